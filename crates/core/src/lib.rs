@@ -1,0 +1,14 @@
+//! Parat's pure core: the domain's values and rules, with no I/O and no async.
+//!
+//! Raw input (form fields, JSON, CLI arguments) is parsed into the types of this crate at the edge;
+//! everything inside the application works with values that cannot be invalid.
+
+pub mod account;
+mod choice;
+pub mod initiative;
+pub mod locale;
+pub mod organisation;
+pub mod readiness;
+pub mod validation;
+
+pub use validation::{FieldError, FieldErrors, Problem};

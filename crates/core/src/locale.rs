@@ -1,0 +1,180 @@
+//! The languages Parat speaks and how dates and numbers are written in each.
+
+use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
+
+use crate::choice::choice_enum;
+
+choice_enum!(
+    /// A user interface language. Swedish is the default.
+    Locale {
+        Sv => "sv",
+        Da => "da",
+        En => "en",
+    }
+);
+
+// The variants come from `choice_enum!`, which cannot mark a default variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::Sv
+    }
+}
+
+impl Locale {
+    /// The best supported language for an `Accept-Language` header, by its q-values.
+    pub fn negotiate(accept_language: &str) -> Option<Locale> {
+        let mut best: Option<(f32, Locale)> = None;
+        for part in accept_language.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let quality =
+                pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            // Norwegian readers understand Danish far better than English.
+            let locale = match primary {
+                "sv" => Locale::Sv,
+                "da" | "nb" | "no" | "nn" => Locale::Da,
+                "en" => Locale::En,
+                _ => continue,
+            };
+            if best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, locale));
+            }
+        }
+        best.map(|(_, locale)| locale)
+    }
+
+    /// The language's own name, shown in the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Sv => "Svenska",
+            Locale::Da => "Dansk",
+            Locale::En => "English",
+        }
+    }
+
+    pub fn format_date(self, date: Date) -> String {
+        let (y, m, d) = (date.year(), u8::from(date.month()), date.day());
+        match self {
+            Locale::Sv => format!("{y:04}-{m:02}-{d:02}"),
+            Locale::Da => format!("{d}.{m}.{y:04}"),
+            Locale::En => format!("{d} {} {y:04}", ENGLISH_MONTHS[usize::from(m) - 1]),
+        }
+    }
+
+    /// Date and time in Scandinavian local time (CET/CEST), which all three languages' users share.
+    pub fn format_datetime(self, at: OffsetDateTime) -> String {
+        let local = at.to_offset(scandinavian_offset(at));
+        let (h, min) = (local.hour(), local.minute());
+        match self {
+            Locale::Sv => format!("{} {h:02}:{min:02}", self.format_date(local.date())),
+            Locale::Da => format!("{} kl. {h:02}.{min:02}", self.format_date(local.date())),
+            Locale::En => format!("{}, {h:02}:{min:02}", self.format_date(local.date())),
+        }
+    }
+
+    /// A whole number with the language's digit grouping.
+    pub fn format_integer(self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let separator = match self {
+            Locale::Sv => '\u{a0}',
+            Locale::Da => '.',
+            Locale::En => ',',
+        };
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(c);
+        }
+        if n < 0 {
+            format!("−{grouped}")
+        } else {
+            grouped
+        }
+    }
+
+    /// A number with a fixed count of decimals, grouped and with the language's decimal sign.
+    pub fn format_decimal(self, value: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let whole: i64 = whole.parse().unwrap_or(0);
+        let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "−" } else { "" };
+        let mark = if self == Locale::En { '.' } else { ',' };
+        if fraction.is_empty() {
+            format!("{sign}{}", self.format_integer(whole))
+        } else {
+            format!("{sign}{}{mark}{fraction}", self.format_integer(whole))
+        }
+    }
+}
+
+const ENGLISH_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// CET (+1) or CEST (+2): summer time runs from 01:00 UTC on the last Sunday of March to
+/// 01:00 UTC on the last Sunday of October, the EU rule Sweden, Denmark and Norway follow.
+pub fn scandinavian_offset(at: OffsetDateTime) -> UtcOffset {
+    let utc = at.to_offset(UtcOffset::UTC);
+    let year = utc.year();
+    let start = last_sunday(year, Month::March).with_hms(1, 0, 0).map(|t| t.assume_utc());
+    let end = last_sunday(year, Month::October).with_hms(1, 0, 0).map(|t| t.assume_utc());
+    let summer = matches!((start, end), (Ok(s), Ok(e)) if utc >= s && utc < e);
+    let hours = if summer { 2 } else { 1 };
+    UtcOffset::from_hms(hours, 0, 0).unwrap_or(UtcOffset::UTC)
+}
+
+fn last_sunday(year: i32, month: Month) -> Date {
+    let last_day = month.length(year);
+    let mut date = Date::from_calendar_date(year, month, last_day).unwrap_or(Date::MIN);
+    while date.weekday() != Weekday::Sunday {
+        date = date.previous_day().unwrap_or(Date::MIN);
+    }
+    date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_per_language() {
+        let d = date!(2026 - 03 - 05);
+        assert_eq!(Locale::Sv.format_date(d), "2026-03-05");
+        assert_eq!(Locale::Da.format_date(d), "5.3.2026");
+        assert_eq!(Locale::En.format_date(d), "5 Mar 2026");
+    }
+
+    #[test]
+    fn numbers_per_language() {
+        assert_eq!(Locale::Sv.format_integer(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(Locale::Da.format_integer(1_234), "1.234");
+        assert_eq!(Locale::En.format_integer(-1_234), "−1,234");
+        assert_eq!(Locale::En.format_integer(123), "123");
+        assert_eq!(Locale::Sv.format_decimal(3.8666, 2), "3,87");
+        assert_eq!(Locale::En.format_decimal(18000.5, 1), "18,000.5");
+        assert_eq!(Locale::Da.format_decimal(-0.001, 2), "0,00");
+    }
+
+    #[test]
+    fn summer_time_switches_at_one_utc() {
+        // 2026: last Sunday of March is the 29th, of October the 25th.
+        assert_eq!(scandinavian_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(), 1);
+        assert_eq!(scandinavian_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(), 2);
+        assert_eq!(scandinavian_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(), 2);
+        assert_eq!(scandinavian_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(), 1);
+        assert_eq!(Locale::Sv.format_datetime(datetime!(2026-07-01 10:30 UTC)), "2026-07-01 12:30");
+        assert_eq!(Locale::Da.format_datetime(datetime!(2026-12-31 23:30 UTC)), "1.1.2027 kl. 00.30");
+    }
+
+    #[test]
+    fn accept_language_negotiation() {
+        assert_eq!(Locale::negotiate("en-GB,en;q=0.9,sv;q=0.8"), Some(Locale::En));
+        assert_eq!(Locale::negotiate("de,da;q=0.5"), Some(Locale::Da));
+        assert_eq!(Locale::negotiate("nb-NO"), Some(Locale::Da));
+        assert_eq!(Locale::negotiate("de, fr"), None);
+        assert_eq!(Locale::negotiate("sv;q=0.2, en;q=0.9"), Some(Locale::En));
+    }
+}

@@ -1,0 +1,166 @@
+//! Field-level validation results that the web layer can show beside each field, in any language.
+
+use serde::Serialize;
+
+/// What is wrong with one field. The web layer turns each into a translated message
+/// (`problem-<code>` in the Fluent files) and the API into a stable machine-readable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
+    InvalidEmail,
+    InvalidDate,
+    EndBeforeStart,
+    UnknownChoice,
+    Taken,
+    Mismatch,
+    ControlCharacters,
+    /// An uploaded file that is not a .txt or .docx Parat can read.
+    UnreadableFile,
+}
+
+impl Problem {
+    /// Stable code, used in API error bodies and as the Fluent message id suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::TooLong { .. } => "too-long",
+            Problem::TooShort { .. } => "too-short",
+            Problem::InvalidEmail => "invalid-email",
+            Problem::InvalidDate => "invalid-date",
+            Problem::EndBeforeStart => "end-before-start",
+            Problem::UnknownChoice => "unknown-choice",
+            Problem::Taken => "taken",
+            Problem::Mismatch => "mismatch",
+            Problem::ControlCharacters => "control-characters",
+            Problem::UnreadableFile => "unreadable-file",
+        }
+    }
+
+    /// The number a message needs (`{ $n }`), if any.
+    pub fn limit(self) -> Option<usize> {
+        match self {
+            Problem::TooLong { max } => Some(max),
+            Problem::TooShort { min } => Some(min),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+/// All problems found in one submitted form, in field order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn add(&mut self, field: &'static str, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn get(&self, field: &str) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+    /// Record the outcome of parsing one field and hand back its value when it parsed.
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, Problem>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.add(field, problem);
+                None
+            }
+        }
+    }
+    /// `Ok(value)` when no field had a problem; the value is only built then.
+    pub fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<T, FieldErrors> {
+        if self.is_empty() {
+            build().ok_or(self)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}: {}", e.field, e.problem.code())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FieldErrors {}
+
+/// Trimmed single-line text of 1..=max characters, without control characters.
+pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(Problem::Required);
+    }
+    bounded_text(text, max, false)
+}
+
+/// Trimmed text that may be empty; `multiline` allows line breaks and tabs.
+pub fn optional_text(raw: &str, max: usize, multiline: bool) -> Result<String, Problem> {
+    bounded_text(raw.trim(), max, multiline)
+}
+
+fn bounded_text(text: &str, max: usize, multiline: bool) -> Result<String, Problem> {
+    if text.chars().count() > max {
+        return Err(Problem::TooLong { max });
+    }
+    let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
+    if !text.chars().all(allowed) {
+        return Err(Problem::ControlCharacters);
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_bounds() {
+        assert_eq!(required_text("  Anna  ", 10), Ok("Anna".into()));
+        assert_eq!(required_text("   ", 10), Err(Problem::Required));
+        assert_eq!(required_text("åäöåäöåäöå", 10), Ok("åäöåäöåäöå".into()));
+        assert_eq!(required_text("åäöåäöåäöåx", 10), Err(Problem::TooLong { max: 10 }));
+        assert_eq!(required_text("a\u{0}b", 10), Err(Problem::ControlCharacters));
+        assert_eq!(required_text("a\nb", 10), Err(Problem::ControlCharacters));
+    }
+
+    #[test]
+    fn optional_multiline_keeps_line_breaks() {
+        assert_eq!(optional_text("a\r\nb\n", 10, true), Ok("a\nb".into()));
+        assert_eq!(optional_text("", 10, true), Ok(String::new()));
+    }
+
+    #[test]
+    fn finish_builds_only_without_errors() {
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", required_text("", 5));
+        assert!(name.is_none());
+        assert_eq!(errors.clone().finish(|| Some(1)), Err(errors.clone()));
+        assert_eq!(FieldErrors::new().finish(|| Some(1)), Ok(1));
+    }
+}

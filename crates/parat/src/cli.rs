@@ -1,0 +1,322 @@
+//! The command line: `parat [serve]`, `demo`, `migrate`, `user add`, `backup`, `setup-link`.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use parat_core::account::{DisplayName, Email, NewPassword};
+use parat_core::locale::Locale;
+use parat_core::readiness::scoring::{self, ScoreInput, ScoreOutput};
+use parat_store::accounts::{self, NewUser};
+use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
+
+use crate::config::{default_public_url, sqlite_url, Config, FileConfig, LogFormat, DEFAULT_BIND, DEFAULT_DATA_DIR};
+use crate::server;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "parat",
+    version,
+    about = "Parat: readiness, implementation, cooperation and follow-up for welfare organisations"
+)]
+pub struct Cli {
+    /// TOML configuration file (flags and PARAT_* variables override it).
+    #[arg(long, env = "PARAT_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Folder for the embedded SQLite database.
+    #[arg(long, env = "PARAT_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// postgres://… to use PostgreSQL, or sqlite://FILE; defaults to SQLite in the data folder.
+    #[arg(long, env = "PARAT_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Log as text (default) or JSON lines.
+    #[arg(long, env = "PARAT_LOG_FORMAT", global = true)]
+    pub log_format: Option<LogFormat>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web app (the default).
+    Serve(ServeArgs),
+    /// Start on a fresh demo data set and print the demo logins.
+    Demo(DemoArgs),
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent copy of the SQLite database to FILE, also while the server runs.
+    Backup { file: PathBuf },
+    /// Print a new one-time link for creating the first administrator.
+    SetupLink(ServeArgs),
+    /// Community Readiness tools.
+    #[command(subcommand)]
+    Crm(CrmCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CrmCommand {
+    /// Compute an assessment's results from its scores (JSON file, or - for standard input) and
+    /// print them as JSON: dimension and overall scores, stages, lowest dimensions, agreement.
+    Score { file: PathBuf },
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "PARAT_BIND")]
+    pub bind: Option<String>,
+    /// The address people use to reach Parat (for links; https:// also makes cookies Secure).
+    #[arg(long, env = "PARAT_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Take the client address from X-Forwarded-For (only behind a proxy you run).
+    #[arg(long, env = "PARAT_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+    /// Database connections (readers for SQLite).
+    #[arg(long, env = "PARAT_MAX_CONNECTIONS")]
+    pub max_connections: Option<u32>,
+    /// Start on the small demo data set (same as `parat demo`).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DemoArgs {
+    /// How much data: a small county to try Parat, or larger generated sets for benchmarks.
+    #[arg(long, value_enum, default_value_t = Size::Small)]
+    pub size: Size,
+    /// Generate the data and exit without serving.
+    #[arg(long)]
+    pub no_serve: bool,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Size {
+    Small,
+    County,
+    National,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Make the person an instance administrator (may create organisations).
+        #[arg(long)]
+        instance_admin: bool,
+        /// Language: sv, da or en.
+        #[arg(long, default_value = "sv")]
+        locale: String,
+    },
+}
+
+impl Cli {
+    /// Resolves the configuration for serving, from flags, environment, file and defaults.
+    pub fn config(&self, serve: &ServeArgs, database_file: &str) -> anyhow::Result<Config> {
+        let file = FileConfig::load(self.config.as_deref())?;
+        let data_dir = self.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let bind = serve.bind.clone().or(file.bind).unwrap_or_else(|| DEFAULT_BIND.to_owned());
+        let public_url = serve.public_url.clone().or(file.public_url).unwrap_or_else(|| default_public_url(&bind));
+        Ok(Config {
+            database_url: self
+                .database_url
+                .clone()
+                .or(file.database_url)
+                .unwrap_or_else(|| sqlite_url(&data_dir, database_file)),
+            public_url,
+            bind,
+            trust_forwarded_for: serve.trust_forwarded_for || file.trust_forwarded_for.unwrap_or(false),
+            max_connections: serve.max_connections.or(file.max_connections).unwrap_or(8).max(1),
+            max_body_bytes: file.max_body_bytes.unwrap_or(256 * 1024),
+            log_format: self.log_format.or(file.log_format).unwrap_or(LogFormat::Text),
+        })
+    }
+}
+
+/// Prints a line to standard output, ignoring a closed pipe (`parat demo | head`) instead of
+/// panicking like `println!`.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+pub const DATABASE_FILE: &str = "parat.db";
+pub const DEMO_DATABASE_FILE: &str = "demo.db";
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        None => serve(&cli, &ServeArgs::default()).await,
+        Some(Command::Serve(args)) if args.demo => {
+            let demo = DemoArgs { size: Size::Small, no_serve: false, serve: args.clone() };
+            run_demo(&cli, &demo).await
+        }
+        Some(Command::Serve(args)) => serve(&cli, args).await,
+        Some(Command::Demo(args)) => run_demo(&cli, args).await,
+        Some(Command::Migrate) => {
+            let config = cli.config(&ServeArgs::default(), DATABASE_FILE)?;
+            server::open_database(&config).await?.close().await;
+            say!("The database is up to date.");
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add { email, name, instance_admin, locale })) => {
+            let config = cli.config(&ServeArgs::default(), DATABASE_FILE)?;
+            let password = read_password()?;
+            let user = NewUser {
+                email: Email::parse(email).map_err(|p| anyhow::anyhow!("e-mail address: {}", p.code()))?,
+                display_name: DisplayName::parse(name).map_err(|p| anyhow::anyhow!("name: {}", p.code()))?,
+                password: NewPassword::parse(&password).map_err(|p| {
+                    anyhow::anyhow!("password: {} (at least {} characters)", p.code(), NewPassword::MIN)
+                })?,
+                locale: Locale::parse(locale).map_err(|_| anyhow::anyhow!("language: use sv, da or en"))?,
+            };
+            let db = server::open_database(&config).await?;
+            let id = accounts::create_user(&db, &user, *instance_admin).await.context("creating the account")?;
+            db.close().await;
+            say!("Created account {id} for {}.", user.email);
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            let config = cli.config(&ServeArgs::default(), DATABASE_FILE)?;
+            let db = server::open_database(&config).await?;
+            db.backup(file).await.context("writing the backup")?;
+            db.close().await;
+            say!("Backup written to {}.", file.display());
+            Ok(())
+        }
+        Some(Command::Crm(CrmCommand::Score { file })) => {
+            let text = if file.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin()).context("reading scores from standard input")?
+            } else {
+                std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?
+            };
+            say!("{}", crm_score(&text)?);
+            Ok(())
+        }
+        Some(Command::SetupLink(args)) => {
+            let config = cli.config(args, DATABASE_FILE)?;
+            let db = server::open_database(&config).await?;
+            match server::setup_link(&config, &db).await? {
+                Some(link) => {
+                    say!("Open this link to create the first administrator:\n\n    {link}\n")
+                }
+                None => say!("Parat is set up already: log in with an existing account."),
+            }
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+/// Scores as JSON in, results as pretty JSON out — the same computation as the pages and the API.
+pub fn crm_score(input: &str) -> anyhow::Result<String> {
+    let input: ScoreInput = serde_json::from_str(input).context("the scores are not in the expected JSON shape")?;
+    let scores = input.parse()?;
+    let output = ScoreOutput::from(&scoring::results(&scores));
+    Ok(serde_json::to_string_pretty(&output)?)
+}
+
+/// The password for `user add`: one line from standard input.
+fn read_password() -> anyhow::Result<String> {
+    eprintln!("Password (at least {} characters), then Enter:", NewPassword::MIN);
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
+    let config = cli.config(args, DATABASE_FILE)?;
+    let db = server::open_database(&config).await?;
+    serve_until_signal(&config, db).await
+}
+
+async fn serve_until_signal(config: &Config, db: parat_store::Db) -> anyhow::Result<()> {
+    let link = server::setup_link(config, &db).await?;
+    let running = server::start(config, db).await?;
+    tracing::info!(address = %running.address, backend = ?running.db.backend(), "parat is serving");
+    say!("Parat is running at {}  (Ctrl-C stops it)", config.public_url);
+    if let Some(link) = link {
+        say!("\nNobody can log in yet. Open this one-time link to create the first administrator:\n\n    {link}\n");
+    }
+    server::shutdown_signal().await;
+    say!("Stopping…");
+    running.stop().await
+}
+
+async fn run_demo(cli: &Cli, args: &DemoArgs) -> anyhow::Result<()> {
+    let config = cli.config(&args.serve, DEMO_DATABASE_FILE)?;
+    let is_sqlite_file = cli.database_url.is_none();
+    if is_sqlite_file {
+        // The demo always starts fresh: remove the previous demo database and its WAL files.
+        let path = config.database_url.trim_start_matches("sqlite://").to_owned();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    }
+    let db = server::open_database(&config).await?;
+    let size = match args.size {
+        Size::Small => DemoSize::Small,
+        Size::County => DemoSize::County,
+        Size::National => DemoSize::National,
+    };
+    let started = std::time::Instant::now();
+    let logins = demo::generate(&db, size).await.context("generating demo data")?;
+    say!(
+        "Demo data ready in {:.1} s ({}).",
+        started.elapsed().as_secs_f64(),
+        crate::server::redact(&config.database_url)
+    );
+    say!("\nDemo logins (password for all: {DEMO_PASSWORD}):");
+    for login in &logins {
+        say!("    {:<28} {}", login.email, login.description);
+    }
+    say!();
+    if args.no_serve {
+        db.close().await;
+        return Ok(());
+    }
+    serve_until_signal(&config, db).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_subcommand_means_serve_on_sqlite_in_the_data_folder() {
+        let cli = Cli::try_parse_from(["parat"]).expect("parses");
+        assert!(cli.command.is_none());
+        let config = cli.config(&ServeArgs::default(), DATABASE_FILE).expect("config");
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert!(config.database_url.starts_with("sqlite://"));
+        assert!(config.database_url.ends_with("parat-data/parat.db"));
+    }
+
+    #[test]
+    fn flags_override_defaults() {
+        let cli = Cli::try_parse_from([
+            "parat",
+            "--database-url",
+            "postgres://localhost/p",
+            "serve",
+            "--bind",
+            "0.0.0.0:9999",
+        ])
+        .expect("parses");
+        let Some(Command::Serve(args)) = &cli.command else { panic!("serve expected") };
+        let config = cli.config(args, DATABASE_FILE).expect("config");
+        assert_eq!(config.bind, "0.0.0.0:9999");
+        assert_eq!(config.public_url, "http://127.0.0.1:9999");
+        assert_eq!(config.database_url, "postgres://localhost/p");
+    }
+}

@@ -1,0 +1,444 @@
+//! Headless Chromium drives the real pages: log in, create an initiative (with a rejected
+//! attempt first), use the htmx-enhanced search, and check every page with axe-core for
+//! WCAG 2.1 A/AA violations, in all three languages.
+//!
+//! Needs Debian's `chromium` and `chromedriver`. Without them the test says so and passes,
+//! unless `PARAT_REQUIRE_BROWSER=1` (as CI sets it), when it fails.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::{TestApp, PASSWORD};
+use fantoccini::{Client, ClientBuilder, Locator};
+use parat_core::organisation::{OrgKind, Role};
+
+const AXE: &str = include_str!("vendor/axe-4.14.1.min.js");
+
+struct Driver {
+    process: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+/// Starts chromedriver, or explains why the test cannot run.
+fn start_driver() -> Option<Driver> {
+    let required = std::env::var("PARAT_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    match Command::new(&chromedriver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn()
+    {
+        Ok(process) => Some(Driver { process, port }),
+        Err(error) => {
+            assert!(!required, "PARAT_REQUIRE_BROWSER=1 but {chromedriver} cannot start: {error}");
+            eprintln!("note: {chromedriver} not found ({error}); the browser test did not run");
+            None
+        }
+    }
+}
+
+async fn connect(driver: &Driver) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=sv"]
+        }),
+    );
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    for _ in 0..100 {
+        let builder = ClientBuilder::rustls().map(|mut b| {
+            b.capabilities(capabilities.clone());
+            b
+        });
+        if let Ok(builder) = builder {
+            if let Ok(client) = builder.connect(&url).await {
+                return client;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not start a Chromium session through chromedriver");
+}
+
+/// Runs axe-core on the current page; returns the WCAG 2.1 A/AA violations, described.
+async fn accessibility_violations(client: &Client) -> Vec<String> {
+    client.execute(AXE, vec![]).await.expect("axe injected");
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+           .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
+           .catch(e => done(['axe failed: ' + e]));
+    "#;
+    let result = client.execute_async(script, vec![]).await.expect("axe ran");
+    serde_json::from_value(result).unwrap_or_else(|_| vec!["axe returned something unexpected".into()])
+}
+
+fn screenshot_dir() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// Opens `path`, saves a screenshot, and collects any accessibility violations.
+async fn check_page(client: &Client, base: &str, path: &str, name: &str, failures: &mut Vec<String>) {
+    client.goto(&format!("{base}{path}")).await.expect("page opens");
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(screenshot_dir().join(format!("{name}.png")), png);
+    }
+    for violation in accessibility_violations(client).await {
+        failures.push(format!("{path} [{name}]: {violation}"));
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_logs_in_creates_an_initiative_and_every_page_is_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let partner = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    app.user("sara@boras.se", "Sara Samordnare").await;
+    app.member(org, "sara@boras.se", Role::Admin).await;
+    app.member(partner, "sara@boras.se", Role::Coordinator).await;
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+
+    // The check can fail: an unlabelled field added to a page is reported.
+    client.goto(&format!("{base}/login")).await.expect("login page");
+    client
+        .execute("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')", vec![])
+        .await
+        .expect("inject");
+    let violations = accessibility_violations(&client).await;
+    assert!(violations.iter().any(|v| v.starts_with("label")), "axe must notice an unlabelled field: {violations:?}");
+
+    // Before login: the login page, and a 404 page.
+    check_page(&client, &base, "/login", "login", &mut failures).await;
+    check_page(&client, &base, "/no-such-page", "not-found", &mut failures).await;
+
+    // Log in through the form, as a person would.
+    client.goto(&format!("{base}/login")).await.expect("login page");
+    client.find(Locator::Id("f-email")).await.expect("email").send_keys("sara@boras.se").await.expect("type");
+    client.find(Locator::Id("f-password")).await.expect("password").send_keys(PASSWORD).await.expect("type");
+    client.find(Locator::Css("main button[type=submit]")).await.expect("button").click().await.expect("submit");
+    client.wait().for_element(Locator::Css("nav.main-nav")).await.expect("logged in");
+    check_page(&client, &base, "/", "home", &mut failures).await;
+
+    // A rejected form first: the error summary takes focus and the typed text stays.
+    client.goto(&format!("{base}/initiatives/new")).await.expect("form");
+    client.find(Locator::Id("f-target_group")).await.expect("field").send_keys("Unga vuxna 18–29").await.expect("type");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("save").click().await.expect("submit");
+    let summary = client.wait().for_element(Locator::Id("error-summary")).await.expect("error summary shown");
+    assert!(summary.text().await.expect("text").contains("Fyll i det här fältet."));
+    let focused: serde_json::Value = client.execute("return document.activeElement.id", vec![]).await.expect("focus");
+    assert_eq!(focused, "error-summary", "focus moves to the problems");
+    let kept = client.find(Locator::Id("f-target_group")).await.expect("field").prop("value").await.expect("value");
+    assert_eq!(kept.as_deref(), Some("Unga vuxna 18–29"));
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(screenshot_dir().join("initiative-form-errors.png"), png);
+    }
+    for violation in accessibility_violations(&client).await {
+        failures.push(format!("/initiatives (rejected form): {violation}"));
+    }
+
+    // Then a valid one.
+    client
+        .find(Locator::Id("f-name"))
+        .await
+        .expect("name")
+        .send_keys("Våld i nära relationer – gemensam rutin")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Id("f-topic"))
+        .await
+        .expect("topic")
+        .select_by_value("violence_close_relationships")
+        .await
+        .expect("select");
+    client.find(Locator::Id("f-status")).await.expect("status").select_by_value("active").await.expect("select");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("save").click().await.expect("submit");
+    let mut id = String::new();
+    for _ in 0..100 {
+        let url = client.current_url().await.expect("url");
+        let tail = url.path().trim_start_matches("/initiatives/");
+        if tail.parse::<i64>().is_ok() {
+            id = tail.to_owned();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!id.is_empty(), "the browser reaches the new initiative's page");
+    let heading = client.find(Locator::Css("main h1")).await.expect("heading");
+    assert_eq!(heading.text().await.expect("text"), "Våld i nära relationer – gemensam rutin");
+
+    // The htmx search narrows the list without a page load.
+    client.goto(&format!("{base}/initiatives")).await.expect("list");
+    client.execute("window.parat_marker = 'same page'", vec![]).await.expect("marker");
+    client.find(Locator::Id("f-q")).await.expect("search").send_keys("ingenting sådant").await.expect("type");
+    client
+        .wait()
+        .for_element(Locator::XPath("//p[@class='result-count' and contains(., '0 insatser')]"))
+        .await
+        .expect("results updated");
+    let marker: serde_json::Value = client.execute("return window.parat_marker || null", vec![]).await.expect("marker");
+    assert_eq!(marker, "same page", "htmx swapped the results in place");
+
+    for (path, name) in [
+        ("/initiatives".to_owned(), "initiatives"),
+        (format!("/initiatives/{id}"), "initiative"),
+        (format!("/initiatives/{id}/edit"), "initiative-edit"),
+        ("/initiatives/new".to_owned(), "initiative-new"),
+        ("/organisations".to_owned(), "organisations"),
+        ("/organisation/edit".to_owned(), "organisation-edit"),
+        ("/members".to_owned(), "members"),
+        ("/audit".to_owned(), "audit"),
+        ("/account".to_owned(), "account"),
+    ] {
+        check_page(&client, &base, &path, name, &mut failures).await;
+    }
+
+    // The other languages, on a few pages each.
+    for locale in ["da", "en"] {
+        client.goto(&format!("{base}/account")).await.expect("account");
+        client
+            .find(Locator::Id("language-select"))
+            .await
+            .expect("picker")
+            .select_by_value(locale)
+            .await
+            .expect("select");
+        client.find(Locator::Css(".language-picker button")).await.expect("button").click().await.expect("submit");
+        client.wait().for_element(Locator::Css(&format!("html[lang={locale}]"))).await.expect("language changed");
+        for (path, name) in [
+            ("/", "home"),
+            ("/initiatives/new", "initiative-new"),
+            (&format!("/initiatives/{id}") as &str, "initiative"),
+            ("/members", "members"),
+        ] {
+            check_page(&client, &base, path, &format!("{name}-{locale}"), &mut failures).await;
+        }
+    }
+    client.close().await.expect("close");
+    app.stop().await;
+
+    // The first-start pages of a new installation.
+    let fresh = TestApp::spawn().await;
+    let link = parat::server::setup_link(&fresh.config, &fresh.db).await.expect("link").expect("needs setup");
+    let client = connect(&driver).await;
+    let fresh_base = fresh.url("");
+    check_page(&client, &fresh_base, "/", "not-set-up", &mut failures).await;
+    check_page(&client, &fresh_base, link.trim_start_matches("http://127.0.0.1"), "setup", &mut failures).await;
+    client.close().await.expect("close");
+    fresh.stop().await;
+
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
+
+async fn log_in(client: &Client, base: &str, email: &str) {
+    client.goto(&format!("{base}/login")).await.expect("login page");
+    if client.find(Locator::Css("form.logout button")).await.is_ok() {
+        client.find(Locator::Css("form.logout button")).await.expect("logout").click().await.expect("log out");
+        client.wait().for_element(Locator::Id("f-email")).await.expect("logged out");
+    }
+    client.goto(&format!("{base}/login")).await.expect("login page");
+    client.find(Locator::Id("f-email")).await.expect("email").send_keys(email).await.expect("type");
+    client.find(Locator::Id("f-password")).await.expect("password").send_keys(PASSWORD).await.expect("type");
+    client.find(Locator::Css("main button[type=submit]")).await.expect("button").click().await.expect("submit");
+    client.wait().for_element(Locator::Css("nav.main-nav")).await.expect("logged in");
+}
+
+/// Clicks a submit button and waits until the browser has left `from`.
+async fn submit_and_leave(client: &Client, button: Locator<'_>, from: &str) -> String {
+    client.find(button).await.expect("button").click().await.expect("click");
+    for _ in 0..200 {
+        let url = client.current_url().await.expect("url");
+        if url.as_str() != from {
+            return url.to_string();
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("still on {from}");
+}
+
+async fn check_current(client: &Client, name: &str, failures: &mut Vec<String>) {
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(screenshot_dir().join(format!("{name}.png")), png);
+    }
+    for violation in accessibility_violations(client).await {
+        failures.push(format!("[{name}]: {violation}"));
+    }
+}
+
+#[tokio::test]
+async fn a_readiness_assessment_runs_end_to_end_in_the_browser() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    for (email, name, role) in [
+        ("sara@boras.se", "Sara Samordnare", Role::Coordinator),
+        ("bo@boras.se", "Bo Bedömare", Role::Scorer),
+        ("bea@boras.se", "Bea Bedömare", Role::Scorer),
+    ] {
+        app.user(email, name).await;
+        app.member(org, email, role).await;
+    }
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@boras.se").await;
+
+    // An initiative, then an assessment of it.
+    client.goto(&format!("{base}/initiatives/new")).await.expect("form");
+    client.find(Locator::Id("f-name")).await.expect("name").send_keys("Våld i nära relationer").await.expect("type");
+    client
+        .find(Locator::Id("f-topic"))
+        .await
+        .expect("topic")
+        .select_by_value("violence_close_relationships")
+        .await
+        .expect("select");
+    let initiative_url =
+        submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &format!("{base}/initiatives/new"))
+            .await;
+    client
+        .find(Locator::Css("a[href$='/assessments/new']"))
+        .await
+        .expect("new assessment")
+        .click()
+        .await
+        .expect("click");
+    client.wait().for_element(Locator::Id("f-measured")).await.expect("assessment form");
+    check_current(&client, "assessment-new", &mut failures).await;
+    client.find(Locator::Id("f-measured")).await.expect("measured").send_keys("Borås stad").await.expect("type");
+    client.find(Locator::Id("f-issue")).await.expect("issue").send_keys("våld i nära relationer").await.expect("type");
+    for label in ["Bo Bedömare", "Bea Bedömare"] {
+        let xpath = format!("//fieldset[@id='f-scorers']//label[normalize-space()='{label}']");
+        client.find(Locator::XPath(&xpath)).await.expect("scorer box").click().await.expect("check");
+    }
+    client
+        .find(Locator::XPath("//fieldset[@id='f-interviewers']//label[normalize-space()='Sara Samordnare']"))
+        .await
+        .expect("interviewer")
+        .click()
+        .await
+        .expect("check");
+    let form_url = client.current_url().await.expect("url").to_string();
+    let overview = submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &form_url).await;
+    let overview = overview.split('?').next().unwrap_or(&overview).to_owned();
+    assert!(overview.contains("/assessments/"), "{overview} (from {initiative_url})");
+    let advance = || async {
+        client.goto(&overview).await.expect("overview");
+        submit_and_leave(&client, Locator::Css("form[action$='/advance'] button"), &overview).await;
+    };
+    advance().await;
+
+    // Five informants and five interviews, with an answer typed into the guide.
+    let mut interviews = Vec::new();
+    for n in 1..=5 {
+        client.goto(&overview).await.expect("overview");
+        client.find(Locator::Id("f-role")).await.expect("role").send_keys("Enhetschef").await.expect("type");
+        client.find(Locator::Id("f-sector")).await.expect("sector").send_keys("Kommun").await.expect("type");
+        submit_and_leave(&client, Locator::Css("form[action$='/informants'] button"), &overview).await;
+        client.goto(&overview).await.expect("overview");
+        client
+            .find(Locator::Id("f-informant_id"))
+            .await
+            .expect("informant")
+            .select_by_label(&format!("Nyckelperson {n} (Enhetschef)"))
+            .await
+            .expect("select");
+        let interview = submit_and_leave(&client, Locator::Css("form[action$='/interviews'] button"), &overview).await;
+        let interview = interview.split('?').next().unwrap_or(&interview).to_owned();
+        let answer = client.find(Locator::Id("q-0")).await.expect("first question");
+        answer.send_keys(&format!("Svar i intervju {n}: vi har en rutin.")).await.expect("type");
+        client.find(Locator::Css("form.guide button.primary")).await.expect("save").click().await.expect("save");
+        client.wait().for_element(Locator::Css(".notice")).await.expect("saved");
+        interviews.push(interview);
+    }
+    client.goto(&interviews[0]).await.expect("interview");
+    check_current(&client, "interview", &mut failures).await;
+    client.goto(&overview).await.expect("overview");
+    check_current(&client, "assessment-overview", &mut failures).await;
+    advance().await;
+
+    // Two scorers score every interview on its own; one dimension differs.
+    for (email, f_level) in [("bo@boras.se", "5"), ("bea@boras.se", "6")] {
+        log_in(&client, &base, email).await;
+        for interview in &interviews {
+            let page = format!("{interview}/score");
+            client.goto(&page).await.expect("score page");
+            for (dimension, level) in [("A", "4"), ("B", "3"), ("C", "5"), ("D", "4"), ("E", "4"), ("F", f_level)] {
+                client
+                    .find(Locator::Css(&format!("input[name=level_{dimension}][value='{level}']")))
+                    .await
+                    .expect("level")
+                    .click()
+                    .await
+                    .expect("choose");
+            }
+            if interview == &interviews[0] && email == "bo@boras.se" {
+                check_current(&client, "score", &mut failures).await;
+            }
+            submit_and_leave(&client, Locator::Css("button[value=submit]"), &page).await;
+        }
+    }
+
+    // The coordinator agrees the consensus; where the scorers agreed, it is filled in already.
+    log_in(&client, &base, "sara@boras.se").await;
+    for interview in &interviews {
+        let page = format!("{interview}/consensus");
+        client.goto(&page).await.expect("consensus page");
+        if interview == &interviews[0] {
+            check_current(&client, "consensus", &mut failures).await;
+        }
+        client.find(Locator::Id("f-level_F")).await.expect("F").select_by_value("5").await.expect("choose");
+        client
+            .find(Locator::Id("rationale-F"))
+            .await
+            .expect("rationale")
+            .send_keys("Belägg finns för 5 men inte helt för 6.")
+            .await
+            .expect("type");
+        submit_and_leave(&client, Locator::Css("form button.primary"), &page).await;
+    }
+    client.goto(&overview).await.expect("overview");
+    advance().await;
+    advance().await;
+
+    // The report: 4, 3, 5, 4, 4, 5 → overall 25/6 = 4.17, stage 4.
+    client.goto(&format!("{overview}/results")).await.expect("results");
+    let overall = client.find(Locator::Css(".overall .big strong")).await.expect("overall").text().await.expect("text");
+    assert_eq!(overall, "4,17");
+    check_current(&client, "results", &mut failures).await;
+    let pdf: serde_json::Value = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('a[href$=\"/report.pdf\"]').href)
+               .then(r => r.arrayBuffer().then(b => done([r.headers.get('content-type'), String.fromCharCode(...new Uint8Array(b.slice(0, 4)))])))
+               .catch(e => done(['error', String(e)]));",
+            vec![],
+        )
+        .await
+        .expect("download");
+    assert_eq!(pdf, serde_json::json!(["application/pdf", "%PDF"]), "the report downloads as a PDF");
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

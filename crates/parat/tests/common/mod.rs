@@ -1,0 +1,301 @@
+//! The test harness: a real Parat server on a random port with a fresh database, and an HTTP
+//! client with its own cookie jar, like one browser.
+//!
+//! The backend is SQLite in a temporary folder, or PostgreSQL (a new database per test) when
+//! `PARAT_TEST_BACKEND=postgres`; `PARAT_TEST_POSTGRES_URL` points at the server
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`).
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use parat::config::{Config, LogFormat};
+use parat::server::{self, RunningServer};
+use parat_core::account::{DisplayName, Email, NewPassword};
+use parat_core::locale::Locale;
+use parat_core::organisation::{OrgKind, OrganisationDraft, Role};
+use parat_store::accounts::{self, NewUser};
+use parat_store::{organisations, sessions, ConnectOptions, Db, OrgScope};
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_env() -> Backend {
+        match std::env::var("PARAT_TEST_BACKEND").as_deref() {
+            Ok("postgres") => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+}
+
+/// Where a test's database lives; removed when the test ends.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<TempDir>,
+    postgres_name: Option<String>,
+}
+
+pub fn postgres_server_url() -> String {
+    std::env::var("PARAT_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn unique_name() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+impl TestDatabase {
+    pub async fn new(backend: Backend) -> TestDatabase {
+        match backend {
+            Backend::Sqlite => {
+                let dir = TempDir::new();
+                let url = format!("sqlite://{}", dir.path.join("parat.db").display());
+                TestDatabase { url, _dir: Some(dir), postgres_name: None }
+            }
+            Backend::Postgres => {
+                use sqlx::Connection;
+                let server = postgres_server_url();
+                let name = format!("parat_test_{}", unique_name());
+                let mut admin =
+                    sqlx::PgConnection::connect(&server).await.expect("PostgreSQL reachable (PARAT_TEST_POSTGRES_URL)");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create test database");
+                let base = server.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(server.clone());
+                TestDatabase { url: format!("{base}/{name}"), _dir: None, postgres_name: Some(name) }
+            }
+        }
+    }
+
+    /// A database someone else made (its files stay).
+    pub fn existing(url: String) -> TestDatabase {
+        TestDatabase { url, _dir: None, postgres_name: None }
+    }
+
+    /// Drops a PostgreSQL test database (SQLite folders go with their `TempDir`).
+    pub async fn drop_database(&self) {
+        use sqlx::Connection;
+        if let Some(name) = &self.postgres_name {
+            if let Ok(mut admin) = sqlx::PgConnection::connect(&postgres_server_url()).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
+            }
+        }
+    }
+}
+
+/// A temporary folder removed on drop.
+pub struct TempDir {
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        let path = std::env::temp_dir().join(format!("parat-test-{}", unique_name()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+pub fn config(database_url: &str) -> Config {
+    Config {
+        bind: "127.0.0.1:0".into(),
+        database_url: database_url.into(),
+        public_url: "http://127.0.0.1".into(),
+        trust_forwarded_for: false,
+        max_connections: 4,
+        max_body_bytes: 256 * 1024,
+        log_format: LogFormat::Text,
+    }
+}
+
+/// A running server on a fresh database.
+pub struct TestApp {
+    pub server: RunningServer,
+    pub db: Db,
+    pub database: TestDatabase,
+    pub config: Config,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let database = TestDatabase::new(Backend::from_env()).await;
+        TestApp::spawn_on(database).await
+    }
+
+    pub async fn spawn_on(database: TestDatabase) -> TestApp {
+        let config = config(&database.url);
+        let db = Db::connect(&database.url, &ConnectOptions { max_connections: 4 }).await.expect("database opens");
+        let server = server::start(&config, db.clone()).await.expect("server starts");
+        TestApp { server, db, database, config }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.server.address)
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(self.url(""))
+    }
+
+    pub async fn stop(self) {
+        self.server.stop().await.expect("server stops");
+        self.db.close().await;
+        self.database.drop_database().await;
+    }
+
+    /// Creates an organisation directly in the store (through its instance administrator).
+    pub async fn organisation(&self, name: &str, kind: OrgKind, parent: Option<i64>) -> i64 {
+        let admin = self.instance_admin().await;
+        organisations::create(&self.db, admin, &OrganisationDraft { name: name.into(), kind, parent_id: parent })
+            .await
+            .expect("organisation created")
+    }
+
+    /// The instance administrator (made on first use), who creates organisations in tests.
+    pub async fn instance_admin(&self) -> i64 {
+        match accounts::authenticate(&self.db, "root@test.parat.se", PASSWORD).await.expect("query") {
+            Some(id) => id,
+            None => self.user_with("root@test.parat.se", "Instansadministratör", true).await,
+        }
+    }
+
+    pub async fn user(&self, email: &str, name: &str) -> i64 {
+        self.user_with(email, name, false).await
+    }
+
+    async fn user_with(&self, email: &str, name: &str, instance_admin: bool) -> i64 {
+        let user = NewUser {
+            email: Email::parse(email).expect("email"),
+            display_name: DisplayName::parse(name).expect("name"),
+            password: NewPassword::parse(PASSWORD).expect("password"),
+            locale: Locale::Sv,
+        };
+        accounts::create_user(&self.db, &user, instance_admin).await.expect("user created")
+    }
+
+    /// An administrator's scope in `org_id`, for setting up data through the store.
+    pub async fn admin_scope(&self, org_id: i64) -> OrgScope {
+        let admin = self.instance_admin().await;
+        let token = sessions::create(&self.db, admin).await.expect("session");
+        sessions::switch_org(&self.db, &token, admin, org_id).await.expect("admin is member of the orgs it made");
+        sessions::lookup(&self.db, &token).await.expect("lookup").and_then(|u| u.scope()).expect("scope")
+    }
+
+    /// Adds an existing account to an organisation with a role.
+    pub async fn member(&self, org_id: i64, email: &str, role: Role) {
+        let scope = self.admin_scope(org_id).await;
+        accounts::add_member(&self.db, &scope, &Email::parse(email).expect("email"), role, None)
+            .await
+            .expect("member added");
+    }
+
+    /// A new account that belongs to `org_id` with `role`, logged in in its own browser.
+    pub async fn logged_in(&self, org_id: i64, email: &str, name: &str, role: Role) -> Browser {
+        self.user(email, name).await;
+        self.member(org_id, email, role).await;
+        let browser = self.browser();
+        browser.login(email, PASSWORD).await;
+        browser
+    }
+}
+
+/// One browser: a cookie jar, no automatic redirects, and the CSRF token of the last page.
+pub struct Browser {
+    pub client: Client,
+    base: String,
+}
+
+impl Browser {
+    pub fn new(base: String) -> Browser {
+        let client = Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client");
+        Browser { client, base }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The same browser (same cookie jar) pointed at another server. Cookies are not bound to
+    /// ports, so a session cookie from one instance is sent to another on the same host.
+    pub fn at(&self, base: String) -> Browser {
+        Browser { client: self.client.clone(), base }
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// GET and return status and body.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// The CSRF token the site puts into this browser's forms.
+    pub async fn csrf(&self) -> String {
+        let (_, body) = self.page("/login").await;
+        let body = if body.contains("name=\"csrf\"") { body } else { self.page("/account").await.1 };
+        csrf_in(&body).expect("a form with a csrf field")
+    }
+
+    /// POST a form with this browser's CSRF token added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf().await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &token));
+        self.client.post(self.url(path)).form(&form).send().await.expect("request")
+    }
+
+    /// POST a form exactly as given (no token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(self.url(path)).form(fields).send().await.expect("request")
+    }
+
+    pub async fn login(&self, email: &str, password: &str) {
+        let response = self.post("/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {email} should succeed");
+    }
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_owned())
+}
+
+pub fn location(response: &Response) -> String {
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
+}
+
+/// The id at the end of a `/initiatives/{id}?…` location.
+pub fn id_from_location(location: &str) -> i64 {
+    location
+        .trim_start_matches("/initiatives/")
+        .split(['?', '/'])
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no id in {location}"))
+}
+
+/// Escapes text the way the pages do, to find user input in them.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,602 @@
+//! A Community Readiness assessment over HTTP, start to finish: assessment, informants,
+//! interviews, blind independent scoring, consensus, results — and who may see what.
+
+mod common;
+
+use common::{html_escape, location, Browser, TestApp};
+use parat_core::organisation::{OrgKind, Role};
+use reqwest::StatusCode;
+
+const DIMENSIONS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    parat_store::accounts::authenticate(&app.db, email, common::PASSWORD)
+        .await
+        .expect("query")
+        .expect("user")
+        .to_string()
+}
+
+/// Posts a scoring sheet: one level per dimension.
+async fn score(browser: &Browser, interview: &str, levels: [&str; 6], action: &str) -> reqwest::Response {
+    let mut fields: Vec<(String, String)> = DIMENSIONS
+        .iter()
+        .zip(levels)
+        .flat_map(|(d, l)| [(format!("level_{d}"), l.to_owned()), (format!("evidence_{d}"), format!("Belägg för {d}"))])
+        .collect();
+    fields.push(("action".into(), action.into()));
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.post(&format!("/interviews/{interview}/score"), &borrowed).await
+}
+
+async fn agree(browser: &Browser, interview: &str, levels: [&str; 6]) -> reqwest::Response {
+    let fields: Vec<(String, String)> = DIMENSIONS
+        .iter()
+        .zip(levels)
+        .flat_map(|(d, l)| {
+            [(format!("level_{d}"), l.to_owned()), (format!("rationale_{d}"), "Enades efter samtal".to_owned())]
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.post(&format!("/interviews/{interview}/consensus"), &borrowed).await
+}
+
+fn id_after(location: &str, prefix: &str) -> String {
+    location.trim_start_matches(prefix).split(['?', '/', '#']).next().unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other_org = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let first = app.logged_in(org, "bo@boras.se", "Bo Bedömare", Role::Scorer).await;
+    let second = app.logged_in(org, "bea@boras.se", "Bea Bedömare", Role::Scorer).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let outsider = app.logged_in(other_org, "ida@lerum.se", "Ida", Role::Admin).await;
+    let (bo, bea, sara) =
+        (user_id(&app, "bo@boras.se").await, user_id(&app, "bea@boras.se").await, user_id(&app, "sara@boras.se").await);
+
+    let response = coordinator
+        .post("/initiatives", &[("name", "Våld i nära relationer"), ("topic", "violence_close_relationships")])
+        .await;
+    let initiative = common::id_from_location(&location(&response));
+
+    // A form with a mistake comes back with what was typed.
+    let new = format!("/initiatives/{initiative}/assessments");
+    let response = coordinator
+        .post(
+            &new,
+            &[
+                ("instrument", "crm-2006"),
+                ("measured", "Borås stad"),
+                ("issue", "våld i nära relationer"),
+                ("scorers", &bo),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "one scorer is not enough");
+    let body = response.text().await.expect("body");
+    assert!(body.contains("value=\"Borås stad\"") && body.contains("value=\"våld i nära relationer\""));
+
+    let response = coordinator
+        .post(
+            &new,
+            &[
+                ("instrument", "crm-2006"),
+                ("measured", "Borås stad"),
+                ("issue", "våld i nära relationer"),
+                ("interviewers", &sara),
+                ("scorers", &bo),
+                ("scorers", &bea),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let assessment = id_after(&location(&response), "/assessments/");
+    let overview = format!("/assessments/{assessment}");
+    assert!(coordinator.page(&format!("/initiatives/{initiative}")).await.1.contains("Planerad"), "status on the list");
+    assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::SEE_OTHER);
+    // Scoring cannot start without an interview.
+    assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Four informants and four interviews, with answers to the guide.
+    let mut interviews = Vec::new();
+    for n in 1..=4 {
+        let label = format!("Nyckelperson {n}");
+        let response = coordinator
+            .post(
+                &format!("{overview}/informants"),
+                &[("label", &label), ("role", "Enhetschef"), ("sector", "Kommun"), ("contact", "070-123 45 67")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = coordinator.page(&overview).await.1;
+        let informant = page
+            .rsplit("<option value=\"")
+            .find(|s| s.contains(&format!("{label} (Enhetschef)")))
+            .and_then(|s| s.split('"').next())
+            .expect("informant option")
+            .to_owned();
+        let response = coordinator
+            .post(
+                &format!("{overview}/interviews"),
+                &[("informant_id", &informant), ("held_on", "2026-11-20"), ("interviewer_id", &sara)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let interview = id_after(&location(&response), "/interviews/");
+        let response = coordinator
+            .post(
+                &format!("/interviews/{interview}/answers"),
+                &[("answer_0", "Vi har en rutin sedan 2024."), ("rating_0", "6")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        interviews.push(interview);
+    }
+    let page = coordinator.page(&format!("/interviews/{}", interviews[0])).await.1;
+    assert!(
+        page.contains("Vi har en rutin sedan 2024.") && page.contains("våld i nära relationer"),
+        "answers and the issue in the questions"
+    );
+    // htmx saves one answer at a time.
+    let response = coordinator
+        .post(&format!("/interviews/{}/answers/1", interviews[0]), &[("answer_1", "Få känner till den.")])
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let response = coordinator
+        .post(
+            &format!("/interviews/{}/transcript", interviews[0]),
+            &[("transcript", "I: Hur arbetar ni?\n\nN: Vi har en rutin.")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&format!("/interviews/{}", interviews[0])).await.1.contains("Få känner till den."));
+
+    // Scoring opens at the scoring step.
+    assert_eq!(score(&first, &interviews[0], ["4"; 6], "save").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::SEE_OTHER);
+
+    // Bad scores come back with what was typed.
+    let response = score(&first, &interviews[0], ["4", "3", "10", "4", "4.5", ""], "submit").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("id=\"f-level_C-error\"") && body.contains("id=\"f-level_E-error\""));
+    assert!(body.contains("value=\"3\" checked"), "the valid choices stay selected");
+    // A coordinator is not a scorer here.
+    assert_eq!(score(&coordinator, &interviews[0], ["4"; 6], "save").await.status(), StatusCode::FORBIDDEN);
+
+    // The first scorer submits interview 1 with distinctive evidence.
+    let fields: Vec<(String, String)> = DIMENSIONS
+        .iter()
+        .flat_map(|d| {
+            [(format!("level_{d}"), "7".to_owned()), (format!("evidence_{d}"), "HEMLIGT-BELÄGG-BO".to_owned())]
+        })
+        .collect();
+    let mut fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    fields.push(("action", "submit"));
+    assert_eq!(
+        first.post(&format!("/interviews/{}/score", interviews[0]), &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        score(&first, &interviews[0], ["3"; 6], "save").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "submitted scores are final"
+    );
+
+    // Blind: nothing the second scorer (or the coordinator) can open shows the first scorer's scores.
+    for browser in [&second, &coordinator] {
+        for path in [
+            format!("/interviews/{}/score", interviews[0]),
+            format!("/interviews/{}", interviews[0]),
+            overview.clone(),
+            format!("{overview}/results"),
+            format!("{overview}/scores.csv"),
+        ] {
+            let (_, body) = browser.page(&path).await;
+            assert!(
+                !body.contains("HEMLIGT-BELÄGG-BO") && !body.contains(";7;"),
+                "{path} reveals the first scorer's scores"
+            );
+        }
+        assert_eq!(
+            browser.page(&format!("/interviews/{}/consensus", interviews[0])).await.0,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let second_sheet = second.page(&format!("/interviews/{}/score", interviews[0])).await.1;
+    assert!(!second_sheet.contains("checked"), "the second scorer starts from a blank sheet");
+
+    // The second scorer submits; disagreements show on the consensus page.
+    assert_eq!(
+        score(&second, &interviews[0], ["7", "7", "6", "7", "7", "7"], "submit").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (status, consensus) = coordinator.page(&format!("/interviews/{}/consensus", interviews[0])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        consensus.contains("HEMLIGT-BELÄGG-BO")
+            && consensus.contains("Bea Bedömare")
+            && consensus.contains("Olika poäng")
+    );
+    let csv = coordinator.page(&format!("{overview}/scores.csv")).await.1;
+    assert!(csv.starts_with('\u{feff}') && csv.contains(";7;6;"), "both scores once both submitted: {csv}");
+
+    // Consensus for interview 1, then the other three scored and agreed.
+    let agreed = ["4", "3", "5", "4", "4", "2"];
+    assert_eq!(agree(&coordinator, &interviews[0], agreed).await.status(), StatusCode::SEE_OTHER);
+    for interview in &interviews[1..] {
+        assert_eq!(
+            score(&first, interview, ["4", "3", "5", "4", "4", "2"], "submit").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            score(&second, interview, ["4", "3", "5", "4", "5", "2"], "submit").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(agree(&first, interview, agreed).await.status(), StatusCode::SEE_OTHER);
+    }
+    // An incomplete consensus is refused with the typed values kept.
+    let response = agree(&coordinator, &interviews[1], ["4", "", "5", "4", "4", "2"]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The viewer sees nothing until the report.
+    assert_eq!(viewer.page(&overview).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(viewer.page(&format!("{overview}/results")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        coordinator.post(&format!("{overview}/advance"), &[]).await.status(),
+        StatusCode::SEE_OTHER,
+        "to consensus"
+    );
+    assert_eq!(
+        coordinator.post(&format!("{overview}/advance"), &[]).await.status(),
+        StatusCode::SEE_OTHER,
+        "to reported"
+    );
+
+    // Results: every interview agreed 4, 3, 5, 4, 4, 2 → overall 22/6 = 3.67, stage 3 (truncated).
+    let (status, results) = viewer.page(&format!("{overview}/results")).await;
+    assert_eq!(status, StatusCode::OK, "reported results are open to viewers");
+    assert!(results.contains("<strong>3,67</strong>"), "overall score");
+    assert!(results.contains("Steg 3"), "overall stage");
+    assert!(results.contains("<svg") && results.contains("role=\"img\""), "charts");
+    assert!(results.contains("Börja här"), "the lowest dimensions are highlighted");
+    assert!(results.contains("Viktad kappa"));
+    assert!(!results.contains("{issue}"), "the issue's name is put into every text");
+    let sheet = first.page(&format!("/interviews/{}/score", interviews[1])).await.1;
+    assert!(!sheet.contains("{issue}") && sheet.contains("våld i nära relationer"));
+    assert!(!results.contains("färre än fyra intervjuer"), "four interviews is enough");
+    assert_eq!(
+        viewer.page(&format!("/interviews/{}", interviews[0])).await.0,
+        StatusCode::NOT_FOUND,
+        "transcripts stay with the team"
+    );
+
+    // A consensus changed after the report is in the audit log as such.
+    assert_eq!(
+        agree(&coordinator, &interviews[0], ["5", "3", "5", "4", "4", "2"]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let admin = app.logged_in(org, "alva@boras.se", "Alva Admin", Role::Admin).await;
+    let audit = admin.page("/audit").await.1;
+    assert!(audit.contains("Ändrade efter rapport") && audit.contains("samstämning"));
+    assert!(!audit.contains("070-123 45 67"), "no contact details in the audit log");
+
+    // Erasing an informant keeps the scores.
+    let page = coordinator.page(&overview).await.1;
+    let erase = page.split("/informants/").nth(1).and_then(|s| s.split('/').next()).expect("an informant").to_owned();
+    assert_eq!(
+        coordinator.post(&format!("{overview}/informants/{erase}/erase"), &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(coordinator.page(&format!("{overview}/results")).await.1.contains("Steg 3"));
+
+    // Another organisation finds nothing.
+    for path in [
+        overview.clone(),
+        format!("{overview}/results"),
+        format!("{overview}/scores.csv"),
+        format!("/interviews/{}", interviews[0]),
+        format!("/interviews/{}/score", interviews[0]),
+        format!("/interviews/{}/consensus", interviews[0]),
+        format!("/initiatives/{initiative}/assessments/new"),
+    ] {
+        let (status, body) = outsider.page(&path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!body.contains(&html_escape("Nyckelperson")));
+    }
+    for path in [
+        format!("{overview}/advance"),
+        format!("{overview}/informants"),
+        format!("{overview}/interviews"),
+        format!("/interviews/{}/answers", interviews[0]),
+        format!("/interviews/{}/consensus", interviews[0]),
+    ] {
+        assert_eq!(
+            outsider.post(&path, &[("label", "x"), ("role", "x"), ("sector", "x")]).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    app.stop().await;
+}
+
+/// The first numeric id linked under `prefix` (e.g. `/initiatives/`) on a page.
+fn first_link_id(page: &str, prefix: &str) -> String {
+    page.split(&format!("href=\"{prefix}"))
+        .filter_map(|s| s.split('"').next())
+        .find(|id| id.parse::<i64>().is_ok())
+        .unwrap_or_else(|| panic!("no link to {prefix}<id>"))
+        .to_owned()
+}
+
+/// Links to assessments on an initiative's page, newest first.
+fn assessment_links(page: &str) -> Vec<String> {
+    page.split("href=\"/assessments/").skip(1).filter_map(|s| s.split('"').next()).map(str::to_owned).collect()
+}
+
+#[tokio::test]
+async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio() {
+    use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
+    let app = TestApp::spawn().await;
+    demo::generate(&app.db, DemoSize::Small).await.expect("demo data");
+    let admin = app.browser();
+    admin.login("admin@demo.parat.se", DEMO_PASSWORD).await;
+
+    // Borås's first initiative carries two assessments: one reported, a newer one mid-scoring.
+    let list = admin.page("/initiatives?q=Hedersrelaterat").await.1;
+    let initiative = first_link_id(&list, "/initiatives/");
+    let links = assessment_links(&admin.page(&format!("/initiatives/{initiative}")).await.1);
+    assert_eq!(links.len(), 2, "{links:?}");
+    let (newer, older) = (&links[0], &links[1]);
+    let results = admin.page(&format!("/assessments/{newer}/results")).await.1;
+    assert!(results.contains("Förändring sedan"), "change per dimension since the last assessment");
+    assert!(results.contains(&format!("/assessments/{older}/results")));
+    assert!(
+        results.contains("En intervju saknar ännu samstämda poäng"),
+        "the unscored interview is left out, and said so"
+    );
+
+    // Documents.
+    let pdf = admin.get(&format!("/assessments/{older}/report.pdf")).await;
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
+    let guide = admin.get(&format!("/assessments/{older}/guide.pdf")).await;
+    assert!(guide.bytes().await.expect("bytes").starts_with(b"%PDF"));
+    let xlsx = admin.get(&format!("/assessments/{older}/scores.xlsx")).await;
+    assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
+
+    // The action plan: a proposed strategy with who and when; a missing "who" keeps what was typed.
+    let path = format!("/assessments/{older}/actions");
+    let response = admin
+        .post(
+            &path,
+            &[("strategy", "0"), ("what", "Eget förslag som ska finnas kvar"), ("who", ""), ("due_on", "2027-03-01")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("Eget förslag som ska finnas kvar") && body.contains("value=\"2027-03-01\""));
+    assert_eq!(
+        admin.post(&path, &[("strategy", "0"), ("who", "Styrgruppen"), ("due_on", "2027-03-01")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let results = admin.page(&format!("/assessments/{older}/results")).await.1;
+    assert!(results.contains("Styrgruppen") && results.contains("2027-03-01"));
+
+    // A viewer reads the reported assessment's results, not the one still being scored.
+    let viewer = app.browser();
+    viewer.login("styrgrupp@demo.parat.se", DEMO_PASSWORD).await;
+    assert_eq!(viewer.page(&format!("/assessments/{older}/results")).await.0, StatusCode::OK);
+    assert_eq!(viewer.page(&format!("/assessments/{newer}/results")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(viewer.post(&path, &[("who", "Jag")]).await.status(), StatusCode::FORBIDDEN);
+
+    // The county board's portfolio: its municipalities, not Stockholm's district.
+    let orgs = admin.page("/organisations").await.1;
+    let county = orgs
+        .split("name=\"org_id\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the other organisation")
+        .to_owned();
+    admin.post("/organisations/switch", &[("org_id", &county)]).await;
+    assert!(admin.page("/organisations").await.1.contains("href=\"/portfolio\""));
+    let (status, portfolio) = admin.page("/portfolio").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        portfolio.contains("Borås stad")
+            && portfolio.contains("Alingsås kommun")
+            && portfolio.contains("Lerums kommun")
+    );
+    assert!(!portfolio.contains("Skärholmen"), "another county's district is not in the portfolio");
+    assert!(portfolio.contains("class=\"stage stage-"), "stages per dimension, coloured");
+    let filtered = admin.page("/portfolio?status=scoring").await.1;
+    assert!(filtered.contains("Borås stad") && !filtered.contains("Alingsås kommun"));
+    let csv = admin.page("/portfolio.csv").await.1;
+    assert!(csv.starts_with('\u{feff}') && csv.contains("Alingsås kommun;"));
+    // The county board reads stages, not its municipalities' interviews.
+    assert_eq!(admin.page(&format!("/assessments/{older}")).await.0, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+fn docx_with(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buffer);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    );
+    zip.write_all(xml.as_bytes()).expect("write");
+    zip.finish().expect("finish");
+    buffer.into_inner()
+}
+
+#[tokio::test]
+async fn transcripts_upload_as_text_or_word_documents() {
+    use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
+    let app = TestApp::spawn().await;
+    demo::generate(&app.db, DemoSize::Small).await.expect("demo data");
+    let coordinator = app.browser();
+    coordinator.login("samordnare@demo.parat.se", DEMO_PASSWORD).await;
+    let list = coordinator.page("/initiatives?q=Hedersrelaterat").await.1;
+    let initiative = first_link_id(&list, "/initiatives/");
+    let assessment = assessment_links(&coordinator.page(&format!("/initiatives/{initiative}")).await.1)[0].clone();
+    let overview = coordinator.page(&format!("/assessments/{assessment}")).await.1;
+    let interview = first_link_id(&overview, "/interviews/");
+    let upload = |name: &'static str, bytes: Vec<u8>| {
+        let coordinator = &coordinator;
+        let interview = interview.clone();
+        async move {
+            let token = coordinator.csrf().await;
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token)
+                .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
+            coordinator
+                .client
+                .post(coordinator.url(&format!("/interviews/{interview}/transcript/upload")))
+                .multipart(form)
+                .send()
+                .await
+                .expect("upload")
+        }
+    };
+
+    let response = upload("intervju.txt", "Utskrift i UTF-8: åäö.".as_bytes().to_vec()).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Utskrift i UTF-8: åäö."));
+    let latin1: Vec<u8> = "Gammal fil: åäö".chars().map(|c| c as u8).collect();
+    assert_eq!(upload("gammal.TXT", latin1).await.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Gammal fil: åäö"));
+    assert_eq!(upload("intervju.docx", docx_with("Från Word: æøå")).await.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Från Word: æøå"));
+
+    let response = upload("bild.pdf", b"%PDF-1.7".to_vec()).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.expect("body").contains("Filen kunde inte läsas"));
+    assert_eq!(upload("trasig.docx", b"PK but not really".to_vec()).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Från Word: æøå"),
+        "a refused upload changes nothing"
+    );
+
+    // Without the form's token the upload is refused.
+    let form =
+        reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"x".to_vec()).file_name("a.txt"));
+    let refused = coordinator
+        .client
+        .post(coordinator.url(&format!("/interviews/{interview}/transcript/upload")))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // Large files are accepted up to the limit, which is above the general form limit.
+    let big = "Lång utskrift. ".repeat(20_000);
+    assert_eq!(upload("lang.txt", big.into_bytes()).await.status(), StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_organisation_loads_its_own_licensed_texts_as_an_instrument() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "alva@boras.se", "Alva Admin", Role::Admin).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara", Role::Coordinator).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+
+    // Parat's own definition is the starting point.
+    let (status, shipped) = admin.page("/instruments/crm-2014.toml").await;
+    assert_eq!(status, StatusCode::OK);
+    let licensed = shipped.replacen("id = \"crm-2014\"", "id = \"crm-2014-licens\"", 1).replacen(
+        "anchors = [\n",
+        "anchors = [\n  { sv = \"LICENSIERAD NIVÅ ETT\", da = \"LICENSERET\", en = \"LICENSED\" },\n",
+        1,
+    );
+    // One anchor too many is refused with the reason, and the text stays in the form.
+    let response = admin.post("/instruments", &[("definition", &licensed)]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("10 anchored statements") && body.contains("LICENSIERAD NIVÅ ETT"));
+    let fixed = licensed.replacen(
+        "anchors = [\n  { sv = \"LICENSIERAD NIVÅ ETT\", da = \"LICENSERET\", en = \"LICENSED\" },\n",
+        "anchors = [\n",
+        1,
+    );
+    let fixed = {
+        // Replace the first anchor of dimension A with the licensed wording.
+        let start = fixed.find("anchors = [\n").expect("anchors") + "anchors = [\n".len();
+        let end = start + fixed[start..].find('\n').expect("line");
+        format!(
+            "{}  {{ sv = \"LICENSIERAD NIVÅ ETT\", da = \"LICENSERET\", en = \"LICENSED\" }},{}",
+            &fixed[..start],
+            &fixed[end..]
+        )
+    };
+    assert_eq!(
+        coordinator.post("/instruments", &[("definition", &fixed)]).await.status(),
+        StatusCode::FORBIDDEN,
+        "administrators load instruments"
+    );
+    assert_eq!(admin.post("/instruments", &[("definition", &fixed)]).await.status(), StatusCode::SEE_OTHER);
+    let page = admin.page("/instruments").await.1;
+    let key = page
+        .split("href=\"/instruments/org-")
+        .nth(1)
+        .and_then(|s| s.split(".toml").next())
+        .map(|id| format!("org-{id}"))
+        .expect("own instrument listed");
+    assert_eq!(
+        outsider.page(&format!("/instruments/{key}.toml")).await.0,
+        StatusCode::NOT_FOUND,
+        "another organisation's texts stay theirs"
+    );
+
+    // An assessment by the own instrument shows its texts to the scorers.
+    let response = coordinator.post("/initiatives", &[("name", "ANDT"), ("topic", "andt_prevention")]).await;
+    let initiative = common::id_from_location(&location(&response));
+    assert!(coordinator
+        .page(&format!("/initiatives/{initiative}/assessments/new"))
+        .await
+        .1
+        .contains(&format!("value=\"{key}\"")));
+    let (bo, bea) = {
+        app.user("bo@boras.se", "Bo").await;
+        app.member(org, "bo@boras.se", Role::Scorer).await;
+        app.user("bea@boras.se", "Bea").await;
+        app.member(org, "bea@boras.se", Role::Scorer).await;
+        (user_id(&app, "bo@boras.se").await, user_id(&app, "bea@boras.se").await)
+    };
+    let response = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/assessments"),
+            &[
+                ("instrument", &key),
+                ("measured", "Borås"),
+                ("issue", "alkohol och droger"),
+                ("scorers", &bo),
+                ("scorers", &bea),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let assessment = id_after(&location(&response), "/assessments/");
+    coordinator.post(&format!("/assessments/{assessment}/advance"), &[]).await;
+    let response = coordinator.post(&format!("/assessments/{assessment}/interviews"), &[("held_on", "")]).await;
+    let interview = id_after(&location(&response), "/interviews/");
+    coordinator.post(&format!("/assessments/{assessment}/advance"), &[]).await;
+    let scorer = Browser::new(app.url(""));
+    scorer.login("bo@boras.se", common::PASSWORD).await;
+    let sheet = scorer.page(&format!("/interviews/{interview}/score")).await.1;
+    assert!(sheet.contains("LICENSIERAD NIVÅ ETT"), "the licensed anchor is on the scoring sheet");
+    assert!(
+        sheet.contains("name=\"level_E\"") && !sheet.contains("name=\"level_F\""),
+        "five dimensions: the 2014 edition"
+    );
+    app.stop().await;
+}

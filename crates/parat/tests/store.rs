@@ -1,0 +1,320 @@
+//! The store on both backends: every test runs on SQLite and on PostgreSQL.
+//!
+//! PostgreSQL is used when it answers at `PARAT_TEST_POSTGRES_URL` (default: the local
+//! server). With `PARAT_REQUIRE_POSTGRES=1` (as CI sets it) an unreachable server fails the
+//! tests instead of leaving PostgreSQL out.
+
+mod common;
+
+use common::{Backend, TestDatabase, PASSWORD};
+use parat_core::account::{DisplayName, Email, NewPassword};
+use parat_core::initiative::{InitiativeInput, InitiativeStatus, TopicArea};
+use parat_core::locale::Locale;
+use parat_core::organisation::{OrgKind, OrganisationDraft, Role};
+use parat_core::Problem;
+use parat_store::accounts::{self, NewUser};
+use parat_store::initiatives::{self, ListFilter};
+use parat_store::{audit, demo, organisations, sessions, ConnectOptions, Db, OrgScope, StoreError};
+
+async fn backends() -> Vec<Backend> {
+    use sqlx::Connection;
+    let required = std::env::var("PARAT_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
+    let reachable = sqlx::PgConnection::connect(&common::postgres_server_url()).await.is_ok();
+    match (reachable, required) {
+        (true, _) => vec![Backend::Sqlite, Backend::Postgres],
+        (false, true) => {
+            panic!("PARAT_REQUIRE_POSTGRES=1 but PostgreSQL does not answer at {}", common::postgres_server_url())
+        }
+        (false, false) => {
+            eprintln!("note: PostgreSQL not reachable; store tests run on SQLite only");
+            vec![Backend::Sqlite]
+        }
+    }
+}
+
+/// Runs `test` once per backend on a fresh database.
+macro_rules! on_every_backend {
+    (|$db:ident, $backend:ident| $body:block) => {
+        for $backend in backends().await {
+            let database = TestDatabase::new($backend).await;
+            let $db = Db::connect(&database.url, &ConnectOptions::default()).await.expect("database opens");
+            $body
+            $db.close().await;
+            database.drop_database().await;
+        }
+    };
+}
+
+async fn user(db: &Db, email: &str, admin: bool) -> i64 {
+    let new = NewUser {
+        email: Email::parse(email).expect("email"),
+        display_name: DisplayName::parse(email.split('@').next().unwrap_or("x")).expect("name"),
+        password: NewPassword::parse(PASSWORD).expect("password"),
+        locale: Locale::Sv,
+    };
+    accounts::create_user(db, &new, admin).await.expect("user")
+}
+
+async fn org(db: &Db, admin: i64, name: &str) -> i64 {
+    organisations::create(
+        db,
+        admin,
+        &OrganisationDraft { name: name.into(), kind: OrgKind::Municipality, parent_id: None },
+    )
+    .await
+    .expect("organisation")
+}
+
+/// A scope for `user_id` in `org_id` (they must be a member), through a session as in a request.
+async fn scope(db: &Db, user_id: i64, org_id: i64) -> OrgScope {
+    let token = sessions::create(db, user_id).await.expect("session");
+    sessions::switch_org(db, &token, user_id, org_id).await.expect("member");
+    sessions::lookup(db, &token).await.expect("lookup").and_then(|u| u.scope()).expect("scope")
+}
+
+fn draft(name: &str) -> parat_core::initiative::InitiativeDraft {
+    InitiativeInput { name: name.into(), topic: "integration".into(), ..Default::default() }.parse().expect("valid")
+}
+
+#[tokio::test]
+async fn records_are_scoped_to_their_organisation() {
+    on_every_backend!(|db, backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let lerum = org(&db, root, "Lerums kommun").await;
+        let in_boras = scope(&db, root, boras).await;
+        let in_lerum = scope(&db, root, lerum).await;
+
+        let created = initiatives::create(&db, &in_boras, &draft("Bara i Borås")).await.expect("created");
+        assert!(matches!(initiatives::get(&db, &in_lerum, created.id).await, Err(StoreError::NotFound)), "{backend:?}");
+        assert!(matches!(
+            initiatives::update(&db, &in_lerum, created.id, &draft("Kapad")).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(initiatives::set_archived(&db, &in_lerum, created.id, true).await, Err(StoreError::NotFound)));
+        let listed = initiatives::list(&db, &in_lerum, &ListFilter { include_archived: true, ..Default::default() })
+            .await
+            .expect("list");
+        assert_eq!(listed.total, 0);
+        assert_eq!(initiatives::get(&db, &in_boras, created.id).await.expect("own").name, "Bara i Borås");
+        assert!(audit::list(&db, &in_lerum, None)
+            .await
+            .expect("audit")
+            .iter()
+            .all(|e| e.entity_id != Some(created.id)));
+    });
+}
+
+#[tokio::test]
+async fn roles_are_enforced_in_the_store_too() {
+    on_every_backend!(|db, _backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let viewer = user(&db, "viewer@parat.se", false).await;
+        let admin_scope = scope(&db, root, boras).await;
+        accounts::add_member(&db, &admin_scope, &Email::parse("viewer@parat.se").expect("email"), Role::Viewer, None)
+            .await
+            .expect("added");
+        let viewing = scope(&db, viewer, boras).await;
+        assert!(matches!(initiatives::create(&db, &viewing, &draft("Nej")).await, Err(StoreError::Forbidden)));
+        assert!(matches!(audit::list(&db, &viewing, None).await, Err(StoreError::Forbidden)));
+        assert!(matches!(
+            organisations::create(
+                &db,
+                viewer,
+                &OrganisationDraft { name: "X".into(), kind: OrgKind::Other, parent_id: None }
+            )
+            .await,
+            Err(StoreError::Forbidden)
+        ));
+    });
+}
+
+#[tokio::test]
+async fn duplicates_are_field_errors_and_failed_changes_leave_nothing_behind() {
+    on_every_backend!(|db, _backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let again = NewUser {
+            email: Email::parse("ROOT@parat.se").expect("email"),
+            display_name: DisplayName::parse("Root").expect("name"),
+            password: NewPassword::parse(PASSWORD).expect("password"),
+            locale: Locale::Sv,
+        };
+        match accounts::create_user(&db, &again, false).await {
+            Err(StoreError::Invalid(errors)) => {
+                assert_eq!(errors.get("email"), Some(Problem::Taken))
+            }
+            other => panic!("expected a field error, got {other:?}"),
+        }
+        let boras = org(&db, root, "Borås stad").await;
+        match organisations::create(
+            &db,
+            root,
+            &OrganisationDraft { name: "BORÅS STAD".into(), kind: OrgKind::Municipality, parent_id: None },
+        )
+        .await
+        {
+            Err(StoreError::Invalid(errors)) => {
+                assert_eq!(errors.get("name"), Some(Problem::Taken), "names are unique regardless of case")
+            }
+            other => panic!("expected a field error, got {other:?}"),
+        }
+
+        let in_boras = scope(&db, root, boras).await;
+        let created = initiatives::create(&db, &in_boras, &draft("Original")).await.expect("created");
+        let audit_before = audit::list(&db, &in_boras, None).await.expect("audit").len();
+        let mut bad = draft("Ändrad");
+        bad.partner_ids = vec![boras + 1000];
+        assert!(matches!(initiatives::update(&db, &in_boras, created.id, &bad).await, Err(StoreError::Invalid(_))));
+        assert_eq!(initiatives::get(&db, &in_boras, created.id).await.expect("get").name, "Original", "rolled back");
+        assert_eq!(
+            audit::list(&db, &in_boras, None).await.expect("audit").len(),
+            audit_before,
+            "no audit entry for a change that did not happen"
+        );
+    });
+}
+
+#[tokio::test]
+async fn search_folds_case_beyond_ascii_and_pages_count_right() {
+    on_every_backend!(|db, backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let in_boras = scope(&db, root, boras).await;
+        for i in 0..120 {
+            let name = if i % 2 == 0 { format!("Ärende {i:03}") } else { format!("Åtgärd {i:03}") };
+            initiatives::create(&db, &in_boras, &draft(&name)).await.expect("created");
+        }
+        let find = |q: &str, page: u32| ListFilter { query: Some(q.into()), page, ..Default::default() };
+        assert_eq!(initiatives::list(&db, &in_boras, &find("ärende", 0)).await.expect("list").total, 60, "{backend:?}");
+        assert_eq!(initiatives::list(&db, &in_boras, &find("ÅTGÄRD", 0)).await.expect("list").total, 60);
+        assert_eq!(initiatives::list(&db, &in_boras, &find("100%", 0)).await.expect("list").total, 0, "% is literal");
+        assert_eq!(initiatives::list(&db, &in_boras, &find("_", 0)).await.expect("list").total, 0, "_ is literal");
+        let pages: Vec<usize> = futures_pages(&db, &in_boras).await;
+        assert_eq!(pages, vec![50, 50, 20, 0]);
+        let beyond =
+            initiatives::list(&db, &in_boras, &ListFilter { page: 9, ..Default::default() }).await.expect("list");
+        assert_eq!((beyond.items.len(), beyond.total), (0, 120));
+        let filtered = initiatives::list(
+            &db,
+            &in_boras,
+            &ListFilter {
+                topic: Some(TopicArea::Integration),
+                status: Some(InitiativeStatus::Planned),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+        assert_eq!(filtered.total, 120);
+    });
+}
+
+async fn futures_pages(db: &Db, scope: &OrgScope) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    for page in 0..4 {
+        let list = initiatives::list(db, scope, &ListFilter { page, ..Default::default() }).await.expect("list");
+        assert_eq!(list.total, 120);
+        sizes.push(list.items.len());
+    }
+    sizes
+}
+
+#[tokio::test]
+async fn sessions_expire_switch_and_end() {
+    on_every_backend!(|db, _backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let first = org(&db, root, "Alingsås kommun").await;
+        let second = org(&db, root, "Borås stad").await;
+        let token = sessions::create(&db, root).await.expect("session");
+        let user = sessions::lookup(&db, &token).await.expect("lookup").expect("valid");
+        assert_eq!(user.current.as_ref().map(|c| c.org_id), Some(first), "first organisation by name");
+        assert_eq!(user.membership_count, 2);
+        sessions::switch_org(&db, &token, root, second).await.expect("switch");
+        assert_eq!(
+            sessions::lookup(&db, &token).await.expect("lookup").and_then(|u| u.current).map(|c| c.org_id),
+            Some(second)
+        );
+
+        // An expired session is gone.
+        let old = sessions::create(&db, root).await.expect("session");
+        match &db {
+            Db::Sqlite { write, .. } => {
+                sqlx::query("UPDATE sessions SET expires_at = 0").execute(write).await.expect("expire");
+            }
+            Db::Postgres(pool) => {
+                sqlx::query("UPDATE sessions SET expires_at = 0").execute(pool).await.expect("expire");
+            }
+        }
+        assert!(sessions::lookup(&db, &old).await.expect("lookup").is_none());
+        sessions::delete(&db, &token).await.expect("delete");
+        assert!(sessions::lookup(&db, &token).await.expect("lookup").is_none());
+    });
+}
+
+#[tokio::test]
+async fn the_setup_token_works_once_and_only_before_any_account() {
+    on_every_backend!(|db, _backend| {
+        assert!(accounts::needs_setup(&db).await.expect("query"));
+        let old = accounts::create_setup_token(&db).await.expect("token");
+        let token = accounts::create_setup_token(&db).await.expect("token");
+        assert!(!accounts::setup_token_is_valid(&db, &old).await.expect("query"), "a new link replaces the old");
+        let first = accounts::FirstAdmin {
+            user: NewUser {
+                email: Email::parse("first@parat.se").expect("email"),
+                display_name: DisplayName::parse("First").expect("name"),
+                password: NewPassword::parse(PASSWORD).expect("password"),
+                locale: Locale::Da,
+            },
+            org_name: "Region Syd".into(),
+            org_kind: OrgKind::Region,
+        };
+        let (user_id, org_id) = accounts::complete_setup(&db, &token, &first).await.expect("setup");
+        assert!(matches!(accounts::complete_setup(&db, &token, &first).await, Err(StoreError::NotFound)));
+        let memberships = organisations::memberships(&db, user_id).await.expect("memberships");
+        assert_eq!((memberships[0].organisation.id, memberships[0].role), (org_id, Role::Admin));
+        assert_eq!(accounts::authenticate(&db, "FIRST@parat.se", PASSWORD).await.expect("query"), Some(user_id));
+        assert_eq!(accounts::authenticate(&db, "first@parat.se", "wrong password").await.expect("query"), None);
+        assert_eq!(accounts::authenticate(&db, "nobody@parat.se", PASSWORD).await.expect("query"), None);
+    });
+}
+
+#[tokio::test]
+async fn demo_data_fills_an_empty_database_only() {
+    on_every_backend!(|db, _backend| {
+        let logins = demo::generate(&db, demo::DemoSize::Small).await.expect("demo");
+        assert!(logins.iter().any(|l| l.email == "samordnare@demo.parat.se"));
+        let user = accounts::authenticate(&db, "konsult@demo.parat.se", demo::DEMO_PASSWORD)
+            .await
+            .expect("query")
+            .expect("login works");
+        assert_eq!(organisations::memberships(&db, user).await.expect("memberships").len(), 3);
+        assert!(matches!(demo::generate(&db, demo::DemoSize::Small).await, Err(StoreError::Unsupported(_))));
+    });
+}
+
+#[tokio::test]
+async fn backups_are_consistent_copies_on_sqlite() {
+    on_every_backend!(|db, backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let dir = common::TempDir::new();
+        let target = dir.path.join("backup.db");
+        match backend {
+            Backend::Sqlite => {
+                let boras = org(&db, root, "Borås stad").await;
+                let in_boras = scope(&db, root, boras).await;
+                initiatives::create(&db, &in_boras, &draft("Säkerhetskopierad")).await.expect("created");
+                db.backup(&target).await.expect("backup");
+                assert!(matches!(db.backup(&target).await, Err(StoreError::Unsupported(_))), "never overwrites");
+                let copy = Db::connect(&format!("sqlite://{}", target.display()), &ConnectOptions::default())
+                    .await
+                    .expect("backup opens");
+                let in_copy = scope(&copy, root, boras).await;
+                let list = initiatives::list(&copy, &in_copy, &ListFilter::default()).await.expect("list");
+                assert_eq!(list.items[0].name, "Säkerhetskopierad");
+                copy.close().await;
+            }
+            Backend::Postgres => assert!(matches!(db.backup(&target).await, Err(StoreError::Unsupported(_)))),
+        }
+    });
+}

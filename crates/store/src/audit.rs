@@ -1,0 +1,104 @@
+//! The audit log: who changed what, when, with the record before and after.
+//!
+//! Entries are written in the same transaction as the change they describe, so a change
+//! without its entry cannot exist. Passwords, tokens and session ids are never recorded.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::db::on_reader;
+use crate::{Db, OrgScope, StoreError, StoreResult};
+
+/// One change about to be recorded.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub org_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    pub actor_label: String,
+    pub action: &'static str,
+    pub entity: &'static str,
+    pub entity_id: Option<i64>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+impl AuditEntry {
+    /// An entry for a change made inside an organisation scope.
+    pub fn scoped(scope: &OrgScope, action: &'static str, entity: &'static str, entity_id: i64) -> Self {
+        AuditEntry {
+            org_id: Some(scope.org_id),
+            actor_id: Some(scope.user_id),
+            actor_label: scope.actor_label.clone(),
+            action,
+            entity,
+            entity_id: Some(entity_id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(mut self, value: &impl Serialize) -> Self {
+        self.before = serde_json::to_value(value).ok();
+        self
+    }
+
+    pub fn after(mut self, value: &impl Serialize) -> Self {
+        self.after = serde_json::to_value(value).ok();
+        self
+    }
+}
+
+pub(crate) const INSERT: &str = "INSERT INTO audit_log \
+    (org_id, actor_id, actor_label, action, entity, entity_id, before, after, at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/// Appends an entry through the given executor (a transaction's connection).
+macro_rules! record {
+    ($executor:expr, $entry:expr) => {{
+        let entry: &$crate::audit::AuditEntry = $entry;
+        sqlx::query($crate::audit::INSERT)
+            .bind(entry.org_id)
+            .bind(entry.actor_id)
+            .bind(&entry.actor_label)
+            .bind(entry.action)
+            .bind(entry.entity)
+            .bind(entry.entity_id)
+            .bind(entry.before.as_ref().map(|v| v.to_string()))
+            .bind(entry.after.as_ref().map(|v| v.to_string()))
+            .bind($crate::now())
+            .execute($executor)
+            .await
+    }};
+}
+pub(crate) use record;
+
+/// A recorded entry as the audit page shows it.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub actor_label: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub at: i64,
+}
+
+pub const PAGE_SIZE: i64 = 100;
+
+/// The newest entries of the scope's organisation, older than `before_id` when given.
+pub async fn list(db: &Db, scope: &OrgScope, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
+    if !scope.role.can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    const SQL: &str = "SELECT id, actor_label, action, entity, entity_id, before, after, at \
+        FROM audit_log WHERE org_id = $1 AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
+    let rows = on_reader!(db, |pool| sqlx::query_as::<_, AuditRecord>(SQL)
+        .bind(scope.org_id)
+        .bind(before_id)
+        .bind(PAGE_SIZE)
+        .fetch_all(pool)
+        .await?);
+    Ok(rows)
+}

@@ -1,0 +1,152 @@
+//! The connection to one of the two backends, chosen from the database URL at run time.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::{StoreError, StoreResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A handle to the database. Cheap to clone.
+///
+/// SQLite gets a pool of readers and a single writer: SQLite allows one writer at a time, and
+/// queueing writes in-process avoids `SQLITE_BUSY` where a read transaction upgrades to a write.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// Runs the same code on whichever backend this is, with `$pool` bound to a pool for reading.
+macro_rules! on_reader {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite { read: $pool, .. } => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs the same code on whichever backend this is, with `$pool` bound to the pool for writing.
+macro_rules! on_writer {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+pub(crate) use {on_reader, on_writer};
+
+/// Options for opening the database.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// Connections for reading (SQLite) or in all (PostgreSQL).
+    pub max_connections: u32,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions { max_connections: 8 }
+    }
+}
+
+impl Db {
+    /// Opens (and for SQLite creates) the database at `url`: `sqlite://path` or `postgres://…`.
+    /// Runs pending migrations.
+    pub async fn connect(url: &str, options: &ConnectOptions) -> StoreResult<Db> {
+        let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(options.max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Db::Postgres(pool)
+        } else {
+            let connect = sqlite_options(url)?;
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(connect.clone())
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(options.max_connections)
+                .min_connections(1)
+                .connect_with(connect)
+                .await?;
+            Db::Sqlite { read, write }
+        };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        match self {
+            Db::Sqlite { write, .. } => sqlx::migrate!("../../migrations/sqlite").run(write).await?,
+            Db::Postgres(pool) => sqlx::migrate!("../../migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn is_healthy(&self) -> bool {
+        on_reader!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.is_ok())
+    }
+
+    /// A consistent copy of a running SQLite database (`VACUUM INTO`), safe while the server
+    /// writes. PostgreSQL has its own tools for this.
+    pub async fn backup(&self, target: &Path) -> StoreResult<()> {
+        let Db::Sqlite { read, .. } = self else {
+            return Err(StoreError::Unsupported("backup copies SQLite databases; use pg_dump for PostgreSQL"));
+        };
+        if target.exists() {
+            return Err(StoreError::Unsupported("the backup file exists already; choose a new name"));
+        }
+        let target = target.to_str().ok_or(StoreError::Unsupported("the backup path is not valid UTF-8"))?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(read).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// WAL for concurrent readers; `synchronous = FULL` so that a commit the server acknowledged
+/// survives power loss as well as a killed process; foreign keys on; waits rather than fails on locks.
+fn sqlite_options(url: &str) -> StoreResult<SqliteConnectOptions> {
+    let options = SqliteConnectOptions::from_str(url)?;
+    if let Some(parent) = options.get_filename().parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        }
+    }
+    Ok(options
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}

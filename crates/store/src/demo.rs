@@ -1,0 +1,461 @@
+//! Demo data: a small realistic county for trying Parat, and larger generated sets for benchmarks.
+//!
+//! Every demo account has the same password, hashed once, so that generating a national data set
+//! does not spend minutes in Argon2.
+
+use parat_core::account::NewPassword;
+use parat_core::initiative::{InitiativeStatus, TopicArea};
+use parat_core::organisation::{OrgKind, Role};
+
+use crate::accounts::hash_password;
+use crate::db::on_writer;
+use crate::{now, search_key, Db, StoreError, StoreResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoSize {
+    /// One county: a county board, three municipalities, a Stockholm district, a coordination association.
+    Small,
+    /// A county board with 49 municipalities.
+    County,
+    /// About 300 organisations across 21 counties.
+    National,
+}
+
+pub const DEMO_PASSWORD: &str = "parat-demo-2026";
+
+/// A login printed for the person trying the demo.
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    pub email: String,
+    pub description: String,
+}
+
+/// What one generated organisation looks like before it is written.
+struct OrgPlan {
+    name: String,
+    kind: OrgKind,
+    parent: Option<usize>,
+    initiatives: usize,
+    /// Readiness assessments of its first initiative, five interviews each.
+    assessments: usize,
+}
+
+const INITIATIVE_TEMPLATES: &[(&str, TopicArea, &str)] = &[
+    (
+        "Våld i nära relationer – gemensam rutin",
+        TopicArea::ViolenceInCloseRelationships,
+        "Vuxna utsatta för våld och deras barn",
+    ),
+    ("Hedersrelaterat våld och förtryck", TopicArea::HonourRelatedViolence, "Unga och familjer"),
+    ("ANDT-förebyggande arbete i skolan", TopicArea::Andt, "Elever i årskurs 7–9"),
+    (
+        "Nationella minoriteters rättigheter",
+        TopicArea::MinorityRights,
+        "Samer, sverigefinnar, tornedalingar, romer och judar",
+    ),
+    ("Etablering för nyanlända", TopicArea::Integration, "Nyanlända vuxna"),
+    (
+        "Individual Placement and Support (IPS)",
+        TopicArea::VocationalRehabilitation,
+        "Personer med psykisk ohälsa som vill arbeta",
+    ),
+    ("Återhämtningsinriktat arbetssätt", TopicArea::MentalHealthRecovery, "Personer med psykisk funktionsnedsättning"),
+    ("Unga vuxna utan egen försörjning", TopicArea::VocationalRehabilitation, "Unga vuxna 18–29 år"),
+    ("Trygg i skolan – föräldrastöd", TopicArea::Andt, "Föräldrar till tonåringar"),
+    ("Spelprevention", TopicArea::Custom, "Unga vuxna"),
+];
+
+const INFORMANT_ROLES: [(&str, &str); 5] = [
+    ("Enhetschef, socialtjänsten", "Kommun"),
+    ("Skolkurator", "Kommun"),
+    ("Samordnare, vårdcentral", "Region"),
+    ("Kommunpolis", "Stat"),
+    ("Verksamhetsledare, kvinnojour", "Civilsamhälle"),
+];
+
+const DEMO_TRANSCRIPT: &str = "Intervjuare: Hur arbetar ni med frågan i dag?\n\nNyckelperson: Vi har en rutin sedan några år, men den är inte känd av alla. Ledningen stöttar i ord, men det finns ingen egen budget.";
+
+/// A small deterministic generator, so that demo data is the same every time.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+const STATUSES: [InitiativeStatus; 4] =
+    [InitiativeStatus::Active, InitiativeStatus::Planned, InitiativeStatus::Active, InitiativeStatus::Completed];
+
+const NAME_STEMS: &[&str] = &[
+    "Ale", "Berga", "Dals", "Ekes", "Fal", "Grän", "Hag", "Is", "Kall", "Lid", "Mal", "Nor", "Olof", "Ped", "Rone",
+    "Sala", "Tor", "Ulrik", "Vall", "Åsar", "Äng", "Öster",
+];
+const NAME_ENDINGS: &[&str] =
+    &["by", "köping", "vik", "hamn", "berga", "sund", "torp", "ås", "näs", "fors", "holm", "dal", "å", "stad"];
+const COUNTIES: &[&str] = &[
+    "Blekinge",
+    "Dalarna",
+    "Gotland",
+    "Gävleborg",
+    "Halland",
+    "Jämtland",
+    "Jönköping",
+    "Kalmar",
+    "Kronoberg",
+    "Norrbotten",
+    "Skåne",
+    "Stockholm",
+    "Södermanland",
+    "Uppsala",
+    "Värmland",
+    "Västerbotten",
+    "Västernorrland",
+    "Västmanland",
+    "Västra Götaland",
+    "Örebro",
+    "Östergötland",
+];
+
+fn generated_municipality(i: usize) -> String {
+    let stem = NAME_STEMS[i % NAME_STEMS.len()];
+    let ending = NAME_ENDINGS[(i / NAME_STEMS.len()) % NAME_ENDINGS.len()];
+    let round = i / (NAME_STEMS.len() * NAME_ENDINGS.len());
+    let suffix = if round == 0 { String::new() } else { format!(" {}", round + 1) };
+    format!("{stem}{ending}s kommun{suffix}")
+}
+
+fn plan(size: DemoSize) -> Vec<OrgPlan> {
+    let org = |name: &str, kind, parent, initiatives, assessments| OrgPlan {
+        name: name.to_owned(),
+        kind,
+        parent,
+        initiatives,
+        assessments,
+    };
+    match size {
+        DemoSize::Small => vec![
+            org("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None, 2, 0),
+            org("Borås stad", OrgKind::Municipality, Some(0), 5, 2),
+            org("Alingsås kommun", OrgKind::Municipality, Some(0), 4, 1),
+            org("Lerums kommun", OrgKind::Municipality, Some(0), 3, 1),
+            org("Stockholms stad", OrgKind::Municipality, None, 2, 0),
+            org("Skärholmens stadsdelsförvaltning", OrgKind::District, Some(4), 3, 1),
+            org("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None, 3, 0),
+        ],
+        DemoSize::County => {
+            let mut orgs = vec![org("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None, 3, 0)];
+            orgs.extend((0..49).map(|i| org(&generated_municipality(i), OrgKind::Municipality, Some(0), 8, 2)));
+            orgs
+        }
+        DemoSize::National => {
+            let mut orgs = Vec::new();
+            let mut municipality = 0;
+            for (c, county) in COUNTIES.iter().enumerate() {
+                let board = orgs.len();
+                orgs.push(org(&format!("Länsstyrelsen {county}"), OrgKind::CountyBoard, None, 3, 0));
+                let count = 290 / COUNTIES.len() + usize::from(c < 290 % COUNTIES.len());
+                for _ in 0..count {
+                    orgs.push(org(&generated_municipality(municipality), OrgKind::Municipality, Some(board), 20, 3));
+                    municipality += 1;
+                }
+            }
+            orgs
+        }
+    }
+}
+
+/// A demo account: its organisations (by index in the plan) with roles, and, for the logins
+/// printed at start, what it shows off.
+struct Person {
+    email: String,
+    name: String,
+    instance_admin: bool,
+    memberships: Vec<(usize, Role)>,
+    description: Option<&'static str>,
+}
+
+impl Person {
+    fn login(
+        email: &str,
+        name: &str,
+        instance_admin: bool,
+        memberships: &[(usize, Role)],
+        description: &'static str,
+    ) -> Person {
+        Person {
+            email: email.into(),
+            name: name.into(),
+            instance_admin,
+            memberships: memberships.to_vec(),
+            description: Some(description),
+        }
+    }
+}
+
+/// Fills an empty database with demo data and returns the logins to print.
+pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
+    if !crate::accounts::needs_setup(db).await? {
+        return Err(StoreError::Unsupported("demo data goes into an empty database; this one has accounts"));
+    }
+    let password = NewPassword::parse(DEMO_PASSWORD).map_err(|_| StoreError::PasswordHash)?;
+    let hash = hash_password(&password).await?;
+    let orgs = plan(size);
+    let at = now();
+
+    let mut people: Vec<Person> = vec![
+        Person::login(
+            "admin@demo.parat.se",
+            "Astrid Admin",
+            true,
+            &[(0, Role::Admin), (1, Role::Admin)],
+            "administrator",
+        ),
+        Person::login("samordnare@demo.parat.se", "Sara Samordnare", false, &[(1, Role::Coordinator)], "coordinator"),
+        Person::login("bedomare@demo.parat.se", "Bo Bedömare", false, &[(1, Role::Scorer)], "scorer"),
+        Person::login("behandlare@demo.parat.se", "Pia Praktiker", false, &[(1, Role::Practitioner)], "practitioner"),
+        Person::login("styrgrupp@demo.parat.se", "Sven Styrgrupp", false, &[(1, Role::Viewer)], "viewer"),
+        Person::login(
+            "konsult@demo.parat.se",
+            "Karin Konsult",
+            false,
+            &[(1, Role::Scorer), (2, Role::Coordinator), (3, Role::Coordinator)],
+            "consultant in three municipalities",
+        ),
+    ];
+    for (i, org) in orgs.iter().enumerate().skip(2) {
+        people.push(Person {
+            email: format!("samordnare{i}@demo.parat.se"),
+            name: format!("Samordnare {}", org.name),
+            instance_admin: false,
+            memberships: vec![(i, Role::Coordinator)],
+            description: None,
+        });
+        if org.assessments > 0 {
+            people.push(Person {
+                email: format!("bedomare{i}@demo.parat.se"),
+                name: format!("Bedömare {}", org.name),
+                instance_admin: false,
+                memberships: vec![(i, Role::Scorer)],
+                description: None,
+            });
+        }
+    }
+
+    let logins = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let mut org_ids = Vec::with_capacity(orgs.len());
+        for org in &orgs {
+            let parent = org.parent.map(|p| org_ids[p]);
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO organisations (name, name_key, kind, parent_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(&org.name)
+            .bind(search_key(&org.name))
+            .bind(org.kind.key())
+            .bind(parent)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            org_ids.push(id);
+        }
+        let mut owner_of_org: Vec<Option<i64>> = vec![None; orgs.len()];
+        // Who can score in each organisation: scorers first, then coordinators.
+        let mut scorers_of_org: Vec<Vec<(Role, i64)>> = vec![Vec::new(); orgs.len()];
+        let mut first_initiative_of_org: Vec<Option<i64>> = vec![None; orgs.len()];
+        let mut logins = Vec::new();
+        for Person { email, name, instance_admin, memberships, description } in &people {
+            let (user_id,): (i64,) = sqlx::query_as(
+                "INSERT INTO users (email, display_name, password_hash, locale, is_instance_admin, created_at) \
+                 VALUES ($1, $2, $3, 'sv', $4, $5) RETURNING id",
+            )
+            .bind(email)
+            .bind(name)
+            .bind(&hash)
+            .bind(*instance_admin)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (org, role) in memberships {
+                sqlx::query("INSERT INTO memberships (user_id, org_id, role, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(user_id)
+                    .bind(org_ids[*org])
+                    .bind(role.key())
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                if *role == Role::Coordinator && owner_of_org[*org].is_none() {
+                    owner_of_org[*org] = Some(user_id);
+                }
+                if matches!(role, Role::Scorer | Role::Coordinator) {
+                    scorers_of_org[*org].push((*role, user_id));
+                }
+            }
+            if let Some(description) = description {
+                logins.push(DemoLogin { email: email.clone(), description: (*description).to_owned() });
+            }
+        }
+        let mut n = 0usize;
+        for (index, org) in orgs.iter().enumerate() {
+            for k in 0..org.initiatives {
+                let (name, topic, target) = INITIATIVE_TEMPLATES[(index + k) % INITIATIVE_TEMPLATES.len()];
+                let name = if k < INITIATIVE_TEMPLATES.len() {
+                    name.to_owned()
+                } else {
+                    format!("{name} ({})", k / INITIATIVE_TEMPLATES.len() + 1)
+                };
+                let custom = (topic == TopicArea::Custom).then_some("Spel om pengar");
+                let description = format!("{name} i {}: kartläggning, utbildning och uppföljning.", org.name);
+                let start_year = 2024 + (n % 3) as i32;
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO initiatives (org_id, name, description, topic, custom_topic, target_group, start_date, \
+                     end_date, status, owner_id, archived, name_key, search_text, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, $11, $12, $13, $13) RETURNING id",
+                )
+                .bind(org_ids[index])
+                .bind(&name)
+                .bind(&description)
+                .bind(topic.key())
+                .bind(custom)
+                .bind(target)
+                .bind(format!("{start_year}-0{}-01", 1 + n % 9))
+                .bind(format!("{}-12-31", start_year + 2))
+                .bind(STATUSES[n % STATUSES.len()].key())
+                .bind(owner_of_org[index])
+                .bind(search_key(&name))
+                .bind(search_key(&format!("{name}\n{target}\n{}\n{description}", custom.unwrap_or_default())))
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                first_initiative_of_org[index].get_or_insert(id);
+                if let Some(parent) = org.parent {
+                    sqlx::query("INSERT INTO initiative_partners (initiative_id, org_id) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(org_ids[parent])
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                n += 1;
+            }
+        }
+        let mut random = Lcg(2026);
+        for (index, org) in orgs.iter().enumerate() {
+            let (Some(initiative), true) = (first_initiative_of_org[index], org.assessments > 0) else { continue };
+            let mut scorers = scorers_of_org[index].clone();
+            scorers.sort_by_key(|(role, _)| *role != Role::Scorer);
+            let [(_, first), (_, second), ..] = scorers[..] else { continue };
+            // The organisation's readiness: a base stage, and dimensions around it.
+            let base = 2 + random.below(5) as i64;
+            for k in 0..org.assessments {
+                let latest = k + 1 == org.assessments;
+                // The small demo leaves its last assessment mid-scoring, to try scoring in.
+                let in_progress = latest && size == DemoSize::Small && index == 1;
+                let status = if in_progress { "scoring" } else { "reported" };
+                let created = at - (org.assessments - k) as i64 * 180 * 24 * 3600;
+                let (assessment,): (i64,) = sqlx::query_as(
+                    "INSERT INTO assessments (org_id, initiative_id, instrument_id, measured, issue, half_points, status, created_at, updated_at, reported_at) \
+                     VALUES ($1, $2, 'crm-2006', $3, 'våld i nära relationer', FALSE, $4, $5, $5, $6) RETURNING id",
+                )
+                .bind(org_ids[index])
+                .bind(initiative)
+                .bind(&org.name)
+                .bind(status)
+                .bind(created)
+                .bind((!in_progress).then_some(created + 30 * 24 * 3600))
+                .fetch_one(&mut *tx)
+                .await?;
+                for (user, task) in [(first, "scorer"), (second, "scorer"), (first, "interviewer")] {
+                    sqlx::query("INSERT INTO assessment_team (assessment_id, user_id, task) VALUES ($1, $2, $3)")
+                        .bind(assessment)
+                        .bind(user)
+                        .bind(task)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for v in 0..5i64 {
+                    let (informant,): (i64,) = sqlx::query_as(
+                        "INSERT INTO informants (assessment_id, label, role, sector, contact, created_at) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id",
+                    )
+                    .bind(assessment)
+                    .bind(format!("Nyckelperson {}", v + 1))
+                    .bind(INFORMANT_ROLES[v as usize % INFORMANT_ROLES.len()].0)
+                    .bind(INFORMANT_ROLES[v as usize % INFORMANT_ROLES.len()].1)
+                    .bind(created)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let (interview,): (i64,) = sqlx::query_as(
+                        "INSERT INTO interviews (assessment_id, informant_id, interviewer_id, held_on, transcript, created_at, updated_at) \
+                         VALUES ($1, $2, $3, NULL, $4, $5, $5) RETURNING id",
+                    )
+                    .bind(assessment)
+                    .bind(informant)
+                    .bind(first)
+                    .bind(DEMO_TRANSCRIPT)
+                    .bind(created)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let unscored_by_first = in_progress && v == 4;
+                    for (d, dimension) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
+                        let level = (base + (d as i64 % 3) - 1 + k as i64 + random.below(3) as i64 - 1).clamp(1, 9);
+                        let other = (level + random.below(3) as i64 - 1).clamp(1, 9);
+                        for (scorer, score) in [(first, level), (second, other)] {
+                            if scorer == first && unscored_by_first {
+                                continue;
+                            }
+                            sqlx::query("INSERT INTO scores (interview_id, scorer_id, dimension, half_points, evidence) VALUES ($1, $2, $3, $4, '')")
+                                .bind(interview)
+                                .bind(scorer)
+                                .bind(*dimension)
+                                .bind(score * 2)
+                                .execute(&mut *tx)
+                                .await?;
+                        }
+                        if !unscored_by_first {
+                            sqlx::query("INSERT INTO consensus (interview_id, dimension, half_points, rationale, decided_by, decided_at) VALUES ($1, $2, $3, '', $4, $5)")
+                                .bind(interview)
+                                .bind(*dimension)
+                                .bind(level * 2)
+                                .bind(first)
+                                .bind(created)
+                                .execute(&mut *tx)
+                                .await?;
+                        }
+                    }
+                    for scorer in [first, second] {
+                        if scorer == first && unscored_by_first {
+                            continue;
+                        }
+                        sqlx::query(
+                            "INSERT INTO score_submissions (interview_id, scorer_id, submitted_at) VALUES ($1, $2, $3)",
+                        )
+                        .bind(interview)
+                        .bind(scorer)
+                        .bind(created)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+            }
+        }
+        tx.commit().await?;
+        logins
+    });
+    Ok(logins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_plan_has_about_three_hundred_organisations_with_unique_names() {
+        let orgs = plan(DemoSize::National);
+        assert_eq!(orgs.len(), 290 + 21);
+        let mut names: Vec<_> = orgs.iter().map(|o| search_key(&o.name)).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), orgs.len());
+        assert!(orgs.iter().all(|o| o.initiatives > 0));
+    }
+}

@@ -1,0 +1,239 @@
+//! The one place where errors become HTTP responses.
+//!
+//! Handlers return [`AppError`]; its `IntoResponse` sets the status and attaches an
+//! [`ErrorInfo`]. Two small middlewares then give the response its body: a translated HTML
+//! page for the site, a JSON object with a stable code for the API. Rejections produced by
+//! axum itself (a malformed body, an oversized one) pass through the same middlewares, so no
+//! error reaches a user as bare text.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use parat_core::locale::Locale;
+use parat_core::FieldErrors;
+use parat_store::StoreError;
+use serde::Serialize;
+
+use crate::context::request_locale;
+use crate::i18n;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("login required")]
+    LoginRequired { next: String },
+    #[error("no organisation")]
+    NoOrganisation,
+    #[error("csrf token missing or wrong")]
+    Csrf,
+    #[error("too many attempts")]
+    Throttled,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("unauthorised")]
+    Unauthorised,
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Well-formed input that the domain refuses, with the reason (e.g. a score off the scale).
+    #[error("refused: {0}")]
+    Refused(String),
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Forbidden => AppError::Forbidden,
+            StoreError::Invalid(fields) => AppError::Invalid(fields),
+            StoreError::Unsupported(message) => AppError::BadRequest(message.to_owned()),
+            StoreError::Refused(message) => AppError::Refused(message),
+            other => AppError::Internal(Box::new(other)),
+        }
+    }
+}
+
+/// What an error response carries to the middleware that writes its body.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub code: &'static str,
+    pub detail: Option<String>,
+    pub fields: Option<FieldErrors>,
+}
+
+impl AppError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            AppError::LoginRequired { .. } => (StatusCode::UNAUTHORIZED, "login_required"),
+            AppError::NoOrganisation => (StatusCode::FORBIDDEN, "no_organisation"),
+            AppError::Csrf => (StatusCode::FORBIDDEN, "csrf"),
+            AppError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised"),
+            AppError::Invalid(_) | AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::LoginRequired { next } = &self {
+            return Redirect::to(&format!("/login?next={}", encode_query_value(next))).into_response();
+        }
+        let (status, code) = self.status_and_code();
+        if let AppError::Internal(source) = &self {
+            // The cause goes to the log; never personal data, only the error chain.
+            tracing::error!(error = %source, "request failed");
+        }
+        let info = ErrorInfo {
+            code,
+            detail: match &self {
+                AppError::BadRequest(detail) | AppError::Refused(detail) => Some(detail.clone()),
+                _ => None,
+            },
+            fields: match self {
+                AppError::Invalid(fields) => Some(fields),
+                _ => None,
+            },
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(info);
+        response
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+fn code_for_status(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::UNAUTHORIZED => "unauthorised",
+        StatusCode::TOO_MANY_REQUESTS => "too_many_attempts",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    }
+}
+
+fn is_content_type(response: &Response, prefix: &str) -> bool {
+    response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with(prefix))
+}
+
+/// Gives every error response of the site a translated HTML page.
+pub async fn html_errors(request: Request, next: Next) -> Response {
+    let locale = request_locale(request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_content_type(&response, "text/html") {
+        return response;
+    }
+    let code =
+        response.extensions().get::<ErrorInfo>().map(|info| info.code).unwrap_or_else(|| code_for_status(status));
+    let page = crate::views::layout::error_page(locale, status, code);
+    let mut rendered = (status, page).into_response();
+    if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
+        rendered.headers_mut().insert(header::RETRY_AFTER, retry.clone());
+    }
+    rendered
+}
+
+#[derive(Serialize)]
+struct ApiErrorBody<'a> {
+    error: ApiErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ApiErrorDetail<'a> {
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<Vec<ApiFieldError>>,
+}
+
+#[derive(Serialize)]
+struct ApiFieldError {
+    field: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+/// Gives every error response of the API a JSON body: `{"error": {"code", "message", "fields"?}}`.
+pub async fn json_errors(request: Request, next: Next) -> Response {
+    // The API answers in English unless the client asks for Swedish or Danish.
+    let locale = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::negotiate)
+        .unwrap_or(Locale::En);
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_content_type(&response, "application/json") {
+        return response;
+    }
+    let info = response.extensions().get::<ErrorInfo>().cloned();
+    let code = info.as_ref().map(|i| i.code).unwrap_or_else(|| code_for_status(status));
+    let mut message = i18n::text(locale, &format!("error-{}", code.replace('_', "-")));
+    if let Some(detail) = info.as_ref().and_then(|i| i.detail.as_ref()) {
+        message = format!("{message} {detail}");
+    } else if info.is_none() && status.is_client_error() {
+        // A rejection from axum (malformed JSON and the like) says what was wrong; keep that.
+        let bytes = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
+        let detail = String::from_utf8_lossy(&bytes);
+        if !detail.trim().is_empty() {
+            message = format!("{message} {}", detail.trim());
+        }
+    }
+    let fields = info.and_then(|i| i.fields).map(|fields| {
+        fields
+            .0
+            .iter()
+            .map(|e| ApiFieldError {
+                field: e.field,
+                code: e.problem.code(),
+                message: crate::views::forms::problem_text(locale, e.problem),
+            })
+            .collect()
+    });
+    let body = ApiErrorBody { error: ApiErrorDetail { code, message, fields } };
+    let json = serde_json::to_vec(&body).unwrap_or_default();
+    let mut response = Response::new(Body::from(json));
+    *response.status_mut() = status;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
+/// A panic in a handler is a bug; the user still gets a page, and the log gets the fact.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    response.extensions_mut().insert(ErrorInfo { code: "internal", detail: None, fields: None });
+    response
+}

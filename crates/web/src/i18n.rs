@@ -1,0 +1,209 @@
+//! Translations: Fluent files for Swedish, Danish and English, embedded at compile time.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use parat_core::locale::Locale;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "sv",
+        // Bidi isolation marks would end up inside form values and test assertions.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn language(locale: Locale) -> LanguageIdentifier {
+    // The keys are valid language tags; parsing cannot fail for them.
+    locale.key().parse().unwrap_or_default()
+}
+
+/// The message `id` in `locale`. A missing message shows its id (a test keeps that from shipping).
+pub fn text(locale: Locale, id: &str) -> String {
+    LOCALES.try_lookup(&language(locale), id).unwrap_or_else(|| id.to_owned())
+}
+
+/// The message `id` with arguments, e.g. `[("n", 5.into())]`.
+pub fn text_with(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    LOCALES.try_lookup_with_args(&language(locale), id, &args).unwrap_or_else(|| id.to_owned())
+}
+
+/// True when `locale` has its own message `id` (used by the completeness test).
+pub fn has(locale: Locale, id: &str) -> bool {
+    // Every variable a message may use, so that formatting succeeds whatever it needs.
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        ["n", "name", "page", "pages", "status", "dimensions", "date"]
+            .into_iter()
+            .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
+            .collect();
+    LOCALES.try_lookup_with_args(&language(locale), id, &args).is_some()
+}
+
+/// The Fluent sources, for tests that compare the three languages' message ids.
+pub const SOURCES: [(Locale, &str); 3] = [
+    (Locale::Sv, include_str!("../../../locales/sv/main.ftl")),
+    (Locale::Da, include_str!("../../../locales/da/main.ftl")),
+    (Locale::En, include_str!("../../../locales/en/main.ftl")),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parat_core::initiative::{InitiativeStatus, TopicArea};
+    use parat_core::organisation::{OrgKind, Role};
+    use std::collections::BTreeSet;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_the_same_messages() {
+        let swedish = message_ids(SOURCES[0].1);
+        assert!(swedish.len() > 100, "parsed only {} ids", swedish.len());
+        for (locale, source) in &SOURCES[1..] {
+            let ids = message_ids(source);
+            let missing: Vec<_> = swedish.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&swedish).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{locale}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    /// Every message id the code asks for, literally or built from a choice's key, exists in
+    /// every language: the source files are scanned for `"…"` ids passed to the translator.
+    #[test]
+    fn every_message_the_code_uses_exists_in_every_language() {
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        for kind in OrgKind::ALL {
+            used.insert(format!("org-kind-{}", kind.key()));
+        }
+        for role in Role::ALL {
+            used.insert(format!("role-{}", role.key()));
+            used.insert(format!("role-{}-description", role.key()));
+        }
+        for topic in TopicArea::ALL {
+            used.insert(format!("topic-{}", topic.key()));
+        }
+        for status in InitiativeStatus::ALL {
+            used.insert(format!("status-{}", status.key()));
+        }
+        for code in [
+            "not-found",
+            "forbidden",
+            "login-required",
+            "no-organisation",
+            "csrf",
+            "too-many-attempts",
+            "bad-request",
+            "unauthorised",
+            "invalid",
+            "internal",
+            "method-not-allowed",
+            "too-large",
+            "unsupported-media-type",
+        ] {
+            used.insert(format!("error-{code}"));
+            used.insert(format!("error-{code}-title"));
+        }
+        for notice in crate::views::layout::NOTICES {
+            used.insert(format!("notice-{notice}"));
+        }
+        used.extend(["yes".to_owned(), "no".to_owned()]);
+        for status in parat_core::readiness::assessment::AssessmentStatus::ALL {
+            used.insert(format!("assessment-status-{}", status.key()));
+        }
+        for next in ["interviewing", "scoring", "consensus", "reported"] {
+            used.insert(format!("assessment-advance-refused-{next}"));
+        }
+        for warning in ["few-interviews", "kappa-undefined", "no-scorer-pairs"] {
+            used.insert(format!("results-warning-{warning}"));
+        }
+        for action in
+            ["create", "update", "delete", "archive", "restore", "setup", "read", "submit", "update_after_report"]
+        {
+            used.insert(format!("audit-action-{action}"));
+        }
+        for entity in [
+            "user",
+            "organisation",
+            "membership",
+            "initiative",
+            "api_token",
+            "assessment",
+            "informant",
+            "interview",
+            "scores",
+            "consensus",
+        ] {
+            used.insert(format!("audit-entity-{entity}"));
+        }
+        for problem in [
+            "required",
+            "too-long",
+            "too-short",
+            "invalid-email",
+            "invalid-date",
+            "end-before-start",
+            "unknown-choice",
+            "taken",
+            "mismatch",
+            "control-characters",
+        ] {
+            used.insert(format!("problem-{problem}"));
+        }
+        let sources = [
+            include_str!("views/layout.rs"),
+            include_str!("views/forms.rs"),
+            include_str!("pages/auth.rs"),
+            include_str!("pages/initiatives.rs"),
+            include_str!("pages/organisations.rs"),
+            include_str!("pages/members.rs"),
+            include_str!("pages/account.rs"),
+            include_str!("pages/audit.rs"),
+            include_str!("pages/readiness/mod.rs"),
+            include_str!("pages/readiness/assessment.rs"),
+            include_str!("pages/readiness/interview.rs"),
+            include_str!("pages/readiness/scores.rs"),
+            include_str!("pages/readiness/results.rs"),
+            include_str!("pages/readiness/portfolio.rs"),
+            include_str!("pages/instruments.rs"),
+            include_str!("error.rs"),
+            include_str!("api.rs"),
+        ];
+        for source in sources {
+            for (i, _) in source.match_indices(".t(\"").chain(source.match_indices("t_with(\"")) {
+                let start = source[i..].find('"').map(|q| i + q + 1).unwrap_or(i);
+                if let Some(end) = source[start..].find('"') {
+                    used.insert(source[start..start + end].to_owned());
+                }
+            }
+            // Field labels: `Field::new(ctx, "name", "label-id", …)`.
+            for (i, _) in source.match_indices("Field::new(ctx, \"") {
+                let rest = &source[i + 17..];
+                if let Some(label) = rest.split('"').nth(2) {
+                    used.insert(label.to_owned());
+                }
+            }
+        }
+        assert!(used.len() > 80, "found only {} ids in the code", used.len());
+        for locale in Locale::ALL {
+            let missing: Vec<_> = used.iter().filter(|id| !has(*locale, id)).collect();
+            assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let text = text_with(Locale::En, "problem-too-long", &[("n", 10.into())]);
+        assert!(text.contains("10"), "{text}");
+    }
+}

@@ -1,0 +1,92 @@
+//! Parat's web layer: server-rendered pages (maud, htmx for enhancement only), the JSON API,
+//! translations and assets. Thin by design: parsing at the edge, then the store, then a view.
+
+pub mod api;
+mod assets;
+mod context;
+mod error;
+pub mod i18n;
+mod pages;
+mod security;
+mod views;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::{middleware, Router};
+use parat_store::Db;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+pub use context::Ctx;
+pub use error::AppError;
+
+/// Settings the web layer needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where users reach Parat, e.g. `https://parat.example.se`; decides the `Secure` cookie flag.
+    pub public_url: String,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { public_url: "http://127.0.0.1:8080".into(), trust_forwarded_for: false, max_body_bytes: 256 * 1024 }
+    }
+}
+
+impl Settings {
+    pub fn serves_tls(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.settings.max_body_bytes;
+    // Panics are caught inside the error middlewares, so that even a bug gets a proper page or
+    // JSON body; the outer layer covers everything else.
+    let pages = pages::routes()
+        .fallback(error::not_found)
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(middleware::from_fn(error::html_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), security::csrf_origin_check))
+        .layer(middleware::from_fn(context::anonymous_token));
+    Router::new()
+        .merge(pages)
+        .nest(
+            "/api/v1",
+            api::routes()
+                .fallback(error::not_found)
+                .layer(CatchPanicLayer::custom(error::panic_response))
+                .layer(middleware::from_fn(error::json_errors)),
+        )
+        .route("/healthz", get(healthz))
+        .merge(assets::routes())
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(security::headers))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TraceLayer::new_for_http().make_span_with(security::request_span))
+        .with_state(state)
+}
+
+async fn healthz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (axum::http::StatusCode, &'static str) {
+    if state.db.is_healthy().await {
+        (axum::http::StatusCode::OK, "ok")
+    } else {
+        (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}

@@ -1,0 +1,192 @@
+//! The people of the current organisation and their roles; administrators only.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use maud::{html, Markup};
+use parat_core::account::{DisplayName, Email, NewPassword};
+use parat_core::organisation::Role;
+use parat_core::FieldErrors;
+use parat_store::{accounts, StoreError};
+use serde::Deserialize;
+
+use super::{parse_id, redirect_with_cookies, rejected};
+use crate::context::{Member, Submitted};
+use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct AddForm {
+    email: String,
+    role: String,
+    display_name: String,
+    password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    notice: Option<String>,
+}
+
+fn role_options(ctx: &Ctx) -> Vec<(String, String)> {
+    Role::ALL.iter().map(|r| (r.key().to_owned(), ctx.t(&format!("role-{}", r.key())))).collect()
+}
+
+fn require_admin(member: &Member) -> Result<(), AppError> {
+    if member.scope.role().can_administer() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+async fn view(
+    state: &AppState,
+    member: &Member,
+    form: &AddForm,
+    errors: &FieldErrors,
+    notice_key: Option<&str>,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let members = accounts::members(&state.db, &member.scope).await?;
+    let labels = [
+        ("email", ctx.t("field-email")),
+        ("role", ctx.t("field-role")),
+        ("display_name", ctx.t("field-display-name")),
+        ("password", ctx.t("field-initial-password")),
+    ];
+    let body = html! {
+        (notice(ctx, notice_key))
+        h1 { (ctx.t("nav-members")) }
+        div.table-wrap { table {
+            caption.visually-hidden { (ctx.t("nav-members")) }
+            thead { tr {
+                th scope="col" { (ctx.t("field-display-name")) }
+                th scope="col" { (ctx.t("field-email")) }
+                th scope="col" { (ctx.t("field-role")) }
+                th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
+            } }
+            tbody {
+                @for m in &members {
+                    tr {
+                        td { (m.display_name) }
+                        td { (m.email) }
+                        td {
+                            form.inline method="post" action=(format!("/members/{}", m.user_id)) {
+                                (csrf(ctx))
+                                label.visually-hidden for=(format!("role-{}", m.user_id)) { (ctx.t_with("role-of", &[("name", m.display_name.clone().into())])) }
+                                select id=(format!("role-{}", m.user_id)) name="role" {
+                                    @for (value, label) in role_options(ctx) {
+                                        option value=(value) selected[value == m.role.key()] { (label) }
+                                    }
+                                }
+                                button.small type="submit" { (ctx.t("role-change")) }
+                            }
+                        }
+                        td {
+                            form.inline method="post" action=(format!("/members/{}", m.user_id)) {
+                                (csrf(ctx))
+                                input type="hidden" name="role" value="";
+                                button.small.secondary type="submit" { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
+                            }
+                        }
+                    }
+                }
+            }
+        } }
+        h2 { (ctx.t("member-add")) }
+        p { (ctx.t("member-add-intro")) }
+        (error_summary(ctx, errors, &labels))
+        form.stacked method="post" action="/members" novalidate {
+            (csrf(ctx))
+            (forms::input(ctx, Field::new(ctx, "email", "field-email", errors).required(), "email", &form.email, Some("off")))
+            (forms::select(ctx, Field::new(ctx, "role", "field-role", errors).required().hint(ctx.t("hint-roles")), &role_options(ctx), &form.role, Some(ctx.t("choose"))))
+            fieldset {
+                legend { (ctx.t("member-new-account")) }
+                p.hint { (ctx.t("member-new-account-hint")) }
+                (forms::input(ctx, Field::new(ctx, "display_name", "field-display-name", errors), "text", &form.display_name, Some("off")))
+                (forms::input(ctx, Field::new(ctx, "password", "field-initial-password", errors), "password", "", Some("new-password")))
+            }
+            button.primary type="submit" { (ctx.t("member-add")) }
+        }
+        h2 { (ctx.t("roles-title")) }
+        dl.details {
+            @for role in Role::ALL {
+                dt { (ctx.t(&format!("role-{}", role.key()))) }
+                dd { (ctx.t(&format!("role-{}-description", role.key()))) }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("nav-members"), Nav::Members, body))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    member: Member,
+    Query(query): Query<ListQuery>,
+) -> Result<Markup, AppError> {
+    require_admin(&member)?;
+    view(&state, &member, &AddForm::default(), &FieldErrors::new(), query.notice.as_deref()).await
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    member: Member,
+    Submitted(form): Submitted<AddForm>,
+) -> Result<Response, AppError> {
+    require_admin(&member)?;
+    let mut errors = FieldErrors::new();
+    let email = errors.check("email", Email::parse(&form.email));
+    let role = errors.check("role", Role::parse(&form.role));
+    let wants_new_account = !form.display_name.trim().is_empty() || !form.password.is_empty();
+    let new_account = if wants_new_account {
+        let name = errors.check("display_name", DisplayName::parse(&form.display_name));
+        let password = errors.check("password", NewPassword::parse(&form.password));
+        name.zip(password)
+    } else {
+        None
+    };
+    let result = match (email, role) {
+        (Some(email), Some(role)) if errors.is_empty() => {
+            accounts::add_member(&state.db, &member.scope, &email, role, new_account).await
+        }
+        _ => Err(StoreError::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => Ok(redirect_with_cookies("/members?notice=member-added", &[])),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(view(&state, &member, &form, &errors, None).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeForm {
+    role: String,
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    member: Member,
+    Path(user_id): Path<String>,
+    Submitted(form): Submitted<ChangeForm>,
+) -> Result<Response, AppError> {
+    require_admin(&member)?;
+    let user_id = parse_id(&user_id)?;
+    let role = match form.role.trim() {
+        "" => None,
+        raw => Some(Role::parse(raw).map_err(|_| AppError::BadRequest("unknown role".into()))?),
+    };
+    match accounts::change_member(&state.db, &member.scope, user_id, role).await {
+        Ok(()) => {
+            let notice = if role.is_some() { "member-updated" } else { "member-removed" };
+            Ok(redirect_with_cookies(&format!("/members?notice={notice}"), &[]))
+        }
+        // The only refusal here: the last administrator cannot leave or lose the role.
+        Err(StoreError::Invalid(_)) => {
+            Ok(rejected(view(&state, &member, &AddForm::default(), &FieldErrors::new(), Some("last-admin")).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,92 @@
+//! The site's pages, one module per area. Each handler parses its input, calls the store and
+//! renders a view; errors go through [`crate::AppError`].
+
+mod account;
+mod audit;
+mod auth;
+mod initiatives;
+mod instruments;
+mod members;
+mod organisations;
+mod readiness;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(initiatives::home))
+        .route("/login", get(auth::login_page).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/setup/{token}", get(auth::setup_page).post(auth::setup))
+        .route("/language", post(account::change_language))
+        .route("/account", get(account::show))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/initiatives", get(initiatives::list).post(initiatives::create))
+        .route("/initiatives/new", get(initiatives::new_page))
+        .route("/initiatives/{id}", get(initiatives::show).post(initiatives::update))
+        .route("/initiatives/{id}/edit", get(initiatives::edit_page))
+        .route("/initiatives/{id}/archive", post(initiatives::archive))
+        .route("/initiatives/{id}/restore", post(initiatives::restore))
+        .route("/organisations", get(organisations::list).post(organisations::create))
+        .route("/organisations/new", get(organisations::new_page))
+        .route("/organisations/switch", post(organisations::switch))
+        .route("/organisation/edit", get(organisations::edit_page).post(organisations::update))
+        .route("/members", get(members::list).post(members::add))
+        .route("/members/{user_id}", post(members::change))
+        .route("/audit", get(audit::list))
+        .route("/initiatives/{id}/assessments/new", get(readiness::new_page))
+        .route("/initiatives/{id}/assessments", post(readiness::create))
+        .route("/assessments/{id}", get(readiness::show))
+        .route("/assessments/{id}/advance", post(readiness::advance))
+        .route("/assessments/{id}/informants", post(readiness::add_informant))
+        .route("/assessments/{id}/informants/{informant}/erase", post(readiness::erase_informant))
+        .route("/assessments/{id}/interviews", post(readiness::add_interview))
+        .route("/assessments/{id}/results", get(readiness::results))
+        .route("/assessments/{id}/scores.csv", get(readiness::scores_csv))
+        .route("/assessments/{id}/scores.xlsx", get(readiness::scores_xlsx))
+        .route("/assessments/{id}/actions", post(readiness::add_action))
+        .route("/assessments/{id}/actions/{action}/delete", post(readiness::delete_action))
+        .route("/assessments/{id}/report.pdf", get(readiness::report_pdf))
+        .route("/assessments/{id}/guide.pdf", get(readiness::guide_pdf))
+        .route("/instruments", get(instruments::list).post(instruments::create))
+        .route("/instruments/{file}", get(instruments::download))
+        .route("/portfolio", get(readiness::portfolio))
+        .route("/portfolio.csv", get(readiness::portfolio_csv))
+        .route("/interviews/{id}", get(readiness::interview))
+        .route("/interviews/{id}/answers", post(readiness::save_answers))
+        .route("/interviews/{id}/answers/{question}", post(readiness::save_answer))
+        .route("/interviews/{id}/transcript", post(readiness::save_transcript))
+        .route(
+            "/interviews/{id}/transcript/upload",
+            post(readiness::upload_transcript).layer(axum::extract::DefaultBodyLimit::max(readiness::UPLOAD_MAX_BYTES)),
+        )
+        .route("/interviews/{id}/score", get(readiness::score_page).post(readiness::save_score))
+        .route("/interviews/{id}/consensus", get(readiness::consensus_page).post(readiness::save_consensus))
+}
+
+/// A 303 redirect (the browser follows with GET) that also sets cookies.
+pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// A form shown again after a validation error: 422, so that clients and tests can tell.
+pub fn rejected(markup: maud::Markup) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, markup).into_response()
+}
+
+/// Parses a path id; anything that is not a positive number is simply not found.
+pub fn parse_id(raw: &str) -> Result<i64, crate::AppError> {
+    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(crate::AppError::NotFound)
+}

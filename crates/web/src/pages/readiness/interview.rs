@@ -1,0 +1,245 @@
+//! One interview: the guide with answers saved as you go, and the transcript (typed or uploaded).
+
+// The area's shared imports and helpers live in mod.rs.
+use super::*;
+
+/// The interview page: the guide's questions with the answers, and the transcript.
+pub async fn interview(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    interview_view(&state, &member, parse_id(&id)?, query.notice.as_deref(), &FieldErrors::new()).await
+}
+
+async fn interview_view(
+    state: &AppState,
+    member: &Member,
+    id: i64,
+    notice_key: Option<&str>,
+    upload_errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    let instrument = assessment.instrument();
+    let ctx = &member.ctx;
+    let editable = access.interview;
+    let body = html! {
+        (notice(ctx, notice_key))
+        p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
+        h1 { (ctx.t("interview")) @if let Some(i) = &interview.informant { ": " (i.label) } }
+        dl.details {
+            @if let Some(i) = &interview.informant {
+                dt { (ctx.t("informant-role")) } dd { (i.role) }
+                dt { (ctx.t("informant-sector")) } dd { (i.sector) }
+            }
+            dt { (ctx.t("interviewer")) } dd { (interview.interviewer_name.as_deref().unwrap_or("–")) }
+            dt { (ctx.t("interview-held-on")) } dd { (interview.held_on.as_deref().unwrap_or("–")) }
+        }
+        div.actions {
+            @if access.score { a.button.primary href=(format!("/interviews/{}/score", interview.id)) { (ctx.t("score-action")) } }
+            a.button href=(format!("/assessments/{}/guide.pdf", assessment.id)) { (ctx.t("guide-download-pdf")) }
+        }
+        h2 { (ctx.t("interview-guide")) }
+        p.hint { (ctx.t("interview-guide-intro")) }
+        form.stacked.guide method="post" action=(format!("/interviews/{}/answers", interview.id)) {
+            (csrf(ctx))
+            @for dimension in &instrument.dimensions {
+                fieldset {
+                    legend { (dimension.key) ". " (dimension.name.get(ctx.locale)) }
+                    @for (q, question) in instrument.questions.iter().enumerate().filter(|(_, q)| q.dimension == dimension.key) {
+                        @let (answer, rating) = interview.answers.get(&(q as i64)).cloned().unwrap_or_default();
+                        div.field {
+                            label for=(format!("q-{q}")) { (q + 1) ". " (question.text.with_issue(ctx.locale, &assessment.issue)) }
+                            textarea id=(format!("q-{q}")) name=(format!("answer_{q}")) rows="3" readonly[!editable]
+                                hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="change" hx-swap="none"
+                                hx-include=(format!("#q-{q}, #r-{q}, [name=csrf]")) { (answer) }
+                            @if question.context_rating {
+                                label for=(format!("r-{q}")) { (ctx.t("context-rating")) }
+                                p.hint { (ctx.t("context-rating-hint")) }
+                                select id=(format!("r-{q}")) name=(format!("rating_{q}")) disabled[!editable]
+                                    hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="change" hx-swap="none"
+                                    hx-include=(format!("#q-{q}, #r-{q}, [name=csrf]")) {
+                                    option value="" { "–" }
+                                    @for r in 1..=10i64 { option value=(r) selected[rating == Some(r)] { (r) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if editable { button.primary type="submit" { (ctx.t("save")) } }
+        }
+        h2 #transcript { (ctx.t("interview-transcript")) }
+        form.stacked method="post" action=(format!("/interviews/{}/transcript", interview.id)) {
+            (csrf(ctx))
+            div.field {
+                label for="f-transcript" { (ctx.t("interview-transcript")) }
+                p.hint #f-transcript-hint { (ctx.t("hint-transcript")) }
+                textarea #f-transcript name="transcript" rows="14" aria-describedby="f-transcript-hint" readonly[!editable] { (interview.transcript) }
+            }
+            @if editable { button type="submit" { (ctx.t("save")) } }
+        }
+        @if editable {
+            (error_summary(ctx, upload_errors, &[("file", ctx.t("transcript-upload"))]))
+            form.stacked method="post" action=(format!("/interviews/{}/transcript/upload", interview.id)) enctype="multipart/form-data" {
+                (csrf(ctx))
+                (forms::input(ctx, Field::new(ctx, "file", "transcript-upload", upload_errors).hint(ctx.t("hint-transcript-upload")), "file", "", None))
+                button type="submit" { (ctx.t("transcript-upload-submit")) }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("interview"), Nav::Initiatives, body))
+}
+
+/// A transcript uploaded as a text file or a Word document; its text replaces the transcript.
+pub async fn upload_transcript(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let mut token = String::new();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::BadRequest(e.body_text()))? {
+        match field.name() {
+            Some("csrf") => token = field.text().await.map_err(|e| AppError::BadRequest(e.body_text()))?,
+            Some("file") => {
+                let name = field.file_name().unwrap_or("").to_lowercase();
+                let bytes = field.bytes().await.map_err(|e| AppError::BadRequest(e.body_text()))?;
+                file = Some((name, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    if !parat_store::constant_time_eq(&token, member.ctx.csrf_token()) {
+        return Err(AppError::Csrf);
+    }
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    if !access.interview {
+        return Err(AppError::Forbidden);
+    }
+    let text = match file {
+        Some((name, bytes)) if !bytes.is_empty() => transcript_text(&name, bytes).await,
+        _ => Err(Problem::Required),
+    };
+    let text = text
+        .and_then(|t| optional_text(&t, TRANSCRIPT_MAX, true).map_err(|_| Problem::TooLong { max: TRANSCRIPT_MAX }));
+    match text {
+        Ok(text) => {
+            readiness::save_transcript(&state.db, &member.scope, &assessment, interview.id, &text).await?;
+            Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id), &[]))
+        }
+        Err(problem) => {
+            let mut errors = FieldErrors::new();
+            errors.add("file", problem);
+            Ok(rejected(interview_view(&state, &member, id, None, &errors).await?))
+        }
+    }
+}
+
+/// Text from an uploaded transcript: UTF-8 text (Windows-1252 as a fallback), or a .docx.
+async fn transcript_text(name: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    if name.ends_with(".docx") {
+        return tokio::task::spawn_blocking(move || parat_reports::docx::text(&bytes))
+            .await
+            .map_err(|_| Problem::UnreadableFile)?
+            .map_err(|_| Problem::UnreadableFile);
+    }
+    if !name.ends_with(".txt") {
+        return Err(Problem::UnreadableFile);
+    }
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).map(<[u8]>::to_vec).unwrap_or(bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace('\0', "")),
+        // Older Windows editors save Latin-1: its first 256 code points are Unicode's.
+        Err(e) => Ok(e.into_bytes().iter().map(|b| char::from(*b)).filter(|c| *c != '\0').collect()),
+    }
+}
+
+/// Every answer of the guide as one form: `answer_<n>` and `rating_<n>`.
+pub async fn save_answers(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(form): Submitted<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let questions = assessment.instrument().questions.len();
+    for q in 0..questions {
+        let answer = form.get(&format!("answer_{q}")).map(String::as_str).unwrap_or("");
+        let rating_raw = form.get(&format!("rating_{q}")).map(String::as_str).unwrap_or("");
+        let answer = optional_text(answer, ANSWER_MAX, true)
+            .map_err(|_| AppError::BadRequest(format!("answer {} is too long", q + 1)))?;
+        let rating = parse_context_rating(rating_raw)
+            .map_err(|_| AppError::BadRequest(format!("rating {} must be 1–10", q + 1)))?;
+        let existing = interview.answers.get(&(q as i64));
+        let unchanged = existing.map(|(a, r)| (a.as_str(), *r)) == Some((answer.as_str(), rating.map(i64::from)))
+            || (existing.is_none() && answer.is_empty() && rating.is_none());
+        if !unchanged {
+            readiness::save_answer(&state.db, &member.scope, &assessment, interview.id, q, &answer, rating).await?;
+        }
+    }
+    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved", interview.id), &[]))
+}
+
+/// One answer, saved as the interviewer types (htmx, on change).
+pub async fn save_answer(
+    State(state): State<AppState>,
+    member: Member,
+    Path((id, question)): Path<(String, String)>,
+    Submitted(form): Submitted<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let q: usize = question.parse().map_err(|_| AppError::NotFound)?;
+    let answer = optional_text(form.get(&format!("answer_{q}")).map(String::as_str).unwrap_or(""), ANSWER_MAX, true)
+        .map_err(|_| AppError::BadRequest("the answer is too long".into()))?;
+    let rating = parse_context_rating(form.get(&format!("rating_{q}")).map(String::as_str).unwrap_or(""))
+        .map_err(|_| AppError::BadRequest("a rating is 1–10".into()))?;
+    readiness::save_answer(&state.db, &member.scope, &assessment, interview.id, q, &answer, rating).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TranscriptForm {
+    transcript: String,
+}
+
+pub async fn save_transcript(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(form): Submitted<TranscriptForm>,
+) -> Result<Response, AppError> {
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let transcript = optional_text(&form.transcript, TRANSCRIPT_MAX, true)
+        .map_err(|_| AppError::BadRequest("the transcript is too long".into()))?;
+    readiness::save_transcript(&state.db, &member.scope, &assessment, interview.id, &transcript).await?;
+    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id), &[]))
+}
+
+/// The interview as scorers read it: answers by question, then the transcript.
+pub(super) fn interview_text(
+    ctx: &Ctx,
+    instrument: &Instrument,
+    assessment: &Assessment,
+    interview: &readiness::Interview,
+) -> Markup {
+    html! {
+        div.interview-text {
+            h2 { (ctx.t("interview")) }
+            @for (q, question) in instrument.questions.iter().enumerate() {
+                @if let Some((answer, rating)) = interview.answers.get(&(q as i64)) {
+                    p.question { (q + 1) ". " (question.text.with_issue(ctx.locale, &assessment.issue)) }
+                    p.answer { (answer) @if let Some(r) = rating { " " span.badge { (ctx.t("context-rating")) ": " (r) } } }
+                }
+            }
+            @if !interview.transcript.is_empty() {
+                h3 { (ctx.t("interview-transcript")) }
+                div.prose { @for paragraph in interview.transcript.split("\n\n") { p { (paragraph) } } }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Readiness assessments: create one for an initiative, record informants and interviews,
+//! score blind, agree a consensus, and read the results with charts and strategies.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use parat_core::readiness::assessment::{
+    parse_context_rating, parse_level, scale_steps, AssessmentInput, AssessmentStatus, InformantInput, InterviewInput,
+    Task, ANSWER_MAX, EVIDENCE_MAX, TRANSCRIPT_MAX,
+};
+use parat_core::readiness::instrument::{builtin, Instrument};
+use parat_core::readiness::scoring::{self, HalfPoints, Results};
+use parat_core::validation::optional_text;
+use parat_core::{FieldErrors, Problem};
+use parat_store::readiness::{self, Access, Assessment, Score};
+use parat_store::{accounts, initiatives, StoreError};
+use serde::Deserialize;
+
+use super::{parse_id, redirect_with_cookies, rejected};
+use crate::context::{Member, Submitted};
+use crate::views::charts::{self, Point};
+use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+mod assessment;
+mod interview;
+mod portfolio;
+mod results;
+mod scores;
+
+pub use assessment::*;
+pub use interview::*;
+pub use portfolio::*;
+pub use results::*;
+pub use scores::*;
+
+/// The largest transcript file accepted.
+pub const UPLOAD_MAX_BYTES: usize = 8 * 1024 * 1024;
+
+fn status_label(ctx: &Ctx, status: AssessmentStatus) -> String {
+    ctx.t(&format!("assessment-status-{}", status.key()))
+}
+
+fn instrument_name(ctx: &Ctx, id: &str) -> String {
+    builtin()
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| i.name.get(ctx.locale).to_owned())
+        .unwrap_or_else(|| ctx.t("instruments-own-one"))
+}
+
+/// The form-field labels of an instrument's dimensions, for error summaries.
+fn dimension_labels(ctx: &Ctx, instrument: &Instrument) -> Vec<(&'static str, String)> {
+    instrument
+        .dimensions
+        .iter()
+        .map(|d| (readiness::dimension_field(&d.key), format!("{}. {}", d.key, d.name.get(ctx.locale))))
+        .collect()
+}
+
+/// The results of an assessment whose consensus is complete for at least one interview.
+async fn computed_results(state: &AppState, member: &Member, assessment: &Assessment) -> Result<Results, AppError> {
+    let (scores, _) = readiness::results_input(&state.db, &member.scope, assessment).await?;
+    scores.as_ref().map(scoring::results).ok_or_else(|| AppError::Refused("there are no results yet".into()))
+}
+
+fn level_text(level: HalfPoints) -> String {
+    if level.half_points().is_multiple_of(2) {
+        format!("{}", level.half_points() / 2)
+    } else {
+        format!("{},5", level.half_points() / 2)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EmptyForm {}
+
+fn score_text(ctx: &Ctx, score: parat_core::readiness::Fraction) -> String {
+    ctx.locale.format_decimal(score.hundredths_for_display() as f64 / 100.0, 2)
+}
+
+/// A CSV document as Swedish and Danish Excel open it: a byte-order mark, semicolons, CRLF.
+fn csv_document(header: &[String], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let line = |cells: &[String]| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";") + "\r\n";
+    let mut csv = String::from("\u{feff}");
+    csv.push_str(&line(header));
+    for row in rows {
+        csv.push_str(&line(&row));
+    }
+    csv
+}
+
+/// Runs document work (PDF, XLSX, .docx) on a blocking thread; its failure is an internal error.
+async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 'static>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(Box::new(e)))?
+        .map_err(|e| AppError::Internal(Box::new(e)))
+}
+
+/// One CSV cell: quoted when needed, and a leading `= + - @` neutralised so that a spreadsheet
+/// never runs it as a formula.
+pub fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_cell("4"), "4");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("@home"), "'@home");
+    }
+}

@@ -1,0 +1,469 @@
+//! Results with charts, strategies and agreement; the action plan; CSV, XLSX and PDF documents.
+
+// The area's shared imports and helpers live in mod.rs.
+use super::*;
+
+/// Results: scores, stages, charts, the lowest dimensions, strategies and agreement.
+pub async fn results(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.read_results {
+        return Err(AppError::NotFound);
+    }
+    let instrument = assessment.instrument();
+    let (scores, incomplete) = readiness::results_input(&state.db, &member.scope, &assessment).await?;
+    let results = scores.as_ref().map(scoring::results);
+    let previous = readiness::previous_reported(&state.db, &member.scope, &assessment)
+        .await?
+        .map(|(id, reported_at, scores)| (id, reported_at, scoring::results(&scores)));
+    let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
+    let ctx = &member.ctx;
+    let body = html! {
+        p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
+        h1 { (ctx.t("results-title")) ": " (assessment.measured) }
+        p { (instrument.name.get(ctx.locale)) " · " (assessment.issue) " · " (status_label(ctx, assessment.status)) }
+        @if incomplete > 0 { div.notice.warning role="status" { (ctx.t_with("results-incomplete", &[("n", (incomplete as f64).into())])) } }
+        @match &results {
+            None => p { (ctx.t("results-none")) },
+            Some(r) => {
+                (results_body(ctx, &assessment, instrument, r, previous.as_ref().map(|(id, at, r)| (*id, *at, r))))
+                (action_plan(ctx, &assessment, access, instrument, r, &plan, &ActionForm::default(), &FieldErrors::new()))
+            }
+        }
+        p.actions {
+            @if results.is_some() { a.button.primary href=(format!("/assessments/{}/report.pdf", assessment.id)) { (ctx.t("results-download-pdf")) } }
+            a.button href=(format!("/assessments/{}/scores.csv", assessment.id)) { (ctx.t("results-download-csv")) }
+            a.button href=(format!("/assessments/{}/scores.xlsx", assessment.id)) { (ctx.t("results-download-xlsx")) }
+        }
+    };
+    Ok(page(ctx, &ctx.t("results-title"), Nav::Initiatives, body))
+}
+
+fn results_body(
+    ctx: &Ctx,
+    assessment: &Assessment,
+    instrument: &Instrument,
+    r: &Results,
+    previous: Option<(i64, i64, &Results)>,
+) -> Markup {
+    let change = |key: &str, now: parat_core::readiness::Fraction| {
+        let (_, _, before) = previous?;
+        let then = before.dimensions.iter().find(|d| d.key == key)?.result.score;
+        let delta = (now.hundredths_for_display() - then.hundredths_for_display()) as f64 / 100.0;
+        let sign = if delta > 0.0 { "+" } else { "" };
+        Some(format!("{sign}{}", ctx.locale.format_decimal(delta, 2)))
+    };
+    let name_of = |key: &str| {
+        instrument.dimension(key).map(|d| d.name.get(ctx.locale).to_owned()).unwrap_or_else(|| key.to_owned())
+    };
+    let points: Vec<Point> = r
+        .dimensions
+        .iter()
+        .map(|d| Point { label: d.key, value: d.result.score.to_f64(), shown: score_text(ctx, d.result.score) })
+        .collect();
+    let description = r
+        .dimensions
+        .iter()
+        .map(|d| format!("{} {}: {}", d.key, name_of(d.key), score_text(ctx, d.result.score)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let overall_stage = instrument.stage(r.overall.stage);
+    let strategies = instrument.strategies_up_to(r.overall.stage);
+    html! {
+        @for warning in &r.warnings {
+            div.notice.warning role="status" { (ctx.t(&format!("results-warning-{}", warning.code().replace('_', "-")))) }
+        }
+        div.overall {
+            p.big { (ctx.t("results-overall")) ": " strong { (score_text(ctx, r.overall.score)) } }
+            @if let Some(stage) = overall_stage {
+                p { (ctx.t("results-stage")) " " (stage.level) ": " strong { (stage.name.with_issue(ctx.locale, &assessment.issue)) } }
+                p { (stage.description.with_issue(ctx.locale, &assessment.issue)) }
+                p { strong { (ctx.t("results-goal")) ": " } (stage.goal.with_issue(ctx.locale, &assessment.issue)) }
+            }
+            p.hint { (ctx.t_with("results-based-on", &[("n", (r.interviews as f64).into())])) }
+        }
+        div.charts {
+            (charts::radar(&ctx.t("results-radar"), &description, &points))
+            (charts::bars(&ctx.t("results-bars"), &description, &points, &r.lowest))
+        }
+        h2 { (ctx.t("results-dimensions")) }
+        div.table-wrap { table {
+            caption.visually-hidden { (ctx.t("results-dimensions")) }
+            thead { tr {
+                th scope="col" { (ctx.t("dimension")) }
+                th scope="col" { (ctx.t("results-score")) }
+                th scope="col" { (ctx.t("results-stage")) }
+                @if let Some((_, reported_at, _)) = previous {
+                    th scope="col" { (ctx.t_with("results-change-since", &[("date", ctx.date_time(reported_at).into())])) }
+                }
+            } }
+            tbody { @for d in &r.dimensions {
+                @let lowest = r.lowest.contains(&d.key);
+                tr.lowest[lowest] {
+                    th scope="row" { (d.key) ". " (name_of(d.key)) @if lowest { " " span.badge.disagree { (ctx.t("results-focus")) } } }
+                    td { (score_text(ctx, d.result.score)) }
+                    td { (d.result.stage) " – " (instrument.stage(d.result.stage).map(|s| s.name.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default()) }
+                    @if previous.is_some() { td { (change(d.key, d.result.score).unwrap_or_else(|| "–".into())) } }
+                }
+            } }
+        } }
+        @if let Some((previous_id, _, _)) = previous {
+            p { a href=(format!("/assessments/{previous_id}/results")) { (ctx.t("results-previous")) } }
+        }
+        h2 { (ctx.t("results-strategies")) }
+        p { (ctx.t_with("results-strategies-intro", &[("dimensions", r.lowest.iter().map(|k| name_of(k)).collect::<Vec<_>>().join(", ").into())])) }
+        ul { @for (level, strategy) in &strategies { li { (strategy.with_issue(ctx.locale, &assessment.issue)) " " span.hint { "(" (ctx.t("results-stage")) " " (level) ")" } } } }
+        h2 { (ctx.t("results-agreement")) }
+        @match &r.agreement {
+            None => p { (ctx.t("results-warning-no-scorer-pairs")) },
+            Some(a) => dl.details {
+                dt { (ctx.t("agreement-exact")) } dd { (ctx.locale.format_decimal(a.exact * 100.0, 0)) " %" }
+                dt { (ctx.t("agreement-within-one")) } dd { (ctx.locale.format_decimal(a.within_one * 100.0, 0)) " %" }
+                dt { (ctx.t("agreement-kappa")) } dd { (a.weighted_kappa.map(|k| ctx.locale.format_decimal(k, 2)).unwrap_or_else(|| "–".into())) }
+                dt { (ctx.t("agreement-pairs")) } dd { (a.pairs) }
+            },
+        }
+        h2 { (ctx.t("results-method")) }
+        p { (ctx.t("results-method-text")) }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct ActionForm {
+    strategy: String,
+    what: String,
+    who: String,
+    due_on: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn action_plan(
+    ctx: &Ctx,
+    assessment: &Assessment,
+    access: Access,
+    instrument: &Instrument,
+    r: &Results,
+    plan: &[readiness::ActionItem],
+    form: &ActionForm,
+    errors: &FieldErrors,
+) -> Markup {
+    let strategies: Vec<(String, String)> = instrument
+        .strategies_up_to(r.overall.stage)
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| (i.to_string(), s.with_issue(ctx.locale, &assessment.issue)))
+        .collect();
+    html! {
+        h2 #action-plan { (ctx.t("plan-title")) }
+        p { (ctx.t("plan-intro")) }
+        @if plan.is_empty() { p { (ctx.t("plan-empty")) } } @else {
+            div.table-wrap { table {
+                caption.visually-hidden { (ctx.t("plan-title")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("plan-what")) }
+                    th scope="col" { (ctx.t("plan-who")) }
+                    th scope="col" { (ctx.t("plan-due")) }
+                    @if access.manage { th scope="col" { span.visually-hidden { (ctx.t("actions")) } } }
+                } }
+                tbody { @for item in plan { tr {
+                    td { (item.what) }
+                    td { (item.who) }
+                    td { (item.due_on.as_deref().unwrap_or("–")) }
+                    @if access.manage { td {
+                        form.inline method="post" action=(format!("/assessments/{}/actions/{}/delete", assessment.id, item.id)) {
+                            (csrf(ctx))
+                            button.small.secondary type="submit" { (ctx.t_with("plan-remove", &[("name", item.what.chars().take(40).collect::<String>().into())])) }
+                        }
+                    } }
+                } } }
+            } }
+        }
+        @if access.manage {
+            h3 { (ctx.t("plan-add")) }
+            (error_summary(ctx, errors, &[("what", ctx.t("plan-what")), ("who", ctx.t("plan-who")), ("due_on", ctx.t("plan-due"))]))
+            form.stacked method="post" action=(format!("/assessments/{}/actions", assessment.id)) novalidate {
+                (csrf(ctx))
+                (forms::select(ctx, Field::new(ctx, "strategy", "plan-strategy", errors).hint(ctx.t("hint-plan-strategy")), &strategies, &form.strategy, Some(ctx.t("plan-own"))))
+                (forms::input(ctx, Field::new(ctx, "what", "plan-what", errors).hint(ctx.t("hint-plan-what")), "text", &form.what, None))
+                (forms::input(ctx, Field::new(ctx, "who", "plan-who", errors).required(), "text", &form.who, None))
+                (forms::input(ctx, Field::new(ctx, "due_on", "plan-due", errors).hint(ctx.t("hint-date")), "date", &form.due_on, None))
+                button type="submit" { (ctx.t("plan-add")) }
+            }
+        }
+    }
+}
+
+pub async fn add_action(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(form): Submitted<ActionForm>,
+) -> Result<Response, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.manage {
+        return Err(AppError::Forbidden);
+    }
+    let instrument = assessment.instrument();
+    let results = computed_results(&state, &member, &assessment).await?;
+    let strategies = instrument.strategies_up_to(results.overall.stage);
+    let mut errors = FieldErrors::new();
+    let chosen = match form.strategy.trim() {
+        "" => None,
+        raw => match raw.parse::<usize>().ok().and_then(|i| strategies.get(i)) {
+            Some((level, text)) => Some((*level, text.with_issue(member.ctx.locale, &assessment.issue))),
+            None => {
+                errors.add("strategy", Problem::UnknownChoice);
+                None
+            }
+        },
+    };
+    let what = errors.check("what", optional_text(&form.what, 500, false));
+    let what = match (what, &chosen) {
+        (Some(what), _) if !what.is_empty() => Some(what),
+        (Some(_), Some((_, strategy))) => Some(strategy.clone()),
+        (Some(_), None) => {
+            errors.add("what", Problem::Required);
+            None
+        }
+        (None, _) => None,
+    };
+    let who = errors.check("who", parat_core::validation::required_text(&form.who, 160));
+    let due_on = errors.check("due_on", parat_core::initiative::parse_date(&form.due_on));
+    match (what, who, due_on) {
+        (Some(what), Some(who), Some(due_on)) if errors.is_empty() => {
+            let draft = readiness::ActionDraft { stage: chosen.map(|(level, _)| level), what, who, due_on };
+            readiness::add_action(&state.db, &member.scope, &assessment, &draft).await?;
+            Ok(redirect_with_cookies(&format!("/assessments/{}/results#action-plan", assessment.id), &[]))
+        }
+        _ => {
+            let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
+            let ctx = &member.ctx;
+            let body = html! {
+                p.breadcrumb { a href=(format!("/assessments/{}/results", assessment.id)) { (ctx.t("results-title")) } }
+                (action_plan(ctx, &assessment, access, instrument, &results, &plan, &form, &errors))
+            };
+            Ok(rejected(page(ctx, &ctx.t("plan-title"), Nav::Initiatives, body)))
+        }
+    }
+}
+
+pub async fn delete_action(
+    State(state): State<AppState>,
+    member: Member,
+    Path((id, action)): Path<(String, String)>,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Response, AppError> {
+    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    readiness::delete_action(&state.db, &member.scope, &assessment, parse_id(&action)?).await?;
+    Ok(redirect_with_cookies(&format!("/assessments/{}/results#action-plan", assessment.id), &[]))
+}
+
+/// Every score as CSV (semicolons and a BOM, as Swedish and Danish Excel expect). The scorers'
+/// own scores stay empty until both have submitted an interview.
+pub async fn scores_csv(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let rows = readiness::export_rows(&state.db, &member.scope, &assessment).await?;
+    let ctx = &member.ctx;
+    let number = |v: Option<f64>| {
+        v.map(|v| ctx.locale.format_decimal(v, if v.fract() == 0.0 { 0 } else { 1 })).unwrap_or_default()
+    };
+    let header = [
+        ctx.t("interview"),
+        ctx.t("informant"),
+        ctx.t("dimension"),
+        ctx.t("csv-first-scorer"),
+        ctx.t("csv-second-scorer"),
+        ctx.t("consensus-agreed"),
+        ctx.t("consensus-rationale"),
+    ];
+    let csv = csv_document(
+        &header,
+        rows.into_iter().map(|row| {
+            vec![
+                row.interview.to_string(),
+                row.informant,
+                row.dimension,
+                number(row.first_scorer),
+                number(row.second_scorer),
+                number(row.consensus),
+                row.rationale,
+            ]
+        }),
+    );
+    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("parat-assessment-{}-scores.csv", assessment.id)))
+}
+
+/// Every score as an XLSX workbook, with the same blind rule as the CSV.
+pub async fn scores_xlsx(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    use parat_reports::xlsx::{self, Cell};
+    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let rows = readiness::export_rows(&state.db, &member.scope, &assessment).await?;
+    let ctx = &member.ctx;
+    let headers = [
+        ctx.t("interview"),
+        ctx.t("informant"),
+        ctx.t("dimension"),
+        ctx.t("csv-first-scorer"),
+        ctx.t("csv-second-scorer"),
+        ctx.t("consensus-agreed"),
+        ctx.t("consensus-rationale"),
+    ];
+    let number = |v: Option<f64>| v.map(Cell::Number).unwrap_or(Cell::Empty);
+    let cells: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                Cell::Number(r.interview as f64),
+                Cell::Text(r.informant),
+                Cell::Text(r.dimension),
+                number(r.first_scorer),
+                number(r.second_scorer),
+                number(r.consensus),
+                Cell::Text(r.rationale),
+            ]
+        })
+        .collect();
+    let sheet = ctx.t("results-score");
+    let bytes = blocking(move || xlsx::table(&sheet, &headers, &cells)).await?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("parat-assessment-{}-scores.xlsx", assessment.id),
+    ))
+}
+
+/// The results as a PDF report for the steering group.
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.read_results {
+        return Err(AppError::NotFound);
+    }
+    let instrument = assessment.instrument();
+    let r = computed_results(&state, &member, &assessment).await?;
+    let ctx = &member.ctx;
+    let name_of = |key: &str| {
+        instrument.dimension(key).map(|d| d.name.get(ctx.locale).to_owned()).unwrap_or_else(|| key.to_owned())
+    };
+    let points: Vec<Point> = r
+        .dimensions
+        .iter()
+        .map(|d| Point { label: d.key, value: d.result.score.to_f64(), shown: score_text(ctx, d.result.score) })
+        .collect();
+    let chart = charts::radar(&ctx.t("results-radar"), "", &points).into_string();
+    let stage_name = |level: u8| {
+        instrument.stage(level).map(|s| s.name.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default()
+    };
+    let overall = instrument.stage(r.overall.stage);
+    let mut summary = vec![format!(
+        "{}: {} – {} {}: {}",
+        ctx.t("results-overall"),
+        score_text(ctx, r.overall.score),
+        ctx.t("results-stage"),
+        r.overall.stage,
+        stage_name(r.overall.stage)
+    )];
+    if let Some(stage) = overall {
+        summary.push(stage.description.with_issue(ctx.locale, &assessment.issue));
+        summary.push(format!("{}: {}", ctx.t("results-goal"), stage.goal.with_issue(ctx.locale, &assessment.issue)));
+    }
+    summary.push(ctx.t_with(
+        "results-strategies-intro",
+        &[("dimensions", r.lowest.iter().map(|k| name_of(k)).collect::<Vec<_>>().join(", ").into())],
+    ));
+    summary.push(ctx.t_with("results-based-on", &[("n", (r.interviews as f64).into())]));
+    let agreement: Vec<[String; 2]> = match &r.agreement {
+        Some(a) => vec![
+            [ctx.t("agreement-exact"), format!("{} %", ctx.locale.format_decimal(a.exact * 100.0, 0))],
+            [ctx.t("agreement-within-one"), format!("{} %", ctx.locale.format_decimal(a.within_one * 100.0, 0))],
+            [
+                ctx.t("agreement-kappa"),
+                a.weighted_kappa.map(|k| ctx.locale.format_decimal(k, 2)).unwrap_or_else(|| "–".into()),
+            ],
+            [ctx.t("agreement-pairs"), a.pairs.to_string()],
+        ],
+        None => vec![[ctx.t("results-warning-no-scorer-pairs"), String::new()]],
+    };
+    let data = serde_json::json!({
+        "lang": ctx.locale.key(),
+        "title": format!("{}: {}", ctx.t("assessment-title"), assessment.measured),
+        "subtitle": format!("{} · {} · {}", assessment.initiative_name, assessment.issue, instrument.name.get(ctx.locale)),
+        "labels": {
+            "summary": ctx.t("pdf-summary"), "dimensions": ctx.t("results-dimensions"), "dimension": ctx.t("dimension"),
+            "score": ctx.t("results-score"), "stage": ctx.t("results-stage"), "focus": ctx.t("results-focus"),
+            "strategies": ctx.t("results-strategies"), "agreement": ctx.t("results-agreement"), "method": ctx.t("results-method"),
+            "warnings": ctx.t("pdf-warnings"), "generated": ctx.t("pdf-generated"),
+        },
+        "summary": summary,
+        "warnings": r.warnings.iter().map(|w| ctx.t(&format!("results-warning-{}", w.code().replace('_', "-")))).collect::<Vec<_>>(),
+        "chart": chart,
+        "dimensions": r.dimensions.iter().map(|d| serde_json::json!({
+            "key": d.key, "name": name_of(d.key), "score": score_text(ctx, d.result.score), "stage": d.result.stage,
+            "stage_name": stage_name(d.result.stage),
+            "meaning": instrument.anchor(d.key, d.result.stage).map(|a| a.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default(),
+            "focus": r.lowest.contains(&d.key),
+        })).collect::<Vec<_>>(),
+        "strategies": instrument.strategies_up_to(r.overall.stage).iter().map(|(_, s)| s.with_issue(ctx.locale, &assessment.issue)).collect::<Vec<_>>(),
+        "agreement": agreement,
+        "method": ctx.t("results-method-text"),
+        "generated": ctx.date_time(parat_store::now()),
+    });
+    let bytes = blocking(move || parat_reports::pdf::render(parat_reports::pdf::ASSESSMENT_REPORT, &data)).await?;
+    Ok(download(bytes, "application/pdf", &format!("parat-assessment-{}.pdf", assessment.id)))
+}
+
+/// The interview guide as a printable PDF, with the issue's name in the questions.
+pub async fn guide_pdf(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.read_interviews {
+        return Err(AppError::NotFound);
+    }
+    let instrument = assessment.instrument();
+    let ctx = &member.ctx;
+    let mut number = 0;
+    let sections: Vec<serde_json::Value> = instrument
+        .dimensions
+        .iter()
+        .map(|d| {
+            let questions: Vec<serde_json::Value> = instrument
+                .questions
+                .iter()
+                .filter(|q| q.dimension == d.key)
+                .map(|q| {
+                    number += 1;
+                    serde_json::json!({ "number": number, "text": q.text.with_issue(ctx.locale, &assessment.issue), "rating": q.context_rating })
+                })
+                .collect();
+            serde_json::json!({ "heading": format!("{}. {}", d.key, d.name.get(ctx.locale)), "questions": questions })
+        })
+        .collect();
+    let data = serde_json::json!({
+        "lang": ctx.locale.key(),
+        "title": ctx.t("interview-guide"),
+        "subtitle": format!("{} · {} · {}", assessment.measured, assessment.issue, instrument.name.get(ctx.locale)),
+        "intro": ctx.t("pdf-guide-intro"),
+        "labels": { "informant": ctx.t("informant"), "date": ctx.t("interview-held-on"), "rating": ctx.t("context-rating") },
+        "sections": sections,
+    });
+    let bytes = blocking(move || parat_reports::pdf::render(parat_reports::pdf::INTERVIEW_GUIDE, &data)).await?;
+    Ok(download(bytes, "application/pdf", &format!("parat-interview-guide-{}.pdf", assessment.id)))
+}

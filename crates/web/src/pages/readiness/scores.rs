@@ -1,0 +1,260 @@
+//! Blind independent scoring beside the interview, and the consensus once both have submitted.
+
+// The area's shared imports and helpers live in mod.rs.
+use super::*;
+
+fn scoring_view(
+    ctx: &Ctx,
+    assessment: &Assessment,
+    interview: &readiness::Interview,
+    sheet: &BTreeMap<String, (String, String)>,
+    submitted: bool,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let instrument = assessment.instrument();
+    let steps = scale_steps(assessment.half_points);
+    let labels = dimension_labels(ctx, instrument);
+    let body = html! {
+        p.breadcrumb { a href=(format!("/interviews/{}", interview.id)) { (ctx.t("interview")) } }
+        h1 { (ctx.t("score-title")) }
+        p { (ctx.t("score-intro")) }
+        @if submitted { div.notice role="status" { (ctx.t("score-submitted")) } }
+        (error_summary(ctx, errors, &labels))
+        div.scoring {
+            (interview_text(ctx, instrument, assessment, interview))
+            form.stacked.score-sheet method="post" action=(format!("/interviews/{}/score", interview.id)) novalidate {
+                (csrf(ctx))
+                @for dimension in &instrument.dimensions {
+                    @let field = readiness::dimension_field(&dimension.key);
+                    @let (level, evidence) = sheet.get(&dimension.key).cloned().unwrap_or_default();
+                    @let error = errors.get(field);
+                    fieldset.has-error[error.is_some()] id=(format!("f-{field}")) aria-describedby=[error.map(|_| format!("f-{field}-error"))] {
+                        legend { (dimension.key) ". " (dimension.name.get(ctx.locale)) }
+                        p.hint { (dimension.description.with_issue(ctx.locale, &assessment.issue)) }
+                        @if let Some(problem) = error {
+                            p.error-message id=(format!("f-{field}-error")) { span.visually-hidden { (ctx.t("error-prefix")) ": " } (crate::views::forms::problem_text(ctx.locale, problem)) }
+                        }
+                        div.anchors {
+                            @for step in &steps {
+                                @let value = level_text(*step);
+                                @let id = format!("{field}-{}", step.half_points());
+                                div.anchor {
+                                    input type="radio" id=(id) name=(field) value=(value) checked[level == value] disabled[submitted];
+                                    label for=(id) {
+                                        strong { (value) }
+                                        @if step.half_points().is_multiple_of(2) {
+                                            " " (instrument.anchor(&dimension.key, step.half_points() / 2).map(|a| a.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default())
+                                        } @else { " " (ctx.t("score-half-step")) }
+                                    }
+                                }
+                            }
+                        }
+                        label for=(format!("evidence-{}", dimension.key)) { (ctx.t("score-evidence")) }
+                        textarea id=(format!("evidence-{}", dimension.key)) name=(format!("evidence_{}", dimension.key)) rows="2" readonly[submitted] { (evidence) }
+                    }
+                }
+                @if !submitted {
+                    div.actions {
+                        button type="submit" name="action" value="save" { (ctx.t("score-save")) }
+                        button.primary type="submit" name="action" value="submit" { (ctx.t("score-submit")) }
+                    }
+                    p.hint { (ctx.t("score-submit-hint")) }
+                }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("score-title"), Nav::Initiatives, body))
+}
+
+fn sheet_as_form(sheet: &BTreeMap<String, Score>) -> BTreeMap<String, (String, String)> {
+    sheet.iter().map(|(d, s)| (d.clone(), (s.level.map(level_text).unwrap_or_default(), s.evidence.clone()))).collect()
+}
+
+pub async fn score_page(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.score {
+        return Err(AppError::Forbidden);
+    }
+    let sheet = readiness::own_scores(&state.db, &member.scope, &assessment, interview.id).await?;
+    scoring_view(
+        &member.ctx,
+        &assessment,
+        &interview,
+        &sheet_as_form(&sheet.scores),
+        sheet.submitted,
+        &FieldErrors::new(),
+    )
+}
+
+pub async fn save_score(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(form): Submitted<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.score {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(assessment.status, AssessmentStatus::Scoring | AssessmentStatus::Consensus) {
+        return Err(AppError::Refused("scoring opens when the assessment reaches the scoring step".into()));
+    }
+    let submit = form.get("action").map(String::as_str) == Some("submit");
+    let mut errors = FieldErrors::new();
+    let mut scores = BTreeMap::new();
+    let mut typed = BTreeMap::new();
+    for key in assessment.edition().dimension_keys() {
+        let field = readiness::dimension_field(key);
+        let raw = form.get(field).cloned().unwrap_or_default();
+        let evidence_raw = form.get(&format!("evidence_{key}")).cloned().unwrap_or_default();
+        typed.insert((*key).to_owned(), (raw.clone(), evidence_raw.clone()));
+        let level = errors.check(field, parse_level(&raw, assessment.half_points));
+        let evidence = errors.check(field, optional_text(&evidence_raw, EVIDENCE_MAX, true));
+        if let (Some(level), Some(evidence)) = (level, evidence) {
+            scores.insert((*key).to_owned(), Score { level, evidence });
+        }
+    }
+    let result = if errors.is_empty() {
+        readiness::save_scores(&state.db, &member.scope, &assessment, interview.id, &scores, submit).await
+    } else {
+        Err(StoreError::Invalid(errors))
+    };
+    match result {
+        Ok(()) => {
+            let notice = if submit { "submitted" } else { "saved" };
+            Ok(redirect_with_cookies(&format!("/assessments/{}?notice={notice}", assessment.id), &[]))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            Ok(rejected(scoring_view(&member.ctx, &assessment, &interview, &typed, false, &errors)?))
+        }
+        // Already submitted: the sheet is final.
+        Err(StoreError::Forbidden) => Err(AppError::Refused("these scores were submitted and are final".into())),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn consensus_view(
+    ctx: &Ctx,
+    assessment: &Assessment,
+    interview: &readiness::Interview,
+    sheet: &readiness::ConsensusSheet,
+    typed: &BTreeMap<String, (String, String)>,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let instrument = assessment.instrument();
+    let steps = scale_steps(assessment.half_points);
+    let labels = dimension_labels(ctx, instrument);
+    let body = html! {
+        p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
+        h1 { (ctx.t("consensus-title")) }
+        p { (ctx.t("consensus-intro")) }
+        (error_summary(ctx, errors, &labels))
+        form.stacked method="post" action=(format!("/interviews/{}/consensus", interview.id)) novalidate {
+            (csrf(ctx))
+            div.table-wrap { table.consensus {
+                caption.visually-hidden { (ctx.t("consensus-title")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("dimension")) }
+                    @for (name, _) in &sheet.scorers { th scope="col" { (name) } }
+                    th scope="col" { (ctx.t("consensus-agreed")) }
+                    th scope="col" { (ctx.t("consensus-rationale")) }
+                } }
+                tbody {
+                    @for dimension in &instrument.dimensions {
+                        @let field = readiness::dimension_field(&dimension.key);
+                        @let levels: Vec<Option<HalfPoints>> = sheet.scorers.iter().map(|(_, s)| s.get(&dimension.key).and_then(|x| x.level)).collect();
+                        @let differ = levels.windows(2).any(|w| w[0] != w[1]);
+                        @let (chosen, rationale) = typed.get(&dimension.key).cloned().unwrap_or_else(|| {
+                            match sheet.consensus.get(&dimension.key) {
+                                Some((level, rationale)) => (level_text(*level), rationale.clone()),
+                                None if !differ => (levels.first().copied().flatten().map(level_text).unwrap_or_default(), String::new()),
+                                None => (String::new(), String::new()),
+                            }
+                        });
+                        tr.disagreement[differ] {
+                            th scope="row" { (dimension.key) ". " (dimension.name.get(ctx.locale))
+                                @if differ { br; span.badge.disagree { (ctx.t("consensus-disagreement")) } } }
+                            @for (_, scores) in &sheet.scorers {
+                                @let score = scores.get(&dimension.key);
+                                td { strong { (score.and_then(|s| s.level).map(level_text).unwrap_or_else(|| "–".into())) }
+                                    @if let Some(s) = score { @if !s.evidence.is_empty() { p.evidence { (s.evidence) } } } }
+                            }
+                            td.field.has-error[errors.get(field).is_some()] {
+                                label.visually-hidden for=(format!("f-{field}")) { (ctx.t("consensus-agreed")) " " (dimension.key) }
+                                @if let Some(problem) = errors.get(field) { p.error-message id=(format!("f-{field}-error")) { (crate::views::forms::problem_text(ctx.locale, problem)) } }
+                                select id=(format!("f-{field}")) name=(field) aria-describedby=[errors.get(field).map(|_| format!("f-{field}-error"))] {
+                                    option value="" { "–" }
+                                    @for step in &steps { @let v = level_text(*step); option value=(v) selected[v == chosen] { (v) } }
+                                }
+                            }
+                            td {
+                                label.visually-hidden for=(format!("rationale-{}", dimension.key)) { (ctx.t("consensus-rationale")) " " (dimension.key) }
+                                textarea id=(format!("rationale-{}", dimension.key)) name=(format!("rationale_{}", dimension.key)) rows="2" { (rationale) }
+                            }
+                        }
+                    }
+                }
+            } }
+            button.primary type="submit" { (ctx.t("consensus-save")) }
+        }
+    };
+    Ok(page(ctx, &ctx.t("consensus-title"), Nav::Initiatives, body))
+}
+
+fn consensus_refusal(error: StoreError) -> AppError {
+    match error {
+        StoreError::Forbidden => {
+            AppError::Refused("the consensus opens when both scorers have submitted this interview".into())
+        }
+        other => other.into(),
+    }
+}
+
+pub async fn consensus_page(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let sheet = readiness::consensus_sheet(&state.db, &member.scope, &assessment, interview.id)
+        .await
+        .map_err(consensus_refusal)?;
+    consensus_view(&member.ctx, &assessment, &interview, &sheet, &BTreeMap::new(), &FieldErrors::new())
+}
+
+pub async fn save_consensus(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(form): Submitted<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let sheet = readiness::consensus_sheet(&state.db, &member.scope, &assessment, interview.id)
+        .await
+        .map_err(consensus_refusal)?;
+    let mut errors = FieldErrors::new();
+    let mut agreed = BTreeMap::new();
+    let mut typed = BTreeMap::new();
+    for key in assessment.edition().dimension_keys() {
+        let field = readiness::dimension_field(key);
+        let raw = form.get(field).cloned().unwrap_or_default();
+        let rationale_raw = form.get(&format!("rationale_{key}")).cloned().unwrap_or_default();
+        typed.insert((*key).to_owned(), (raw.clone(), rationale_raw.clone()));
+        match (parse_level(&raw, assessment.half_points), optional_text(&rationale_raw, EVIDENCE_MAX, true)) {
+            (Ok(Some(level)), Ok(rationale)) => {
+                agreed.insert((*key).to_owned(), (level, rationale));
+            }
+            (Ok(None), _) => errors.add(field, Problem::Required),
+            (Err(problem), _) | (_, Err(problem)) => errors.add(field, problem),
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(rejected(consensus_view(&member.ctx, &assessment, &interview, &sheet, &typed, &errors)?));
+    }
+    readiness::save_consensus(&state.db, &member.scope, &assessment, interview.id, &agreed).await?;
+    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=saved", assessment.id), &[]))
+}

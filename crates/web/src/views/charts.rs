@@ -1,0 +1,112 @@
+//! Charts as SVG pictures, drawn on the server: a radar ("spider web") and a bar chart of
+//! dimension scores on the 1–9 scale. Each has a title and description for screen readers;
+//! the page shows the same figures in a table.
+
+use maud::{html, Markup};
+
+/// One labelled value on the 1–9 scale.
+pub struct Point<'a> {
+    pub label: &'a str,
+    pub value: f64,
+    /// The value as the reader's language writes it, e.g. "4,17".
+    pub shown: String,
+}
+
+const SCALE_MAX: f64 = 9.0;
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// A radar chart: one spoke per dimension, rings at every level, the scores as a polygon.
+pub fn radar(title: &str, description: &str, points: &[Point]) -> Markup {
+    let (cx, cy, radius) = (200.0, 190.0, 140.0);
+    let n = points.len().max(3) as f64;
+    let at = |i: usize, value: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
+        let r = radius * (value / SCALE_MAX).clamp(0.0, 1.0);
+        (cx + r * angle.cos(), cy + r * angle.sin())
+    };
+    let polygon = |value_of: &dyn Fn(usize) -> f64| {
+        (0..points.len())
+            .map(|i| at(i, value_of(i)))
+            .map(|(x, y)| format!("{},{}", fmt(x), fmt(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    html! {
+        svg.chart xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 390" role="img" aria-labelledby="radar-title radar-desc" {
+            title #radar-title { (title) }
+            desc #radar-desc { (description) }
+            @for level in 1..=9u8 {
+                polygon points=(polygon(&|_| f64::from(level))) fill="none" stroke=(if level % 3 == 0 { "#8a8a96" } else { "#d5d5dd" }) stroke-width="1" {}
+            }
+            @for (i, point) in points.iter().enumerate() {
+                @let (x, y) = at(i, SCALE_MAX);
+                @let (lx, ly) = at(i, SCALE_MAX + 1.6);
+                line x1=(fmt(cx)) y1=(fmt(cy)) x2=(fmt(x)) y2=(fmt(y)) stroke="#8a8a96" stroke-width="1" {}
+                text x=(fmt(lx)) y=(fmt(ly + 5.0)) text-anchor="middle" font-size="14" fill="#1b1b1f" { (point.label) }
+            }
+            polygon points=(polygon(&|i| points[i].value)) fill="#0b57a4" fill-opacity="0.25" stroke="#0b57a4" stroke-width="2.5" {}
+            @for (i, point) in points.iter().enumerate() {
+                @let (x, y) = at(i, point.value);
+                circle cx=(fmt(x)) cy=(fmt(y)) r="4" fill="#0b57a4" {}
+            }
+            @for level in [3u8, 6, 9] {
+                @let (x, y) = at(0, f64::from(level));
+                text x=(fmt(x + 8.0)) y=(fmt(y + 12.0)) font-size="11" fill="#4a4a55" { (level) }
+            }
+        }
+    }
+}
+
+/// A horizontal bar chart with a mark for each level; `highlight` bars are drawn darker.
+pub fn bars(title: &str, description: &str, points: &[Point], highlight: &[&str]) -> Markup {
+    let (left, width, row) = (150.0, 320.0, 34.0);
+    let height = 40.0 + row * points.len() as f64;
+    html! {
+        svg.chart xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 500 {}", fmt(height))) role="img" aria-labelledby="bars-title bars-desc" {
+            title #bars-title { (title) }
+            desc #bars-desc { (description) }
+            @for level in 1..=9u8 {
+                @let x = left + width * f64::from(level) / SCALE_MAX;
+                line x1=(fmt(x)) y1="10" x2=(fmt(x)) y2=(fmt(height - 20.0)) stroke="#d5d5dd" stroke-width="1" {}
+                text x=(fmt(x)) y=(fmt(height - 5.0)) text-anchor="middle" font-size="11" fill="#4a4a55" { (level) }
+            }
+            @for (i, point) in points.iter().enumerate() {
+                @let y = 14.0 + row * i as f64;
+                @let fill = if highlight.contains(&point.label) { "#b3261e" } else { "#0b57a4" };
+                text x=(fmt(left - 8.0)) y=(fmt(y + 17.0)) text-anchor="end" font-size="13" fill="#1b1b1f" { (point.label) }
+                rect x=(fmt(left)) y=(fmt(y)) width=(fmt(width * (point.value / SCALE_MAX).clamp(0.0, 1.0))) height="24" fill=(fill) {}
+                text x=(fmt(left + width * (point.value / SCALE_MAX).clamp(0.0, 1.0) + 6.0)) y=(fmt(y + 17.0)) font-size="12" fill="#1b1b1f" { (point.shown) }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_radar_puts_the_first_spoke_straight_up_and_scales_to_nine() {
+        let point = |label, value: f64| Point { label, value, shown: value.to_string() };
+        let points = [point("A", 9.0), point("B", 4.5), point("C", 0.0), point("D", 4.5)];
+        let svg = radar("t", "d", &points).into_string();
+        // A at full scale sits 140 above the centre (200,190); B halfway along the right spoke.
+        assert!(svg.contains("200.0,50.0 270.0,190.0 200.0,190.0 130.0,190.0"), "{svg}");
+        assert!(svg.contains("<title id=\"radar-title\">t</title>"));
+    }
+
+    #[test]
+    fn bars_scale_and_highlight() {
+        let points = [
+            Point { label: "A", value: 4.5, shown: "4,50".into() },
+            Point { label: "F", value: 2.8, shown: "2,80".into() },
+        ];
+        let svg = bars("t", "d", &points, &["F"]).into_string();
+        assert!(svg.contains("width=\"160.0\""), "4.5 of 9 is half of 320");
+        assert!(svg.contains("#b3261e"), "the lowest are marked");
+        assert!(svg.contains(">4,50<") && svg.contains(">2,80<"), "values as the reader writes them");
+    }
+}

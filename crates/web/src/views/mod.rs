@@ -1,0 +1,5 @@
+//! HTML views (maud): the page layout, form helpers, and shared pieces.
+
+pub mod charts;
+pub mod forms;
+pub mod layout;

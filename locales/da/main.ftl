@@ -1,0 +1,412 @@
+# Parat – dansk
+
+app-tagline = Parat – parathed, implementering, samarbejde og opfølgning for velfærdens organisationer
+skip-to-content = Spring til indholdet
+current-organisation = Organisation
+switch-organisation = Skift organisation
+log-out = Log ud
+language = Sprog
+language-change = Skift sprog
+nav-label = Hovedmenu
+nav-home = Forside
+nav-initiatives = Indsatser
+nav-organisations = Organisationer
+nav-members = Medlemmer
+nav-audit = Hændelseslog
+nav-account = Min konto
+actions = Handlinger
+all = Alle
+choose = Vælg …
+cancel = Annuller
+save = Gem
+edit = Rediger
+archive = Arkivér
+restore = Gendan
+archived = Arkiveret
+search = Søg
+
+# Felter
+field-name = Navn
+field-description = Beskrivelse
+field-topic = Område
+field-custom-topic = Eget område
+field-target-group = Målgruppe
+field-start-date = Startdato
+field-end-date = Slutdato
+field-period = Periode
+field-status = Status
+field-owner = Ansvarlig
+field-partners = Samarbejdspartnere
+field-email = E-mailadresse
+field-password = Adgangskode
+field-password-confirmation = Gentag adgangskoden
+field-display-name = Navn
+field-organisation-name = Organisationens navn
+field-organisation-kind = Type organisation
+field-parent = Overordnet organisation
+field-role = Rolle
+field-initial-password = Første adgangskode
+field-token-name = Nøglens navn
+
+hint-custom-topic = Udfyld, hvis du har valgt "Eget område".
+hint-target-group = For eksempel "unge voksne 18–29 år uden egen forsørgelse".
+hint-date = Skriv datoen som ÅÅÅÅ-MM-DD.
+hint-partners = Organisationer, der deltager i indsatsen.
+hint-parent = For eksempel regionen for en kommune.
+hint-roles = Rollerne er beskrevet nederst på siden.
+hint-token-name = Så du kan genkende nøglen, for eksempel "rapportværktøj".
+password-hint = Mindst { $n } tegn. En sætning af flere ord er let at huske og svær at gætte.
+no-owner = Ingen ansvarlig
+no-parent = Ingen
+
+# Fejl i formularer
+error-prefix = Fejl
+error-summary-title = Noget skal rettes
+problem-required = Udfyld dette felt.
+problem-too-long = Må højst være { $n } tegn.
+problem-too-short = Skal være mindst { $n } tegn.
+problem-invalid-email = Skriv en e-mailadresse, for eksempel navn@kommune.dk.
+problem-invalid-date = Skriv en dato som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.
+problem-end-before-start = Slutdatoen kan ikke ligge før startdatoen.
+problem-unknown-choice = Vælg en af mulighederne.
+problem-taken = Findes allerede.
+problem-mismatch = Adgangskoderne er ikke ens.
+problem-control-characters = Teksten indeholder ugyldige tegn.
+
+# Log ind og opstart
+login-title = Log ind
+login-submit = Log ind
+login-failed = E-mailadressen eller adgangskoden passer ikke.
+login-throttled = For mange mislykkede forsøg. Vent et kvarter, og prøv igen.
+setup-title = Kom i gang med Parat
+setup-intro = Opret den første administrator og den organisation, du arbejder i. Linket virker én gang.
+setup-you = Dig
+setup-organisation = Din organisation
+setup-submit = Opret og log ind
+not-set-up-title = Parat er ikke sat op endnu
+not-set-up-body = Ingen kan logge ind endnu. Åbn engangslinket, som blev skrevet ud, da Parat startede, eller kør "parat setup-link" for at få et nyt.
+
+# Forsiden
+home-title = Mine indsatser
+home-greeting = Velkommen, { $name }.
+home-mine = Indsatser, du er ansvarlig for
+home-mine-empty = Du er ikke ansvarlig for nogen indsats endnu.
+no-organisation-title = Ingen organisation
+initiatives-all = Alle indsatser
+initiatives-all-mine = Vis alle dine indsatser
+
+# Indsatser
+initiative-new = Ny indsats
+initiative-edit = Rediger indsats
+initiatives-count = { $n ->
+    [one] { $n } indsats
+   *[other] { $n } indsatser
+}
+initiatives-none = Ingen indsatser passer.
+filter-mine = Kun mine
+filter-archived = Vis arkiverede
+filter-submit = Filtrér
+pager-label = Sider
+pager-previous = Forrige
+pager-next = Næste
+pager-position = Side { $page } af { $pages }
+
+topic-violence_close_relationships = Vold i nære relationer
+topic-honour_related_violence = Æresrelateret vold og social kontrol
+topic-andt_prevention = Alkohol, stoffer, doping og tobak
+topic-minority_rights = Nationale mindretals rettigheder
+topic-integration = Integration
+topic-vocational_rehabilitation = Beskæftigelsesrettet rehabilitering
+topic-mental_health_recovery = Psykisk sundhed og recovery
+topic-custom = Eget område
+
+status-planned = Planlagt
+status-active = I gang
+status-paused = Sat på pause
+status-completed = Afsluttet
+
+# Organisationer
+org-kind-municipality = Kommune
+org-kind-district = Bydel
+org-kind-region = Region
+org-kind-county_board = Statsforvaltning (länsstyrelse)
+org-kind-coordination_association = Samordningsforbund
+org-kind-national_agency = Statslig myndighed
+org-kind-other = Anden
+organisations-mine = Dine organisationer
+organisations-all = Alle organisationer
+organisation-new = Ny organisation
+organisation-edit = Rediger organisationen
+organisation-current = Du arbejder i denne nu
+organisation-switch-to = Arbejd i { $name }
+
+# Roller og medlemmer
+role-admin = Administrator
+role-coordinator = Koordinator
+role-scorer = Bedømmer
+role-practitioner = Praktiker
+role-viewer = Læser
+role-admin-description = Håndterer medlemmer og organisationens oplysninger, læser hændelsesloggen og kan alt, hvad en koordinator kan.
+role-coordinator-description = Ejer indsatser: opretter, ændrer og arkiverer dem og driver målinger og rapporter.
+role-scorer-description = Gennemfører og bedømmer interview i de målinger, vedkommende er tildelt.
+role-practitioner-description = Registrerer opfølgning med deltagere og fremmøde.
+role-viewer-description = Læser indsatser og færdige rapporter, for eksempel i en styregruppe.
+roles-title = Roller
+role-of = Rolle for { $name }
+role-change = Skift rolle
+member-remove = Fjern { $name }
+member-add = Tilføj medlem
+member-add-intro = Tilføj en person, der allerede har en konto, med vedkommendes e-mailadresse, eller opret en ny konto.
+member-new-account = Ny konto
+member-new-account-hint = Udfyld kun, hvis personen ikke har en konto. Giv vedkommende den første adgangskode på en sikker måde.
+
+# Hændelseslog
+audit-intro = Hver ændring i organisationen: hvem, hvornår, hvad, før og efter.
+audit-empty = Ingen hændelser endnu.
+audit-when = Hvornår
+audit-who = Hvem
+audit-what = Hvad
+audit-before = Før
+audit-after = Efter
+audit-older = Ældre hændelser
+audit-action-create = Oprettede
+audit-action-update = Ændrede
+audit-action-delete = Fjernede
+audit-action-archive = Arkiverede
+audit-action-restore = Gendannede
+audit-action-setup = Satte Parat op
+audit-entity-user = konto
+audit-entity-organisation = organisation
+audit-entity-membership = medlemskab
+audit-entity-initiative = indsats
+audit-entity-api_token = API-nøgle
+
+# Konto og API-nøgler
+tokens-title = API-nøgler
+tokens-intro = En personlig nøgle lader et andet program læse og ændre denne organisations indsatser via API'et, med dine rettigheder.
+tokens-none = Du har ingen nøgler.
+token-new = Ny nøgle
+token-create = Opret nøgle
+token-created = Oprettet
+token-last-used = Sidst brugt
+token-revoke = Tilbagekald { $name }
+token-created-once = Kopiér nøglen nu. Den vises kun denne ene gang.
+api-documentation = API-beskrivelse (OpenAPI)
+
+# Beskeder efter en handling
+notice-saved = Ændringerne er gemt.
+notice-created = Oprettet.
+notice-archived = Indsatsen er arkiveret.
+notice-restored = Indsatsen er gendannet.
+notice-language-changed = Sproget er skiftet.
+notice-member-added = Medlemmet er tilføjet.
+notice-member-updated = Rollen er ændret.
+notice-member-removed = Medlemmet er fjernet.
+notice-token-revoked = Nøglen er tilbagekaldt.
+notice-token-created = Nøglen er oprettet.
+notice-switched = Du arbejder nu i en anden organisation.
+notice-last-admin = Organisationen skal have mindst én administrator.
+
+# Fejlsider
+error-status = Fejlkode
+error-go-home = Til forsiden
+error-not-found-title = Siden findes ikke
+error-not-found = Siden eller oplysningen findes ikke, eller du har ikke adgang til den.
+error-forbidden-title = Ingen adgang
+error-forbidden = Din rolle i organisationen giver ikke adgang til dette.
+error-login-required-title = Log ind
+error-login-required = Du skal logge ind først.
+error-no-organisation-title = Ingen organisation
+error-no-organisation = Du er ikke medlem af nogen organisation endnu. Bed en administrator om at tilføje dig.
+error-csrf-title = Formularen er udløbet
+error-csrf = Formularen kunne ikke sendes sikkert. Genindlæs siden, og prøv igen.
+error-too-many-attempts-title = For mange forsøg
+error-too-many-attempts = Vent lidt, og prøv igen.
+error-bad-request-title = Ugyldig forespørgsel
+error-bad-request = Forespørgslen kunne ikke forstås.
+error-unauthorised-title = Ikke logget ind
+error-unauthorised = Forespørgslen mangler et gyldigt login eller en API-nøgle.
+error-invalid-title = Oplysningerne skal rettes
+error-invalid = Nogle oplysninger er ikke gyldige.
+error-internal-title = Noget gik galt
+error-internal = Noget gik galt hos os. Intet af det, du sendte, er gemt halvt; prøv igen om lidt.
+error-method-not-allowed-title = Forkert metode
+error-method-not-allowed = Adressen understøtter ikke denne metode.
+error-too-large-title = For stor forespørgsel
+error-too-large = Det, du sendte, er for stort.
+error-unsupported-media-type-title = Forkert format
+error-unsupported-media-type = Indholdet har et format, der ikke understøttes.
+
+# Parathedsmålinger (Community Readiness)
+yes = Ja
+no = Nej
+assessments-title = Parathedsmålinger
+assessments-none = Ingen målinger endnu.
+assessment-new = Ny parathedsmåling
+assessment-new-intro = En måling bygger på interviews med nøglepersoner, som to bedømmere scorer hver for sig og derefter bliver enige om.
+assessment-create = Opret målingen
+assessment-title = Parathedsmåling
+assessment-instrument = Instrument
+assessment-measured = Hvad der måles
+assessment-issue = Emnets navn i interviewene
+assessment-half-points = Tillad halve point
+assessment-interviewers = Interviewere
+assessment-scorers = Bedømmere
+assessment-interviews = Interviews
+assessment-steps = Målingens forløb
+assessment-advance = Gå videre til: { $status }
+assessment-advance-refused-interviewing = Målingen kan ikke gå videre lige nu.
+assessment-advance-refused-scoring = Tilføj mindst ét interview, før bedømmelsen begynder.
+assessment-advance-refused-consensus = Målingen kan ikke gå videre lige nu.
+assessment-advance-refused-reported = Hvert interview skal have en fælles score for alle dimensioner, før resultatet kan rapporteres.
+assessment-status-planned = Planlagt
+assessment-status-interviewing = Interviews i gang
+assessment-status-scoring = Bedømmelse
+assessment-status-consensus = Konsensus
+assessment-status-reported = Rapporteret
+hint-instrument = Udgaven vælges én gang og gælder for hele målingen.
+hint-measured = For eksempel kommunen, forvaltningen eller bydelen, der måles.
+hint-issue = Sådan som emnet skal hedde, når det læses op, for eksempel "vold i nære relationer".
+hint-scorers = Vælg to personer, der bedømmer hvert interview uafhængigt af hinanden.
+
+informants-title = Nøglepersoner
+informants-intro = Nøglepersoner vælges sammen med organisationen, fordi de ved, hvordan der arbejdes med emnet. Gem så lidt som muligt om dem; kontaktoplysningerne kan slettes, når der ikke længere er brug for dem, og scorerne bevares.
+informant = Nøgleperson
+informant-none = Ingen valgt
+informant-add = Tilføj nøgleperson
+informant-label = Betegnelse
+informant-label-default = Nøgleperson
+informant-role = Rolle
+informant-sector = Sektor
+informant-contact = Kontaktoplysninger
+informant-erase = Slet oplysningerne om { $name }
+hint-informant-label = Et pseudonym er nok, for eksempel "Nøgleperson 3".
+hint-informant-role = For eksempel "afdelingsleder, socialforvaltningen".
+hint-informant-sector = For eksempel "kommune", "region", "civilsamfund".
+hint-informant-contact = Frivilligt. Telefon eller e-mail til at aftale interviewet.
+
+interviews-title = Interviews
+interviews-none = Ingen interviews endnu.
+interviews-recommended = Metoden bygger på mindst { $n } interviews.
+interview = Interview
+interview-new = Nyt interview
+interview-add = Tilføj interview
+interview-held-on = Dato
+interviewer = Interviewer
+interview-answers = Svar
+interview-scoring = Bedømmelse
+interview-consensus = Dimensioner med fælles score
+interview-submissions = { $n } af 2 færdige
+interview-transcript = Udskrift
+interview-guide = Interviewguide
+interview-guide-intro = Skriv svarene ind, mens du interviewer; hvert svar gemmes, når du forlader feltet. Spørgsmål med en skala 1–10 giver kontekst og tæller aldrig som point.
+hint-transcript = Indsæt en udskrift af hele interviewet, hvis I har en. Bedømmerne læser både svarene og udskriften.
+context-rating = Nøglepersonens vurdering (1–10)
+context-rating-hint = Spørg også hvorfor. Vurderingen er kontekst, ikke point.
+
+score-title = Bedøm interviewet
+score-intro = Læs hele interviewet først. Begynd derefter på niveau 1 for hver dimension, og gå opad, så længe interviewet fuldt ud opfylder udsagnet. Scoren er det højeste niveau, der er fuldt opfyldt. Den anden bedømmers scorer vises først, når I begge har afleveret.
+score-action = Bedøm
+score-evidence = Belæg fra interviewet
+score-half-step = (mellem to niveauer)
+score-save = Gem kladde
+score-submit = Aflever
+score-submit-hint = Når du har afleveret, kan scorerne ikke ændres; forskelle håndteres i konsensusdrøftelsen.
+score-submitted = Du har afleveret din bedømmelse af interviewet.
+notice-submitted = Bedømmelsen er afleveret.
+
+consensus-title = Konsensus
+consensus-intro = Her ses begge bedømmeres scorer. Drøft hver dimension, hvor I er uenige, og bliv enige om en score – tag ikke gennemsnittet. De oprindelige scorer gemmes.
+consensus-agreed = Fælles score
+consensus-rationale = Begrundelse
+consensus-disagreement = Forskellige scorer
+consensus-save = Gem konsensus
+dimension = Dimension
+
+results-title = Resultat
+results-none = Der er intet resultat endnu: mindst ét interview skal have fælles score for alle dimensioner.
+results-incomplete = { $n ->
+    [one] Ét interview mangler stadig fælles score og indgår ikke.
+   *[other] { $n } interviews mangler stadig fælles score og indgår ikke.
+}
+results-overall = Samlet score
+results-stage = Trin
+results-goal = Mål
+results-based-on = { $n ->
+    [one] Bygger på ét interview.
+   *[other] Bygger på { $n } interviews.
+}
+results-radar = Score pr. dimension, radardiagram
+results-bars = Score pr. dimension, søjlediagram
+results-dimensions = Dimensioner
+results-score = Score
+results-focus = Begynd her
+results-strategies = Foreslåede strategier
+results-strategies-intro = Strategierne passer til det samlede trin. Ret dem først og fremmest mod de laveste dimensioner: { $dimensions }.
+results-agreement = Enighed mellem bedømmerne før konsensus
+agreement-exact = Præcis samme score
+agreement-within-one = Højst ét niveau fra hinanden
+agreement-kappa = Vægtet kappa (kvadratisk)
+agreement-pairs = Antal scorepar
+results-method = Om metoden
+results-method-text = Hver dimensions score er gennemsnittet af de fælles scorer på tværs af interviewene, og den samlede score er gennemsnittet af dimensionerne. Trinnet er scoren afkortet, aldrig afrundet: 4,83 er trin 4.
+results-warning-few-interviews = Resultatet bygger på færre end fire interviews. Metoden kræver mindst fire; fortolk det med forsigtighed.
+results-warning-kappa-undefined = Kappa kan ikke beregnes, fordi bedømmerne kun har brugt ét og samme niveau.
+results-warning-no-scorer-pairs = Intet interview har begge bedømmeres scorer, så enigheden vises ikke.
+results-download-csv = Download alle scorer (CSV)
+csv-first-scorer = Bedømmer 1
+csv-second-scorer = Bedømmer 2
+
+audit-action-read = Læste
+audit-action-submit = Afleverede
+audit-action-update_after_report = Ændrede efter rapportering
+audit-entity-assessment = parathedsmåling
+audit-entity-informant = nøgleperson
+audit-entity-interview = interview
+audit-entity-scores = bedømmelse
+audit-entity-consensus = konsensus
+
+results-change-since = Ændring siden { $date }
+results-previous = Forrige måling
+results-download-xlsx = Hent alle scorer (Excel)
+results-download-pdf = Rapport til styregruppen (PDF)
+guide-download-pdf = Interviewguide (PDF)
+plan-title = Handleplan
+plan-intro = Vælg strategier, der passer til trinnet og de laveste dimensioner, og aftal, hvem der gør hvad og hvornår.
+plan-empty = Handleplanen er tom.
+plan-add = Føj til handleplanen
+plan-strategy = Strategi
+plan-own = Egen handling
+plan-what = Hvad
+plan-who = Hvem
+plan-due = Færdig senest
+plan-remove = Fjern "{ $name }"
+hint-plan-strategy = Vælg en foreslået strategi, eller skriv en egen handling nedenfor.
+hint-plan-what = Lad feltet stå tomt for at bruge strategien, som den er.
+pdf-summary = Sammenfatning
+pdf-warnings = Bemærk
+pdf-generated = Lavet i Parat
+pdf-guide-intro = Interviewet tager cirka 30 minutter. Læs spørgsmålene, som de står, bed om eksempler, og notér svarene. Vurderingerne 1–10 giver sammenhæng og er aldrig scorer.
+portfolio-title = Parathed i medlemsorganisationerne
+portfolio-intro = Trin pr. dimension i de organisationer, der hører under jer. Tallet er trinnet (1–9); farven viser det samme. Kun rapporterede målinger har trin.
+portfolio-empty = Ingen målinger i medlemsorganisationerne passer.
+portfolio-legend = 1–3: tidlige trin · 4–6: planlægning og start · 7–9: etableret arbejde
+portfolio-link = Parathed i medlemsorganisationerne
+audit-entity-action_item = handling i handleplanen
+problem-unreadable-file = Filen kunne ikke læses. Upload en tekstfil (.txt) eller et Word-dokument (.docx).
+transcript-upload = Upload udskrift
+hint-transcript-upload = En tekstfil (.txt) eller et Word-dokument (.docx). Teksten erstatter udskriften ovenfor.
+transcript-upload-submit = Upload
+
+instruments-title = Instrumenter
+instruments-intro = Parat leverer egne formuleringer af instrumenterne. En organisation med licens til de officielle tekster kan indlæse dem som et eget instrument i samme format og bruge dem i sine målinger.
+instruments-builtin = Parats instrumenter
+instruments-own = Organisationens egne instrumenter
+instruments-own-none = Organisationen har ingen egne instrumenter.
+instruments-own-one = Eget instrument
+instruments-download = Hent definitionen (TOML)
+instruments-load = Indlæs et eget instrument
+instruments-load-hint = Tag udgangspunkt i en af Parats definitioner, udskift teksterne, og indsæt hele filen her. Alle tekster skal findes på svensk, dansk og engelsk.
+instruments-definition = Definition (TOML)
+instruments-refused = Definitionen kunne ikke bruges:
+audit-entity-instrument = instrument
