@@ -1,7 +1,7 @@
 //! Community Readiness scoring from the command line and over the API: the same computation,
 //! checked against the domain brief's worked example and against bad input.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 

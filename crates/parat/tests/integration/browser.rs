@@ -5,7 +5,7 @@
 //! Needs Debian's `chromium` and `chromedriver`. Without them the test says so and passes,
 //! unless `PARAT_REQUIRE_BROWSER=1` (as CI sets it), when it fails.
 
-mod common;
+use crate::common;
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! server). With `PARAT_REQUIRE_POSTGRES=1` (as CI sets it) an unreachable server fails the
 //! tests instead of leaving PostgreSQL out.
 
-mod common;
+use crate::common;
 
 use common::{Backend, TestDatabase, PASSWORD};
 use parat_core::account::{DisplayName, Email, NewPassword};

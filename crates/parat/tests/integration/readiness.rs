@@ -1,7 +1,7 @@
 //! A Community Readiness assessment over HTTP, start to finish: assessment, informants,
 //! interviews, blind independent scoring, consensus, results — and who may see what.
 
-mod common;
+use crate::common;
 
 use common::{html_escape, location, Browser, TestApp};
 use parat_core::organisation::{OrgKind, Role};

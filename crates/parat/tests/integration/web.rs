@@ -1,7 +1,7 @@
 //! The site over HTTP: setup, login, CSRF, initiatives, languages, roles, tenant isolation,
 //! bad input. Runs on SQLite, and on PostgreSQL with `PARAT_TEST_BACKEND=postgres`.
 
-mod common;
+use crate::common;
 
 use common::{html_escape, id_from_location, location, Browser, TestApp, PASSWORD};
 use parat::server;

@@ -1,7 +1,7 @@
 //! The binary's commands, run as a person runs them: `migrate`, `user add`, `setup-link`,
 //! `backup` while the server serves, and `demo --no-serve`.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -2,7 +2,7 @@
 //! in on the others, and their changes are seen everywhere. Needs PostgreSQL; with
 //! `PARAT_REQUIRE_POSTGRES=1` a missing server fails the test instead of skipping it.
 
-mod common;
+use crate::common;
 
 use common::{location, Backend, TestApp, TestDatabase, PASSWORD};
 use parat_core::organisation::{OrgKind, Role};
