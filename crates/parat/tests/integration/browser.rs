@@ -113,7 +113,7 @@ async fn a_coordinator_logs_in_creates_an_initiative_and_every_page_is_accessibl
     let base = app.url("");
     let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
     let partner = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
-    app.user("sara@boras.se", "Sara Samordnare").await;
+    let sara = app.user("sara@boras.se", "Sara Samordnare").await;
     app.member(org, "sara@boras.se", Role::Admin).await;
     app.member(partner, "sara@boras.se", Role::Coordinator).await;
     let client = connect(&driver).await;
@@ -208,6 +208,7 @@ async fn a_coordinator_logs_in_creates_an_initiative_and_every_page_is_accessibl
         ("/organisations".to_owned(), "organisations"),
         ("/organisation/edit".to_owned(), "organisation-edit"),
         ("/members".to_owned(), "members"),
+        (format!("/members/{sara}/remove"), "member-remove"),
         ("/audit".to_owned(), "audit"),
         ("/account".to_owned(), "account"),
     ] {
@@ -376,6 +377,12 @@ async fn a_readiness_assessment_runs_end_to_end_in_the_browser() {
     check_current(&client, "interview", &mut failures).await;
     client.goto(&overview).await.expect("overview");
     check_current(&client, "assessment-overview", &mut failures).await;
+    // Erasing an informant asks first; cancelling leaves everything as it was.
+    client.find(Locator::Css("a[href$='/erase']")).await.expect("erase link").click().await.expect("open");
+    client.wait().for_element(Locator::Css("button.danger")).await.expect("the question");
+    check_current(&client, "informant-erase", &mut failures).await;
+    client.find(Locator::Css("main .actions a.button")).await.expect("cancel").click().await.expect("cancel");
+    client.wait().for_element(Locator::Css("form[action$='/advance']")).await.expect("back on the overview");
     advance().await;
 
     // Two scorers score every interview on its own; one dimension differs.

@@ -285,13 +285,21 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     assert!(audit.contains("Ändrade efter rapport") && audit.contains("samstämning"));
     assert!(!audit.contains("070-123 45 67"), "no contact details in the audit log");
 
-    // Erasing an informant keeps the scores.
+    // Erasing an informant asks first, then keeps the scores.
     let page = coordinator.page(&overview).await.1;
     let erase = page.split("/informants/").nth(1).and_then(|s| s.split('/').next()).expect("an informant").to_owned();
-    assert_eq!(
-        coordinator.post(&format!("{overview}/informants/{erase}/erase"), &[]).await.status(),
-        StatusCode::SEE_OTHER
+    let erase_path = format!("{overview}/informants/{erase}/erase");
+    assert!(page.contains(&format!("href=\"{erase_path}\"")), "the list links to the question, it does not erase");
+    let (status, question) = coordinator.page(&erase_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(question.contains("<h1>Radera uppgifterna om Nyckelperson 1?</h1>"), "{question}");
+    assert!(
+        question.contains(&format!("action=\"{erase_path}\"")) && question.contains(&format!("href=\"{overview}\""))
     );
+    assert!(coordinator.page(&overview).await.1.contains("Nyckelperson 1"), "asking erased nothing");
+    assert_eq!(coordinator.post(&erase_path, &[]).await.status(), StatusCode::SEE_OTHER);
+    assert!(!coordinator.page(&overview).await.1.contains("<td>Nyckelperson 1</td>"));
+    assert_eq!(coordinator.page(&erase_path).await.0, StatusCode::NOT_FOUND, "already erased");
     assert!(coordinator.page(&format!("{overview}/results")).await.1.contains("Steg 3"));
 
     // Another organisation finds nothing.
@@ -303,6 +311,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         format!("/interviews/{}/score", interviews[0]),
         format!("/interviews/{}/consensus", interviews[0]),
         format!("/initiatives/{initiative}/assessments/new"),
+        format!("{overview}/informants/{erase}/erase"),
     ] {
         let (status, body) = outsider.page(&path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");

@@ -401,8 +401,20 @@ async fn administrators_manage_members_and_keep_at_least_one_admin() {
         StatusCode::SEE_OTHER
     );
     assert!(nils.page("/initiatives/new").await.0 == StatusCode::OK, "the new role applies at once");
+    // Removing asks first, on a page of its own; the list only links there.
+    let remove_path = format!("/members/{nils_id}/remove");
+    assert!(admin.page("/members").await.1.contains(&format!("href=\"{remove_path}\"")));
+    let (status, question) = admin.page(&remove_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(question.contains("<h1>Ta bort Nils Ny från organisationen?</h1>"), "{question}");
+    assert!(
+        question.contains(&format!("action=\"/members/{nils_id}\"")) && question.contains("name=\"role\" value=\"\"")
+    );
+    assert_eq!(nils.page("/initiatives/new").await.0, StatusCode::OK, "asking removed nothing");
+    assert_eq!(nils.page(&remove_path).await.0, StatusCode::FORBIDDEN, "only administrators are asked");
     assert_eq!(admin.post(&format!("/members/{nils_id}"), &[("role", "")]).await.status(), StatusCode::SEE_OTHER);
     assert!(!admin.page("/members").await.1.contains("ny@lerum.se"));
+    assert_eq!(admin.page(&remove_path).await.0, StatusCode::NOT_FOUND, "no longer a member");
     app.stop().await;
 }
 
@@ -480,6 +492,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(intruder.post(&format!("/members/{sara_id}"), &[("role", "")]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(intruder.page(&format!("/members/{sara_id}/remove")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(
         intruder.post("/organisations/switch", &[("org_id", &boras.to_string())]).await.status(),
         StatusCode::NOT_FOUND

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::{parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, Submitted};
+use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
@@ -85,11 +86,7 @@ async fn view(
                             }
                         }
                         td {
-                            form.inline method="post" action=(format!("/members/{}", m.user_id)) {
-                                (csrf(ctx))
-                                input type="hidden" name="role" value="";
-                                button.small.secondary type="submit" { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
-                            }
+                            a.button.small href=(format!("/members/{}/remove", m.user_id)) { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
                         }
                     }
                 }
@@ -158,6 +155,36 @@ pub async fn add(
         Err(StoreError::Invalid(errors)) => Ok(rejected(view(&state, &member, &form, &errors, None).await?)),
         Err(other) => Err(other.into()),
     }
+}
+
+/// Asks before a member is removed: they lose access at once.
+pub async fn confirm_remove(
+    State(state): State<AppState>,
+    member: Member,
+    Path(user_id): Path<String>,
+) -> Result<Markup, AppError> {
+    require_admin(&member)?;
+    let user_id = parse_id(&user_id)?;
+    let removed = accounts::members(&state.db, &member.scope)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or(AppError::NotFound)?;
+    let ctx = &member.ctx;
+    let name = || [("name", removed.display_name.clone().into())];
+    let action = format!("/members/{user_id}");
+    Ok(confirm_page(
+        ctx,
+        Nav::Members,
+        Confirmation {
+            question: ctx.t_with("confirm-member-remove", &name()),
+            consequence: ctx.t_with("confirm-member-remove-consequence", &name()),
+            action: &action,
+            fields: &[("role", "")],
+            confirm_label: ctx.t_with("member-remove", &name()),
+            back: "/members",
+        },
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

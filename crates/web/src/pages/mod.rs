@@ -39,13 +39,17 @@ pub fn routes() -> Router<AppState> {
         .route("/organisation/edit", get(organisations::edit_page).post(organisations::update))
         .route("/members", get(members::list).post(members::add))
         .route("/members/{user_id}", post(members::change))
+        .route("/members/{user_id}/remove", get(members::confirm_remove))
         .route("/audit", get(audit::list))
         .route("/initiatives/{id}/assessments/new", get(readiness::new_page))
         .route("/initiatives/{id}/assessments", post(readiness::create))
         .route("/assessments/{id}", get(readiness::show))
         .route("/assessments/{id}/advance", post(readiness::advance))
         .route("/assessments/{id}/informants", post(readiness::add_informant))
-        .route("/assessments/{id}/informants/{informant}/erase", post(readiness::erase_informant))
+        .route(
+            "/assessments/{id}/informants/{informant}/erase",
+            get(readiness::confirm_erase_informant).post(readiness::erase_informant),
+        )
         .route("/assessments/{id}/interviews", post(readiness::add_interview))
         .route("/assessments/{id}/results", get(readiness::results))
         .route("/assessments/{id}/scores.csv", get(readiness::scores_csv))

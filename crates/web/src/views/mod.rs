@@ -1,5 +1,6 @@
 //! HTML views (maud): the page layout, form helpers, and shared pieces.
 
 pub mod charts;
+pub mod confirm;
 pub mod forms;
 pub mod layout;

@@ -262,10 +262,7 @@ async fn overview_view(
                     tbody { @for i in &informants { tr {
                         td { (i.label) } td { (i.role) } td { (i.sector) } td { (i.contact.as_deref().unwrap_or("–")) }
                         td { @if access.manage {
-                            form.inline method="post" action=(format!("/assessments/{}/informants/{}/erase", assessment.id, i.id)) {
-                                (csrf(ctx))
-                                button.small.secondary type="submit" { (ctx.t_with("informant-erase", &[("name", i.label.clone().into())])) }
-                            }
+                            a.button.small href=(format!("/assessments/{}/informants/{}/erase", assessment.id, i.id)) { (ctx.t_with("informant-erase", &[("name", i.label.clone().into())])) }
                         } }
                     } } }
                 } }
@@ -334,6 +331,37 @@ pub async fn add_informant(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Asks before an informant's details are erased: it cannot be undone.
+pub async fn confirm_erase_informant(
+    State(state): State<AppState>,
+    member: Member,
+    Path((id, informant)): Path<(String, String)>,
+) -> Result<Markup, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.manage {
+        return Err(AppError::Forbidden);
+    }
+    let informant_id = parse_id(&informant)?;
+    let (informants, _) = readiness::overview(&state.db, &member.scope, &assessment).await?;
+    let informant = informants.into_iter().find(|i| i.id == informant_id).ok_or(AppError::NotFound)?;
+    let ctx = &member.ctx;
+    let name = || [("name", informant.label.clone().into())];
+    let action = format!("/assessments/{}/informants/{informant_id}/erase", assessment.id);
+    let back = format!("/assessments/{}", assessment.id);
+    Ok(confirm_page(
+        ctx,
+        Nav::Initiatives,
+        Confirmation {
+            question: ctx.t_with("confirm-informant-erase", &name()),
+            consequence: ctx.t("confirm-informant-erase-consequence"),
+            action: &action,
+            fields: &[],
+            confirm_label: ctx.t_with("informant-erase", &name()),
+            back: &back,
+        },
+    ))
 }
 
 pub async fn erase_informant(

@@ -22,6 +22,7 @@ use serde::Deserialize;
 use super::{parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, Submitted};
 use crate::views::charts::{self, Point};
+use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
