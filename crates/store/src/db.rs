@@ -73,12 +73,16 @@ impl Db {
             Db::Postgres(pool)
         } else {
             let connect = sqlite_options(url)?;
+            // An embedded database has no connection that a network or server restart could
+            // break, so no ping before each use: it cost a thread hand-off per query.
             let write = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(connect.clone())
                 .await?;
             let read = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(options.max_connections)
                 .min_connections(1)
                 .connect_with(connect)

@@ -919,20 +919,32 @@ struct InterviewScoresRow {
     submissions: i64,
 }
 
-/// One row per interview, with its scores aggregated in the database: the results page reads a
-/// handful of rows instead of one per score (each row costs a hand-off between threads).
-const SCORES_BY_INTERVIEW: &str = "SELECT v.id, \
+/// The columns of [`InterviewScoresRow`] for the interviews `v`: one row per interview, with its
+/// scores aggregated in the database, so that the results page reads a handful of rows instead
+/// of one per score (each row costs a hand-off between threads).
+macro_rules! interview_scores_columns {
+    () => {
+        "v.id, \
         COALESCE((SELECT string_agg(c.dimension || ':' || c.half_points, ',') FROM consensus c \
                   WHERE c.interview_id = v.id), '') AS consensus, \
         COALESCE((SELECT string_agg(s.scorer_id || ':' || s.dimension || ':' || s.half_points, ',') FROM scores s \
                   JOIN score_submissions b ON b.interview_id = s.interview_id AND b.scorer_id = s.scorer_id \
                   WHERE s.interview_id = v.id AND s.half_points IS NOT NULL), '') AS scores, \
-        (SELECT COUNT(*) FROM score_submissions b WHERE b.interview_id = v.id) AS submissions \
-    FROM interviews v WHERE v.assessment_id = $1 ORDER BY v.id";
+        (SELECT COUNT(*) FROM score_submissions b WHERE b.interview_id = v.id) AS submissions"
+    };
+}
+
+const SCORES_BY_INTERVIEW: &str =
+    concat!("SELECT ", interview_scores_columns!(), " FROM interviews v WHERE v.assessment_id = $1 ORDER BY v.id");
 
 async fn load_scores(db: &Db, assessment_id: i64, edition: Edition) -> StoreResult<(Option<AssessmentScores>, usize)> {
     let rows: Vec<InterviewScoresRow> =
         on_reader!(db, |pool| sqlx::query_as(SCORES_BY_INTERVIEW).bind(assessment_id).fetch_all(pool).await?);
+    Ok(scores_from_rows(rows, edition))
+}
+
+/// An assessment's scores from its interviews' rows, and how many interviews lack a consensus.
+fn scores_from_rows(rows: Vec<InterviewScoresRow>, edition: Edition) -> (Option<AssessmentScores>, usize) {
     let keys = edition.dimension_keys();
     let mut complete = Vec::new();
     let mut incomplete = 0;
@@ -974,7 +986,7 @@ async fn load_scores(db: &Db, assessment_id: i64, edition: Edition) -> StoreResu
             incomplete += 1;
         }
     }
-    Ok((AssessmentScores::new(edition, complete).ok(), incomplete))
+    (AssessmentScores::new(edition, complete).ok(), incomplete)
 }
 
 /// One row of the score export. The scorers' scores are empty until both submitted.
@@ -1126,23 +1138,37 @@ pub async fn previous_reported(
     scope: &OrgScope,
     assessment: &Assessment,
 ) -> StoreResult<Option<(i64, i64, AssessmentScores)>> {
+    /// The previous reported assessment and its interviews' scores, in one query.
+    const SQL: &str = concat!(
+        "SELECT p.id AS assessment_id, COALESCE(p.reported_at, p.created_at) AS reported_at, ",
+        interview_scores_columns!(),
+        " FROM (SELECT id, reported_at, created_at FROM assessments \
+            WHERE org_id = $1 AND initiative_id = $2 AND instrument_id = $3 AND status = 'reported' \
+              AND (created_at < $4 OR (created_at = $4 AND id < $5)) \
+            ORDER BY created_at DESC, id DESC LIMIT 1) p \
+         JOIN interviews v ON v.assessment_id = p.id ORDER BY v.id"
+    );
+    #[derive(sqlx::FromRow)]
+    struct PreviousRow {
+        assessment_id: i64,
+        reported_at: i64,
+        #[sqlx(flatten)]
+        interview: InterviewScoresRow,
+    }
     Access::require(Access::of(scope, assessment).read_results)?;
-    let previous: Option<(i64, Option<i64>, i64)> = on_reader!(db, |pool| {
-        sqlx::query_as(
-        "SELECT id, reported_at, created_at FROM assessments WHERE org_id = $1 AND initiative_id = $2 AND instrument_id = $3 \
-         AND status = 'reported' AND (created_at < $4 OR (created_at = $4 AND id < $5)) ORDER BY created_at DESC, id DESC LIMIT 1"
-    )
-    .bind(scope.org_id)
-    .bind(assessment.initiative_id)
-    .bind(&assessment.instrument_id)
-    .bind(assessment.created_at)
-    .bind(assessment.id)
-    .fetch_optional(pool)
-    .await?
+    let rows: Vec<PreviousRow> = on_reader!(db, |pool| {
+        sqlx::query_as(SQL)
+            .bind(scope.org_id)
+            .bind(assessment.initiative_id)
+            .bind(&assessment.instrument_id)
+            .bind(assessment.created_at)
+            .bind(assessment.id)
+            .fetch_all(pool)
+            .await?
     });
-    let Some((id, reported_at, created_at)) = previous else { return Ok(None) };
-    let (scores, _) = load_scores(db, id, assessment.edition()).await?;
-    Ok(scores.map(|scores| (id, reported_at.unwrap_or(created_at), scores)))
+    let Some(&PreviousRow { assessment_id, reported_at, .. }) = rows.first() else { return Ok(None) };
+    let (scores, _) = scores_from_rows(rows.into_iter().map(|row| row.interview).collect(), assessment.edition());
+    Ok(scores.map(|scores| (assessment_id, reported_at, scores)))
 }
 
 /// One assessment in a parent organisation's portfolio of its member organisations.

@@ -318,3 +318,32 @@ async fn backups_are_consistent_copies_on_sqlite() {
         }
     });
 }
+
+#[tokio::test]
+async fn the_previous_assessment_reads_the_same_scores_as_its_own_results() {
+    use parat_store::readiness;
+    on_every_backend!(|db, backend| {
+        demo::generate(&db, demo::DemoSize::Small).await.expect("demo");
+        let user = accounts::authenticate(&db, "admin@demo.parat.se", demo::DEMO_PASSWORD)
+            .await
+            .expect("query")
+            .expect("login works");
+        let home = organisations::memberships(&db, user).await.expect("memberships")[0].organisation.id;
+        let scope = scope(&db, user, home).await;
+        // The demo's first initiative has a reported assessment and a newer one being scored.
+        let filter = ListFilter { query: Some("Hedersrelaterat".into()), ..Default::default() };
+        let initiative = initiatives::list(&db, &scope, &filter).await.expect("list").items[0].id;
+        let assessments = readiness::list_for_initiative(&db, &scope, initiative).await.expect("assessments");
+        let [newer, older] = assessments.as_slice() else { panic!("two assessments: {assessments:?}") };
+        let (newer, _) = readiness::get(&db, &scope, newer.id).await.expect("newer");
+        let (older, _) = readiness::get(&db, &scope, older.id).await.expect("older");
+
+        let (id, _, previous) =
+            readiness::previous_reported(&db, &scope, &newer).await.expect("query").expect("a previous one");
+        assert_eq!(id, older.id, "{backend:?}");
+        let (own, incomplete) = readiness::results_input(&db, &scope, &older).await.expect("results");
+        assert_eq!(incomplete, 0);
+        assert_eq!(Some(previous), own, "{backend:?}: one query for the previous one, another for its own page");
+        assert!(readiness::previous_reported(&db, &scope, &older).await.expect("query").is_none(), "nothing before it");
+    });
+}
