@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Parat benchmark: the initiative list page and one API endpoint on `demo --size national` data,
 # 64 connections for 10 s each (wrk), plus start-up time and memory. Prints the figures the
-# README records. Needs wrk (apt-get install wrk) and curl. Loopback only.
+# README records. Needs wrk (apt-get install wrk) and curl; with perf (apt-get install linux-perf)
+# it also prints the server's CPU time and context switches per request. Loopback only.
 #
 #   bench/run.sh            # SQLite (default)
 #   DURATION=30s bench/run.sh
@@ -16,6 +17,8 @@ BIN=target/release/parat
 BASE="http://127.0.0.1:${PORT}"
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 1; }
+PERF=""
+if command -v perf >/dev/null && perf stat -e task-clock true >/dev/null 2>&1; then PERF=1; fi
 cargo build --release --quiet
 rm -rf "$OUT" && mkdir -p "$OUT"
 
@@ -56,13 +59,28 @@ echo "list page shows $((ROWS - 1)) rows"
 run() { # name, url, header
   local name=$1 url=$2 header=$3
   echo "== $name: $url ($CONNECTIONS connections, $DURATION)"
+  # The server's own CPU time and context switches during the run (perf stat, when present):
+  # per request, these hardly depend on how fast the shared machine happens to be today.
+  local perf_pid=""
+  if [ -n "$PERF" ]; then
+    perf stat -e task-clock,context-switches -p "$SERVER" -o "$OUT/$name.perf" &
+    perf_pid=$!
+    sleep 0.2
+  fi
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$header" "$url" >"$OUT/$name.txt"
-  local rps p50 p99 errors
+  local rps p50 p99 errors cost=""
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.txt")
-  echo "$name: ${rps} requests/s, p50 ${p50}, p99 ${p99} ${errors}"
+  if [ -n "$perf_pid" ]; then
+    kill -INT "$perf_pid" && wait "$perf_pid" || true
+    local requests
+    requests=$(awk '/requests in/ {print $1}' "$OUT/$name.txt")
+    cost=$(awk -v n="$requests" '/task-clock/ {gsub(",", "", $1); cpu = $1} /context-switches/ {gsub(",", "", $1); cs = $1}
+      END {printf "; server CPU %.0f µs and %.1f context switches per request", cpu * 1000 / n, cs / n}' "$OUT/$name.perf")
+  fi
+  echo "$name: ${rps} requests/s, p50 ${p50}, p99 ${p99}${cost} ${errors}"
 }
 
 run list-page "$BASE/initiatives" "Cookie: parat_session=$SESSION"

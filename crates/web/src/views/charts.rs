@@ -14,8 +14,12 @@ pub struct Point<'a> {
 
 const SCALE_MAX: f64 = 9.0;
 
+/// A coordinate to a tenth. Through whole tenths, because `{:.1}` on an `f64` takes the exact
+/// (and, in a profile of the results page, surprisingly costly) decimal expansion.
 fn fmt(v: f64) -> String {
-    format!("{v:.1}")
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
 }
 
 /// A radar chart: one spoke per dimension, rings at every level, the scores as a polygon.
@@ -86,6 +90,15 @@ pub fn bars(title: &str, description: &str, points: &[Point], highlight: &[&str]
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn coordinates_are_written_to_a_tenth() {
+        for (value, text) in
+            [(0.0, "0.0"), (12.34, "12.3"), (12.36, "12.4"), (-0.04, "0.0"), (-3.25, "-3.3"), (250.0, "250.0")]
+        {
+            assert_eq!(super::fmt(value), text);
+        }
+    }
+
     use super::*;
 
     #[test]
