@@ -318,6 +318,7 @@ score-submit = Aflever
 score-submit-hint = Når du har afleveret, kan scorerne ikke ændres; forskelle håndteres i konsensusdrøftelsen.
 score-submitted = Du har afleveret din bedømmelse af interviewet.
 notice-submitted = Bedømmelsen er afleveret.
+notice-informant-erased = Oplysningerne om nøglepersonen er slettet. Pointene er bevaret.
 
 consensus-title = Konsensus
 consensus-intro = Her ses begge bedømmeres scorer. Drøft hver dimension, hvor I er uenige, og bliv enige om en score – tag ikke gennemsnittet. De oprindelige scorer gemmes.

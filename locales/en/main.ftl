@@ -318,6 +318,7 @@ score-submit = Submit
 score-submit-hint = Once you have submitted, the scores cannot be changed; differences are dealt with at the consensus stage.
 score-submitted = You have submitted your scoring of the interview.
 notice-submitted = The scoring is submitted.
+notice-informant-erased = The details about the key informant are erased. The scores stay.
 
 consensus-title = Consensus
 consensus-intro = Here you can see both scorers' scores. Discuss each dimension where you differ and agree on a score – do not take the average. The original scores are kept.

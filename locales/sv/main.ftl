@@ -318,6 +318,7 @@ score-submit = Lämna in
 score-submit-hint = När du lämnat in går poängen inte att ändra; skillnader hanteras i samstämningen.
 score-submitted = Du har lämnat in din bedömning av intervjun.
 notice-submitted = Bedömningen är inlämnad.
+notice-informant-erased = Uppgifterna om nyckelpersonen är raderade. Poängen finns kvar.
 
 consensus-title = Samstämning
 consensus-intro = Här syns båda bedömarnas poäng. Diskutera varje dimension där ni skiljer er åt och enas om en poäng – ta inte medelvärdet. De ursprungliga poängen sparas.

@@ -297,8 +297,11 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         question.contains(&format!("action=\"{erase_path}\"")) && question.contains(&format!("href=\"{overview}\""))
     );
     assert!(coordinator.page(&overview).await.1.contains("Nyckelperson 1"), "asking erased nothing");
-    assert_eq!(coordinator.post(&erase_path, &[]).await.status(), StatusCode::SEE_OTHER);
-    assert!(!coordinator.page(&overview).await.1.contains("<td>Nyckelperson 1</td>"));
+    let response = coordinator.post(&erase_path, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let after = coordinator.page(&location(&response)).await.1;
+    assert!(after.contains("Uppgifterna om nyckelpersonen är raderade."), "{after}");
+    assert!(!after.contains("<td>Nyckelperson 1</td>"));
     assert_eq!(coordinator.page(&erase_path).await.0, StatusCode::NOT_FOUND, "already erased");
     assert!(coordinator.page(&format!("{overview}/results")).await.1.contains("Steg 3"));
 

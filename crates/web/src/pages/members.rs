@@ -86,7 +86,7 @@ async fn view(
                             }
                         }
                         td {
-                            a.button.small href=(format!("/members/{}/remove", m.user_id)) { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
+                            a.button.small.secondary href=(format!("/members/{}/remove", m.user_id)) { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
                         }
                     }
                 }

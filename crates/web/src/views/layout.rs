@@ -166,6 +166,7 @@ pub const NOTICES: &[&str] = &[
     "last-admin",
     "token-created",
     "submitted",
+    "informant-erased",
 ];
 
 /// A notice shown once after a redirect (`?notice=…`), announced to screen readers.

@@ -262,7 +262,7 @@ async fn overview_view(
                     tbody { @for i in &informants { tr {
                         td { (i.label) } td { (i.role) } td { (i.sector) } td { (i.contact.as_deref().unwrap_or("–")) }
                         td { @if access.manage {
-                            a.button.small href=(format!("/assessments/{}/informants/{}/erase", assessment.id, i.id)) { (ctx.t_with("informant-erase", &[("name", i.label.clone().into())])) }
+                            a.button.small.secondary href=(format!("/assessments/{}/informants/{}/erase", assessment.id, i.id)) { (ctx.t_with("informant-erase", &[("name", i.label.clone().into())])) }
                         } }
                     } } }
                 } }
@@ -372,7 +372,7 @@ pub async fn erase_informant(
 ) -> Result<Response, AppError> {
     let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
     readiness::erase_informant(&state.db, &member.scope, &assessment, parse_id(&informant)?).await?;
-    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=saved", assessment.id), &[]))
+    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=informant-erased", assessment.id), &[]))
 }
 
 pub async fn add_interview(
