@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use parat_core::initiative::{InitiativeInput, InitiativeStatus, TopicArea};
 use parat_store::initiatives::{self, Initiative, InitiativeSummary, ListFilter};
 use parat_store::organisations::{self, Membership};
+use parat_store::readiness::{self, Assessment, AssessmentSummary};
 use parat_store::{tokens, OrgScope, Secret};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -30,14 +31,16 @@ pub fn routes() -> Router<AppState> {
         .route("/initiatives/{id}", get(get_initiative).put(update_initiative))
         .route("/initiatives/{id}/archive", post(archive_initiative))
         .route("/initiatives/{id}/restore", post(restore_initiative))
+        .route("/initiatives/{id}/assessments", get(list_assessments))
+        .route("/assessments/{id}", get(get_assessment))
         .route("/crm/score", post(crm_score))
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations and initiatives. Authenticate with a personal access token: `Authorization: Bearer <token>`."),
-    paths(list_organisations, get_organisation, list_initiatives, create_initiative, get_initiative, update_initiative, archive_initiative, restore_initiative, crm_score),
-    components(schemas(OrganisationOut, InitiativeOut, InitiativeSummaryOut, InitiativeListOut, InitiativeBody, PartnerOut, ErrorBody, ErrorDetail, FieldErrorOut)),
+    info(title = "Parat API", description = "Organisations, initiatives and readiness assessments. Authenticate with a personal access token: `Authorization: Bearer <token>`."),
+    paths(list_organisations, get_organisation, list_initiatives, create_initiative, get_initiative, update_initiative, archive_initiative, restore_initiative, list_assessments, get_assessment, crm_score),
+    components(schemas(OrganisationOut, InitiativeOut, InitiativeSummaryOut, InitiativeListOut, InitiativeBody, PartnerOut, AssessmentSummaryOut, AssessmentOut, ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),
 )]
@@ -232,6 +235,85 @@ pub struct InitiativeListOut {
     page_size: i64,
 }
 
+/// A time as RFC 3339 (UTC), e.g. `2026-11-23T09:30:00Z`.
+fn timestamp(unix_seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentSummaryOut {
+    id: i64,
+    /// `crm-2006`, `crm-2014`, or `org-<n>` for an organisation's own instrument.
+    instrument: String,
+    /// The community or organisation measured.
+    measured: String,
+    /// planned, interviewing, scoring, consensus, reported
+    status: String,
+    /// RFC 3339
+    created_at: String,
+    interviews: i64,
+}
+
+impl From<AssessmentSummary> for AssessmentSummaryOut {
+    fn from(a: AssessmentSummary) -> Self {
+        AssessmentSummaryOut {
+            id: a.id,
+            instrument: a.instrument_id,
+            measured: a.measured,
+            status: a.status,
+            created_at: timestamp(a.created_at),
+            interviews: a.interviews,
+        }
+    }
+}
+
+/// One assessment with its results: no interviews, informants or single scores.
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentOut {
+    id: i64,
+    initiative_id: i64,
+    instrument: String,
+    /// `2006` (dimensions A–F) or `2014` (A–E)
+    edition: String,
+    measured: String,
+    /// The issue's name as the interviews used it.
+    issue: String,
+    half_points: bool,
+    status: String,
+    created_at: String,
+    reported_at: Option<String>,
+    /// Interviews without a consensus on every dimension yet; the results leave them out.
+    interviews_without_consensus: usize,
+    /// Null until an interview has a consensus on every dimension. Otherwise what
+    /// `POST /api/v1/crm/score` returns for the same scores: unrounded means, truncated stages,
+    /// the lowest dimensions, agreement between the scorers (interviews both have submitted)
+    /// and warnings.
+    #[schema(value_type = Object)]
+    results: Option<parat_core::readiness::scoring::ScoreOutput>,
+}
+
+impl AssessmentOut {
+    fn new(a: &Assessment, results: Option<parat_core::readiness::scoring::ScoreOutput>, incomplete: usize) -> Self {
+        AssessmentOut {
+            id: a.id,
+            initiative_id: a.initiative_id,
+            instrument: a.instrument_id.clone(),
+            edition: a.edition().key().to_owned(),
+            measured: a.measured.clone(),
+            issue: a.issue.clone(),
+            half_points: a.half_points,
+            status: a.status.key().to_owned(),
+            created_at: timestamp(a.created_at),
+            reported_at: a.reported_at.map(timestamp),
+            interviews_without_consensus: incomplete,
+            results,
+        }
+    }
+}
+
 /// An initiative to create, or to replace an existing one with.
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
@@ -421,6 +503,40 @@ async fn restore_initiative(
     Path(id): Path<String>,
 ) -> Result<Json<InitiativeOut>, AppError> {
     Ok(Json(initiatives::set_archived(&state.db, &scope, parse_path_id(&id)?, false).await?.into()))
+}
+
+/// The readiness assessments of one of the organisation's initiatives, newest first. Viewers
+/// see reported ones only (and those they work on); another organisation's initiative is 404.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/assessments", tag = "readiness", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<AssessmentSummaryOut>), (status = 404, body = ErrorBody)))]
+async fn list_assessments(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<AssessmentSummaryOut>>, AppError> {
+    let initiative = initiatives::get(&state.db, &scope, parse_path_id(&id)?).await?;
+    let list = readiness::list_for_initiative(&state.db, &scope, initiative.id).await?;
+    Ok(Json(list.into_iter().map(AssessmentSummaryOut::from).collect()))
+}
+
+/// One assessment and its results, for those who may read them on the results page (the team
+/// and the organisation's coordinators; everyone once reported). The scorers' own scores count
+/// in the agreement only for interviews both have submitted, as everywhere.
+#[utoipa::path(get, path = "/api/v1/assessments/{id}", tag = "readiness", params(("id" = i64, Path)),
+    responses((status = 200, body = AssessmentOut), (status = 404, body = ErrorBody)))]
+async fn get_assessment(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    Path(id): Path<String>,
+) -> Result<Json<AssessmentOut>, AppError> {
+    use parat_core::readiness::scoring;
+    let (assessment, access) = readiness::get(&state.db, &scope, parse_path_id(&id)?).await?;
+    if !access.read_results {
+        return Err(AppError::NotFound);
+    }
+    let (scores, incomplete) = readiness::results_input(&state.db, &scope, &assessment).await?;
+    let results = scores.as_ref().map(|s| scoring::ScoreOutput::from(&scoring::results(s)));
+    Ok(Json(AssessmentOut::new(&assessment, results, incomplete)))
 }
 
 /// Community Readiness results from scores: dimension and overall scores (unrounded means),

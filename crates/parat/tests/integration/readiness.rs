@@ -187,6 +187,20 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         "submitted scores are final"
     );
 
+    // Blind over the API too: the assessment reads with no scores and no results yet.
+    let api_path = format!("/api/v1{overview}");
+    let (second_token, coordinator_token, viewer_token) =
+        (second.api_token("bea").await, coordinator.api_token("sara").await, viewer.api_token("sven").await);
+    for token in [&second_token, &coordinator_token] {
+        let (status, body) = second.api_get(token, &api_path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body["results"].is_null() && body["interviews_without_consensus"] == 4, "{body}");
+        assert!(!body.to_string().contains("HEMLIGT"));
+    }
+    assert_eq!(viewer.api_get(&viewer_token, &api_path).await.0, StatusCode::NOT_FOUND, "not reported yet");
+    let (_, listed) = viewer.api_get(&viewer_token, &format!("/api/v1/initiatives/{initiative}/assessments")).await;
+    assert_eq!(listed, serde_json::json!([]), "viewers list reported assessments only");
+
     // Blind: nothing the second scorer (or the coordinator) can open shows the first scorer's scores.
     for browser in [&second, &coordinator] {
         for path in [
@@ -228,11 +242,14 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     // Consensus for interview 1, then the other three scored and agreed.
     let agreed = ["4", "3", "5", "4", "4", "2"];
     assert_eq!(agree(&coordinator, &interviews[0], agreed).await.status(), StatusCode::SEE_OTHER);
-    for interview in &interviews[1..] {
+    for (n, interview) in interviews.iter().enumerate().skip(1) {
         assert_eq!(
             score(&first, interview, ["4", "3", "5", "4", "4", "2"], "submit").await.status(),
             StatusCode::SEE_OTHER
         );
+        // Half-scored interviews stay out of the agreement: six pairs per agreed interview.
+        let (_, body) = second.api_get(&second_token, &api_path).await;
+        assert_eq!(body["results"]["agreement"]["pairs"], 6 * n, "{body}");
         assert_eq!(
             score(&second, interview, ["4", "3", "5", "4", "5", "2"], "submit").await.status(),
             StatusCode::SEE_OTHER
@@ -256,6 +273,41 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         StatusCode::SEE_OTHER,
         "to reported"
     );
+
+    // The API gives the viewer the reported results, worked out by hand: every interview agreed
+    // 4, 3, 5, 4, 4, 2, so the overall score is 22/6 (stage 3, truncated) and F is lowest. Of 24
+    // pairs of scores, 20 were equal (interview 1 differs in C: 7 and 6; the others in E: 4
+    // and 5) and all 24 within one level.
+    let (status, body) = viewer.api_get(&viewer_token, &api_path).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((body["status"].as_str(), body["edition"].as_str()), (Some("reported"), Some("2006")));
+    let results = &body["results"];
+    let overall = results["overall"]["score"].as_f64().expect("overall");
+    assert!((overall - 22.0 / 6.0).abs() < 1e-12, "{overall}");
+    assert_eq!(results["overall"]["stage"], 3);
+    let scores: Vec<(String, f64, u64)> = results["dimensions"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().unwrap_or("").to_owned(),
+                d["score"].as_f64().unwrap_or(-1.0),
+                d["stage"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let expected = [("A", 4.0), ("B", 3.0), ("C", 5.0), ("D", 4.0), ("E", 4.0), ("F", 2.0)];
+    assert_eq!(scores, expected.map(|(k, v)| (k.to_owned(), v, v as u64)).to_vec());
+    assert_eq!(results["lowest"][0], "F");
+    assert_eq!(results["agreement"]["pairs"], 24);
+    assert!((results["agreement"]["exact"].as_f64().expect("exact") - 20.0 / 24.0).abs() < 1e-12);
+    assert_eq!(results["agreement"]["within_one"].as_f64(), Some(1.0));
+    let (_, listed) = viewer.api_get(&viewer_token, &format!("/api/v1/initiatives/{initiative}/assessments")).await;
+    assert_eq!(listed[0]["id"].to_string(), overview.trim_start_matches("/assessments/"));
+    assert_eq!(listed[0]["status"], "reported");
+    let outsider_token = outsider.api_token("ida").await;
+    assert_eq!(outsider.api_get(&outsider_token, &api_path).await.0, StatusCode::NOT_FOUND);
 
     // Results: every interview agreed 4, 3, 5, 4, 4, 2 → overall 22/6 = 3.67, stage 3 (truncated).
     let (status, results) = viewer.page(&format!("{overview}/results")).await;

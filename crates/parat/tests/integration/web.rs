@@ -467,11 +467,11 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         )
         .await;
     let id = id_from_location(&location(&response));
-    let token = api_token(&owner, "borås-nyckel").await;
+    let token = owner.api_token("borås-nyckel").await;
     let sara_id = app_user_id(&app, "sara@boras.se").await;
 
     let intruder = app.logged_in(lerum, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
-    let intruder_token = api_token(&intruder, "lerum-nyckel").await;
+    let intruder_token = intruder.api_token("lerum-nyckel").await;
     let missing = 999_999;
 
     for path in [format!("/initiatives/{id}"), format!("/initiatives/{id}/edit")] {
@@ -536,6 +536,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         api(format!("/api/v1/organisations/{boras}"), intruder_token.clone()).await.status(),
         StatusCode::NOT_FOUND
     );
+    assert_eq!(
+        api(format!("/api/v1/initiatives/{id}/assessments"), intruder_token.clone()).await.status(),
+        StatusCode::NOT_FOUND
+    );
     let list: serde_json::Value =
         api("/api/v1/initiatives?archived=true".into(), intruder_token.clone()).await.json().await.expect("json");
     assert_eq!(list["total"], 0);
@@ -558,21 +562,12 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     app.stop().await;
 }
 
-/// Creates a personal access token through the account page and returns it.
-async fn api_token(browser: &Browser, name: &str) -> String {
-    let response = browser.post("/account/tokens", &[("name", name)]).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let body = response.text().await.expect("body");
-    let start = body.find("<code class=\"token\">").expect("token shown once") + "<code class=\"token\">".len();
-    body[start..start + 64].to_owned()
-}
-
 #[tokio::test]
 async fn the_api_lists_creates_and_validates_initiatives_with_tokens() {
     let app = TestApp::spawn().await;
     let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
     let browser = app.logged_in(org, "sara@boras.se", "Sara", Role::Coordinator).await;
-    let token = api_token(&browser, "rapportverktyg").await;
+    let token = browser.api_token("rapportverktyg").await;
     assert!(browser.page("/account").await.1.contains("rapportverktyg"));
     assert!(!browser.page("/account").await.1.contains(&token), "shown only once");
     let client = reqwest::Client::new();

@@ -273,6 +273,22 @@ impl Browser {
         let response = self.post("/login", &[("email", email), ("password", password)]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "login as {email} should succeed");
     }
+
+    /// A new personal access token, made on the account page as a person would.
+    pub async fn api_token(&self, name: &str) -> String {
+        let response = self.post("/account/tokens", &[("name", name)]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.expect("body");
+        let start = body.find("<code class=\"token\">").expect("token shown once") + "<code class=\"token\">".len();
+        body[start..start + 64].to_owned()
+    }
+
+    /// An API GET with a bearer token (no cookies): status and JSON body.
+    pub async fn api_get(&self, token: &str, path: &str) -> (StatusCode, serde_json::Value) {
+        let response = Client::new().get(self.url(path)).bearer_auth(token).send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.expect("a JSON body"))
+    }
 }
 
 pub fn csrf_in(html: &str) -> Option<String> {
