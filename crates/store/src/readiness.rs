@@ -379,6 +379,17 @@ pub async fn overview(
         .await?;
         (informants, interviews)
     });
+    // Contact details are the personal data here: each showing of them is a read in the audit log.
+    let shown: Vec<i64> = informants.iter().filter(|i| i.contact.is_some()).map(|i| i.id).collect();
+    if !shown.is_empty() {
+        on_writer!(db, |pool| {
+            let mut tx = pool.begin().await?;
+            for id in &shown {
+                audit::record!(&mut *tx, &AuditEntry::scoped(scope, "read", "informant", *id))?;
+            }
+            tx.commit().await?;
+        });
+    }
     Ok((informants, interviews))
 }
 

@@ -336,6 +336,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     let audit = admin.page("/audit").await.1;
     assert!(audit.contains("Ändrade efter rapport") && audit.contains("samstämning"));
     assert!(!audit.contains("070-123 45 67"), "no contact details in the audit log");
+    assert!(audit.contains("Läste · nyckelperson #"), "showing contact details is a read in the audit log");
 
     // Erasing an informant asks first, then keeps the scores.
     let page = coordinator.page(&overview).await.1;
