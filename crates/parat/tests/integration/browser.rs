@@ -98,12 +98,7 @@ fn screenshot_dir() -> std::path::PathBuf {
 /// Opens `path`, saves a screenshot, and collects any accessibility violations.
 async fn check_page(client: &Client, base: &str, path: &str, name: &str, failures: &mut Vec<String>) {
     client.goto(&format!("{base}{path}")).await.expect("page opens");
-    if let Ok(png) = client.screenshot().await {
-        let _ = std::fs::write(screenshot_dir().join(format!("{name}.png")), png);
-    }
-    for violation in accessibility_violations(client).await {
-        failures.push(format!("{path} [{name}]: {violation}"));
-    }
+    check_current(client, name, failures).await;
 }
 
 #[tokio::test]

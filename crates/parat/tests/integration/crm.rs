@@ -33,18 +33,7 @@ fn worked_example() -> Value {
 }
 
 fn check_worked_example(output: &Value) {
-    let dimensions: Vec<(String, f64, u64)> = output["dimensions"]
-        .as_array()
-        .expect("dimensions")
-        .iter()
-        .map(|d| {
-            (
-                d["key"].as_str().unwrap_or("").to_owned(),
-                d["score"].as_f64().unwrap_or(-1.0),
-                d["stage"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let dimensions = common::dimension_results(output);
     let expected = [("A", 4.0, 4), ("B", 3.2, 3), ("C", 5.4, 5), ("D", 3.6, 3), ("E", 4.2, 4), ("F", 2.8, 2)];
     for ((key, score, stage), (want_key, want_score, want_stage)) in dimensions.iter().zip(expected) {
         assert_eq!((key.as_str(), *stage), (want_key, want_stage));

@@ -285,18 +285,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     let overall = results["overall"]["score"].as_f64().expect("overall");
     assert!((overall - 22.0 / 6.0).abs() < 1e-12, "{overall}");
     assert_eq!(results["overall"]["stage"], 3);
-    let scores: Vec<(String, f64, u64)> = results["dimensions"]
-        .as_array()
-        .expect("dimensions")
-        .iter()
-        .map(|d| {
-            (
-                d["key"].as_str().unwrap_or("").to_owned(),
-                d["score"].as_f64().unwrap_or(-1.0),
-                d["stage"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let scores = common::dimension_results(results);
     let expected = [("A", 4.0), ("B", 3.0), ("C", 5.0), ("D", 4.0), ("E", 4.0), ("F", 2.0)];
     assert_eq!(scores, expected.map(|(k, v)| (k.to_owned(), v, v as u64)).to_vec());
     assert_eq!(results["lowest"][0], "F");

@@ -315,3 +315,20 @@ pub fn id_from_location(location: &str) -> i64 {
 pub fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
+
+/// The `dimensions` of a readiness results document (as the API and `parat crm score` write
+/// it): key, unrounded score and stage of each.
+pub fn dimension_results(results: &serde_json::Value) -> Vec<(String, f64, u64)> {
+    results["dimensions"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().unwrap_or("").to_owned(),
+                d["score"].as_f64().unwrap_or(-1.0),
+                d["stage"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
