@@ -23,6 +23,12 @@ pub enum Problem {
     ControlCharacters,
     /// An uploaded file that is not a .txt or .docx Parat can read.
     UnreadableFile,
+    /// An uploaded file that unpacks to more than Parat accepts.
+    FileTooLarge,
+    /// An uploaded file nested too deeply or with too many parts (a hostile or broken file).
+    FileTooComplex,
+    /// A text file in an encoding Parat cannot tell (not UTF-8, UTF-16 or Windows-1252).
+    FileNotText,
 }
 
 impl Problem {
@@ -40,6 +46,9 @@ impl Problem {
             Problem::Mismatch => "mismatch",
             Problem::ControlCharacters => "control-characters",
             Problem::UnreadableFile => "unreadable-file",
+            Problem::FileTooLarge => "file-too-large",
+            Problem::FileTooComplex => "file-too-complex",
+            Problem::FileNotText => "file-not-text",
         }
     }
 

@@ -2,41 +2,87 @@
 
 use std::io::{Cursor, Read};
 
-use crate::ReportError;
+use roxmltree::ParsingOptions;
+
+use crate::UploadError;
 
 /// The most text a document may unpack to: protects against archives that expand enormously.
 const MAX_XML_BYTES: u64 = 16 * 1024 * 1024;
+/// The most XML nodes a document may have; a 16 MB document of real text has far fewer.
+const MAX_NODES: u32 = 2_000_000;
+/// The deepest element nesting accepted. Word writes body → table → row → cell → paragraph →
+/// run → text, a few levels more per nested table; hostile files nest paragraphs thousands deep.
+pub const MAX_DEPTH: usize = 256;
 
 const WORD_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// The document's text, one line per paragraph; tabs and line breaks kept.
-pub fn text(bytes: &[u8]) -> Result<String, ReportError> {
-    let unreadable = |e: &dyn std::fmt::Display| ReportError::Unreadable(e.to_string());
+///
+/// One pass over the XML in document order, so the work grows linearly with the file; a
+/// paragraph nested in another (which Word never writes) becomes a line of its own.
+pub fn text(bytes: &[u8]) -> Result<String, UploadError> {
+    let unreadable = |e: &dyn std::fmt::Display| UploadError::Unreadable(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let mut xml = String::new();
     archive
         .by_name("word/document.xml")
         .map_err(|e| unreadable(&e))?
-        .take(MAX_XML_BYTES)
+        .take(MAX_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| unreadable(&e))?;
-    let document = roxmltree::Document::parse(&xml).map_err(|e| unreadable(&e))?;
-    let is = |node: &roxmltree::Node, name: &str| {
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err(UploadError::TooLarge);
+    }
+    let options = ParsingOptions { nodes_limit: MAX_NODES, ..ParsingOptions::default() };
+    let document = roxmltree::Document::parse_with_options(&xml, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => UploadError::TooComplex,
+        other => unreadable(&other),
+    })?;
+    let is_word = |node: &roxmltree::Node, name: &str| {
         node.tag_name().name() == name && node.tag_name().namespace() == Some(WORD_NS)
     };
+    // An explicit stack rather than recursion (no stack overflow, however deep), and each node
+    // is visited twice — on the way in and on the way out — so the walk is linear.
+    let mut walk = vec![(document.root_element(), false)];
+    let mut depth = 0usize;
+    // The paragraphs open at this point of the walk, innermost last.
+    let mut open: Vec<String> = Vec::new();
     let mut paragraphs = Vec::new();
-    for paragraph in document.descendants().filter(|n| is(n, "p")) {
-        let mut line = String::new();
-        for node in paragraph.descendants() {
-            if is(&node, "t") {
+    while let Some((node, leaving)) = walk.pop() {
+        if leaving {
+            depth -= 1;
+            if is_word(&node, "p") {
+                paragraphs.extend(open.pop());
+            }
+            continue;
+        }
+        if node.is_text() {
+            let in_text_element = node.parent().is_some_and(|parent| is_word(&parent, "t"));
+            if let (true, Some(line)) = (in_text_element, open.last_mut()) {
                 line.push_str(node.text().unwrap_or(""));
-            } else if is(&node, "tab") {
+            }
+            continue;
+        }
+        if !node.is_element() {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            return Err(UploadError::TooComplex);
+        }
+        if is_word(&node, "p") {
+            open.push(String::new());
+        } else if let Some(line) = open.last_mut() {
+            if is_word(&node, "tab") {
                 line.push('\t');
-            } else if is(&node, "br") || is(&node, "cr") {
+            } else if is_word(&node, "br") || is_word(&node, "cr") {
                 line.push('\n');
             }
         }
-        paragraphs.push(line);
+        walk.push((node, true));
+        let first = walk.len();
+        walk.extend(node.children().map(|child| (child, false)));
+        walk[first..].reverse();
     }
     Ok(paragraphs.join("\n").trim().to_owned())
 }
@@ -72,7 +118,48 @@ mod tests {
 
     #[test]
     fn other_files_are_refused() {
-        assert!(matches!(text(b"not a zip"), Err(ReportError::Unreadable(_))));
-        assert!(matches!(text(&docx("<not-closed")), Err(ReportError::Unreadable(_))));
+        assert!(matches!(text(b"not a zip"), Err(UploadError::Unreadable(_))));
+        assert!(matches!(text(&docx("<not-closed")), Err(UploadError::Unreadable(_))));
+    }
+
+    fn nested_paragraphs(depth: usize) -> String {
+        format!(
+            r#"<w:document xmlns:w="{WORD_NS}"><w:body>{}<w:r><w:t>x</w:t></w:r>{}</w:body></w:document>"#,
+            "<w:p>".repeat(depth),
+            "</w:p>".repeat(depth)
+        )
+    }
+
+    /// The probe's file: paragraphs nested 200 000 deep, a few kilobytes compressed. It took
+    /// 24 s of CPU when each paragraph walked all of its descendants; now it is refused at once.
+    #[test]
+    fn deeply_nested_paragraphs_are_refused_quickly() {
+        let file = docx(&nested_paragraphs(200_000));
+        assert!(file.len() < 64 * 1024, "a small upload: {} bytes", file.len());
+        let started = std::time::Instant::now();
+        assert!(matches!(text(&file), Err(UploadError::TooComplex)));
+        // Generous for a debug build on a busy machine; the release build takes milliseconds.
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_read_and_each_paragraph_once() {
+        // document, body and MAX_DEPTH - 4 paragraphs, a run and its text element.
+        let depth = MAX_DEPTH - 4;
+        assert_eq!(text(&docx(&nested_paragraphs(depth))).expect("text"), "x");
+        assert!(matches!(text(&docx(&nested_paragraphs(MAX_DEPTH))), Err(UploadError::TooComplex)));
+    }
+
+    #[test]
+    fn a_document_that_unpacks_past_the_limit_is_too_large() {
+        let padding = " ".repeat(MAX_XML_BYTES as usize);
+        let xml = format!(r#"<w:document xmlns:w="{WORD_NS}">{padding}</w:document>"#);
+        assert!(matches!(text(&docx(&xml)), Err(UploadError::TooLarge)));
+    }
+
+    #[test]
+    fn too_many_nodes_are_refused() {
+        let xml = format!(r#"<w:document xmlns:w="{WORD_NS}">{}</w:document>"#, "<a/>".repeat(MAX_NODES as usize));
+        assert!(matches!(text(&docx(&xml)), Err(UploadError::TooComplex)));
     }
 }

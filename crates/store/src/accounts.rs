@@ -361,38 +361,59 @@ pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
 pub const THROTTLE_WINDOW_SECONDS: i64 = 15 * 60;
 
-/// True when too many logins failed recently for this account or from this address.
-pub async fn login_throttled(db: &Db, account: &str, address: &str) -> StoreResult<bool> {
-    let since = now() - THROTTLE_WINDOW_SECONDS;
-    let (by_account, by_address): (i64, i64) = on_reader!(db, |pool| sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM login_failures WHERE account = $1 AND at > $3), \
-                (SELECT COUNT(*) FROM login_failures WHERE address = $2 AND at > $3)"
-    )
-    .bind(search_key(account.trim()))
-    .bind(address)
-    .bind(since)
-    .fetch_one(pool)
-    .await?);
-    Ok(by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS)
+/// What a login attempt may do, decided before the password is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginAttempt {
+    /// The attempt is counted as a failure already; a correct password clears it.
+    Allowed,
+    /// Too many failures for this account or from this address within the window.
+    Throttled,
 }
 
-pub async fn record_login_failure(db: &Db, account: &str, address: &str) -> StoreResult<()> {
+/// Checks the failure counts and records this attempt in one serialised step, so that parallel
+/// attempts cannot all pass a check made before any of them was recorded. The attempt counts as
+/// a failure until [`clear_login_failures`] is called after a correct password.
+///
+/// SQLite has one writing connection, and the transaction starts with a write, so attempts queue
+/// there; PostgreSQL takes transaction-scoped advisory locks on the account and then the address
+/// (always in that order, so two attempts cannot deadlock).
+pub async fn begin_login_attempt(db: &Db, account: &str, address: &str) -> StoreResult<LoginAttempt> {
     let at = now();
-    on_writer!(db, |pool| {
+    let account = search_key(account.trim());
+    let postgres = db.backend() == crate::Backend::Postgres;
+    let attempt = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        if postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(1, hashtext($1))").bind(&account).execute(&mut *tx).await?;
+            sqlx::query("SELECT pg_advisory_xact_lock(2, hashtext($1))").bind(address).execute(&mut *tx).await?;
+        }
+        sqlx::query("DELETE FROM login_failures WHERE at <= $1")
             .bind(at - THROTTLE_WINDOW_SECONDS)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO login_failures (account, address, at) VALUES ($1, $2, $3)")
-            .bind(search_key(account.trim()))
-            .bind(address)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
+        let (by_account, by_address): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM login_failures WHERE account = $1), \
+                    (SELECT COUNT(*) FROM login_failures WHERE address = $2)",
+        )
+        .bind(&account)
+        .bind(address)
+        .fetch_one(&mut *tx)
+        .await?;
+        let attempt = if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+            LoginAttempt::Throttled
+        } else {
+            sqlx::query("INSERT INTO login_failures (account, address, at) VALUES ($1, $2, $3)")
+                .bind(&account)
+                .bind(address)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            LoginAttempt::Allowed
+        };
         tx.commit().await?;
+        attempt
     });
-    Ok(())
+    Ok(attempt)
 }
 
 pub async fn clear_login_failures(db: &Db, account: &str) -> StoreResult<()> {

@@ -828,18 +828,33 @@ async fn submitted_scorers(db: &Db, interview_id: i64) -> StoreResult<Vec<(i64, 
     Ok(rows)
 }
 
-/// The consensus sheet; refused (`Forbidden`) until both scorers have submitted — the blind rule.
-pub async fn consensus_sheet(
+/// Where one interview's consensus stands.
+#[derive(Debug, Clone)]
+pub enum ConsensusStage {
+    /// Both scorers have submitted: their sheets side by side, and what is agreed so far.
+    Open(ConsensusSheet),
+    /// The blind rule keeps it closed: the names of the assigned scorers who have not submitted.
+    AwaitingScorers(Vec<String>),
+}
+
+/// The consensus sheet once both scorers have submitted; before that, who it waits for.
+pub async fn consensus(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
     interview_id: i64,
-) -> StoreResult<ConsensusSheet> {
+) -> StoreResult<ConsensusStage> {
     let access = Access::of(scope, assessment);
     Access::require(access.manage || access.score)?;
     let submitted = submitted_scorers(db, interview_id).await?;
     if submitted.len() < 2 {
-        return Err(StoreError::Forbidden);
+        let waiting = assessment
+            .team
+            .iter()
+            .filter(|m| m.task == Task::Scorer && !submitted.iter().any(|(id, _)| *id == m.user_id))
+            .map(|m| m.name.clone())
+            .collect();
+        return Ok(ConsensusStage::AwaitingScorers(waiting));
     }
     let (scores, consensus) = on_reader!(db, |pool| {
         let scores: Vec<(i64, String, Option<i64>, String)> =
@@ -866,7 +881,7 @@ pub async fn consensus_sheet(
         })
         .collect();
     let consensus = consensus.into_iter().filter_map(|(d, h, r)| level_of(Some(h)).map(|l| (d, (l, r)))).collect();
-    Ok(ConsensusSheet { scorers, consensus })
+    Ok(ConsensusStage::Open(ConsensusSheet { scorers, consensus }))
 }
 
 /// Records the agreed scores (a level and a rationale per dimension). The scorers' own scores
@@ -878,7 +893,9 @@ pub async fn save_consensus(
     interview_id: i64,
     agreed: &BTreeMap<String, (HalfPoints, String)>,
 ) -> StoreResult<()> {
-    let sheet = consensus_sheet(db, scope, assessment, interview_id).await?;
+    let ConsensusStage::Open(sheet) = consensus(db, scope, assessment, interview_id).await? else {
+        return Err(StoreError::Refused("the consensus opens when both scorers have submitted this interview".into()));
+    };
     let before: BTreeMap<&String, f64> = sheet.consensus.iter().map(|(d, (l, _))| (d, l.value())).collect();
     let after: BTreeMap<&String, f64> = agreed.iter().map(|(d, (l, _))| (d, l.value())).collect();
     on_writer!(db, |pool| {

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
@@ -45,9 +45,24 @@ pub fn request_locale(headers: &HeaderMap) -> Locale {
 #[derive(Clone)]
 struct AnonymousToken(String);
 
+/// Whether this request reached Parat over TLS (its public URL, or a proxy that says so), so
+/// that cookies must be `Secure`.
+fn over_tls(settings: &crate::Settings, headers: &HeaderMap) -> bool {
+    settings.serves_tls() || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
+}
+
+/// A `Set-Cookie` value with the attributes every Parat cookie has: the one place that decides
+/// them. `max_age_seconds` is `None` for a cookie that lasts as long as the browser session.
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: Option<i64>, secure: bool) -> String {
+    let max_age = max_age_seconds.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/{max_age}; HttpOnly; SameSite=Lax{secure}")
+}
+
 /// Makes sure every visitor has an anonymous token cookie, so that the login and setup forms
 /// can carry a CSRF token before any session exists.
-pub async fn anonymous_token(mut request: Request, next: Next) -> Response {
+pub async fn anonymous_token(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let secure = over_tls(&state.settings, request.headers());
     let existing = cookie(request.headers(), ANONYMOUS_COOKIE).and_then(Secret::from_client);
     let (token, is_new) = match existing {
         Some(token) => (token, false),
@@ -56,8 +71,7 @@ pub async fn anonymous_token(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(AnonymousToken(token.expose().to_owned()));
     let mut response = next.run(request).await;
     if is_new {
-        let value = format!("{ANONYMOUS_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax", token.expose());
-        if let Ok(value) = HeaderValue::from_str(&value) {
+        if let Ok(value) = HeaderValue::from_str(&set_cookie(ANONYMOUS_COOKIE, token.expose(), None, secure)) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
@@ -105,10 +119,9 @@ impl Ctx {
         self.user.as_ref().and_then(SessionUser::scope)
     }
 
-    /// A `Set-Cookie` value with the flags every Parat cookie has.
+    /// A `Set-Cookie` value with the attributes every Parat cookie has.
     pub fn cookie(&self, name: &str, value: &str, max_age_seconds: i64) -> String {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
-        format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
+        set_cookie(name, value, Some(max_age_seconds), self.secure_cookies)
     }
 }
 
@@ -125,7 +138,6 @@ impl FromRequestParts<AppState> for Ctx {
             None => None,
         };
         let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(|| request_locale(&parts.headers));
-        let forwarded_proto = parts.headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok());
         let socket = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
         let forwarded_for = state
             .settings
@@ -140,7 +152,7 @@ impl FromRequestParts<AppState> for Ctx {
             session_token,
             anonymous_token: parts.extensions.get::<AnonymousToken>().map(|t| t.0.clone()).unwrap_or_default(),
             path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
-            secure_cookies: state.settings.serves_tls() || forwarded_proto == Some("https"),
+            secure_cookies: over_tls(&state.settings, &parts.headers),
             client_address: forwarded_for.or(socket).unwrap_or_else(|| "unknown".into()),
             is_htmx: parts.headers.contains_key("hx-request"),
         };

@@ -157,6 +157,10 @@ mod tests {
             "taken",
             "mismatch",
             "control-characters",
+            "unreadable-file",
+            "file-too-large",
+            "file-too-complex",
+            "file-not-text",
         ] {
             used.insert(format!("problem-{problem}"));
         }

@@ -62,7 +62,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(middleware::from_fn(error::html_errors))
         .layer(middleware::from_fn_with_state(state.clone(), security::csrf_origin_check))
-        .layer(middleware::from_fn(context::anonymous_token));
+        .layer(middleware::from_fn_with_state(state.clone(), context::anonymous_token));
     Router::new()
         .merge(pages)
         .nest(

@@ -9,9 +9,16 @@ use crate::{AppError, AppState};
 
 /// Headers every response carries. The content security policy allows only Parat's own
 /// scripts and styles, which is all the pages use.
+///
+/// Nothing is stored by browsers or proxies unless its handler says otherwise: pages, exports
+/// and API answers carry personal data and one-time tokens. Only the versioned assets set a
+/// long cache of their own.
 pub async fn headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -216,10 +216,11 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
                 "{path} reveals the first scorer's scores"
             );
         }
-        assert_eq!(
-            browser.page(&format!("/interviews/{}/consensus", interviews[0])).await.0,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
+        // The consensus page says whom it waits for, not that "some details are not valid".
+        let (status, waiting) = browser.page(&format!("/interviews/{}/consensus", interviews[0])).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(waiting.contains("Inte inlämnat än") && waiting.contains("Bea Bedömare"), "{waiting}");
+        assert!(!waiting.contains("Bo Bedömare") && !waiting.contains("inte giltiga"), "{waiting}");
     }
     let second_sheet = second.page(&format!("/interviews/{}/score", interviews[0])).await.1;
     assert!(!second_sheet.contains("checked"), "the second scorer starts from a blank sheet");
@@ -422,6 +423,12 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     assert!(guide.bytes().await.expect("bytes").starts_with(b"%PDF"));
     let xlsx = admin.get(&format!("/assessments/{older}/scores.xlsx")).await;
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
+    // Reports and exports hold personal data: no browser or proxy keeps a copy.
+    for path in ["report.pdf", "guide.pdf", "scores.xlsx", "scores.csv", "results"] {
+        let response = admin.get(&format!("/assessments/{older}/{path}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
 
     // The action plan: a proposed strategy with who and when; a missing "who" keeps what was typed.
@@ -478,12 +485,16 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
 }
 
 fn docx_with(text: &str) -> Vec<u8> {
+    docx_of_body(&format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"))
+}
+
+fn docx_of_body(body: &str) -> Vec<u8> {
     use std::io::Write;
     let mut buffer = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buffer);
     zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
     let xml = format!(
-        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );
     zip.write_all(xml.as_bytes()).expect("write");
     zip.finish().expect("finish");
@@ -523,6 +534,12 @@ async fn transcripts_upload_as_text_or_word_documents() {
     let response = upload("intervju.txt", "Utskrift i UTF-8: åäö.".as_bytes().to_vec()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Utskrift i UTF-8: åäö."));
+    // UTF-16 as Windows' Notepad saves "Unicode": it was read as Latin-1 ("ÿþhej åäö").
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("UTF-16-utskrift: hej åäö".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(upload("unicode.txt", utf16).await.status(), StatusCode::SEE_OTHER);
+    let page = coordinator.page(&format!("/interviews/{interview}")).await.1;
+    assert!(page.contains("UTF-16-utskrift: hej åäö") && !page.contains("ÿþ"), "decoded by its byte-order mark");
     let latin1: Vec<u8> = "Gammal fil: åäö".chars().map(|c| c as u8).collect();
     assert_eq!(upload("gammal.TXT", latin1).await.status(), StatusCode::SEE_OTHER);
     assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Gammal fil: åäö"));
@@ -533,6 +550,19 @@ async fn transcripts_upload_as_text_or_word_documents() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().await.expect("body").contains("Filen kunde inte läsas"));
     assert_eq!(upload("trasig.docx", b"PK but not really".to_vec()).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A hostile document: paragraphs nested 200 000 deep, a few kilobytes. It cost 24 s of CPU
+    // before the reader became linear and bounded; now it is refused at once, with the reason.
+    let nested = docx_of_body(&format!("{}x{}", "<w:p>".repeat(200_000), "</w:p>".repeat(200_000)));
+    let started = std::time::Instant::now();
+    let response = upload("djup.docx", nested).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(response.text().await.expect("body").contains("Filens uppbyggnad är för djup"));
+    // Text that is no known encoding is refused rather than shown garbled.
+    let response = upload("binar.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.expect("body").contains("Texten i filen kunde inte tolkas"));
     assert!(
         coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Från Word: æøå"),
         "a refused upload changes nothing"

@@ -117,6 +117,36 @@ async fn logins_are_throttled_per_account_after_repeated_failures() {
     app.stop().await;
 }
 
+/// Parallel wrong passwords for one account: exactly the limit get through to the password
+/// check, every other attempt is refused, however many arrive at once. (Before the check and the
+/// record were one step, 77 of 100 parallel attempts got through.)
+#[tokio::test]
+async fn a_burst_of_parallel_logins_is_throttled_at_the_limit() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    for (burst, email) in [(20, "lars@lerum.se"), (100, "lisa@lerum.se")] {
+        app.user(email, "Lars").await;
+        app.member(org, email, Role::Viewer).await;
+        let browser = app.browser();
+        let token = browser.csrf().await;
+        let mut attempts = tokio::task::JoinSet::new();
+        for _ in 0..burst {
+            let request = browser.client.post(browser.url("/login")).form(&[
+                ("email", email),
+                ("password", "not the password"),
+                ("csrf", token.as_str()),
+            ]);
+            attempts.spawn(async move { request.send().await.expect("request").status() });
+        }
+        let statuses = attempts.join_all().await;
+        let through = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+        let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        let limit = parat_store::accounts::MAX_FAILURES_PER_ACCOUNT as usize;
+        assert_eq!((through, refused), (limit, burst - limit), "burst of {burst}: {statuses:?}");
+    }
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn logins_are_throttled_per_address_across_accounts() {
     let app = TestApp::spawn().await;
@@ -753,6 +783,67 @@ async fn health_assets_and_security_headers() {
     let response = browser.get("/login").await;
     assert!(response.headers()["content-security-policy"].to_str().expect("csp").contains("default-src 'self'"));
     assert_eq!(response.headers()["x-frame-options"], "DENY");
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    app.stop().await;
+}
+
+/// Logged-in pages, the response that shows a new API token, and API answers are never stored
+/// by a browser or proxy (exports: see the readiness suite); versioned assets keep their cache.
+#[tokio::test]
+async fn authenticated_responses_are_never_cached() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let browser = app.logged_in(org, "sara@boras.se", "Sara", Role::Coordinator).await;
+    for path in ["/", "/account", "/initiatives", "/initiatives/new", "/audit", "/nothing"] {
+        let response = browser.get(path).await;
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    let response = browser.post("/account/tokens", &[("name", "rapportverktyg")]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["cache-control"], "no-store", "the page that shows a new token");
+    let token = browser.api_token("andra").await;
+    for path in ["/api/v1/initiatives", "/api/v1/organisations", "/api/v1/initiatives/999"] {
+        let response = reqwest::Client::new().get(browser.url(path)).bearer_auth(&token).send().await.expect("api");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    app.stop().await;
+}
+
+/// Every cookie Parat sets is `Secure` when Parat is reached over TLS, the pre-login one too.
+#[tokio::test]
+async fn every_cookie_is_secure_behind_an_https_public_url() {
+    let database = common::TestDatabase::new(common::Backend::from_env()).await;
+    let mut config = common::config(&database.url);
+    config.public_url = "https://parat.example.se".into();
+    let app = TestApp::spawn_with(database, config).await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    app.user("sara@boras.se", "Sara").await;
+    app.member(org, "sara@boras.se", Role::Coordinator).await;
+    let set_cookies = |response: &reqwest::Response| -> Vec<String> {
+        response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
+    };
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let first = client.get(app.url("/login")).send().await.expect("login page");
+    let anonymous = set_cookies(&first);
+    assert!(anonymous.iter().any(|c| c.starts_with("parat_anon=")), "{anonymous:?}");
+    let anon_value = anonymous[0].split(';').next().unwrap_or("").to_owned();
+    let token = common::csrf_in(&first.text().await.expect("body")).expect("csrf");
+    let login = client
+        .post(app.url("/login"))
+        .header("cookie", anon_value)
+        .form(&[("email", "sara@boras.se"), ("password", PASSWORD), ("csrf", &token)])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    let all: Vec<String> = anonymous.into_iter().chain(set_cookies(&login)).collect();
+    assert!(all.len() >= 3, "anonymous, session and language cookies: {all:?}");
+    for cookie in &all {
+        assert!(
+            cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+    }
     app.stop().await;
 }
 

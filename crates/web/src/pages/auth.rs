@@ -73,14 +73,16 @@ pub async fn login(
     if !errors.is_empty() {
         return Ok(rejected(login_view(&ctx, &form, &errors, None)));
     }
-    if accounts::login_throttled(&state.db, &form.email, &ctx.client_address).await? {
+    // The attempt is recorded as a failure before the password is checked (and cleared when it
+    // is right), so that a burst of parallel guesses cannot all pass the check.
+    let attempt = accounts::begin_login_attempt(&state.db, &form.email, &ctx.client_address).await?;
+    if attempt == accounts::LoginAttempt::Throttled {
         let view = login_view(&ctx, &form, &FieldErrors::new(), Some(ctx.t("login-throttled")));
         let mut response = (axum::http::StatusCode::TOO_MANY_REQUESTS, view).into_response();
         response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("900"));
         return Ok(response);
     }
     let Some(user_id) = accounts::authenticate(&state.db, &form.email, &form.password).await? else {
-        accounts::record_login_failure(&state.db, &form.email, &ctx.client_address).await?;
         tracing::info!("login failed");
         let view = login_view(&ctx, &form, &FieldErrors::new(), Some(ctx.t("login-failed")));
         return Ok((axum::http::StatusCode::UNAUTHORIZED, view).into_response());

@@ -141,6 +141,10 @@ impl TestApp {
 
     pub async fn spawn_on(database: TestDatabase) -> TestApp {
         let config = config(&database.url);
+        TestApp::spawn_with(database, config).await
+    }
+
+    pub async fn spawn_with(database: TestDatabase, config: Config) -> TestApp {
         let db = Db::connect(&database.url, &ConnectOptions { max_connections: 4 }).await.expect("database opens");
         let server = server::start(&config, db.clone()).await.expect("server starts");
         TestApp { server, db, database, config }

@@ -139,22 +139,24 @@ pub async fn upload_transcript(
     }
 }
 
-/// Text from an uploaded transcript: UTF-8 text (Windows-1252 as a fallback), or a .docx.
+/// Text from an uploaded transcript: a text file (UTF-8, UTF-16 or Windows-1252) or a .docx.
+/// Both readers are linear in the file and bounded, so they run on a blocking thread briefly.
 async fn transcript_text(name: &str, bytes: Vec<u8>) -> Result<String, Problem> {
-    if name.ends_with(".docx") {
-        return tokio::task::spawn_blocking(move || parat_reports::docx::text(&bytes))
-            .await
-            .map_err(|_| Problem::UnreadableFile)?
-            .map_err(|_| Problem::UnreadableFile);
-    }
-    if !name.ends_with(".txt") {
+    use parat_reports::{docx, plain_text, UploadError};
+    let reader: fn(&[u8]) -> Result<String, UploadError> = if name.ends_with(".docx") {
+        docx::text
+    } else if name.ends_with(".txt") {
+        plain_text::decode
+    } else {
         return Err(Problem::UnreadableFile);
-    }
-    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).map(<[u8]>::to_vec).unwrap_or(bytes);
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text.replace('\0', "")),
-        // Older Windows editors save Latin-1: its first 256 code points are Unicode's.
-        Err(e) => Ok(e.into_bytes().iter().map(|b| char::from(*b)).filter(|c| *c != '\0').collect()),
+    };
+    let text = tokio::task::spawn_blocking(move || reader(&bytes)).await.map_err(|_| Problem::UnreadableFile)?;
+    match text {
+        Ok(text) => Ok(text),
+        Err(UploadError::Unreadable(_)) => Err(Problem::UnreadableFile),
+        Err(UploadError::TooLarge) => Err(Problem::FileTooLarge),
+        Err(UploadError::TooComplex) => Err(Problem::FileTooComplex),
+        Err(UploadError::NotText) => Err(Problem::FileNotText),
     }
 }
 

@@ -205,25 +205,41 @@ fn consensus_view(
     Ok(page(ctx, &ctx.t("consensus-title"), Nav::Initiatives, body))
 }
 
-fn consensus_refusal(error: StoreError) -> AppError {
-    match error {
-        StoreError::Forbidden => {
-            AppError::Refused("the consensus opens when both scorers have submitted this interview".into())
+/// Before both scorers have submitted, the consensus page says whom it waits for (409: the
+/// interview is not in a state for it yet) and links back to the assessment.
+fn awaiting_scorers_view(ctx: &Ctx, assessment: &Assessment, waiting: &[String]) -> Response {
+    let body = html! {
+        p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
+        h1 { (ctx.t("consensus-title")) }
+        div.notice role="status" {
+            p { (ctx.t("consensus-awaiting")) }
+            @if waiting.is_empty() {
+                p { (ctx.t("consensus-awaiting-team")) }
+            } @else {
+                p { (ctx.t("consensus-awaiting-who")) }
+                ul { @for name in waiting { li { (name) } } }
+            }
         }
-        other => other.into(),
-    }
+        p { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("consensus-back")) } }
+    };
+    (axum::http::StatusCode::CONFLICT, page(ctx, &ctx.t("consensus-title"), Nav::Initiatives, body)).into_response()
 }
 
 pub async fn consensus_page(
     State(state): State<AppState>,
     member: Member,
     Path(id): Path<String>,
-) -> Result<Markup, AppError> {
+) -> Result<Response, AppError> {
     let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
-    let sheet = readiness::consensus_sheet(&state.db, &member.scope, &assessment, interview.id)
-        .await
-        .map_err(consensus_refusal)?;
-    consensus_view(&member.ctx, &assessment, &interview, &sheet, &BTreeMap::new(), &FieldErrors::new())
+    match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
+        readiness::ConsensusStage::Open(sheet) => {
+            Ok(consensus_view(&member.ctx, &assessment, &interview, &sheet, &BTreeMap::new(), &FieldErrors::new())?
+                .into_response())
+        }
+        readiness::ConsensusStage::AwaitingScorers(waiting) => {
+            Ok(awaiting_scorers_view(&member.ctx, &assessment, &waiting))
+        }
+    }
 }
 
 pub async fn save_consensus(
@@ -233,9 +249,12 @@ pub async fn save_consensus(
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
-    let sheet = readiness::consensus_sheet(&state.db, &member.scope, &assessment, interview.id)
-        .await
-        .map_err(consensus_refusal)?;
+    let sheet = match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
+        readiness::ConsensusStage::Open(sheet) => sheet,
+        readiness::ConsensusStage::AwaitingScorers(waiting) => {
+            return Ok(awaiting_scorers_view(&member.ctx, &assessment, &waiting));
+        }
+    };
     let mut errors = FieldErrors::new();
     let mut agreed = BTreeMap::new();
     let mut typed = BTreeMap::new();
