@@ -38,14 +38,28 @@ macro_rules! choice_enum {
             }
         }
 
+        /// Exactly one of the keys: JSON and TOML values are not trimmed, unlike form fields.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $name::parse(&raw).map_err(|_| {
+                $name::ALL.iter().copied().find(|choice| choice.key() == raw).ok_or_else(|| {
                     serde::de::Error::unknown_variant(&raw, &[$($key),+])
                 })
             }
         }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($key),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
     };
 }
 

@@ -29,7 +29,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, UploadError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, UploadError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(UploadError::NotText);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));

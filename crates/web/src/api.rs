@@ -4,43 +4,59 @@
 //! stable code (see [`crate::error::json_errors`]). The OpenAPI document is generated from the
 //! handlers' annotations, so it cannot drift from the routes.
 
+use std::sync::OnceLock;
+
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::{Json, Router};
-use parat_core::initiative::{InitiativeInput, InitiativeStatus, TopicArea};
+use parat_core::initiative::{self as initiative_rules, InitiativeInput, InitiativeStatus, TopicArea};
+use parat_core::organisation::{OrgKind, Role};
+use parat_core::readiness::assessment::AssessmentStatus;
+use parat_core::readiness::scoring::{Edition, ScoreInput, ScoreOutput};
+use parat_core::{FieldErrors, Problem};
 use parat_store::initiatives::{self, Initiative, InitiativeSummary, ListFilter};
 use parat_store::organisations::{self, Membership};
 use parat_store::readiness::{self, Assessment, AssessmentSummary};
 use parat_store::{tokens, OrgScope, Secret};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use utoipa::openapi::{RefOr, Schema};
+
+use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::{AppError, AppState};
 
+/// Every operation of the API, each listed once: the routes and the OpenAPI document are both
+/// made from this, so neither can miss an operation the other has.
+fn operations() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(list_organisations))
+        .routes(routes!(get_organisation))
+        .routes(routes!(list_initiatives, create_initiative))
+        .routes(routes!(get_initiative, update_initiative))
+        .routes(routes!(archive_initiative))
+        .routes(routes!(restore_initiative))
+        .routes(routes!(list_assessments))
+        .routes(routes!(get_assessment))
+        .routes(routes!(crm_score))
+}
+
+/// The API's routes, relative to `/api/v1`, and the document itself.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/organisations", get(list_organisations))
-        .route("/organisations/{id}", get(get_organisation))
-        .route("/initiatives", get(list_initiatives).post(create_initiative))
-        .route("/initiatives/{id}", get(get_initiative).put(update_initiative))
-        .route("/initiatives/{id}/archive", post(archive_initiative))
-        .route("/initiatives/{id}/restore", post(restore_initiative))
-        .route("/initiatives/{id}/assessments", get(list_assessments))
-        .route("/assessments/{id}", get(get_assessment))
-        .route("/crm/score", post(crm_score))
+    let (router, _) = operations().split_for_parts();
+    router.route("/openapi.json", get(openapi))
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations, initiatives and readiness assessments. Authenticate with a personal access token: `Authorization: Bearer <token>`."),
-    paths(list_organisations, get_organisation, list_initiatives, create_initiative, get_initiative, update_initiative, archive_initiative, restore_initiative, list_assessments, get_assessment, crm_score),
-    components(schemas(OrganisationOut, InitiativeOut, InitiativeSummaryOut, InitiativeListOut, InitiativeBody, PartnerOut, AssessmentSummaryOut, AssessmentOut, ErrorBody, ErrorDetail, FieldErrorOut)),
+    info(title = "Parat API", description = "Organisations, initiatives and readiness assessments. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
+    components(schemas(ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),
 )]
@@ -58,15 +74,47 @@ impl Modify for BearerToken {
     }
 }
 
-/// The OpenAPI 3.1 document of this API.
-pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    doc
+/// The OpenAPI 3.1 document of this API, with paths as clients call them (under `/api/v1`).
+/// Made once: from the operations' annotations, plus the schemas written by hand.
+pub fn openapi_document() -> &'static serde_json::Value {
+    static DOCUMENT: OnceLock<serde_json::Value> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let (_, mut doc) = OpenApiRouter::<AppState>::new().nest("/api/v1", operations()).split_for_parts();
+        doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+        let mut doc = serde_json::to_value(doc).unwrap_or_default();
+        doc["components"]["schemas"][ScoreRequest::NAME] = ScoreRequest::json_schema();
+        doc
+    })
 }
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+async fn openapi() -> Json<&'static serde_json::Value> {
     Json(openapi_document())
+}
+
+/// Accepts an integer written as a JSON number with no fraction (`7` or `7.0`), as JSON
+/// Schema's `integer` does; anything else is a 400 like any other type error.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let number = <Option<serde_json::Number>>::deserialize(d)?;
+    number
+        .map(|n| as_whole(&n).ok_or_else(|| serde::de::Error::custom(format!("{n} is not a whole number"))))
+        .transpose()
+}
+
+fn whole_numbers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<i64>>, D::Error> {
+    let numbers = <Option<Vec<serde_json::Number>>>::deserialize(d)?;
+    numbers
+        .map(|list| {
+            list.iter()
+                .map(|n| as_whole(n).ok_or_else(|| serde::de::Error::custom(format!("{n} is not a whole number"))))
+                .collect()
+        })
+        .transpose()
+}
+
+fn as_whole(n: &serde_json::Number) -> Option<i64> {
+    n.as_i64().or_else(|| {
+        n.as_f64().filter(|f| f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64).map(|f| f as i64)
+    })
 }
 
 /// The organisation and person a bearer token acts for.
@@ -88,7 +136,8 @@ impl FromRequestParts<AppState> for ApiScope {
     }
 }
 
-/// A JSON body; a malformed one is a 400 with the parser's explanation.
+/// A JSON body; a malformed one (or one without `Content-Type: application/json`, or too
+/// large) is a 400 with the parser's explanation.
 pub struct ApiJson<T>(pub T);
 
 impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
@@ -107,6 +156,9 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     }
 }
 
+// The text fields' rules as patterns, so that the document says exactly what is accepted: no
+// control characters (line breaks and tabs only where text may have lines), and a required text
+// must have something besides white space. (The attribute takes only literals.)
 #[derive(Serialize, ToSchema)]
 pub struct ErrorBody {
     error: ErrorDetail,
@@ -114,9 +166,11 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable machine-readable code, e.g. `not_found`, `invalid`, `unauthorised`.
+    /// Stable machine-readable code, e.g. `not_found`, `invalid`, `unauthorised`, `forbidden`,
+    /// `bad_request`.
     code: String,
     message: String,
+    /// With `invalid`: what is wrong with each field.
     fields: Option<Vec<FieldErrorOut>>,
 }
 
@@ -132,11 +186,10 @@ pub struct FieldErrorOut {
 pub struct OrganisationOut {
     id: i64,
     name: String,
-    /// municipality, district, region, county_board, coordination_association, national_agency, other
-    kind: String,
+    kind: OrgKind,
     parent_id: Option<i64>,
-    /// Your role in it: admin, coordinator, scorer, practitioner, viewer
-    role: String,
+    /// Your role in it.
+    role: Role,
 }
 
 impl From<Membership> for OrganisationOut {
@@ -144,9 +197,9 @@ impl From<Membership> for OrganisationOut {
         OrganisationOut {
             id: m.organisation.id,
             name: m.organisation.name,
-            kind: m.organisation.kind.key().to_owned(),
+            kind: m.organisation.kind,
             parent_id: m.organisation.parent_id,
-            role: m.role.key().to_owned(),
+            role: m.role,
         }
     }
 }
@@ -163,13 +216,14 @@ pub struct InitiativeOut {
     organisation_id: i64,
     name: String,
     description: String,
-    topic: String,
+    topic: TopicArea,
     custom_topic: Option<String>,
     target_group: String,
-    /// ISO 8601 date
+    #[schema(format = Date)]
     start_date: Option<String>,
+    #[schema(format = Date)]
     end_date: Option<String>,
-    status: String,
+    status: InitiativeStatus,
     owner_id: Option<i64>,
     owner_name: Option<String>,
     archived: bool,
@@ -183,12 +237,12 @@ impl From<Initiative> for InitiativeOut {
             organisation_id: i.org_id,
             name: i.name,
             description: i.description,
-            topic: i.topic.key().to_owned(),
+            topic: i.topic,
             custom_topic: i.custom_topic,
             target_group: i.target_group,
             start_date: i.start_date.map(|d| d.to_string()),
             end_date: i.end_date.map(|d| d.to_string()),
-            status: i.status.key().to_owned(),
+            status: i.status,
             owner_id: i.owner_id,
             owner_name: i.owner_name,
             archived: i.archived,
@@ -201,10 +255,12 @@ impl From<Initiative> for InitiativeOut {
 pub struct InitiativeSummaryOut {
     id: i64,
     name: String,
-    topic: String,
+    topic: TopicArea,
     custom_topic: Option<String>,
-    status: String,
+    status: InitiativeStatus,
+    #[schema(format = Date)]
     start_date: Option<String>,
+    #[schema(format = Date)]
     end_date: Option<String>,
     owner_name: Option<String>,
     archived: bool,
@@ -215,9 +271,9 @@ impl From<InitiativeSummary> for InitiativeSummaryOut {
         InitiativeSummaryOut {
             id: i.id,
             name: i.name,
-            topic: i.topic.key().to_owned(),
+            topic: i.topic,
             custom_topic: i.custom_topic,
-            status: i.status.key().to_owned(),
+            status: i.status,
             start_date: i.start_date.map(|d| d.to_string()),
             end_date: i.end_date.map(|d| d.to_string()),
             owner_name: i.owner_name,
@@ -250,9 +306,9 @@ pub struct AssessmentSummaryOut {
     instrument: String,
     /// The community or organisation measured.
     measured: String,
-    /// planned, interviewing, scoring, consensus, reported
+    #[schema(value_type = AssessmentStatus)]
     status: String,
-    /// RFC 3339
+    #[schema(format = DateTime)]
     created_at: String,
     interviews: i64,
 }
@@ -277,13 +333,15 @@ pub struct AssessmentOut {
     initiative_id: i64,
     instrument: String,
     /// `2006` (dimensions A–F) or `2014` (A–E)
-    edition: String,
+    edition: Edition,
     measured: String,
     /// The issue's name as the interviews used it.
     issue: String,
     half_points: bool,
-    status: String,
+    status: AssessmentStatus,
+    #[schema(format = DateTime)]
     created_at: String,
+    #[schema(format = DateTime)]
     reported_at: Option<String>,
     /// Interviews without a consensus on every dimension yet; the results leave them out.
     interviews_without_consensus: usize,
@@ -291,21 +349,20 @@ pub struct AssessmentOut {
     /// `POST /api/v1/crm/score` returns for the same scores: unrounded means, truncated stages,
     /// the lowest dimensions, agreement between the scorers (interviews both have submitted)
     /// and warnings.
-    #[schema(value_type = Object)]
-    results: Option<parat_core::readiness::scoring::ScoreOutput>,
+    results: Option<ScoreOutput>,
 }
 
 impl AssessmentOut {
-    fn new(a: &Assessment, results: Option<parat_core::readiness::scoring::ScoreOutput>, incomplete: usize) -> Self {
+    fn new(a: &Assessment, results: Option<ScoreOutput>, incomplete: usize) -> Self {
         AssessmentOut {
             id: a.id,
             initiative_id: a.initiative_id,
             instrument: a.instrument_id.clone(),
-            edition: a.edition().key().to_owned(),
+            edition: a.edition(),
             measured: a.measured.clone(),
             issue: a.issue.clone(),
             half_points: a.half_points,
-            status: a.status.key().to_owned(),
+            status: a.status,
             created_at: timestamp(a.created_at),
             reported_at: a.reported_at.map(timestamp),
             interviews_without_consensus: incomplete,
@@ -314,64 +371,126 @@ impl AssessmentOut {
     }
 }
 
-/// An initiative to create, or to replace an existing one with.
-#[derive(Deserialize, ToSchema, Default)]
+/// An initiative to create, or to replace an existing one with. Refused with 422 beyond what
+/// this schema says: `custom_topic` is required when `topic` is `custom`, `end_date` may not be
+/// before `start_date`, and the owner and partners must belong to the organisation.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InitiativeBody {
+    #[schema(
+        min_length = 1,
+        max_length = 160,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     name: String,
     #[serde(default)]
+    #[schema(max_length = 5000, pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$")]
     description: Option<String>,
-    /// violence_close_relationships, honour_related_violence, andt_prevention, minority_rights,
-    /// integration, vocational_rehabilitation, mental_health_recovery, custom
+    #[schema(value_type = TopicArea)]
     topic: String,
-    /// Required when topic is `custom`.
     #[serde(default)]
+    #[schema(max_length = 80, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$")]
     custom_topic: Option<String>,
     #[serde(default)]
+    #[schema(max_length = 300, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$")]
     target_group: Option<String>,
     /// ISO 8601 date, e.g. 2026-01-31
     #[serde(default)]
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     start_date: Option<String>,
     #[serde(default)]
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     end_date: Option<String>,
-    /// planned (default), active, paused, completed
+    /// `planned` when left out.
     #[serde(default)]
+    #[schema(value_type = Option<InitiativeStatus>)]
     status: Option<String>,
     /// A member of the organisation.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 1)]
     owner_id: Option<i64>,
-    #[serde(default)]
+    /// Other organisations taking part; each once.
+    #[serde(default, deserialize_with = "whole_numbers")]
+    #[schema(max_items = 50)]
     partner_ids: Option<Vec<i64>>,
 }
 
-impl From<InitiativeBody> for InitiativeInput {
-    fn from(b: InitiativeBody) -> Self {
-        InitiativeInput {
-            name: b.name,
-            description: b.description.unwrap_or_default(),
-            topic: b.topic,
-            custom_topic: b.custom_topic.unwrap_or_default(),
-            target_group: b.target_group.unwrap_or_default(),
-            start_date: b.start_date.unwrap_or_default(),
-            end_date: b.end_date.unwrap_or_default(),
-            status: b.status.unwrap_or_default(),
-            owner_id: b.owner_id.map(|id| id.to_string()).unwrap_or_default(),
-            partner_ids: b.partner_ids.unwrap_or_default().into_iter().map(|id| id.to_string()).collect(),
+impl InitiativeBody {
+    /// The body parsed by the initiative rules, every problem tied to its field. What the JSON
+    /// document promises and the lenient form rules would let through (text over its limit
+    /// before trimming, a choice or date with spaces around it, more partners than allowed before
+    /// duplicates are dropped) is refused here too, so the API does exactly what its document says.
+    fn parse(self) -> Result<parat_core::initiative::InitiativeDraft, AppError> {
+        let mut errors = FieldErrors::new();
+        let mut text = |field: &'static str, value: Option<&str>, max: usize| {
+            if value.is_some_and(|v| v.chars().count() > max) {
+                errors.add(field, Problem::TooLong { max });
+            }
+        };
+        text("name", Some(&self.name), initiative_rules::NAME_MAX);
+        text("description", self.description.as_deref(), initiative_rules::DESCRIPTION_MAX);
+        text("custom_topic", self.custom_topic.as_deref(), parat_core::initiative::Topic::CUSTOM_MAX);
+        text("target_group", self.target_group.as_deref(), initiative_rules::TARGET_GROUP_MAX);
+        if !TopicArea::ALL.iter().any(|t| t.key() == self.topic) {
+            errors.add("topic", if self.topic.is_empty() { Problem::Required } else { Problem::UnknownChoice });
+        }
+        if self.status.as_deref().is_some_and(|raw| !InitiativeStatus::ALL.iter().any(|s| s.key() == raw)) {
+            errors.add("status", Problem::UnknownChoice);
+        }
+        for (field, date) in [("start_date", &self.start_date), ("end_date", &self.end_date)] {
+            if date.as_deref().is_some_and(|d| d.is_empty() || d.trim() != d) {
+                errors.add(field, Problem::InvalidDate);
+            }
+        }
+        let partners = self.partner_ids.unwrap_or_default();
+        if partners.len() > initiative_rules::PARTNERS_MAX {
+            errors.add("partner_ids", Problem::TooLong { max: initiative_rules::PARTNERS_MAX });
+        }
+        let input = InitiativeInput {
+            name: self.name,
+            description: self.description.unwrap_or_default(),
+            topic: self.topic,
+            custom_topic: self.custom_topic.unwrap_or_default(),
+            target_group: self.target_group.unwrap_or_default(),
+            start_date: self.start_date.unwrap_or_default(),
+            end_date: self.end_date.unwrap_or_default(),
+            status: self.status.unwrap_or_default(),
+            owner_id: self.owner_id.map(|id| id.to_string()).unwrap_or_default(),
+            partner_ids: partners.into_iter().map(|id| id.to_string()).collect(),
+        };
+        match input.parse() {
+            Ok(draft) if errors.is_empty() => Ok(draft),
+            Ok(_) => Err(AppError::Invalid(errors)),
+            Err(found) => {
+                for error in found.0 {
+                    if errors.get(error.field).is_none() {
+                        errors.add(error.field, error.problem);
+                    }
+                }
+                Err(AppError::Invalid(errors))
+            }
         }
     }
 }
+
+/// The longest search text accepted.
+const QUERY_MAX: usize = 200;
+/// The highest page number accepted.
+const PAGE_MAX: u32 = 100_000;
 
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListParams {
     /// Text to search for in name, target group and description.
+    #[param(max_length = 200, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$")]
     q: Option<String>,
-    topic: Option<String>,
-    status: Option<String>,
+    topic: Option<TopicArea>,
+    status: Option<InitiativeStatus>,
     /// Include archived initiatives.
     archived: Option<bool>,
     /// 1-based page of 50.
+    #[param(minimum = 1, maximum = 100000)]
     page: Option<u32>,
 }
 
@@ -380,8 +499,11 @@ fn parse_path_id(raw: &str) -> Result<i64, AppError> {
 }
 
 /// The organisations you belong to.
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
-    responses((status = 200, body = Vec<OrganisationOut>), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/organisations", tag = "organisations",
+    responses(
+        (status = 200, body = Vec<OrganisationOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+    ))]
 async fn list_organisations(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -391,8 +513,13 @@ async fn list_organisations(
 }
 
 /// One organisation you belong to; any other is 404.
-#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path)),
-    responses((status = 200, body = OrganisationOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/organisations/{id}", tag = "organisations",
+    params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = OrganisationOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such organisation among yours", body = ErrorBody),
+    ))]
 async fn get_organisation(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -403,33 +530,33 @@ async fn get_organisation(
 }
 
 /// The token's organisation's initiatives, 50 a page.
-#[utoipa::path(get, path = "/api/v1/initiatives", tag = "initiatives", params(ListParams),
-    responses((status = 200, body = InitiativeListOut), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/initiatives", tag = "initiatives", params(ListParams),
+    responses(
+        (status = 200, body = InitiativeListOut),
+        (status = 400, description = "A parameter outside its schema", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+    ))]
 async fn list_initiatives(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<InitiativeListOut>, AppError> {
     let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
-    let choice = |raw: &Option<String>| raw.as_deref().filter(|s| !s.is_empty()).map(str::to_owned);
-    let topic = match choice(&params.topic) {
-        Some(raw) => Some(TopicArea::parse(&raw).map_err(|_| AppError::BadRequest(format!("unknown topic {raw:?}")))?),
-        None => None,
-    };
-    let status = match choice(&params.status) {
-        Some(raw) => {
-            Some(InitiativeStatus::parse(&raw).map_err(|_| AppError::BadRequest(format!("unknown status {raw:?}")))?)
+    if let Some(q) = &params.q {
+        if q.chars().count() > QUERY_MAX || q.chars().any(char::is_control) {
+            return Err(AppError::BadRequest(format!(
+                "q is at most {QUERY_MAX} characters, without control characters"
+            )));
         }
-        None => None,
-    };
+    }
     let page = params.page.unwrap_or(1);
-    if page == 0 || page > 100_000 {
-        return Err(AppError::BadRequest("page counts from 1".into()));
+    if page == 0 || page > PAGE_MAX {
+        return Err(AppError::BadRequest(format!("page counts from 1 to {PAGE_MAX}")));
     }
     let filter = ListFilter {
         query: params.q,
-        topic,
-        status,
+        topic: params.topic,
+        status: params.status,
         owner_id: None,
         include_archived: params.archived.unwrap_or(false),
         page: page - 1,
@@ -444,22 +571,32 @@ async fn list_initiatives(
 }
 
 /// Creates an initiative in the token's organisation (admins and coordinators).
-#[utoipa::path(post, path = "/api/v1/initiatives", tag = "initiatives", request_body = InitiativeBody,
-    responses((status = 201, body = InitiativeOut), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[utoipa::path(post, path = "/initiatives", tag = "initiatives", request_body = InitiativeBody,
+    responses(
+        (status = 201, body = InitiativeOut, headers(("location" = String, description = "The new initiative"))),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "Your role may not create initiatives", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
 async fn create_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
     ApiJson(body): ApiJson<InitiativeBody>,
 ) -> Result<Response, AppError> {
-    let draft = InitiativeInput::from(body).parse().map_err(AppError::Invalid)?;
+    let draft = body.parse()?;
     let created = initiatives::create(&state.db, &scope, &draft).await?;
     let location = format!("/api/v1/initiatives/{}", created.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(InitiativeOut::from(created))).into_response())
 }
 
 /// One initiative of the token's organisation; any other is 404.
-#[utoipa::path(get, path = "/api/v1/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)),
-    responses((status = 200, body = InitiativeOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = InitiativeOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
 async fn get_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -468,9 +605,16 @@ async fn get_initiative(
     Ok(Json(initiatives::get(&state.db, &scope, parse_path_id(&id)?).await?.into()))
 }
 
-/// Replaces an initiative's fields.
-#[utoipa::path(put, path = "/api/v1/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path)), request_body = InitiativeBody,
-    responses((status = 200, body = InitiativeOut), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+/// Replaces an initiative's fields (admins and coordinators).
+#[utoipa::path(put, path = "/initiatives/{id}", tag = "initiatives", params(("id" = i64, Path, minimum = 1)), request_body = InitiativeBody,
+    responses(
+        (status = 200, body = InitiativeOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "Your role may not edit initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
 async fn update_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -479,13 +623,18 @@ async fn update_initiative(
 ) -> Result<Json<InitiativeOut>, AppError> {
     let id = parse_path_id(&id)?;
     initiatives::get(&state.db, &scope, id).await?;
-    let draft = InitiativeInput::from(body).parse().map_err(AppError::Invalid)?;
+    let draft = body.parse()?;
     Ok(Json(initiatives::update(&state.db, &scope, id, &draft).await?.into()))
 }
 
 /// Archives an initiative: it leaves the default list and keeps all its data.
-#[utoipa::path(post, path = "/api/v1/initiatives/{id}/archive", tag = "initiatives", params(("id" = i64, Path)),
-    responses((status = 200, body = InitiativeOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(post, path = "/initiatives/{id}/archive", tag = "initiatives", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = InitiativeOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "Your role may not archive initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
 async fn archive_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -495,8 +644,13 @@ async fn archive_initiative(
 }
 
 /// Restores an archived initiative.
-#[utoipa::path(post, path = "/api/v1/initiatives/{id}/restore", tag = "initiatives", params(("id" = i64, Path)),
-    responses((status = 200, body = InitiativeOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(post, path = "/initiatives/{id}/restore", tag = "initiatives", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = InitiativeOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "Your role may not restore initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
 async fn restore_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -507,8 +661,12 @@ async fn restore_initiative(
 
 /// The readiness assessments of one of the organisation's initiatives, newest first. Viewers
 /// see reported ones only (and those they work on); another organisation's initiative is 404.
-#[utoipa::path(get, path = "/api/v1/initiatives/{id}/assessments", tag = "readiness", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<AssessmentSummaryOut>), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/initiatives/{id}/assessments", tag = "readiness", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = Vec<AssessmentSummaryOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
 async fn list_assessments(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -522,8 +680,12 @@ async fn list_assessments(
 /// One assessment and its results, for those who may read them on the results page (the team
 /// and the organisation's coordinators; everyone once reported). The scorers' own scores count
 /// in the agreement only for interviews both have submitted, as everywhere.
-#[utoipa::path(get, path = "/api/v1/assessments/{id}", tag = "readiness", params(("id" = i64, Path)),
-    responses((status = 200, body = AssessmentOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/assessments/{id}", tag = "readiness", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = AssessmentOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such assessment, or not one you may read yet", body = ErrorBody),
+    ))]
 async fn get_assessment(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
@@ -535,22 +697,126 @@ async fn get_assessment(
         return Err(AppError::NotFound);
     }
     let (scores, incomplete) = readiness::results_input(&state.db, &scope, &assessment).await?;
-    let results = scores.as_ref().map(|s| scoring::ScoreOutput::from(&scoring::results(s)));
+    let results = scores.as_ref().map(|s| ScoreOutput::from(&scoring::results(s)));
     Ok(Json(AssessmentOut::new(&assessment, results, incomplete)))
 }
 
+/// The request body of `POST /crm/score`, described by hand: the core type is plain serde, and
+/// its schema says more than a derive could (the dimension keys, the scale and its steps). The
+/// derive only registers the name; [`openapi_document`] puts this schema in its place.
+struct ScoreRequest;
+
+impl ScoreRequest {
+    const NAME: &'static str = "ScoreRequest";
+
+    fn json_schema() -> serde_json::Value {
+        let level = serde_json::json!({
+            "type": "number", "minimum": 1, "maximum": 9, "multipleOf": 0.5,
+            "description": "A level of the anchored scale: whole points, or half points where the assessment allows them."
+        });
+        serde_json::json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["edition", "interviews"],
+            "properties": {
+                "edition": {"type": "string", "enum": ["2006", "2014"], "description": "2006: dimensions A–F; 2014: A–E."},
+                "half_points": {"type": "boolean", "default": false, "description": "Whether half points (e.g. 4.5) are allowed."},
+                "interviews": {
+                    "type": "array",
+                    "minItems": 1,
+                    "description": "Each interview once (by id), with every dimension of the edition.",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["id", "scores"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "scores": {
+                                "type": "object",
+                                "propertyNames": {"enum": ["A", "B", "C", "D", "E", "F"]},
+                                "additionalProperties": {
+                                    "type": "object",
+                                    "additionalProperties": false,
+                                    "required": ["consensus"],
+                                    "properties": {
+                                        "scorers": {"type": "array", "items": level, "maxItems": 2,
+                                            "description": "Both scorers' own scores before consensus, or none."},
+                                        "consensus": level
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        })
+    }
+}
+
+impl PartialSchema for ScoreRequest {
+    fn schema() -> RefOr<Schema> {
+        RefOr::T(Schema::default())
+    }
+}
+
+impl ToSchema for ScoreRequest {
+    fn name() -> std::borrow::Cow<'static, str> {
+        Self::NAME.into()
+    }
+}
+
 /// Community Readiness results from scores: dimension and overall scores (unrounded means),
-/// stages (truncated), the lowest dimensions, agreement between the scorers and warnings. Body:
-/// `{"edition": "2006"|"2014", "half_points": bool, "interviews": [{"id": "…", "scores":
-/// {"A": {"scorers": [4, 5], "consensus": 4}, …}}]}`. The same computation as `parat crm score`.
-#[utoipa::path(post, path = "/api/v1/crm/score", tag = "readiness",
-    request_body(content = Object, description = "Scores per interview and dimension"),
-    responses((status = 200, description = "Results", body = Object), (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+/// stages (truncated), the lowest dimensions, agreement between the scorers and warnings. The
+/// same computation as `parat crm score`. Refused with 422, naming the interview and dimension,
+/// beyond what the schema says: an interview twice, a dimension missing or not in the edition,
+/// a half point where the assessment allows whole points only, one scorer's score without the
+/// other's.
+#[utoipa::path(post, path = "/crm/score", tag = "readiness",
+    request_body(content = ScoreRequest, description = "Scores per interview and dimension"),
+    responses(
+        (status = 200, description = "Results", body = ScoreOutput),
+        (status = 400, description = "Not JSON, not `application/json`, too large, or outside the schema", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 422, description = "Scores the method does not allow, with the interview and dimension", body = ErrorBody),
+    ))]
 async fn crm_score(
     ApiScope(_scope): ApiScope,
-    ApiJson(input): ApiJson<parat_core::readiness::scoring::ScoreInput>,
-) -> Result<Json<parat_core::readiness::scoring::ScoreOutput>, AppError> {
+    ApiJson(input): ApiJson<ScoreInput>,
+) -> Result<Json<ScoreOutput>, AppError> {
     use parat_core::readiness::scoring;
     let scores = input.parse().map_err(|e| AppError::Refused(e.to_string()))?;
-    Ok(Json(scoring::ScoreOutput::from(&scoring::results(&scores))))
+    Ok(Json(ScoreOutput::from(&scoring::results(&scores))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written request schema is the one the document refers to.
+    #[test]
+    fn the_score_request_schema_is_in_the_document() {
+        let doc = openapi_document();
+        let body = &doc["paths"]["/api/v1/crm/score"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(body["$ref"], "#/components/schemas/ScoreRequest", "{body}");
+        let schema = &doc["components"]["schemas"]["ScoreRequest"];
+        assert_eq!(schema["required"], serde_json::json!(["edition", "interviews"]), "{schema}");
+    }
+
+    /// Every operation is documented with 401, and every one with a body with 400.
+    #[test]
+    fn every_operation_documents_its_errors() {
+        let doc = openapi_document();
+        let paths = doc["paths"].as_object().expect("paths");
+        assert_eq!(paths.len(), 9, "{:?}", paths.keys());
+        for (path, item) in paths {
+            assert!(path.starts_with("/api/v1/"), "{path}");
+            for (method, operation) in item.as_object().expect("operations") {
+                let responses = operation["responses"].as_object().expect("responses");
+                assert!(responses.contains_key("401"), "{method} {path}");
+                if operation.get("requestBody").is_some() {
+                    assert!(responses.contains_key("400") && responses.contains_key("422"), "{method} {path}");
+                }
+            }
+        }
+    }
 }

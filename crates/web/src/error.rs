@@ -158,10 +158,18 @@ pub async fn html_errors(request: Request, next: Next) -> Response {
         response.extensions().get::<ErrorInfo>().map(|info| info.code).unwrap_or_else(|| code_for_status(status));
     let page = crate::views::layout::error_page(locale, status, code);
     let mut rendered = (status, page).into_response();
-    if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
-        rendered.headers_mut().insert(header::RETRY_AFTER, retry.clone());
-    }
+    keep_headers(&response, &mut rendered);
     rendered
+}
+
+/// Headers of an error response that its new body must keep: `Allow` on a 405, `Retry-After`
+/// on a 429 or 503.
+fn keep_headers(from: &Response, to: &mut Response) {
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = from.headers().get(&name) {
+            to.headers_mut().insert(name, value.clone());
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -199,6 +207,8 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
         return response;
     }
     let info = response.extensions().get::<ErrorInfo>().cloned();
+    let mut kept = Response::new(Body::empty());
+    keep_headers(&response, &mut kept);
     let code = info.as_ref().map(|i| i.code).unwrap_or_else(|| code_for_status(status));
     let mut message = i18n::text(locale, &format!("error-{}", code.replace('_', "-")));
     if let Some(detail) = info.as_ref().and_then(|i| i.detail.as_ref()) {
@@ -226,6 +236,7 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
     let json = serde_json::to_vec(&body).unwrap_or_default();
     let mut response = Response::new(Body::from(json));
     *response.status_mut() = status;
+    *response.headers_mut() = kept.headers().clone();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::scoring::{HalfPoints, SCALE_MAX, SCALE_MIN};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
     /// Share of pairs with the same score (0–1).
     pub exact: f64,

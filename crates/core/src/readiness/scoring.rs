@@ -17,6 +17,7 @@ pub const RECOMMENDED_INTERVIEWS: usize = 4;
 
 /// The handbook edition an assessment follows, chosen when it is created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Edition {
     /// Six dimensions, A–F.
     #[serde(rename = "2006")]
@@ -358,6 +359,7 @@ impl ScoreInput {
 
 /// The JSON output: unrounded scores, stages, lowest dimensions, agreement, warnings.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreOutput {
     pub edition: Edition,
     pub interviews: usize,
@@ -369,6 +371,7 @@ pub struct ScoreOutput {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DimensionOutput {
     pub key: &'static str,
     pub score: f64,
@@ -376,12 +379,14 @@ pub struct DimensionOutput {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreAndStage {
     pub score: f64,
     pub stage: u8,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WarningOutput {
     pub code: &'static str,
     pub message: String,
