@@ -47,6 +47,10 @@ macro_rules! on_writer {
 
 pub(crate) use {on_reader, on_writer};
 
+/// How long a request waits for a PostgreSQL connection before it is told the database is
+/// unavailable.
+pub const POSTGRES_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// Options for opening the database.
 #[derive(Debug, Clone)]
 pub struct ConnectOptions {
@@ -67,7 +71,9 @@ impl Db {
         let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
                 .max_connections(options.max_connections)
-                .acquire_timeout(Duration::from_secs(10))
+                // While the database is down a request waits this long, then gets a 503; sqlx
+                // keeps trying to connect until then, so Parat recovers by itself.
+                .acquire_timeout(POSTGRES_ACQUIRE_TIMEOUT)
                 .connect(url)
                 .await?;
             Db::Postgres(pool)

@@ -32,6 +32,23 @@ impl StoreError {
         StoreError::Invalid(errors)
     }
 
+    /// True when the database cannot be reached right now (down, restarting, out of
+    /// connections): the request may succeed later, and nothing was written.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Database(error) => match error {
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
+                // PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (shutting
+                // down, starting up).
+                sqlx::Error::Database(db) => {
+                    db.code().is_some_and(|code| code.starts_with("08") || code.starts_with("57P"))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// True for a unique-constraint violation, which callers turn into a field error.
     pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
         matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())

@@ -83,6 +83,19 @@ pub fn openapi_document() -> &'static serde_json::Value {
         doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
         let mut doc = serde_json::to_value(doc).unwrap_or_default();
         doc["components"]["schemas"][ScoreRequest::NAME] = ScoreRequest::json_schema();
+        // Any operation can meet a database that is down: say so once for all of them.
+        let unavailable = serde_json::json!({
+            "description": "The database is unavailable; nothing was written. Retry after `Retry-After` seconds.",
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        });
+        if let Some(paths) = doc["paths"].as_object_mut() {
+            for operation in
+                paths.values_mut().filter_map(|item| item.as_object_mut()).flat_map(|item| item.values_mut())
+            {
+                operation["responses"]["503"] = unavailable.clone();
+            }
+        }
         doc
     })
 }
@@ -422,15 +435,23 @@ impl InitiativeBody {
     /// duplicates are dropped) is refused here too, so the API does exactly what its document says.
     fn parse(self) -> Result<parat_core::initiative::InitiativeDraft, AppError> {
         let mut errors = FieldErrors::new();
-        let mut text = |field: &'static str, value: Option<&str>, max: usize| {
-            if value.is_some_and(|v| v.chars().count() > max) {
-                errors.add(field, Problem::TooLong { max });
+        // Every text field as the document describes it, also one the rules would ignore (a
+        // custom topic under a known topic): its length before trimming, no control characters.
+        let mut text = |field: &'static str, value: Option<&str>, max: usize, multiline: bool| {
+            let Some(value) = value else { return };
+            let problem = if value.chars().count() > max {
+                Some(Problem::TooLong { max })
+            } else {
+                parat_core::validation::optional_text(value, max, multiline).err()
+            };
+            if let Some(problem) = problem {
+                errors.add(field, problem);
             }
         };
-        text("name", Some(&self.name), initiative_rules::NAME_MAX);
-        text("description", self.description.as_deref(), initiative_rules::DESCRIPTION_MAX);
-        text("custom_topic", self.custom_topic.as_deref(), parat_core::initiative::Topic::CUSTOM_MAX);
-        text("target_group", self.target_group.as_deref(), initiative_rules::TARGET_GROUP_MAX);
+        text("name", Some(&self.name), initiative_rules::NAME_MAX, false);
+        text("description", self.description.as_deref(), initiative_rules::DESCRIPTION_MAX, true);
+        text("custom_topic", self.custom_topic.as_deref(), parat_core::initiative::Topic::CUSTOM_MAX, false);
+        text("target_group", self.target_group.as_deref(), initiative_rules::TARGET_GROUP_MAX, false);
         if !TopicArea::ALL.iter().any(|t| t.key() == self.topic) {
             errors.add("topic", if self.topic.is_empty() { Problem::Required } else { Problem::UnknownChoice });
         }
@@ -802,7 +823,7 @@ mod tests {
         assert_eq!(schema["required"], serde_json::json!(["edition", "interviews"]), "{schema}");
     }
 
-    /// Every operation is documented with 401, and every one with a body with 400.
+    /// Every operation is documented with 401 and 503, and every one with a body with 400 and 422.
     #[test]
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
@@ -812,7 +833,7 @@ mod tests {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {
                 let responses = operation["responses"].as_object().expect("responses");
-                assert!(responses.contains_key("401"), "{method} {path}");
+                assert!(responses.contains_key("401") && responses.contains_key("503"), "{method} {path}");
                 if operation.get("requestBody").is_some() {
                     assert!(responses.contains_key("400") && responses.contains_key("422"), "{method} {path}");
                 }

@@ -42,6 +42,9 @@ pub enum AppError {
     /// Well-formed input that the domain refuses, with the reason (e.g. a score off the scale).
     #[error("refused: {0}")]
     Refused(String),
+    /// The database cannot be reached now; nothing was written, and a retry may succeed.
+    #[error("database unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -54,6 +57,10 @@ impl From<StoreError> for AppError {
             StoreError::Invalid(fields) => AppError::Invalid(fields),
             StoreError::Unsupported(message) => AppError::BadRequest(message.to_owned()),
             StoreError::Refused(message) => AppError::Refused(message),
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "database unavailable");
+                AppError::Unavailable
+            }
             other => AppError::Internal(Box::new(other)),
         }
     }
@@ -79,6 +86,7 @@ impl AppError {
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised"),
             AppError::Invalid(_) | AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -90,6 +98,7 @@ impl IntoResponse for AppError {
             return Redirect::to(&format!("/login?next={}", encode_query_value(next))).into_response();
         }
         let (status, code) = self.status_and_code();
+        let self_is_unavailable = matches!(self, AppError::Unavailable);
         if let AppError::Internal(source) = &self {
             // The cause goes to the log; never personal data, only the error chain.
             tracing::error!(error = %source, "request failed");
@@ -106,6 +115,9 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = status.into_response();
+        if self_is_unavailable {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         response.extensions_mut().insert(info);
         response
     }
@@ -137,6 +149,7 @@ fn code_for_status(status: StatusCode) -> &'static str {
         StatusCode::FORBIDDEN => "forbidden",
         StatusCode::UNAUTHORIZED => "unauthorised",
         StatusCode::TOO_MANY_REQUESTS => "too_many_attempts",
+        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         s if s.is_server_error() => "internal",
         _ => "bad_request",
     }

@@ -103,6 +103,7 @@ mod tests {
             "no-organisation",
             "csrf",
             "too-many-attempts",
+            "unavailable",
             "bad-request",
             "unauthorised",
             "invalid",

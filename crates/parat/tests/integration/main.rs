@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod cluster;
 mod crm;
+mod outage;
 mod readiness;
 mod store;
 mod web;
