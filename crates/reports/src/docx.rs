@@ -162,4 +162,77 @@ mod tests {
         let xml = format!(r#"<w:document xmlns:w="{WORD_NS}">{}</w:document>"#, "<a/>".repeat(MAX_NODES as usize));
         assert!(matches!(text(&docx(&xml)), Err(UploadError::TooComplex)));
     }
+
+    /// Hostile structures: random trees of Word and other elements, nested up to twice the
+    /// limit, and random bytes. Each is read or refused, never a panic, and quickly.
+    mod hostile_documents {
+        use super::*;
+        use proptest::prelude::*;
+
+        #[derive(Debug, Clone)]
+        enum Part {
+            Text(String),
+            Element(&'static str, Vec<Part>),
+        }
+
+        fn render(part: &Part, out: &mut String) {
+            match part {
+                Part::Text(text) => out.push_str(&text.replace('&', "&amp;").replace('<', "&lt;")),
+                Part::Element(name, children) => {
+                    out.push_str(&format!("<{name}>"));
+                    for child in children {
+                        render(child, out);
+                    }
+                    out.push_str(&format!("</{name}>"));
+                }
+            }
+        }
+
+        fn tree() -> impl Strategy<Value = Part> {
+            // Characters XML allows, so that every tree is well-formed and is read or refused only
+            // for its shape.
+            let leaf = prop_oneof![
+                "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}]{0,12}".prop_map(Part::Text),
+                Just(Part::Element("w:tab", vec![]))
+            ];
+            leaf.prop_recursive(12, 200, 6, |inner| {
+                (
+                    prop_oneof![Just("w:p"), Just("w:r"), Just("w:t"), Just("w:tbl"), Just("w:br"), Just("x:y")],
+                    proptest::collection::vec(inner, 0..6),
+                )
+                    .prop_map(|(name, children)| Part::Element(name, children))
+            })
+        }
+
+        fn document(body: &str) -> Vec<u8> {
+            docx(&format!(r#"<w:document xmlns:w="{WORD_NS}" xmlns:x="urn:x"><w:body>{body}</w:body></w:document>"#))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn random_trees_are_read_or_refused(part in tree()) {
+                let mut body = String::new();
+                render(&part, &mut body);
+                match text(&document(&body)) {
+                    Ok(_) | Err(UploadError::TooComplex) => {}
+                    Err(other) => prop_assert!(false, "{other}"),
+                }
+            }
+
+            #[test]
+            fn any_nesting_depth_is_read_or_refused_quickly(depth in 0usize..(2 * MAX_DEPTH), element in prop_oneof![Just("w:p"), Just("w:r"), Just("x:y")]) {
+                let body = format!("{}<w:t>x</w:t>{}", format!("<{element}>").repeat(depth), format!("</{element}>").repeat(depth));
+                let started = std::time::Instant::now();
+                let result = text(&document(&body));
+                prop_assert!(started.elapsed() < std::time::Duration::from_secs(2));
+                prop_assert_eq!(result.is_ok(), depth + 3 <= MAX_DEPTH, "depth {}", depth);
+            }
+
+            #[test]
+            fn random_bytes_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+                prop_assert!(text(&bytes).is_err());
+            }
+        }
+    }
 }

@@ -142,4 +142,31 @@ mod tests {
         // A UTF-8 mark before bytes that are not UTF-8.
         assert_eq!(decode(&[0xef, 0xbb, 0xbf, 0xe5]), Err(UploadError::NotText));
     }
+
+    mod hostile_bytes {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Any bytes: text without forbidden control characters, or a clear refusal.
+            #[test]
+            fn any_bytes_decode_to_clean_text_or_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+                match decode(&bytes) {
+                    Ok(text) => prop_assert!(!text.chars().any(is_forbidden_control) && !text.contains('\r')),
+                    Err(error) => prop_assert_eq!(error, UploadError::NotText),
+                }
+            }
+
+            /// Any Unicode text survives each of the three encodings with its mark.
+            #[test]
+            fn text_round_trips_through_every_marked_encoding(text in "[^\\p{Cc}]{0,200}") {
+                let mut utf8 = vec![0xef, 0xbb, 0xbf];
+                utf8.extend(text.as_bytes());
+                for bytes in [utf8, utf16(&text, true), utf16(&text, false)] {
+                    let decoded = decode(&bytes);
+                    prop_assert_eq!(decoded.as_deref(), Ok(text.as_str()));
+                }
+            }
+        }
+    }
 }

@@ -314,4 +314,46 @@ mod tests {
         parsed.dimensions[1].anchors[3].da = " ".into();
         assert_eq!(parsed.check().map_err(|e| e.to_string()), Err("dimension B level 4: the da text is empty".into()));
     }
+
+    /// A broken or hostile definition file is an error, never a panic: random text, and the
+    /// shipped definitions with bytes cut out or replaced.
+    mod hostile_definitions {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn mutated(source: &'static str) -> impl Strategy<Value = String> {
+            let len = source.len();
+            proptest::collection::vec((0..len, 0..64usize, proptest::char::any()), 1..8).prop_map(move |edits| {
+                let mut text = source.to_owned();
+                for (at, cut, replacement) in edits {
+                    let mut at = at.min(text.len());
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let mut end = (at + cut).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, &replacement.to_string());
+                }
+                text
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn random_text_is_refused_without_panic(text in ".{0,400}") {
+                let _ = Instrument::from_toml(&text);
+            }
+
+            #[test]
+            fn damaged_shipped_definitions_never_panic(text in mutated(builtin_source("crm-2006").unwrap_or(""))) {
+                if let Ok(instrument) = Instrument::from_toml(&text) {
+                    let _ = instrument.scoring_edition();
+                    let _ = instrument.strategies_up_to(9);
+                }
+            }
+        }
+    }
 }

@@ -531,4 +531,72 @@ mod tests {
         let input: ScoreInput = serde_json::from_str(json).expect("input shape");
         input.parse().err().map(|e| e.to_string())
     }
+
+    /// Any JSON value at all: refused with an error or scored, never a panic. Values are drawn
+    /// near the shape of a real input (editions, dimension keys, numbers around the scale) so
+    /// that the generator reaches the parser's checks, not only serde's.
+    mod hostile_input {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn near_shape() -> impl Strategy<Value = serde_json::Value> {
+            let number = prop_oneof![
+                (-3.0f64..12.0).prop_map(|f| serde_json::json!((f * 4.0).round() / 4.0)),
+                any::<i64>().prop_map(|i| serde_json::json!(i)),
+                Just(serde_json::json!(1e300)),
+            ];
+            let dimension = (proptest::collection::vec(number.clone(), 0..4), proptest::option::of(number))
+                .prop_map(|(scorers, consensus)| serde_json::json!({"scorers": scorers, "consensus": consensus}));
+            let key =
+                prop_oneof![Just("A"), Just("B"), Just("C"), Just("D"), Just("E"), Just("F"), Just("G"), Just("")];
+            let scores = proptest::collection::btree_map(key, dimension, 0..8);
+            let interview = (prop_oneof![Just("1"), Just("2"), Just("")], scores)
+                .prop_map(|(id, scores)| serde_json::json!({"id": id, "scores": scores}));
+            (
+                prop_oneof![Just("2006"), Just("2014"), Just("2020")],
+                any::<bool>(),
+                proptest::collection::vec(interview, 0..6),
+            )
+                .prop_map(|(edition, half, interviews)| {
+                    serde_json::json!({"edition": edition, "half_points": half, "interviews": interviews})
+                })
+        }
+
+        fn any_json() -> impl Strategy<Value = serde_json::Value> {
+            let leaf = prop_oneof![
+                Just(serde_json::Value::Null),
+                any::<bool>().prop_map(serde_json::Value::from),
+                any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(serde_json::Value::from),
+                ".{0,8}".prop_map(serde_json::Value::from),
+            ];
+            leaf.prop_recursive(4, 32, 6, |inner| {
+                prop_oneof![
+                    proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+                    proptest::collection::btree_map(".{0,6}", inner, 0..6)
+                        .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        fn score(value: serde_json::Value) {
+            if let Ok(input) = serde_json::from_value::<ScoreInput>(value) {
+                if let Ok(scores) = input.parse() {
+                    let output = ScoreOutput::from(&results(&scores));
+                    assert!(output.dimensions.iter().all(|d| (1..=9).contains(&d.stage)));
+                }
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn inputs_near_the_shape_never_panic(value in near_shape()) {
+                score(value);
+            }
+
+            #[test]
+            fn any_json_never_panics(value in any_json()) {
+                score(value);
+            }
+        }
+    }
 }

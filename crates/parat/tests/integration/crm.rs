@@ -99,6 +99,23 @@ fn the_command_line_refuses_bad_scores_naming_interview_and_dimension() {
     assert!(!ok && stderr.contains("JSON"), "{stderr}");
 }
 
+/// Hostile files get a clear refusal and a non-zero exit, quickly: JSON nested far deeper than
+/// any score file (the parser's depth limit, not a stack overflow), binary data, an empty file,
+/// and numbers no score can be.
+#[test]
+fn the_command_line_refuses_hostile_files_quickly() {
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let huge_number = worked_example().to_string().replacen("\"consensus\":4", "\"consensus\":1e999", 1);
+    let binary = String::from_utf8_lossy(&[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe]).into_owned();
+    for input in [deep.as_str(), huge_number.as_str(), binary.as_str(), "", "null", "[]", "{\"edition\": \"2006\"}"] {
+        let started = std::time::Instant::now();
+        let (ok, stdout, stderr) = crm_score(input);
+        assert!(!ok && stdout.is_empty(), "refused: {}", &input[..input.len().min(40)]);
+        assert!(!stderr.trim().is_empty() && !stderr.contains("panicked"), "{stderr}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+}
+
 #[tokio::test]
 async fn the_api_gives_the_same_results_and_warns_about_few_interviews() {
     let app = TestApp::spawn().await;
