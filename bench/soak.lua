@@ -1,8 +1,13 @@
 -- Mixed reading and writing for bench/soak.sh: of every ten requests, five load the initiative
--- list page, three search the API, two create an initiative over the API. The session cookie and
--- the API token come from the environment (PARAT_COOKIE, PARAT_TOKEN).
+-- list page, three search the API, two rewrite one of the soak's initiatives over the API (each
+-- write is a transaction with its audit entry). The session cookie, the API token and the ids of
+-- the initiatives to rewrite come from the environment (PARAT_COOKIE, PARAT_TOKEN, PARAT_IDS).
 local cookie = os.getenv("PARAT_COOKIE")
 local token = os.getenv("PARAT_TOKEN")
+local ids = {}
+for id in string.gmatch(os.getenv("PARAT_IDS"), "%d+") do
+  table.insert(ids, id)
+end
 local counter = 0
 
 function setup(thread)
@@ -24,8 +29,9 @@ function request()
     return wrk.format("GET", "/api/v1/initiatives?q=" .. (n % 7) .. "&page=1", headers)
   else
     headers["Content-Type"] = "application/json"
-    local body = string.format('{"name": "Soak %d-%d", "topic": "integration", "target_group": "Unga vuxna"}', id, n)
-    return wrk.format("POST", "/api/v1/initiatives", headers, body)
+    local target = ids[(n + id) % #ids + 1]
+    local body = string.format('{"name": "Soak %s", "topic": "integration", "target_group": "Unga vuxna %d-%d"}', target, id, n)
+    return wrk.format("PUT", "/api/v1/initiatives/" .. target, headers, body)
   end
 end
 

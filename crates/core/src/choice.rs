@@ -20,7 +20,7 @@ macro_rules! choice_enum {
             pub fn parse(raw: &str) -> Result<Self, $crate::Problem> {
                 match raw.trim() {
                     $($key => Ok($name::$variant),)+
-                    "" => Err($crate::Problem::Required),
+                    "" => Err($crate::Problem::NotChosen),
                     _ => Err($crate::Problem::UnknownChoice),
                 }
             }

@@ -29,6 +29,12 @@ pub enum Problem {
     FileTooComplex,
     /// A text file in an encoding Parat cannot tell (not UTF-8, UTF-16 or Windows-1252).
     FileNotText,
+    /// The method needs exactly two independent scorers.
+    TwoScorers,
+    /// Nothing chosen in a list or among options (worded "choose", not "fill in").
+    NotChosen,
+    /// No file was chosen for an upload.
+    FileMissing,
 }
 
 impl Problem {
@@ -49,6 +55,9 @@ impl Problem {
             Problem::FileTooLarge => "file-too-large",
             Problem::FileTooComplex => "file-too-complex",
             Problem::FileNotText => "file-not-text",
+            Problem::TwoScorers => "two-scorers",
+            Problem::NotChosen => "not-chosen",
+            Problem::FileMissing => "file-missing",
         }
     }
 

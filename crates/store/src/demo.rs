@@ -65,6 +65,20 @@ const INITIATIVE_TEMPLATES: &[(&str, TopicArea, &str)] = &[
     ("Spelprevention", TopicArea::Custom, "Unga vuxna"),
 ];
 
+/// What the interviews ask about, as it is read out in the questions, for each topic area.
+fn issue_of(topic: TopicArea) -> &'static str {
+    match topic {
+        TopicArea::ViolenceInCloseRelationships => "våld i nära relationer",
+        TopicArea::HonourRelatedViolence => "hedersrelaterat våld och förtryck",
+        TopicArea::Andt => "alkohol, narkotika, dopning, tobak och spel",
+        TopicArea::MinorityRights => "de nationella minoriteternas rättigheter",
+        TopicArea::Integration => "nyanländas etablering",
+        TopicArea::VocationalRehabilitation => "stöd till arbete för personer långt från arbetsmarknaden",
+        TopicArea::MentalHealthRecovery => "återhämtning vid psykisk ohälsa",
+        TopicArea::Custom => "spel om pengar",
+    }
+}
+
 const INFORMANT_ROLES: [(&str, &str); 5] = [
     ("Enhetschef, socialtjänsten", "Kommun"),
     ("Skolkurator", "Kommun"),
@@ -263,7 +277,8 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         let mut owner_of_org: Vec<Option<i64>> = vec![None; orgs.len()];
         // Who can score in each organisation: scorers first, then coordinators.
         let mut scorers_of_org: Vec<Vec<(Role, i64)>> = vec![Vec::new(); orgs.len()];
-        let mut first_initiative_of_org: Vec<Option<i64>> = vec![None; orgs.len()];
+        let mut first_initiative_of_org: Vec<Option<(i64, TopicArea)>> = vec![None; orgs.len()];
+        let this_year = time::OffsetDateTime::from_unix_timestamp(at).map(|t| t.year()).unwrap_or(2026);
         let mut logins = Vec::new();
         for Person { email, name, instance_admin, memberships, description } in &people {
             let (user_id,): (i64,) = sqlx::query_as(
@@ -307,7 +322,16 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
                 };
                 let custom = (topic == TopicArea::Custom).then_some("Spel om pengar");
                 let description = format!("{name} i {}: kartläggning, utbildning och uppföljning.", org.name);
-                let start_year = 2024 + (n % 3) as i32;
+                let status = STATUSES[n % STATUSES.len()];
+                // Completed initiatives lie in the past; the others started in the last two years
+                // and run on.
+                let (start_year, end_year) = match status {
+                    InitiativeStatus::Completed => (this_year - 3 + (n % 2) as i32, this_year - 1),
+                    _ => {
+                        let start = this_year - 2 + (n % 3) as i32;
+                        (start, start + 2)
+                    }
+                };
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO initiatives (org_id, name, description, topic, custom_topic, target_group, start_date, \
                      end_date, status, owner_id, archived, name_key, search_text, created_at, updated_at) \
@@ -320,15 +344,15 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
                 .bind(custom)
                 .bind(target)
                 .bind(format!("{start_year}-0{}-01", 1 + n % 9))
-                .bind(format!("{}-12-31", start_year + 2))
-                .bind(STATUSES[n % STATUSES.len()].key())
+                .bind(format!("{end_year}-12-31"))
+                .bind(status.key())
                 .bind(owner_of_org[index])
                 .bind(search_key(&name))
                 .bind(search_key(&format!("{name}\n{target}\n{}\n{description}", custom.unwrap_or_default())))
                 .bind(at)
                 .fetch_one(&mut *tx)
                 .await?;
-                first_initiative_of_org[index].get_or_insert(id);
+                first_initiative_of_org[index].get_or_insert((id, topic));
                 if let Some(parent) = org.parent {
                     sqlx::query("INSERT INTO initiative_partners (initiative_id, org_id) VALUES ($1, $2)")
                         .bind(id)
@@ -341,7 +365,7 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         }
         let mut random = Lcg(2026);
         for (index, org) in orgs.iter().enumerate() {
-            let (Some(initiative), true) = (first_initiative_of_org[index], org.assessments > 0) else { continue };
+            let (Some((initiative, topic)), true) = (first_initiative_of_org[index], org.assessments > 0) else { continue };
             let mut scorers = scorers_of_org[index].clone();
             scorers.sort_by_key(|(role, _)| *role != Role::Scorer);
             let [(_, first), (_, second), ..] = scorers[..] else { continue };
@@ -355,7 +379,7 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
                 let created = at - (org.assessments - k) as i64 * 180 * 24 * 3600;
                 let (assessment,): (i64,) = sqlx::query_as(
                     "INSERT INTO assessments (org_id, initiative_id, instrument_id, measured, issue, half_points, status, created_at, updated_at, reported_at) \
-                     VALUES ($1, $2, 'crm-2006', $3, 'våld i nära relationer', FALSE, $4, $5, $5, $6) RETURNING id",
+                     VALUES ($1, $2, 'crm-2006', $3, $7, FALSE, $4, $5, $5, $6) RETURNING id",
                 )
                 .bind(org_ids[index])
                 .bind(initiative)
@@ -363,6 +387,7 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
                 .bind(status)
                 .bind(created)
                 .bind((!in_progress).then_some(created + 30 * 24 * 3600))
+                .bind(issue_of(topic))
                 .fetch_one(&mut *tx)
                 .await?;
                 for (user, task) in [(first, "scorer"), (second, "scorer"), (first, "interviewer")] {

@@ -747,7 +747,7 @@ pub async fn save_scores(
         let mut errors = parat_core::FieldErrors::new();
         for key in assessment.edition().dimension_keys() {
             if scores.get(*key).and_then(|s| s.level).is_none() {
-                errors.add(dimension_field(key), Problem::Required);
+                errors.add(dimension_field(key), Problem::NotChosen);
             }
         }
         if !errors.is_empty() {
@@ -1020,6 +1020,7 @@ fn scores_from_rows(rows: Vec<InterviewScoresRow>, edition: Edition) -> (Option<
 /// One row of the score export. The scorers' scores are empty until both submitted.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportRow {
+    /// The interview's number as the assessment's pages show it (1, 2, … in the order held).
     pub interview: i64,
     pub informant: String,
     pub dimension: String,
@@ -1029,8 +1030,10 @@ pub struct ExportRow {
     pub rationale: String,
 }
 
+/// Every score of every interview, for the team and those who manage: per-interview material,
+/// tied to key informants, which viewers never get (they get the report).
 pub async fn export_rows(db: &Db, scope: &OrgScope, assessment: &Assessment) -> StoreResult<Vec<ExportRow>> {
-    Access::require(Access::of(scope, assessment).read_results)?;
+    Access::require(Access::of(scope, assessment).read_interviews)?;
     let (overview_rows, scores, consensus) = on_reader!(db, |pool| {
         let interviews: Vec<(i64, Option<String>, i64)> = sqlx::query_as(
             "SELECT v.id, f.label, (SELECT COUNT(*) FROM score_submissions s WHERE s.interview_id = v.id) \
@@ -1056,7 +1059,7 @@ pub async fn export_rows(db: &Db, scope: &OrgScope, assessment: &Assessment) -> 
         (interviews, scores, consensus)
     });
     let mut rows = Vec::new();
-    for (interview, informant, submissions) in overview_rows {
+    for (number, (interview, informant, submissions)) in (1..).zip(overview_rows) {
         for key in assessment.edition().dimension_keys() {
             let blind = submissions < 2;
             let mut by_scorer = scores
@@ -1067,7 +1070,7 @@ pub async fn export_rows(db: &Db, scope: &OrgScope, assessment: &Assessment) -> 
                 if blind { (None, None) } else { (by_scorer.next().flatten(), by_scorer.next().flatten()) };
             let agreed = consensus.iter().find(|(i, d, ..)| *i == interview && d == key);
             rows.push(ExportRow {
-                interview,
+                interview: number,
                 informant: informant.clone().unwrap_or_default(),
                 dimension: (*key).to_owned(),
                 first_scorer,

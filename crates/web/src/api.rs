@@ -453,7 +453,7 @@ impl InitiativeBody {
         text("custom_topic", self.custom_topic.as_deref(), parat_core::initiative::Topic::CUSTOM_MAX, false);
         text("target_group", self.target_group.as_deref(), initiative_rules::TARGET_GROUP_MAX, false);
         if !TopicArea::ALL.iter().any(|t| t.key() == self.topic) {
-            errors.add("topic", if self.topic.is_empty() { Problem::Required } else { Problem::UnknownChoice });
+            errors.add("topic", if self.topic.is_empty() { Problem::NotChosen } else { Problem::UnknownChoice });
         }
         if self.status.as_deref().is_some_and(|raw| !InitiativeStatus::ALL.iter().any(|s| s.key() == raw)) {
             errors.add("status", Problem::UnknownChoice);

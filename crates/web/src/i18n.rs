@@ -162,6 +162,9 @@ mod tests {
             "file-too-large",
             "file-too-complex",
             "file-not-text",
+            "two-scorers",
+            "not-chosen",
+            "file-missing",
         ] {
             used.insert(format!("problem-{problem}"));
         }

@@ -88,7 +88,7 @@ impl AssessmentInput {
         // A shipped instrument, or one of the organisation's own (`org-<id>`, checked by the store).
         let instrument = match self.instrument.trim() {
             "" => {
-                errors.add("instrument", Problem::Required);
+                errors.add("instrument", Problem::NotChosen);
                 None
             }
             id if builtin_by_id(id).is_some() || own_instrument_id(id).is_some() => Some(id.to_owned()),
@@ -103,7 +103,7 @@ impl AssessmentInput {
         let scorers = match errors.check("scorers", ids(&self.scorers)) {
             // Two independent scorers is the method.
             Some(scorers) if scorers.len() != 2 => {
-                errors.add("scorers", Problem::Mismatch);
+                errors.add("scorers", Problem::TwoScorers);
                 None
             }
             other => other,

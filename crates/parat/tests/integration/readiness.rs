@@ -79,6 +79,8 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "one scorer is not enough");
     let body = response.text().await.expect("body");
     assert!(body.contains("value=\"Borås stad\"") && body.contains("value=\"våld i nära relationer\""));
+    // The message is about scorers (it was the password mismatch message).
+    assert!(body.contains("Välj exakt två bedömare") && !body.contains("Lösenorden"), "{body}");
 
     let response = coordinator
         .post(
@@ -165,6 +167,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     let body = response.text().await.expect("body");
     assert!(body.contains("id=\"f-level_C-error\"") && body.contains("id=\"f-level_E-error\""));
     assert!(body.contains("value=\"3\" checked"), "the valid choices stay selected");
+    assert!(body.contains("Välj ett av alternativen.") && !body.contains("Fyll i det här fältet."), "a level is chosen");
     // A coordinator is not a scorer here.
     assert_eq!(score(&coordinator, &interviews[0], ["4"; 6], "save").await.status(), StatusCode::FORBIDDEN);
 
@@ -316,6 +319,13 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         StatusCode::NOT_FOUND,
         "transcripts stay with the team"
     );
+    // Viewers get the report, never per-interview material: no scores export, and no link to one.
+    assert!(!results.contains("scores.csv") && !results.contains("scores.xlsx"), "no export links for viewers");
+    for export in ["scores.csv", "scores.xlsx"] {
+        let (status, body) = viewer.page(&format!("{overview}/{export}")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{export}");
+        assert!(!body.contains("Nyckelperson") && !body.contains("HEMLIGT"), "{export}");
+    }
 
     // A consensus changed after the report is in the audit log as such.
     assert_eq!(
@@ -407,6 +417,18 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     let links = assessment_links(&admin.page(&format!("/initiatives/{initiative}")).await.1);
     assert_eq!(links.len(), 2, "{links:?}");
     let (newer, older) = (&links[0], &links[1]);
+    // The demo's assessments ask about their initiative's own topic.
+    let overview = admin.page(&format!("/assessments/{older}")).await.1;
+    assert!(overview.contains("hedersrelaterat våld och förtryck") && !overview.contains("våld i nära relationer"));
+    // And its completed initiatives have ended.
+    let token = admin.api_token("demo").await;
+    let (_, completed) = admin.api_get(&token, "/api/v1/initiatives?status=completed").await;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let items = completed["items"].as_array().expect("items");
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(item["end_date"].as_str().is_some_and(|end| end < today.as_str()), "{item}");
+    }
     let results = admin.page(&format!("/assessments/{newer}/results")).await.1;
     assert!(results.contains("Förändring sedan"), "change per dimension since the last assessment");
     assert!(results.contains(&format!("/assessments/{older}/results")));
@@ -423,11 +445,26 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     assert!(guide.bytes().await.expect("bytes").starts_with(b"%PDF"));
     let xlsx = admin.get(&format!("/assessments/{older}/scores.xlsx")).await;
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
+    // The export numbers interviews as the pages do (1, 2, …), not by database id (the demo's
+    // older assessment is not the first, so its ids do not start at 1).
+    let csv = admin.page(&format!("/assessments/{older}/scores.csv")).await.1;
+    let numbers: std::collections::BTreeSet<i64> =
+        csv.lines().skip(1).filter_map(|line| line.split(';').next()?.parse().ok()).collect();
+    let count = numbers.len() as i64;
+    assert!(count >= 4 && numbers.into_iter().eq(1..=count), "{csv}");
     // Reports and exports hold personal data: no browser or proxy keeps a copy.
     for path in ["report.pdf", "guide.pdf", "scores.xlsx", "scores.csv", "results"] {
         let response = admin.get(&format!("/assessments/{older}/{path}")).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+        // Files are named in the reader's language after what was measured.
+        if let Some(disposition) = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()) {
+            assert!(
+                disposition.contains("filename*=UTF-8''Beredskap%20") || disposition.contains("filename*=UTF-8''Intervjuguide%20"),
+                "{path}: {disposition}"
+            );
+            assert!(!disposition.contains("parat-assessment"), "{disposition}");
+        }
     }
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
 

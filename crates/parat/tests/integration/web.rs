@@ -234,6 +234,10 @@ async fn a_coordinator_creates_edits_archives_and_restores_an_initiative() {
         assert!(body.contains(message));
     }
     assert!(body.contains(&html_escape("Rad ett\nRad två & <tre>")), "description kept");
+    // A list left at its empty choice asks to choose, not to "fill in".
+    let unchosen = browser.post("/initiatives", &[("name", "Utan ämne"), ("topic", "")]).await.text().await.expect("body");
+    assert!(unchosen.contains("id=\"f-topic-error\"") && unchosen.contains("Välj ett av alternativen."), "{unchosen}");
+    assert!(!unchosen.contains("Fyll i det här fältet."), "{unchosen}");
     assert!(
         body.contains("value=\"Unga vuxna\"")
             && body.contains("value=\"2026-05-01\"")
@@ -780,6 +784,10 @@ async fn health_assets_and_security_headers() {
         assert_eq!(response.status(), StatusCode::OK, "{asset}");
         assert!(response.headers()["cache-control"].to_str().expect("header").contains("immutable"));
     }
+    // The address browsers ask for by themselves has an icon (it was a 404).
+    let icon = browser.get("/favicon.ico").await;
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
     let response = browser.get("/login").await;
     assert!(response.headers()["content-security-policy"].to_str().expect("csp").contains("default-src 'self'"));
     assert_eq!(response.headers()["x-frame-options"], "DENY");

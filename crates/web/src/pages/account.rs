@@ -80,8 +80,8 @@ async fn view(
                 tbody { @for t in &list { tr {
                     td { (t.name) }
                     td { (t.org_name) }
-                    td { (ctx.date_time(t.created_at)) }
-                    td { (t.last_used_at.map(|at| ctx.date_time(at)).unwrap_or_else(|| "–".into())) }
+                    td.date { (ctx.date_time(t.created_at)) }
+                    td.date { (t.last_used_at.map(|at| ctx.date_time(at)).unwrap_or_else(|| "–".into())) }
                     td { (action_button(ctx, &format!("/account/tokens/{}/revoke", t.id), &ctx.t_with("token-revoke", &[("name", t.name.clone().into())]), "small secondary")) }
                 } } }
             } }

@@ -39,7 +39,7 @@ pub async fn list(
                 tbody {
                     @for e in &entries {
                         tr {
-                            td { (ctx.date_time(e.at)) }
+                            td.date { (ctx.date_time(e.at)) }
                             td { (e.actor_label) }
                             td { (ctx.t(&format!("audit-action-{}", e.action))) " · " (ctx.t(&format!("audit-entity-{}", e.entity)))
                                 @if let Some(id) = e.entity_id { " #" (id) } }

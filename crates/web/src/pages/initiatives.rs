@@ -96,7 +96,7 @@ fn table(ctx: &Ctx, items: &[InitiativeSummary], caption: &str) -> Markup {
                             }
                             td { (topic_label(ctx, item.topic, item.custom_topic.as_deref())) }
                             td { span class=(format!("badge status-{}", item.status.key())) { (ctx.t(&format!("status-{}", item.status.key()))) } }
-                            td { (period_text(ctx, item.start_date, item.end_date)) }
+                            td.date { (period_text(ctx, item.start_date, item.end_date)) }
                             td { (item.owner_name.as_deref().unwrap_or("–")) }
                         }
                     }
@@ -390,7 +390,7 @@ async fn save(
     };
     match result {
         Ok(saved) => {
-            let notice = if id.is_some() { "saved" } else { "created" };
+            let notice = if id.is_some() { "saved" } else { "initiative-created" };
             Ok(redirect_with_cookies(&format!("/initiatives/{}?notice={notice}", saved.id), &[]))
         }
         Err(StoreError::Invalid(errors)) => Ok(rejected(form_view(state, member, id, &input, &errors).await?)),

@@ -85,7 +85,7 @@ pub async fn create(
     Submitted(form): Submitted<DefinitionForm>,
 ) -> Result<Response, AppError> {
     match instruments::create(&state.db, &member.scope, &form.definition).await {
-        Ok(_) => Ok(redirect_with_cookies("/instruments?notice=created", &[])),
+        Ok(_) => Ok(redirect_with_cookies("/instruments?notice=instrument-loaded", &[])),
         Err(StoreError::Refused(reason)) => {
             Ok(rejected(view(&state, &member, &form.definition, Some(&reason), None).await?))
         }

@@ -85,6 +85,26 @@ pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
     response
 }
 
+/// A file to save: the name in the reader's language (`filename*`, RFC 5987), with an ASCII
+/// fallback for old clients; characters no file system takes are replaced.
+pub fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
+    let name: String = filename
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
+        .collect();
+    let fallback: String = name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}");
+    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response()
+}
+
 /// A form shown again after a validation error: 422, so that clients and tests can tell.
 pub fn rejected(markup: maud::Markup) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, markup).into_response()

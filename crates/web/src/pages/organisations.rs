@@ -156,7 +156,7 @@ pub async fn create(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
-        Ok(_) => Ok(redirect_with_cookies("/organisations?notice=created", &[])),
+        Ok(_) => Ok(redirect_with_cookies("/organisations?notice=organisation-created", &[])),
         Err(StoreError::Invalid(errors)) => {
             let parents = organisations::directory(&state.db).await?;
             Ok(rejected(form_view(&ctx, &ctx.t("organisation-new"), "/organisations", &input, &errors, &parents)))

@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use maud::{html, Markup, DOCTYPE};
 use parat_core::locale::Locale;
 
-use crate::assets::{HTMX_PATH, SCRIPT_PATH, STYLESHEET_PATH};
+use crate::assets::{HTMX_PATH, ICON_PATH, SCRIPT_PATH, STYLESHEET_PATH};
 use crate::i18n;
 use crate::Ctx;
 
@@ -28,6 +28,7 @@ fn head(locale: Locale, title: &str) -> Markup {
             meta name="htmx-config" content=r#"{"includeIndicatorStyles":false,"scrollIntoViewOnBoost":false}"#;
             title { (title) " – Parat" }
             link rel="stylesheet" href=(STYLESHEET_PATH);
+            link rel="icon" href=(ICON_PATH) type="image/svg+xml";
             script src=(HTMX_PATH) defer {}
             script src=(SCRIPT_PATH) defer {}
             meta name="description" content=(i18n::text(locale, "app-tagline"));
@@ -154,7 +155,14 @@ pub fn error_page(locale: Locale, status: StatusCode, code: &str) -> Markup {
 /// The notices a redirect may ask for (`?notice=…`); each is `notice-<key>` in the Fluent files.
 pub const NOTICES: &[&str] = &[
     "saved",
-    "created",
+    "initiative-created",
+    "organisation-created",
+    "assessment-created",
+    "status-advanced",
+    "informant-added",
+    "interview-created",
+    "consensus-saved",
+    "instrument-loaded",
     "archived",
     "restored",
     "language-changed",

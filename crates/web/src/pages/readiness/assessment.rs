@@ -30,7 +30,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                         td { (instrument_name(ctx, &a.instrument_id)) }
                         td { span class=(format!("badge assessment-{}", a.status)) { (status_label(ctx, AssessmentStatus::parse(&a.status).unwrap_or(AssessmentStatus::Planned))) } }
                         td { (a.interviews) }
-                        td { (ctx.date_time(a.created_at)) }
+                        td.date { (ctx.date_time(a.created_at)) }
                     } } }
                 } }
             }
@@ -127,7 +127,7 @@ pub async fn create(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
-        Ok(created) => Ok(redirect_with_cookies(&format!("/assessments/{}?notice=created", created.id), &[])),
+        Ok(created) => Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-created", created.id), &[])),
         Err(StoreError::Invalid(errors)) => Ok(rejected(new_view(&state, &member, id, &input, &errors).await?)),
         Err(other) => Err(other.into()),
     }
@@ -222,7 +222,7 @@ async fn overview_view(
                     tbody { @for (n, v) in interviews.iter().enumerate() { tr {
                         td { a href=(format!("/interviews/{}", v.id)) { (ctx.t("interview")) " " (n + 1) } }
                         td { (v.informant_label.as_deref().unwrap_or("–")) }
-                        td { (v.held_on.as_deref().unwrap_or("–")) }
+                        td.date { (v.held_on.as_deref().unwrap_or("–")) }
                         td { (v.answers) @if v.has_transcript { " + " (ctx.t("interview-transcript")) } }
                         td {
                             (ctx.t_with("interview-submissions", &[("n", (v.submissions as f64).into())]))
@@ -302,7 +302,7 @@ pub async fn advance(
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     match readiness::advance(&state.db, &member.scope, id).await {
-        Ok(_) => Ok(redirect_with_cookies(&format!("/assessments/{id}?notice=saved"), &[])),
+        Ok(_) => Ok(redirect_with_cookies(&format!("/assessments/{id}?notice=status-advanced"), &[])),
         Err(StoreError::Invalid(_)) => {
             let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
             let forms_state = OverviewForms { status_refused: true, ..Default::default() };
@@ -324,7 +324,7 @@ pub async fn add_informant(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
-        Ok(_) => Ok(redirect_with_cookies(&format!("/assessments/{}?notice=created", assessment.id), &[])),
+        Ok(_) => Ok(redirect_with_cookies(&format!("/assessments/{}?notice=informant-added", assessment.id), &[])),
         Err(StoreError::Invalid(errors)) => {
             let forms_state = OverviewForms { informant: Some((&input, &errors)), ..Default::default() };
             Ok(rejected(overview_view(&state, &member, &assessment, access, forms_state, None).await?))
@@ -387,7 +387,7 @@ pub async fn add_interview(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
-        Ok(interview) => Ok(redirect_with_cookies(&format!("/interviews/{interview}?notice=created"), &[])),
+        Ok(interview) => Ok(redirect_with_cookies(&format!("/interviews/{interview}?notice=interview-created"), &[])),
         Err(StoreError::Invalid(errors)) => {
             let forms_state = OverviewForms { interview: Some((&input, &errors)), ..Default::default() };
             Ok(rejected(overview_view(&state, &member, &assessment, access, forms_state, None).await?))

@@ -122,7 +122,7 @@ pub async fn upload_transcript(
     }
     let text = match file {
         Some((name, bytes)) if !bytes.is_empty() => transcript_text(&name, bytes).await,
-        _ => Err(Problem::Required),
+        _ => Err(Problem::FileMissing),
     };
     let text = text
         .and_then(|t| optional_text(&t, TRANSCRIPT_MAX, true).map_err(|_| Problem::TooLong { max: TRANSCRIPT_MAX }));

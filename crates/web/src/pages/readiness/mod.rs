@@ -19,7 +19,7 @@ use parat_store::readiness::{self, Access, Assessment, Score};
 use parat_store::{accounts, initiatives, StoreError};
 use serde::Deserialize;
 
-use super::{parse_id, redirect_with_cookies, rejected};
+use super::{download, parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, Submitted};
 use crate::views::charts::{self, Point};
 use crate::views::confirm::{confirm_page, Confirmation};
@@ -123,17 +123,6 @@ pub fn csv_cell(value: &str) -> String {
     } else {
         value
     }
-}
-
-fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 #[cfg(test)]

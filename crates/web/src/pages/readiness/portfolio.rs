@@ -67,7 +67,7 @@ pub async fn portfolio(
                     tr {
                         th scope="row" { (row.org_name) }
                         td { (row.initiative_name) br; span.hint { (crate::pages::initiatives::topic_label(ctx, parat_core::initiative::TopicArea::parse(&row.topic).unwrap_or(parat_core::initiative::TopicArea::Custom), row.custom_topic.as_deref())) } }
-                        td { (status_label(ctx, row.status)) br; span.hint { (ctx.date_time(row.created_at)) } }
+                        td { (status_label(ctx, row.status)) br; span.hint.date { (ctx.date_time(row.created_at)) } }
                         @for (i, _) in keys.iter().enumerate() {
                             @match stages.as_ref().and_then(|(_, dims, _)| dims.get(i)) {
                                 Some(stage) => td class=(format!("stage stage-{stage}")) { (stage) },
@@ -110,5 +110,5 @@ pub async fn portfolio_csv(
             cells
         }),
     );
-    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", "parat-portfolio.csv"))
+    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("{}.csv", member.ctx.t("file-portfolio"))))
 }

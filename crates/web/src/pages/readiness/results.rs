@@ -35,8 +35,11 @@ pub async fn results(
         }
         p.actions {
             @if results.is_some() { a.button.primary href=(format!("/assessments/{}/report.pdf", assessment.id)) { (ctx.t("results-download-pdf")) } }
-            a.button href=(format!("/assessments/{}/scores.csv", assessment.id)) { (ctx.t("results-download-csv")) }
-            a.button href=(format!("/assessments/{}/scores.xlsx", assessment.id)) { (ctx.t("results-download-xlsx")) }
+            // Every score, tied to informants: for the team and those who manage, not viewers.
+            @if access.read_interviews {
+                a.button href=(format!("/assessments/{}/scores.csv", assessment.id)) { (ctx.t("results-download-csv")) }
+                a.button href=(format!("/assessments/{}/scores.xlsx", assessment.id)) { (ctx.t("results-download-xlsx")) }
+            }
         }
     };
     Ok(page(ctx, &ctx.t("results-title"), Nav::Initiatives, body))
@@ -172,7 +175,7 @@ fn action_plan(
                 tbody { @for item in plan { tr {
                     td { (item.what) }
                     td { (item.who) }
-                    td { (item.due_on.as_deref().unwrap_or("–")) }
+                    td.date { (item.due_on.as_deref().unwrap_or("–")) }
                     @if access.manage { td {
                         form.inline method="post" action=(format!("/assessments/{}/actions/{}/delete", assessment.id, item.id)) {
                             (csrf(ctx))
@@ -298,7 +301,7 @@ pub async fn scores_csv(
             ]
         }),
     );
-    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("parat-assessment-{}-scores.csv", assessment.id)))
+    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("{}.csv", file_name(ctx, "file-scores", &assessment))))
 }
 
 /// Every score as an XLSX workbook, with the same blind rule as the CSV.
@@ -340,7 +343,7 @@ pub async fn scores_xlsx(
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("parat-assessment-{}-scores.xlsx", assessment.id),
+        &format!("{}.xlsx", file_name(ctx, "file-scores", &assessment)),
     ))
 }
 
@@ -424,7 +427,7 @@ pub async fn report_pdf(
         "generated": ctx.date_time(parat_store::now()),
     });
     let bytes = blocking(move || parat_reports::pdf::render(parat_reports::pdf::ASSESSMENT_REPORT, &data)).await?;
-    Ok(download(bytes, "application/pdf", &format!("parat-assessment-{}.pdf", assessment.id)))
+    Ok(download(bytes, "application/pdf", &format!("{}.pdf", file_name(ctx, "file-report", &assessment))))
 }
 
 /// The interview guide as a printable PDF, with the name in the questions.
@@ -465,5 +468,10 @@ pub async fn guide_pdf(
         "sections": sections,
     });
     let bytes = blocking(move || parat_reports::pdf::render(parat_reports::pdf::INTERVIEW_GUIDE, &data)).await?;
-    Ok(download(bytes, "application/pdf", &format!("parat-interview-guide-{}.pdf", assessment.id)))
+    Ok(download(bytes, "application/pdf", &format!("{}.pdf", file_name(ctx, "file-guide", &assessment))))
+}
+
+/// A document's file name in the reader's language, naming what was measured.
+fn file_name(ctx: &Ctx, message: &str, assessment: &Assessment) -> String {
+    ctx.t_with(message, &[("measured", assessment.measured.clone().into())])
 }

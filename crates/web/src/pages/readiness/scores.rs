@@ -267,7 +267,7 @@ pub async fn save_consensus(
             (Ok(Some(level)), Ok(rationale)) => {
                 agreed.insert((*key).to_owned(), (level, rationale));
             }
-            (Ok(None), _) => errors.add(field, Problem::Required),
+            (Ok(None), _) => errors.add(field, Problem::NotChosen),
             (Err(problem), _) | (_, Err(problem)) => errors.add(field, problem),
         }
     }
@@ -275,5 +275,5 @@ pub async fn save_consensus(
         return Ok(rejected(consensus_view(&member.ctx, &assessment, &interview, &sheet, &typed, &errors)?));
     }
     readiness::save_consensus(&state.db, &member.scope, &assessment, interview.id, &agreed).await?;
-    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=saved", assessment.id), &[]))
+    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=consensus-saved", assessment.id), &[]))
 }
