@@ -365,7 +365,9 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         }
         let mut random = Lcg(2026);
         for (index, org) in orgs.iter().enumerate() {
-            let (Some((initiative, topic)), true) = (first_initiative_of_org[index], org.assessments > 0) else { continue };
+            let (Some((initiative, topic)), true) = (first_initiative_of_org[index], org.assessments > 0) else {
+                continue;
+            };
             let mut scorers = scorers_of_org[index].clone();
             scorers.sort_by_key(|(role, _)| *role != Role::Scorer);
             let [(_, first), (_, second), ..] = scorers[..] else { continue };

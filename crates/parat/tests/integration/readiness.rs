@@ -167,7 +167,11 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     let body = response.text().await.expect("body");
     assert!(body.contains("id=\"f-level_C-error\"") && body.contains("id=\"f-level_E-error\""));
     assert!(body.contains("value=\"3\" checked"), "the valid choices stay selected");
-    assert!(body.contains("Välj ett av alternativen.") && !body.contains("Fyll i det här fältet."), "a level is chosen");
+    // A level not chosen asks to choose one, not to "fill in the field".
+    let response = score(&first, &interviews[0], [""; 6], "submit").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("Välj ett av alternativen.") && !body.contains("Fyll i det här fältet."), "{body}");
     // A coordinator is not a scorer here.
     assert_eq!(score(&coordinator, &interviews[0], ["4"; 6], "save").await.status(), StatusCode::FORBIDDEN);
 
@@ -446,8 +450,8 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     let xlsx = admin.get(&format!("/assessments/{older}/scores.xlsx")).await;
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
     // The export numbers interviews as the pages do (1, 2, …), not by database id (the demo's
-    // older assessment is not the first, so its ids do not start at 1).
-    let csv = admin.page(&format!("/assessments/{older}/scores.csv")).await.1;
+    // newer assessment is its second, so its interviews' ids do not start at 1).
+    let csv = admin.page(&format!("/assessments/{newer}/scores.csv")).await.1;
     let numbers: std::collections::BTreeSet<i64> =
         csv.lines().skip(1).filter_map(|line| line.split(';').next()?.parse().ok()).collect();
     let count = numbers.len() as i64;
@@ -460,7 +464,8 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
         // Files are named in the reader's language after what was measured.
         if let Some(disposition) = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()) {
             assert!(
-                disposition.contains("filename*=UTF-8''Beredskap%20") || disposition.contains("filename*=UTF-8''Intervjuguide%20"),
+                disposition.contains("filename*=UTF-8''Beredskap%20")
+                    || disposition.contains("filename*=UTF-8''Intervjuguide%20"),
                 "{path}: {disposition}"
             );
             assert!(!disposition.contains("parat-assessment"), "{disposition}");

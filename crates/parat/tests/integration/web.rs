@@ -235,7 +235,8 @@ async fn a_coordinator_creates_edits_archives_and_restores_an_initiative() {
     }
     assert!(body.contains(&html_escape("Rad ett\nRad två & <tre>")), "description kept");
     // A list left at its empty choice asks to choose, not to "fill in".
-    let unchosen = browser.post("/initiatives", &[("name", "Utan ämne"), ("topic", "")]).await.text().await.expect("body");
+    let unchosen =
+        browser.post("/initiatives", &[("name", "Utan ämne"), ("topic", "")]).await.text().await.expect("body");
     assert!(unchosen.contains("id=\"f-topic-error\"") && unchosen.contains("Välj ett av alternativen."), "{unchosen}");
     assert!(!unchosen.contains("Fyll i det här fältet."), "{unchosen}");
     assert!(
@@ -414,7 +415,7 @@ async fn administrators_manage_members_and_keep_at_least_one_admin() {
     let response = admin.post("/members", &[("email", "inte-en-adress"), ("role", "boss")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = response.text().await.expect("body");
-    assert!(body.contains("value=\"inte-en-adress\"") && body.contains("Välj ett av alternativen."));
+    assert!(body.contains("value=\"inte-en-adress\"") && body.contains("Det alternativet finns inte."));
 
     // Adding someone already there is a field error, not a crash.
     let response = admin.post("/members", &[("email", "ny@lerum.se"), ("role", "viewer")]).await;

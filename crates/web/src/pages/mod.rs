@@ -88,10 +88,17 @@ pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
 /// A file to save: the name in the reader's language (`filename*`, RFC 5987), with an ASCII
 /// fallback for old clients; characters no file system takes are replaced.
 pub fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
-    let name: String = filename
-        .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
-        .collect();
+    let name: String =
+        filename
+            .chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
     let fallback: String = name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
     let encoded: String = name
         .bytes()

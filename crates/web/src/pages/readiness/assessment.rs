@@ -127,7 +127,9 @@ pub async fn create(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
-        Ok(created) => Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-created", created.id), &[])),
+        Ok(created) => {
+            Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-created", created.id), &[]))
+        }
         Err(StoreError::Invalid(errors)) => Ok(rejected(new_view(&state, &member, id, &input, &errors).await?)),
         Err(other) => Err(other.into()),
     }

@@ -301,7 +301,11 @@ pub async fn scores_csv(
             ]
         }),
     );
-    Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("{}.csv", file_name(ctx, "file-scores", &assessment))))
+    Ok(download(
+        csv.into_bytes(),
+        "text/csv; charset=utf-8",
+        &format!("{}.csv", file_name(ctx, "file-scores", &assessment)),
+    ))
 }
 
 /// Every score as an XLSX workbook, with the same blind rule as the CSV.
