@@ -1,0 +1,117 @@
+//! A parent organisation's portfolio: its member organisations' assessments, stages only.
+
+use super::*;
+
+/// One assessment in a parent organisation's portfolio of its member organisations.
+#[derive(Debug, Clone)]
+pub struct PortfolioRow {
+    pub assessment_id: i64,
+    pub org_name: String,
+    pub initiative_name: String,
+    pub topic: String,
+    pub custom_topic: Option<String>,
+    pub instrument_id: String,
+    pub status: AssessmentStatus,
+    pub created_at: i64,
+    /// Reported assessments only: their results.
+    pub scores: Option<AssessmentScores>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PortfolioAssessmentRow {
+    id: i64,
+    org_name: String,
+    initiative_name: String,
+    topic: String,
+    custom_topic: Option<String>,
+    instrument_id: String,
+    edition: String,
+    status: String,
+    created_at: i64,
+}
+
+/// Filters for the portfolio.
+#[derive(Debug, Clone, Default)]
+pub struct PortfolioFilter {
+    pub topic: Option<String>,
+    pub status: Option<AssessmentStatus>,
+}
+
+/// The assessments of every organisation below the scope's (children, their children…), with
+/// results for the reported ones. The parent sees stages, never interviews or scorers' scores.
+pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> StoreResult<Vec<PortfolioRow>> {
+    const BELOW: &str = "WITH RECURSIVE below (id) AS ( \
+            SELECT id FROM organisations WHERE parent_id = $1 \
+            UNION SELECT o.id FROM organisations o JOIN below b ON o.parent_id = b.id) ";
+    let (rows, consensus) = on_reader!(db, |pool| {
+        let rows: Vec<PortfolioAssessmentRow> = sqlx::query_as(&format!(
+            "{BELOW} SELECT a.id, o.name AS org_name, i.name AS initiative_name, i.topic, i.custom_topic, a.instrument_id, a.edition, \
+                a.status, a.created_at \
+             FROM assessments a JOIN below b ON b.id = a.org_id JOIN organisations o ON o.id = a.org_id \
+             JOIN initiatives i ON i.id = a.initiative_id \
+             WHERE ($2 IS NULL OR i.topic = $2) AND ($3 IS NULL OR a.status = $3) \
+             ORDER BY o.name_key, i.name_key, a.created_at DESC, a.id"
+        ))
+        .bind(scope.org_id)
+        .bind(filter.topic.as_deref())
+        .bind(filter.status.map(|s| s.key()))
+        .fetch_all(pool)
+        .await?;
+        let consensus: Vec<(i64, i64, String, i64)> = sqlx::query_as(&format!(
+            "{BELOW} SELECT v.assessment_id, c.interview_id, c.dimension, c.half_points FROM consensus c \
+             JOIN interviews v ON v.id = c.interview_id JOIN assessments a ON a.id = v.assessment_id \
+             JOIN below b ON b.id = a.org_id WHERE a.status = 'reported' ORDER BY v.assessment_id, c.interview_id"
+        ))
+        .bind(scope.org_id)
+        .fetch_all(pool)
+        .await?;
+        (rows, consensus)
+    });
+    let mut by_assessment: BTreeMap<i64, BTreeMap<i64, BTreeMap<String, DimensionScores>>> = BTreeMap::new();
+    for (assessment, interview, dimension, half_points) in consensus {
+        if let Some(level) = level_of(Some(half_points)) {
+            by_assessment
+                .entry(assessment)
+                .or_default()
+                .entry(interview)
+                .or_default()
+                .insert(dimension, DimensionScores { scorers: None, consensus: level });
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let status = AssessmentStatus::parse(&row.status).unwrap_or(AssessmentStatus::Planned);
+            let edition = edition_of(&row.edition);
+            let scores = by_assessment.remove(&row.id).and_then(|interviews| {
+                let complete = interviews
+                    .into_iter()
+                    .filter(|(_, d)| d.len() == edition.dimension_keys().len())
+                    .map(|(id, dimensions)| InterviewScores { id: id.to_string(), dimensions })
+                    .collect();
+                AssessmentScores::new(edition, complete).ok()
+            });
+            PortfolioRow {
+                assessment_id: row.id,
+                org_name: row.org_name,
+                initiative_name: row.initiative_name,
+                topic: row.topic,
+                custom_topic: row.custom_topic,
+                instrument_id: row.instrument_id,
+                status,
+                created_at: row.created_at,
+                scores,
+            }
+        })
+        .collect())
+}
+
+/// True when the scope's organisation has member organisations below it.
+pub async fn has_members_below(db: &Db, scope: &OrgScope) -> StoreResult<bool> {
+    let (count,): (i64,) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT COUNT(*) FROM organisations WHERE parent_id = $1")
+            .bind(scope.org_id)
+            .fetch_one(pool)
+            .await?);
+    Ok(count > 0)
+}
