@@ -438,3 +438,17 @@ file-scores = Parathed { $measured } – scorer
 file-report = Parathed { $measured } – rapport
 file-guide = Interviewguide { $measured }
 file-portfolio = Parathed i medlemsorganisationerne
+assessment-closed = Målingen er rapporteret og dermed lukket: ingen nye interview, scorer eller ændringer i konsensus. Den, der koordinerer, kan åbne den igen; det fremgår af loggen.
+assessment-reopen = Åbn målingen igen
+confirm-reopen = Åbn målingen af { $measured } igen?
+confirm-reopen-consequence = Målingen går tilbage til konsensustrinnet, så interview, scorer og konsensus kan ændres. Styregruppen ser ikke resultaterne, før den rapporteres igen. At den blev åbnet, og alt der ændres bagefter, skrives i loggen.
+confirm-few-interviews = Gå videre til scoring med færre end fire interview?
+confirm-few-interviews-consequence = Målingen har { $n ->
+        [one] { $n } interview
+       *[other] { $n } interview
+    }. Metoden bygger på mindst { $recommended } nøglepersoner: med færre hviler hver dimension på en eller to personers billede, og resultatet vises med en advarsel. Flere interview kan tilføjes, indtil målingen rapporteres.
+confirm-few-interviews-go-on = Gå videre alligevel
+notice-assessment-reopened = Målingen er åbnet igen og står i konsensustrinnet.
+error-closed-title = Målingen er lukket
+error-closed = Målingen er rapporteret og modtager ikke ændringer. Den, der koordinerer, kan åbne den igen fra målingens side.
+audit-action-reopen = Åbnede igen

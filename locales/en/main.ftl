@@ -438,3 +438,17 @@ file-scores = Readiness { $measured } – scores
 file-report = Readiness { $measured } – report
 file-guide = Interview guide { $measured }
 file-portfolio = Readiness in member organisations
+assessment-closed = The assessment is reported and therefore closed: no new interviews, scores or changes to the consensus. A coordinator can reopen it; that shows in the log.
+assessment-reopen = Reopen the assessment
+confirm-reopen = Reopen the assessment of { $measured }?
+confirm-reopen-consequence = The assessment goes back to the consensus step, so that interviews, scores and the consensus can be changed. The steering group does not see the results until it is reported again. The reopening, and every change after it, is written to the log.
+confirm-few-interviews = Go on to scoring with fewer than four interviews?
+confirm-few-interviews-consequence = The assessment has { $n ->
+        [one] { $n } interview
+       *[other] { $n } interviews
+    }. The method builds on at least { $recommended } key informants: with fewer, each dimension rests on one or two people's view, and the results carry a warning. More interviews can be added until the assessment is reported.
+confirm-few-interviews-go-on = Go on anyway
+notice-assessment-reopened = The assessment is open again, at the consensus step.
+error-closed-title = The assessment is closed
+error-closed = The assessment is reported and takes no changes. A coordinator can reopen it from the assessment's page.
+audit-action-reopen = Reopened

@@ -438,3 +438,17 @@ file-scores = Beredskap { $measured } – poäng
 file-report = Beredskap { $measured } – rapport
 file-guide = Intervjuguide { $measured }
 file-portfolio = Beredskap i medlemsorganisationerna
+assessment-closed = Mätningen är rapporterad och därmed stängd: inga nya intervjuer, poäng eller ändringar i samstämningen. Den som samordnar kan öppna den igen; det syns i loggen.
+assessment-reopen = Öppna mätningen igen
+confirm-reopen = Öppna mätningen av { $measured } igen?
+confirm-reopen-consequence = Mätningen går tillbaka till samstämningssteget så att intervjuer, poäng och samstämning kan ändras. Styrgruppen ser inte resultaten förrän den rapporteras på nytt. Att den öppnades och allt som ändras efteråt skrivs i loggen.
+confirm-few-interviews = Gå vidare till poängsättning med färre än fyra intervjuer?
+confirm-few-interviews-consequence = Mätningen har { $n ->
+        [one] { $n } intervju
+       *[other] { $n } intervjuer
+    }. Metoden bygger på minst { $recommended } nyckelpersoner: med färre vilar varje dimension på en eller två personers bild, och resultatet visas med en varning. Fler intervjuer kan läggas till fram till att mätningen rapporteras.
+confirm-few-interviews-go-on = Gå vidare ändå
+notice-assessment-reopened = Mätningen är öppnad igen och står i samstämningssteget.
+error-closed-title = Mätningen är stängd
+error-closed = Mätningen är rapporterad och tar inte emot ändringar. Den som samordnar kan öppna den igen från mätningens sida.
+audit-action-reopen = Öppnade igen

@@ -18,6 +18,9 @@ pub enum StoreError {
     PasswordHash,
     #[error("{0}")]
     Unsupported(&'static str),
+    /// The record is closed to changes (a reported assessment); reopening it is a step of its own.
+    #[error("closed to changes")]
+    Closed,
     /// Input the domain refuses, with the reason in words (e.g. a broken instrument definition).
     #[error("{0}")]
     Refused(String),

@@ -42,6 +42,9 @@ pub enum AppError {
     /// Well-formed input that the domain refuses, with the reason (e.g. a score off the scale).
     #[error("refused: {0}")]
     Refused(String),
+    /// A reported assessment (or another closed record) takes no changes until it is reopened.
+    #[error("closed to changes")]
+    Closed,
     /// The database cannot be reached now; nothing was written, and a retry may succeed.
     #[error("database unavailable")]
     Unavailable,
@@ -57,6 +60,7 @@ impl From<StoreError> for AppError {
             StoreError::Invalid(fields) => AppError::Invalid(fields),
             StoreError::Unsupported(message) => AppError::BadRequest(message.to_owned()),
             StoreError::Refused(message) => AppError::Refused(message),
+            StoreError::Closed => AppError::Closed,
             other if other.is_unavailable() => {
                 tracing::warn!(error = %other, "database unavailable");
                 AppError::Unavailable
@@ -86,6 +90,7 @@ impl AppError {
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised"),
             AppError::Invalid(_) | AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            AppError::Closed => (StatusCode::CONFLICT, "closed"),
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

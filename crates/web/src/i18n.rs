@@ -104,6 +104,7 @@ mod tests {
             "csrf",
             "too-many-attempts",
             "unavailable",
+            "closed",
             "bad-request",
             "unauthorised",
             "invalid",
@@ -128,9 +129,18 @@ mod tests {
         for warning in ["few-interviews", "kappa-undefined", "no-scorer-pairs"] {
             used.insert(format!("results-warning-{warning}"));
         }
-        for action in
-            ["create", "update", "delete", "archive", "restore", "setup", "read", "submit", "update_after_report"]
-        {
+        for action in [
+            "create",
+            "update",
+            "delete",
+            "archive",
+            "restore",
+            "setup",
+            "read",
+            "submit",
+            "update_after_report",
+            "reopen",
+        ] {
             used.insert(format!("audit-action-{action}"));
         }
         for entity in [

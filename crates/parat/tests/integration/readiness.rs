@@ -331,13 +331,43 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         assert!(!body.contains("Nyckelperson") && !body.contains("HEMLIGT"), "{export}");
     }
 
-    // A consensus changed after the report is in the audit log as such.
+    // Reported means closed: no new informants, interviews, answers or consensus changes, and
+    // the page says so (a new interview used to be taken, and the results then said an
+    // interview lacked a consensus under "Rapporterad").
+    let page = coordinator.page(&overview).await.1;
+    assert!(page.contains("Mätningen är rapporterad och därmed stängd") && page.contains("/reopen"));
+    assert!(!page.contains(&format!("action=\"{overview}/interviews\"")), "no form for a new interview");
+    for (path, fields) in [
+        (format!("{overview}/informants"), vec![("label", "Sen"), ("role", "Rektor"), ("sector", "Skola")]),
+        (format!("{overview}/interviews"), vec![("held_on", "2026-11-27")]),
+        (format!("/interviews/{}/answers/1", interviews[0]), vec![("answer_1", "Ändrat i efterhand")]),
+    ] {
+        let response = coordinator.post(&path, &fields).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT, "{path}");
+        assert!(response.text().await.expect("body").contains("Mätningen är stängd"), "{path}");
+    }
+    let response = agree(&coordinator, &interviews[0], ["5", "3", "5", "4", "4", "2"]).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert!(coordinator.page(&format!("{overview}/results")).await.1.contains("<strong>3,67</strong>"), "unchanged");
+
+    // Reopening asks first, is for coordinators, and is in the audit log; then changes are
+    // possible again, and are logged as changes after the report.
+    let (status, question) = coordinator.page(&format!("{overview}/reopen")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(question.contains("<h1>Öppna mätningen av Borås stad igen?</h1>"), "{question}");
+    assert_eq!(first.post(&format!("{overview}/reopen"), &[]).await.status(), StatusCode::FORBIDDEN);
+    let response = coordinator.post(&format!("{overview}/reopen"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&location(&response)).await.1.contains("Mätningen är öppnad igen"));
+    assert_eq!(viewer.page(&format!("{overview}/results")).await.0, StatusCode::NOT_FOUND, "not reported now");
     assert_eq!(
         agree(&coordinator, &interviews[0], ["5", "3", "5", "4", "4", "2"]).await.status(),
         StatusCode::SEE_OTHER
     );
+    assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::SEE_OTHER);
     let admin = app.logged_in(org, "alva@boras.se", "Alva Admin", Role::Admin).await;
     let audit = admin.page("/audit").await.1;
+    assert!(audit.contains("Öppnade igen"), "the reopening is logged");
     assert!(audit.contains("Ändrade efter rapport") && audit.contains("samstämning"));
     assert!(!audit.contains("070-123 45 67"), "no contact details in the audit log");
     assert!(audit.contains("Läste · nyckelperson #"), "showing contact details is a read in the audit log");
@@ -372,6 +402,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         format!("/interviews/{}/consensus", interviews[0]),
         format!("/initiatives/{initiative}/assessments/new"),
         format!("{overview}/informants/{erase}/erase"),
+        format!("{overview}/reopen"),
     ] {
         let (status, body) = outsider.page(&path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
@@ -379,6 +410,7 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     }
     for path in [
         format!("{overview}/advance"),
+        format!("{overview}/reopen"),
         format!("{overview}/informants"),
         format!("{overview}/interviews"),
         format!("/interviews/{}/answers", interviews[0]),
@@ -724,5 +756,49 @@ async fn an_organisation_loads_its_own_licensed_texts_as_an_instrument() {
         sheet.contains("name=\"level_E\"") && !sheet.contains("name=\"level_F\""),
         "five dimensions: the 2014 edition"
     );
+    app.stop().await;
+}
+
+/// Going on to scoring with fewer than four interviews asks first and says why; with the
+/// answer "go on anyway" it moves on.
+#[tokio::test]
+async fn scoring_with_fewer_than_four_interviews_asks_first() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "lo@lerum.se", "Lo Samordnare", Role::Coordinator).await;
+    app.logged_in(org, "bo@lerum.se", "Bo", Role::Scorer).await;
+    app.logged_in(org, "bea@lerum.se", "Bea", Role::Scorer).await;
+    let (bo, bea) = (user_id(&app, "bo@lerum.se").await, user_id(&app, "bea@lerum.se").await);
+    let response = coordinator.post("/initiatives", &[("name", "ANDT i skolan"), ("topic", "andt_prevention")]).await;
+    let initiative = common::id_from_location(&location(&response));
+    let response = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/assessments"),
+            &[
+                ("instrument", "crm-2006"),
+                ("measured", "Lerum"),
+                ("issue", "ANDT"),
+                ("scorers", &bo),
+                ("scorers", &bea),
+            ],
+        )
+        .await;
+    let overview = format!("/assessments/{}", id_after(&location(&response), "/assessments/"));
+    assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let response = coordinator.post(&format!("{overview}/interviews"), &[("held_on", "2026-11-20")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let response = coordinator.post(&format!("{overview}/advance"), &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let question = response.text().await.expect("body");
+    assert!(
+        question.contains("färre än fyra intervjuer") && question.contains("Mätningen har 1 intervju."),
+        "{question}"
+    );
+    assert!(question.contains("name=\"confirm\" value=\"yes\""), "{question}");
+    assert!(coordinator.page(&overview).await.1.contains("badge assessment-interviewing"), "still interviewing");
+    let response = coordinator.post(&format!("{overview}/advance"), &[("confirm", "yes")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(coordinator.page(&overview).await.1.contains("badge assessment-scoring"), "scoring now");
     app.stop().await;
 }

@@ -9,6 +9,7 @@ pub async fn add_informant(
     draft: &InformantDraft,
 ) -> StoreResult<i64> {
     Access::require(Access::of(scope, assessment).interview)?;
+    Access::require_open(assessment)?;
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
@@ -64,6 +65,7 @@ pub async fn add_interview(
     draft: &InterviewDraft,
 ) -> StoreResult<i64> {
     Access::require(Access::of(scope, assessment).interview)?;
+    Access::require_open(assessment)?;
     let at = now();
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -191,6 +193,7 @@ pub async fn save_answer(
     rating: Option<u8>,
 ) -> StoreResult<()> {
     Access::require(Access::of(scope, assessment).interview)?;
+    Access::require_open(assessment)?;
     let questions = assessment.instrument().questions.len();
     if question >= questions {
         return Err(StoreError::NotFound);
@@ -231,6 +234,7 @@ pub async fn save_transcript(
     transcript: &str,
 ) -> StoreResult<()> {
     Access::require(Access::of(scope, assessment).interview)?;
+    Access::require_open(assessment)?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE interviews SET transcript = $1, updated_at = $2 WHERE assessment_id = $3 AND id = $4")

@@ -80,6 +80,8 @@ pub struct Access {
     pub read_interviews: bool,
     /// Results: the team and those who manage; everyone in the organisation once reported.
     pub read_results: bool,
+    /// Not yet reported: a reported assessment is closed to changes until it is reopened.
+    pub open: bool,
 }
 
 impl Access {
@@ -94,6 +96,16 @@ impl Access {
             score: scorer,
             read_interviews: manage || team,
             read_results: manage || team || assessment.status == AssessmentStatus::Reported,
+            open: assessment.status != AssessmentStatus::Reported,
+        }
+    }
+
+    /// Refuses a change to a reported assessment: it is closed until someone reopens it.
+    pub(crate) fn require_open(assessment: &Assessment) -> StoreResult<()> {
+        if assessment.status == AssessmentStatus::Reported {
+            Err(StoreError::Closed)
+        } else {
+            Ok(())
         }
     }
 
@@ -437,6 +449,49 @@ pub async fn advance(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Assessme
         updated
     });
     Ok(updated)
+}
+
+/// Reopens a reported assessment for changes (back to the consensus step), for those who manage
+/// it. It stays marked as reported once (`reported_at`), so that every later change is logged
+/// as a change after the report; the reopening itself is in the audit log.
+pub async fn reopen(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Assessment> {
+    let (assessment, access) = get(db, scope, id).await?;
+    Access::require(access.manage)?;
+    if assessment.status != AssessmentStatus::Reported {
+        return Err(StoreError::field("status", Problem::UnknownChoice));
+    }
+    let updated = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE assessments SET status = $1, updated_at = $2 WHERE org_id = $3 AND id = $4 AND status = $5",
+        )
+        .bind(AssessmentStatus::Consensus.key())
+        .bind(now())
+        .bind(scope.org_id)
+        .bind(id)
+        .bind(AssessmentStatus::Reported.key())
+        .execute(&mut *tx)
+        .await?;
+        let entry = AuditEntry::scoped(scope, "reopen", "assessment", id)
+            .before(&serde_json::json!({ "status": AssessmentStatus::Reported.key() }))
+            .after(&serde_json::json!({ "status": AssessmentStatus::Consensus.key() }));
+        audit::record!(&mut *tx, &entry)?;
+        let updated = fetch_assessment!(&mut *tx, scope, id).ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        updated
+    });
+    Ok(updated)
+}
+
+/// The number of interviews an assessment has, for the question before scoring starts.
+pub async fn interview_count(db: &Db, scope: &OrgScope, assessment: &Assessment) -> StoreResult<i64> {
+    Access::require(Access::of(scope, assessment).read_interviews)?;
+    let (count,): (i64,) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT COUNT(*) FROM interviews WHERE assessment_id = $1")
+            .bind(assessment.id)
+            .fetch_one(pool)
+            .await?);
+    Ok(count)
 }
 
 /// Roles that may be on an assessment's team: anyone in the organisation but viewers.

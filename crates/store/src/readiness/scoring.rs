@@ -58,6 +58,7 @@ pub async fn save_scores(
     submit: bool,
 ) -> StoreResult<()> {
     Access::require(Access::of(scope, assessment).score)?;
+    Access::require_open(assessment)?;
     if !matches!(assessment.status, AssessmentStatus::Scoring | AssessmentStatus::Consensus) {
         return Err(StoreError::field("status", Problem::UnknownChoice));
     }
@@ -198,6 +199,7 @@ pub async fn save_consensus(
     interview_id: i64,
     agreed: &BTreeMap<String, (HalfPoints, String)>,
 ) -> StoreResult<()> {
+    Access::require_open(assessment)?;
     let ConsensusStage::Open(sheet) = consensus(db, scope, assessment, interview_id).await? else {
         return Err(StoreError::Refused("the consensus opens when both scorers have submitted this interview".into()));
     };
@@ -223,7 +225,8 @@ pub async fn save_consensus(
             .execute(&mut *tx)
             .await?;
         }
-        let action = if assessment.status == AssessmentStatus::Reported { "update_after_report" } else { "update" };
+        // Changes to an assessment that was reported once (and reopened) are marked as such.
+        let action = if assessment.reported_at.is_some() { "update_after_report" } else { "update" };
         let entry = AuditEntry::scoped(scope, action, "consensus", interview_id).before(&before).after(&after);
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;

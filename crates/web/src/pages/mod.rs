@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/initiatives/{id}/assessments", post(readiness::create))
         .route("/assessments/{id}", get(readiness::show))
         .route("/assessments/{id}/advance", post(readiness::advance))
+        .route("/assessments/{id}/reopen", get(readiness::confirm_reopen).post(readiness::reopen))
         .route("/assessments/{id}/informants", post(readiness::add_informant))
         .route(
             "/assessments/{id}/informants/{informant}/erase",

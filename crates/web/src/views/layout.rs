@@ -163,6 +163,7 @@ pub const NOTICES: &[&str] = &[
     "interview-created",
     "consensus-saved",
     "instrument-loaded",
+    "assessment-reopened",
     "archived",
     "restored",
     "language-changed",

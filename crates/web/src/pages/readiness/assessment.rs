@@ -189,6 +189,12 @@ async fn overview_view(
         @if forms_state.status_refused {
             div.error-summary #error-summary role="alert" tabindex="-1" { p { (ctx.t(&format!("assessment-advance-refused-{}", assessment.status.next().map(|s| s.key()).unwrap_or("reported")))) } }
         }
+        @if !access.open {
+            div.notice role="status" {
+                p { (ctx.t("assessment-closed")) }
+                @if access.manage { p { a href=(format!("/assessments/{}/reopen", assessment.id)) { (ctx.t("assessment-reopen")) } } }
+            }
+        }
         div.actions {
             @if access.read_results { a.button.primary href=(format!("/assessments/{}/results", assessment.id)) { (ctx.t("results-title")) } }
             @if access.manage {
@@ -228,7 +234,7 @@ async fn overview_view(
                         td { (v.answers) @if v.has_transcript { " + " (ctx.t("interview-transcript")) } }
                         td {
                             (ctx.t_with("interview-submissions", &[("n", (v.submissions as f64).into())]))
-                            @if access.score && !v.submitted_by_me { " · " a href=(format!("/interviews/{}/score", v.id)) { (ctx.t("score-action")) } }
+                            @if access.score && access.open && !v.submitted_by_me { " · " a href=(format!("/interviews/{}/score", v.id)) { (ctx.t("score-action")) } }
                         }
                         td {
                             @if v.submissions >= 2 && (access.manage || access.score) {
@@ -238,7 +244,7 @@ async fn overview_view(
                     } } }
                 } }
             }
-            @if access.interview {
+            @if access.interview && access.open {
                 h3 { (ctx.t("interview-new")) }
                 (error_summary(ctx, interview_errors, &[("informant_id", ctx.t("informant")), ("held_on", ctx.t("interview-held-on")), ("interviewer_id", ctx.t("interviewer"))]))
                 form.stacked method="post" action=(format!("/assessments/{}/interviews", assessment.id)) novalidate {
@@ -269,7 +275,7 @@ async fn overview_view(
                     } } }
                 } }
             }
-            @if access.interview {
+            @if access.interview && access.open {
                 h3 { (ctx.t("informant-add")) }
                 (error_summary(ctx, informant_errors, &[("label", ctx.t("informant-label")), ("role", ctx.t("informant-role")), ("sector", ctx.t("informant-sector")), ("contact", ctx.t("informant-contact"))]))
                 form.stacked method="post" action=(format!("/assessments/{}/informants", assessment.id)) novalidate {
@@ -296,13 +302,46 @@ pub async fn show(
     overview_view(&state, &member, &assessment, access, OverviewForms::default(), query.notice.as_deref()).await
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AdvanceForm {
+    /// `yes` once the person has read why fewer than four interviews is too few, and goes on.
+    confirm: String,
+}
+
 pub async fn advance(
     State(state): State<AppState>,
     member: Member,
     Path(id): Path<String>,
-    Submitted(_): Submitted<EmptyForm>,
+    Submitted(form): Submitted<AdvanceForm>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
+    // Scoring with fewer interviews than the method asks for is allowed, after a question
+    // that says why it matters (with none at all, the store refuses).
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
+    if access.manage && assessment.status == AssessmentStatus::Interviewing && form.confirm != "yes" {
+        let interviews = readiness::interview_count(&state.db, &member.scope, &assessment).await?;
+        if interviews > 0 && interviews < scoring::RECOMMENDED_INTERVIEWS as i64 {
+            let ctx = &member.ctx;
+            let action = format!("/assessments/{id}/advance");
+            let back = format!("/assessments/{id}");
+            let counts =
+                [("n", (interviews as f64).into()), ("recommended", (scoring::RECOMMENDED_INTERVIEWS as f64).into())];
+            return Ok(confirm_page(
+                ctx,
+                Nav::Initiatives,
+                Confirmation {
+                    question: ctx.t("confirm-few-interviews"),
+                    consequence: ctx.t_with("confirm-few-interviews-consequence", &counts),
+                    action: &action,
+                    fields: &[("confirm", "yes")],
+                    confirm_label: ctx.t("confirm-few-interviews-go-on"),
+                    back: &back,
+                },
+            )
+            .into_response());
+        }
+    }
     match readiness::advance(&state.db, &member.scope, id).await {
         Ok(_) => Ok(redirect_with_cookies(&format!("/assessments/{id}?notice=status-advanced"), &[])),
         Err(StoreError::Invalid(_)) => {
@@ -336,6 +375,46 @@ pub async fn add_informant(
 }
 
 /// Asks before an informant's details are erased: it cannot be undone.
+/// The question before a reported assessment is opened for changes again.
+pub async fn confirm_reopen(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    if !access.manage {
+        return Err(AppError::Forbidden);
+    }
+    if access.open {
+        return Err(AppError::NotFound);
+    }
+    let ctx = &member.ctx;
+    let action = format!("/assessments/{}/reopen", assessment.id);
+    let back = format!("/assessments/{}", assessment.id);
+    Ok(confirm_page(
+        ctx,
+        Nav::Initiatives,
+        Confirmation {
+            question: ctx.t_with("confirm-reopen", &[("measured", assessment.measured.clone().into())]),
+            consequence: ctx.t("confirm-reopen-consequence"),
+            action: &action,
+            fields: &[],
+            confirm_label: ctx.t("assessment-reopen"),
+            back: &back,
+        },
+    ))
+}
+
+pub async fn reopen(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Response, AppError> {
+    let assessment = readiness::reopen(&state.db, &member.scope, parse_id(&id)?).await?;
+    Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-reopened", assessment.id), &[]))
+}
+
 pub async fn confirm_erase_informant(
     State(state): State<AppState>,
     member: Member,

@@ -23,7 +23,7 @@ async fn interview_view(
     let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     let instrument = assessment.instrument();
     let ctx = &member.ctx;
-    let editable = access.interview;
+    let editable = access.interview && access.open;
     let body = html! {
         (notice(ctx, notice_key))
         p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
@@ -37,7 +37,7 @@ async fn interview_view(
             dt { (ctx.t("interview-held-on")) } dd { (interview.held_on.as_deref().unwrap_or("–")) }
         }
         div.actions {
-            @if access.score { a.button.primary href=(format!("/interviews/{}/score", interview.id)) { (ctx.t("score-action")) } }
+            @if access.score && access.open { a.button.primary href=(format!("/interviews/{}/score", interview.id)) { (ctx.t("score-action")) } }
             a.button href=(format!("/assessments/{}/guide.pdf", assessment.id)) { (ctx.t("guide-download-pdf")) }
         }
         h2 { (ctx.t("interview-guide")) }
