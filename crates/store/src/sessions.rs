@@ -31,6 +31,9 @@ pub struct CurrentOrg {
     pub org_id: i64,
     pub name: String,
     pub role: Role,
+    /// Other organisations belong to this one (a county board's municipalities): it has a
+    /// portfolio of their readiness.
+    pub has_member_orgs: bool,
 }
 
 impl SessionUser {
@@ -58,6 +61,7 @@ struct SessionRow {
     org_name: Option<String>,
     role: Option<String>,
     membership_count: i64,
+    has_member_orgs: bool,
 }
 
 /// Starts a session for a user in their first organisation (by name) and returns its token.
@@ -96,7 +100,8 @@ pub async fn create(db: &Db, user_id: i64) -> StoreResult<Secret> {
 pub async fn lookup(db: &Db, token: &Secret) -> StoreResult<Option<SessionUser>> {
     const SQL: &str = "SELECT s.user_id, u.email, u.display_name, u.locale, u.is_instance_admin, s.csrf_token, \
             s.expires_at, m.org_id, o.name AS org_name, m.role, \
-            (SELECT COUNT(*) FROM memberships c WHERE c.user_id = s.user_id) AS membership_count \
+            (SELECT COUNT(*) FROM memberships c WHERE c.user_id = s.user_id) AS membership_count, \
+            EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = m.org_id) AS has_member_orgs \
         FROM sessions s JOIN users u ON u.id = s.user_id \
         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.org_id = s.org_id \
         LEFT JOIN organisations o ON o.id = m.org_id \
@@ -115,7 +120,9 @@ pub async fn lookup(db: &Db, token: &Secret) -> StoreResult<Option<SessionUser>>
             .rows_affected());
     }
     let current = match (row.org_id, row.org_name, row.role.as_deref().map(Role::parse)) {
-        (Some(org_id), Some(name), Some(Ok(role))) => Some(CurrentOrg { org_id, name, role }),
+        (Some(org_id), Some(name), Some(Ok(role))) => {
+            Some(CurrentOrg { org_id, name, role, has_member_orgs: row.has_member_orgs })
+        }
         _ => None,
     };
     Ok(Some(SessionUser {

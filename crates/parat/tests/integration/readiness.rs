@@ -530,6 +530,10 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     assert_eq!(viewer.page(&format!("/assessments/{newer}/results")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(viewer.post(&path, &[("who", "Jag")]).await.status(), StatusCode::FORBIDDEN);
 
+    // A municipality has no portfolio in its menu, and reads its own results on its own pages.
+    assert!(!admin.page("/").await.1.contains("href=\"/portfolio\""));
+    assert_eq!(admin.page(&format!("/portfolio/{older}")).await.0, StatusCode::NOT_FOUND);
+
     // The county board's portfolio: its municipalities, not Stockholm's district.
     let orgs = admin.page("/organisations").await.1;
     let county = orgs
@@ -549,6 +553,19 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     );
     assert!(!portfolio.contains("Skärholmen"), "another county's district is not in the portfolio");
     assert!(portfolio.contains("class=\"stage stage-"), "stages per dimension, coloured");
+    // In the menu; dimensions named; the overall score is a score and the stage a stage; the
+    // legend shows its colours; each reported row links to its results.
+    assert!(admin.page("/").await.1.contains("href=\"/portfolio\""), "in the county board's menu");
+    assert!(portfolio.contains("A. Insatser") && portfolio.contains("F. Resurser"), "dimensions named");
+    assert!(portfolio.contains("Poäng totalt") && portfolio.contains("Steg totalt"));
+    assert!(portfolio.contains("<td class=\"number\">") && portfolio.contains("class=\"swatch stage-1\""));
+    assert!(portfolio.contains(&format!("href=\"/portfolio/{older}\"")), "rows link to their results");
+    assert!(!portfolio.contains(&format!("href=\"/portfolio/{newer}\"")), "not before it is reported");
+    let (status, report) = admin.page(&format!("/portfolio/{older}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(report.contains("Resultatet av den rapporterade mätningen i Borås stad") && report.contains("<svg"));
+    assert!(!report.contains("Nyckelperson") && !report.contains("/interviews/"), "no interviews");
+    assert_eq!(admin.page(&format!("/portfolio/{newer}")).await.0, StatusCode::NOT_FOUND, "not reported yet");
     let filtered = admin.page("/portfolio?status=scoring").await.1;
     assert!(filtered.contains("Borås stad") && !filtered.contains("Alingsås kommun"));
     let csv = admin.page("/portfolio.csv").await.1;

@@ -39,10 +39,12 @@ pub struct PortfolioFilter {
 
 /// The assessments of every organisation below the scope's (children, their children…), with
 /// results for the reported ones. The parent sees stages, never interviews or scorers' scores.
+/// Every organisation below `$1` (children, their children…), as a recursive query's head.
+const BELOW: &str = "WITH RECURSIVE below (id) AS ( \
+        SELECT id FROM organisations WHERE parent_id = $1 \
+        UNION SELECT o.id FROM organisations o JOIN below b ON o.parent_id = b.id) ";
+
 pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> StoreResult<Vec<PortfolioRow>> {
-    const BELOW: &str = "WITH RECURSIVE below (id) AS ( \
-            SELECT id FROM organisations WHERE parent_id = $1 \
-            UNION SELECT o.id FROM organisations o JOIN below b ON o.parent_id = b.id) ";
     let (rows, consensus) = on_reader!(db, |pool| {
         let rows: Vec<PortfolioAssessmentRow> = sqlx::query_as(&format!(
             "{BELOW} SELECT a.id, o.name AS org_name, i.name AS initiative_name, i.topic, i.custom_topic, a.instrument_id, a.edition, \
@@ -114,4 +116,36 @@ pub async fn has_members_below(db: &Db, scope: &OrgScope) -> StoreResult<bool> {
             .fetch_one(pool)
             .await?);
     Ok(count > 0)
+}
+
+/// One reported assessment of an organisation below the scope's, for the parent's report page:
+/// the assessment and the scores its results come from. Anything else — another organisation's,
+/// one not reported, or the parent's own — is `NotFound`. Interviews and informants never leave
+/// the member organisation this way.
+pub async fn portfolio_assessment(
+    db: &Db,
+    scope: &OrgScope,
+    id: i64,
+) -> StoreResult<(Assessment, AssessmentScores, String)> {
+    /// The member organisation the assessment belongs to, as the assessment query wants it.
+    struct InOrg {
+        org_id: i64,
+    }
+    let found = on_reader!(db, |pool| {
+        let org: Option<(i64, String)> = sqlx::query_as(&format!(
+            "{BELOW} SELECT a.org_id, o.name FROM assessments a JOIN below b ON b.id = a.org_id \
+             JOIN organisations o ON o.id = a.org_id WHERE a.id = $2 AND a.status = 'reported'"
+        ))
+        .bind(scope.org_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+        match org {
+            Some((org_id, name)) => fetch_assessment!(pool, InOrg { org_id }, id).map(|a| (a, name)),
+            None => None,
+        }
+    });
+    let (assessment, org_name) = found.ok_or(StoreError::NotFound)?;
+    let (scores, _) = load_scores(db, assessment.id, assessment.edition()).await?;
+    Ok((assessment, scores.ok_or(StoreError::NotFound)?, org_name))
 }

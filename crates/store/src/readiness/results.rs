@@ -42,7 +42,11 @@ macro_rules! interview_scores_columns {
 const SCORES_BY_INTERVIEW: &str =
     concat!("SELECT ", interview_scores_columns!(), " FROM interviews v WHERE v.assessment_id = $1 ORDER BY v.id");
 
-async fn load_scores(db: &Db, assessment_id: i64, edition: Edition) -> StoreResult<(Option<AssessmentScores>, usize)> {
+pub(super) async fn load_scores(
+    db: &Db,
+    assessment_id: i64,
+    edition: Edition,
+) -> StoreResult<(Option<AssessmentScores>, usize)> {
     let rows: Vec<InterviewScoresRow> =
         on_reader!(db, |pool| sqlx::query_as(SCORES_BY_INTERVIEW).bind(assessment_id).fetch_all(pool).await?);
     Ok(scores_from_rows(rows, edition))

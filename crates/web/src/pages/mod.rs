@@ -63,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/instruments/{file}", get(instruments::download))
         .route("/portfolio", get(readiness::portfolio))
         .route("/portfolio.csv", get(readiness::portfolio_csv))
+        .route("/portfolio/{id}", get(readiness::portfolio_report))
         .route("/interviews/{id}", get(readiness::interview))
         .route("/interviews/{id}/answers", post(readiness::save_answers))
         .route("/interviews/{id}/answers/{question}", post(readiness::save_answer))

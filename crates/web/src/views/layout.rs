@@ -13,6 +13,7 @@ use crate::Ctx;
 pub enum Nav {
     Home,
     Initiatives,
+    Portfolio,
     Organisations,
     Members,
     Audit,
@@ -81,11 +82,13 @@ pub fn page(ctx: &Ctx, title: &str, nav: Nav, body: Markup) -> Markup {
 }
 
 fn navigation(ctx: &Ctx, active: Nav) -> Markup {
-    let role = ctx.user.as_ref().and_then(|u| u.current.as_ref()).map(|c| c.role);
-    let is_admin = role.is_some_and(|r| r.can_administer());
+    let current = ctx.user.as_ref().and_then(|u| u.current.as_ref());
+    let is_admin = current.is_some_and(|c| c.role.can_administer());
+    let has_member_orgs = current.is_some_and(|c| c.has_member_orgs);
     let items: Vec<(Nav, &str, String)> = [
         Some((Nav::Home, "/", ctx.t("nav-home"))),
         Some((Nav::Initiatives, "/initiatives", ctx.t("nav-initiatives"))),
+        has_member_orgs.then(|| (Nav::Portfolio, "/portfolio", ctx.t("nav-portfolio"))),
         Some((Nav::Organisations, "/organisations", ctx.t("nav-organisations"))),
         is_admin.then(|| (Nav::Members, "/members", ctx.t("nav-members"))),
         is_admin.then(|| (Nav::Audit, "/audit", ctx.t("nav-audit"))),

@@ -19,14 +19,38 @@ impl PortfolioQuery {
     }
 }
 
-/// Stages per dimension for the overall score and each dimension, of a reported assessment.
-fn portfolio_stages(row: &readiness::PortfolioRow) -> Option<(u8, Vec<u8>, Edition)> {
-    let scores = row.scores.as_ref()?;
-    let r = scoring::results(scores);
-    Some((r.overall.stage, r.dimensions.iter().map(|d| d.result.stage).collect(), r.edition))
+/// The overall score and stage, and each dimension's stage, of a reported assessment.
+struct PortfolioResults {
+    overall: parat_core::readiness::Fraction,
+    overall_stage: u8,
+    stages: Vec<u8>,
+    edition: Edition,
+}
+
+fn portfolio_results(row: &readiness::PortfolioRow) -> Option<PortfolioResults> {
+    let r = scoring::results(row.scores.as_ref()?);
+    Some(PortfolioResults {
+        overall: r.overall.score,
+        overall_stage: r.overall.stage,
+        stages: r.dimensions.iter().map(|d| d.result.stage).collect(),
+        edition: r.edition,
+    })
 }
 
 use parat_core::readiness::scoring::Edition;
+
+/// The dimensions as columns: the six of the 2006 edition, named; a 2014 assessment's five
+/// fill the first five, and a note says how its A differs.
+fn dimension_columns(ctx: &Ctx) -> Vec<(&'static str, String)> {
+    let instrument = builtin().iter().find(|i| i.id == "crm-2006");
+    ["A", "B", "C", "D", "E", "F"]
+        .into_iter()
+        .map(|key| {
+            let name = instrument.and_then(|i| i.dimension(key)).map(|d| d.name.get(ctx.locale).to_owned());
+            (key, name.unwrap_or_default())
+        })
+        .collect()
+}
 
 /// A parent organisation's overview of its member organisations' assessments.
 pub async fn portfolio(
@@ -43,7 +67,9 @@ pub async fn portfolio(
         .collect();
     let statuses: Vec<(String, String)> =
         AssessmentStatus::ALL.iter().map(|s| (s.key().to_owned(), status_label(ctx, *s))).collect();
-    let keys = ["A", "B", "C", "D", "E", "F"];
+    let columns = dimension_columns(ctx);
+    let results: Vec<Option<PortfolioResults>> = rows.iter().map(portfolio_results).collect();
+    let any_2014 = results.iter().flatten().any(|r| r.edition == Edition::Crm2014);
     let body = html! {
         h1 { (ctx.t("portfolio-title")) }
         p { (ctx.t("portfolio-intro")) }
@@ -53,39 +79,72 @@ pub async fn portfolio(
             button type="submit" { (ctx.t("filter-submit")) }
         }
         @if rows.is_empty() { p { (ctx.t("portfolio-empty")) } } @else {
+            ul.legend aria-label=(ctx.t("portfolio-title")) {
+                li { span.swatch.stage-1 aria-hidden="true" {} (ctx.t("portfolio-legend-early")) }
+                li { span.swatch.stage-4 aria-hidden="true" {} (ctx.t("portfolio-legend-planning")) }
+                li { span.swatch.stage-7 aria-hidden="true" {} (ctx.t("portfolio-legend-established")) }
+            }
             div.table-wrap { table.portfolio {
                 caption.visually-hidden { (ctx.t("portfolio-title")) }
                 thead { tr {
                     th scope="col" { (ctx.t("nav-organisations")) }
                     th scope="col" { (ctx.t("nav-initiatives")) }
                     th scope="col" { (ctx.t("field-status")) }
-                    @for key in keys { th scope="col" { (key) } }
-                    th scope="col" { (ctx.t("results-overall")) }
+                    @for (key, name) in &columns { th scope="col" { (key) ". " (name) } }
+                    th scope="col" { (ctx.t("portfolio-score")) }
+                    th scope="col" { (ctx.t("portfolio-stage")) }
                 } }
-                tbody { @for row in &rows {
-                    @let stages = portfolio_stages(row);
+                tbody { @for (row, result) in rows.iter().zip(&results) {
                     tr {
-                        th scope="row" { (row.org_name) }
+                        th scope="row" {
+                            @if result.is_some() {
+                                a href=(format!("/portfolio/{}", row.assessment_id)) aria-label=(ctx.t_with("portfolio-open", &[("org", row.org_name.clone().into())])) { (row.org_name) }
+                            } @else { (row.org_name) }
+                        }
                         td { (row.initiative_name) br; span.hint { (crate::pages::initiatives::topic_label(ctx, parat_core::initiative::TopicArea::parse(&row.topic).unwrap_or(parat_core::initiative::TopicArea::Custom), row.custom_topic.as_deref())) } }
                         td { (status_label(ctx, row.status)) br; span.hint.date { (ctx.date_time(row.created_at)) } }
-                        @for (i, _) in keys.iter().enumerate() {
-                            @match stages.as_ref().and_then(|(_, dims, _)| dims.get(i)) {
-                                Some(stage) => td class=(format!("stage stage-{stage}")) { (stage) },
+                        @for (i, (_, name)) in columns.iter().enumerate() {
+                            @match result.as_ref().and_then(|r| r.stages.get(i)) {
+                                Some(stage) => td class=(format!("stage stage-{stage}")) { (stage) span.visually-hidden { " " (name) } },
                                 None => td { "–" },
                             }
                         }
-                        @match &stages {
-                            Some((overall, _, _)) => td class=(format!("stage stage-{overall}")) { strong { (overall) } },
-                            None => td { "–" },
+                        @match result {
+                            Some(r) => {
+                                td.number { (score_text(ctx, r.overall)) }
+                                td class=(format!("stage stage-{}", r.overall_stage)) { strong { (r.overall_stage) } }
+                            }
+                            None => { td { "–" } td { "–" } }
                         }
                     }
                 } }
             } }
-            p.hint { (ctx.t("portfolio-legend")) }
+            @if any_2014 { p.hint { (ctx.t("portfolio-edition-2014")) } }
             p { a.button href=(format!("/portfolio.csv?topic={}&status={}", crate::error::encode_query_value(&query.topic), crate::error::encode_query_value(&query.status))) { (ctx.t("results-download-csv")) } }
         }
     };
-    Ok(page(ctx, &ctx.t("portfolio-title"), Nav::Organisations, body))
+    Ok(page(ctx, &ctx.t("portfolio-title"), Nav::Portfolio, body))
+}
+
+/// One member organisation's reported results, as its parent sees them: the results page's
+/// scores, stages, charts and strategies, without interviews, informants or the action plan.
+pub async fn portfolio_report(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Markup, AppError> {
+    let (assessment, scores, org) = readiness::portfolio_assessment(&state.db, &member.scope, parse_id(&id)?).await?;
+    let results = scoring::results(&scores);
+    let ctx = &member.ctx;
+    let instrument = assessment.instrument();
+    let body = html! {
+        p.breadcrumb { a href="/portfolio" { (ctx.t("portfolio-back")) } }
+        h1 { (ctx.t("results-title")) ": " (assessment.measured) }
+        p { (instrument.name.get(ctx.locale)) " · " (assessment.issue) " · " (status_label(ctx, assessment.status)) }
+        p.hint { (ctx.t_with("portfolio-report-intro", &[("org", org.into())])) }
+        (results_body(ctx, &assessment, instrument, &results, None))
+    };
+    Ok(page(ctx, &ctx.t("results-title"), Nav::Portfolio, body))
 }
 
 pub async fn portfolio_csv(
@@ -96,17 +155,18 @@ pub async fn portfolio_csv(
     let rows = readiness::portfolio(&state.db, &member.scope, &query.filter()).await?;
     let ctx = &member.ctx;
     let mut header = vec![ctx.t("nav-organisations"), ctx.t("nav-initiatives"), ctx.t("field-status")];
-    header.extend(["A", "B", "C", "D", "E", "F"].map(String::from));
-    header.push(ctx.t("results-overall"));
+    header.extend(dimension_columns(ctx).into_iter().map(|(key, name)| format!("{key}. {name}")));
+    header.extend([ctx.t("portfolio-score"), ctx.t("portfolio-stage")]);
     let csv = csv_document(
         &header,
         rows.iter().map(|row| {
-            let stages = portfolio_stages(row);
+            let result = portfolio_results(row);
             let mut cells = vec![row.org_name.clone(), row.initiative_name.clone(), status_label(ctx, row.status)];
             for i in 0..6 {
-                cells.push(stages.as_ref().and_then(|(_, d, _)| d.get(i)).map(|s| s.to_string()).unwrap_or_default());
+                cells.push(result.as_ref().and_then(|r| r.stages.get(i)).map(|s| s.to_string()).unwrap_or_default());
             }
-            cells.push(stages.as_ref().map(|(o, _, _)| o.to_string()).unwrap_or_default());
+            cells.push(result.as_ref().map(|r| score_text(ctx, r.overall)).unwrap_or_default());
+            cells.push(result.as_ref().map(|r| r.overall_stage.to_string()).unwrap_or_default());
             cells
         }),
     );

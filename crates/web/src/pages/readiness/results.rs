@@ -45,7 +45,7 @@ pub async fn results(
     Ok(page(ctx, &ctx.t("results-title"), Nav::Initiatives, body))
 }
 
-fn results_body(
+pub(super) fn results_body(
     ctx: &Ctx,
     assessment: &Assessment,
     instrument: &Instrument,
