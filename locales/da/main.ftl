@@ -461,3 +461,5 @@ portfolio-open = Vis resultatet for { $org }
 portfolio-report-intro = Resultatet af den rapporterede måling i { $org }: score, trin og strategier – aldrig interview eller den enkelte bedømmers scorer.
 portfolio-back = Tilbage til medlemmernes parathed
 portfolio-edition-2014 = 2014-udgaven: dimension A omfatter både indsatserne og kendskabet til dem.
+xlsx-summary = Sammenfatning
+results-based-on-interviews = Interview med fælles scorer

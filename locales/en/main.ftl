@@ -461,3 +461,5 @@ portfolio-open = Show the results for { $org }
 portfolio-report-intro = The results of the reported assessment in { $org }: scores, stages and strategies – never interviews or a single scorer's scores.
 portfolio-back = Back to the members' readiness
 portfolio-edition-2014 = 2014 edition: dimension A covers both the efforts and the knowledge of them.
+xlsx-summary = Summary
+results-based-on-interviews = Interviews with agreed scores

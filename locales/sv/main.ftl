@@ -461,3 +461,5 @@ portfolio-open = Visa resultatet för { $org }
 portfolio-report-intro = Resultatet av den rapporterade mätningen i { $org }: poäng, steg och strategier – aldrig intervjuer eller enskilda bedömares poäng.
 portfolio-back = Tillbaka till medlemmarnas beredskap
 portfolio-edition-2014 = Utgåva 2014: dimension A omfattar både insatserna och kunskapen om dem.
+xlsx-summary = Sammanfattning
+results-based-on-interviews = Intervjuer med samstämda poäng

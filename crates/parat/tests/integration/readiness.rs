@@ -503,7 +503,20 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
             assert!(!disposition.contains("parat-assessment"), "{disposition}");
         }
     }
-    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
+    let workbook = xlsx.bytes().await.expect("bytes");
+    assert!(workbook.starts_with(b"PK"));
+    // Three sheets: a summary of the results, every score, the action plan.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook.to_vec())).expect("an XLSX is a zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut text).expect("utf-8");
+        text
+    };
+    let sheets = read("xl/workbook.xml");
+    assert!(sheets.contains("name=\"Sammanfattning\"") && sheets.contains("name=\"Poäng\""), "{sheets}");
+    assert!(sheets.contains("name=\"Handlingsplan\""), "{sheets}");
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("A. Insatser") && strings.contains("Sammanvägd poäng"), "the summary names dimensions");
 
     // The action plan: a proposed strategy with who and when; a missing "who" keeps what was typed.
     let path = format!("/assessments/{older}/actions");

@@ -342,8 +342,68 @@ pub async fn scores_xlsx(
             ]
         })
         .collect();
-    let sheet = ctx.t("results-score");
-    let bytes = blocking(move || xlsx::table(&sheet, &headers, &cells)).await?;
+    // A summary first (what the results page shows in numbers), then every score, then the
+    // action plan: one file a steering group's secretary can work from.
+    let (scores, _) = readiness::results_input(&state.db, &member.scope, &assessment).await?;
+    let results = scores.as_ref().map(scoring::results);
+    let instrument = assessment.instrument();
+    let text = |t: String| Cell::Text(t);
+    let mut summary = Vec::new();
+    if let Some(r) = &results {
+        for d in &r.dimensions {
+            let name = instrument.dimension(d.key).map(|x| x.name.get(ctx.locale).to_owned()).unwrap_or_default();
+            summary.push(vec![
+                text(format!("{}. {name}", d.key)),
+                Cell::Number(d.result.score.hundredths_for_display() as f64 / 100.0),
+                Cell::Number(f64::from(d.result.stage)),
+            ]);
+        }
+        summary.push(vec![
+            text(ctx.t("results-overall")),
+            Cell::Number(r.overall.score.hundredths_for_display() as f64 / 100.0),
+            Cell::Number(f64::from(r.overall.stage)),
+        ]);
+        summary.push(vec![]);
+        summary.push(vec![text(ctx.t("results-based-on-interviews")), Cell::Number(r.interviews as f64)]);
+        if let Some(a) = &r.agreement {
+            summary.push(vec![text(ctx.t("agreement-exact")), Cell::Number((a.exact * 1000.0).round() / 10.0)]);
+            summary
+                .push(vec![text(ctx.t("agreement-within-one")), Cell::Number((a.within_one * 1000.0).round() / 10.0)]);
+            summary.push(vec![
+                text(ctx.t("agreement-kappa")),
+                a.weighted_kappa.map(|k| Cell::Number((k * 100.0).round() / 100.0)).unwrap_or(Cell::Empty),
+            ]);
+            summary.push(vec![text(ctx.t("agreement-pairs")), Cell::Number(a.pairs as f64)]);
+        }
+    } else {
+        summary.push(vec![text(ctx.t("results-none"))]);
+    }
+    let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
+    let plan_rows = plan
+        .into_iter()
+        .map(|item| {
+            vec![
+                text(item.what),
+                text(item.who),
+                item.due_on.map(text).unwrap_or(Cell::Empty),
+                item.stage.map(|s| Cell::Number(s as f64)).unwrap_or(Cell::Empty),
+            ]
+        })
+        .collect();
+    let sheets = [
+        xlsx::Sheet {
+            name: ctx.t("xlsx-summary"),
+            headers: vec![ctx.t("dimension"), ctx.t("results-score"), ctx.t("results-stage")],
+            rows: summary,
+        },
+        xlsx::Sheet { name: ctx.t("results-score"), headers: headers.to_vec(), rows: cells },
+        xlsx::Sheet {
+            name: ctx.t("plan-title"),
+            headers: vec![ctx.t("plan-what"), ctx.t("plan-who"), ctx.t("plan-due"), ctx.t("results-stage")],
+            rows: plan_rows,
+        },
+    ];
+    let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
