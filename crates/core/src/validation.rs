@@ -35,6 +35,8 @@ pub enum Problem {
     NotChosen,
     /// No file was chosen for an upload.
     FileMissing,
+    /// The current password given to confirm a change is not the account's password.
+    WrongPassword,
 }
 
 impl Problem {
@@ -58,6 +60,7 @@ impl Problem {
             Problem::TwoScorers => "two-scorers",
             Problem::NotChosen => "not-chosen",
             Problem::FileMissing => "file-missing",
+            Problem::WrongPassword => "wrong-password",
         }
     }
 

@@ -117,6 +117,14 @@ pub enum UserCommand {
         #[arg(long, default_value = "sv")]
         locale: String,
     },
+    /// Print a one-time link (valid a day) for the account to choose a new password, e.g. for
+    /// someone who belongs to several organisations.
+    ResetLink {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
 }
 
 impl Cli {
@@ -184,6 +192,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let id = accounts::create_user(&db, &user, *instance_admin).await.context("creating the account")?;
             db.close().await;
             say!("Created account {id} for {}.", user.email);
+            Ok(())
+        }
+        Some(Command::User(UserCommand::ResetLink { email, serve })) => {
+            let config = cli.config(serve, DATABASE_FILE)?;
+            let email = Email::parse(email).map_err(|p| anyhow::anyhow!("e-mail address: {}", p.code()))?;
+            let db = server::open_database(&config).await?;
+            let token = match accounts::create_reset_token_for_email(&db, &email).await {
+                Err(parat_store::StoreError::NotFound) => anyhow::bail!("no account has the address {email}"),
+                other => other.context("making the link")?,
+            };
+            db.close().await;
+            let link = format!("{}/reset/{}", config.public_url.trim_end_matches('/'), token.expose());
+            say!("Give this link to {email}; it works once, within a day:\n\n    {link}\n");
             Ok(())
         }
         Some(Command::Backup { file }) => {

@@ -125,6 +125,166 @@ pub async fn set_locale(db: &Db, user_id: i64, locale: Locale) -> StoreResult<()
     Ok(())
 }
 
+/// Changes one's own password after checking the current one. The account's other sessions end
+/// (someone who knew the old password is logged out); this one stays.
+pub async fn change_password(
+    db: &Db,
+    user_id: i64,
+    this_session: &Secret,
+    current: &str,
+    new: &NewPassword,
+) -> StoreResult<()> {
+    let (hash, name): (String, String) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT password_hash, display_name FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(pool)
+            .await?);
+    if !verify_password(current.to_owned(), hash).await {
+        return Err(StoreError::field("current_password", Problem::WrongPassword));
+    }
+    let new_hash = hash_password(new).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(&new_hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(this_session.hash())
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::personal(user_id, &name, "update", "password");
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// How long a link for choosing a new password stays valid.
+pub const RESET_LINK_SECONDS: i64 = 24 * 3600;
+
+/// Who may be given a new-password link by an organisation's administrator: a member of that
+/// organisation only. Someone who also belongs elsewhere (a consultant) gets one from the
+/// command line, so that no single organisation's administrator can take over an account that
+/// reaches other organisations' data.
+pub async fn can_get_reset_link(db: &Db, scope: &OrgScope, user_id: i64) -> StoreResult<bool> {
+    if !scope.role.can_administer() {
+        return Ok(false);
+    }
+    let (here, everywhere): (i64, i64) = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND org_id = $2), \
+                (SELECT COUNT(*) FROM memberships WHERE user_id = $1)"
+    )
+    .bind(user_id)
+    .bind(scope.org_id)
+    .fetch_one(pool)
+    .await?);
+    Ok(here == 1 && everywhere == 1 && user_id != scope.user_id)
+}
+
+/// A one-time link token for a member to choose a new password, made by an administrator of
+/// their only organisation; replaces any earlier one.
+pub async fn create_reset_token(db: &Db, scope: &OrgScope, user_id: i64) -> StoreResult<Secret> {
+    if !can_get_reset_link(db, scope, user_id).await? {
+        return Err(StoreError::Forbidden);
+    }
+    let entry = AuditEntry::scoped(scope, "create", "password_reset", user_id);
+    insert_reset_token(db, user_id, Some(scope.user_id), entry).await
+}
+
+/// A one-time link token for the account with this e-mail address, from the command line.
+pub async fn create_reset_token_for_email(db: &Db, email: &Email) -> StoreResult<Secret> {
+    let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_optional(pool)
+        .await?);
+    let (user_id,) = row.ok_or(StoreError::NotFound)?;
+    let entry = AuditEntry {
+        org_id: None,
+        actor_id: None,
+        actor_label: "parat".into(),
+        action: "create",
+        entity: "password_reset",
+        entity_id: Some(user_id),
+        before: None,
+        after: None,
+    };
+    insert_reset_token(db, user_id, None, entry).await
+}
+
+async fn insert_reset_token(db: &Db, user_id: i64, by: Option<i64>, entry: AuditEntry) -> StoreResult<Secret> {
+    let token = Secret::generate();
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("DELETE FROM password_resets WHERE user_id = $1 OR expires_at < $2")
+            .bind(user_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO password_resets (token_hash, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token.hash())
+        .bind(user_id)
+        .bind(by)
+        .bind(at)
+        .bind(at + RESET_LINK_SECONDS)
+        .execute(&mut *tx)
+        .await?;
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+    });
+    Ok(token)
+}
+
+/// The name of the person a valid, unused new-password link is for.
+pub async fn reset_token_user(db: &Db, token: &Secret) -> StoreResult<Option<String>> {
+    let row: Option<(String,)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT u.display_name FROM password_resets r JOIN users u ON u.id = r.user_id \
+         WHERE r.token_hash = $1 AND r.expires_at > $2"
+    )
+    .bind(token.hash())
+    .bind(now())
+    .fetch_optional(pool)
+    .await?);
+    Ok(row.map(|(name,)| name))
+}
+
+/// Sets a new password through a one-time link: the link is used up, every session of the
+/// account ends, and the account's failed-login count is cleared. `NotFound` for an unknown,
+/// used or expired link.
+pub async fn reset_password(db: &Db, token: &Secret, new: &NewPassword) -> StoreResult<()> {
+    let hash = hash_password(new).await?;
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let row: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT r.user_id, u.email, u.display_name FROM password_resets r JOIN users u ON u.id = r.user_id \
+             WHERE r.token_hash = $1 AND r.expires_at > $2",
+        )
+        .bind(token.hash())
+        .bind(at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (user_id, email, name) = row.ok_or(StoreError::NotFound)?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(&hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_failures WHERE account = $1").bind(search_key(&email)).execute(&mut *tx).await?;
+        let entry = AuditEntry::personal(user_id, &name, "reset", "password");
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
 /// True until the first account exists.
 pub async fn needs_setup(db: &Db) -> StoreResult<bool> {
     let (count,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(pool).await?);
@@ -220,14 +380,18 @@ pub struct Member {
     pub display_name: String,
     pub email: String,
     pub role: Role,
+    /// Belongs to this organisation only (so its administrators may give a new-password link).
+    pub only_here: bool,
 }
 
 /// Everyone in the scope's organisation, by name.
 pub async fn members(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Member>> {
-    let rows: Vec<(i64, String, String, String)> = on_reader!(db, |pool| {
+    let rows: Vec<(i64, String, String, String, i64)> = on_reader!(db, |pool| {
         sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.org_id = $1 ORDER BY lower(u.display_name), u.id",
+            "SELECT u.id, u.display_name, u.email, m.role, \
+                (SELECT COUNT(*) FROM memberships o WHERE o.user_id = u.id) \
+             FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.org_id = $1 ORDER BY lower(u.display_name), u.id",
         )
         .bind(scope.org_id)
         .fetch_all(pool)
@@ -235,11 +399,12 @@ pub async fn members(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Member>> {
     });
     Ok(rows
         .into_iter()
-        .map(|(user_id, display_name, email, role)| Member {
+        .map(|(user_id, display_name, email, role, memberships)| Member {
             user_id,
             display_name,
             email,
             role: Role::parse(&role).unwrap_or(Role::Viewer),
+            only_here: memberships == 1,
         })
         .collect())
 }

@@ -37,6 +37,20 @@ impl AuditEntry {
         }
     }
 
+    /// An entry for a change a person makes to their own account, outside any organisation.
+    pub fn personal(user_id: i64, name: &str, action: &'static str, entity: &'static str) -> Self {
+        AuditEntry {
+            org_id: None,
+            actor_id: Some(user_id),
+            actor_label: name.to_owned(),
+            action,
+            entity,
+            entity_id: Some(user_id),
+            before: None,
+            after: None,
+        }
+    }
+
     pub fn before(mut self, value: &impl Serialize) -> Self {
         self.before = serde_json::to_value(value).ok();
         self

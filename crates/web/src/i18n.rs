@@ -37,7 +37,7 @@ pub fn text_with(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'s
 pub fn has(locale: Locale, id: &str) -> bool {
     // Every variable a message may use, so that formatting succeeds whatever it needs.
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
-        ["n", "name", "page", "pages", "status", "dimensions", "date"]
+        ["n", "name", "page", "pages", "status", "dimensions", "date", "measured", "recommended", "org", "hours"]
             .into_iter()
             .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
             .collect();
@@ -140,10 +140,13 @@ mod tests {
             "submit",
             "update_after_report",
             "reopen",
+            "reset",
         ] {
             used.insert(format!("audit-action-{action}"));
         }
         for entity in [
+            "password",
+            "password_reset",
             "user",
             "organisation",
             "membership",
@@ -175,6 +178,7 @@ mod tests {
             "two-scorers",
             "not-chosen",
             "file-missing",
+            "wrong-password",
         ] {
             used.insert(format!("problem-{problem}"));
         }

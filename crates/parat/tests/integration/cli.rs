@@ -74,6 +74,20 @@ async fn commands_set_up_accounts_and_back_up_a_running_server() {
     let browser = Browser::new(format!("http://{bind}"));
     browser.login("eva@boras.se", "ett långt lösenord").await;
 
+    // A new-password link from the command line works once; an unknown address is refused.
+    let public_url = format!("http://{bind}");
+    let link = parat(&data, &["user", "reset-link", "--email", "Eva@Boras.se", "--public-url", &public_url], None);
+    assert!(link.status.success(), "{}", text(&link));
+    let url = text(&link).split_whitespace().find(|w| w.starts_with("http")).expect("a link").to_owned();
+    let path = url.trim_start_matches(&public_url).to_owned();
+    let visitor = Browser::new(public_url.clone());
+    let done =
+        visitor.post(&path, &[("password", "ett nytt lösenord"), ("password_confirmation", "ett nytt lösenord")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "{url}");
+    Browser::new(public_url.clone()).login("eva@boras.se", "ett nytt lösenord").await;
+    let unknown = parat(&data, &["user", "reset-link", "--email", "ingen@boras.se"], None);
+    assert!(!unknown.status.success() && text(&unknown).contains("no account"), "{}", text(&unknown));
+
     let backup = dir.path.join("backup.db");
     let copied = parat(&data, &["backup", backup.to_str().expect("utf-8")], None);
     assert!(copied.status.success(), "{}", text(&copied));

@@ -487,6 +487,86 @@ async fn a_consultant_switches_between_organisations() {
     app.stop().await;
 }
 
+/// A person changes their own password (the current one first; other sessions end); someone
+/// who forgot theirs gets a one-time link from an administrator of their only organisation;
+/// a consultant in several organisations does not (the command line makes theirs).
+#[tokio::test]
+async fn passwords_are_changed_and_reset_with_one_time_links() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let other = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "alva@lerum.se", "Alva Admin", Role::Admin).await;
+    let lars = app.logged_in(org, "lars@lerum.se", "Lars Larsson", Role::Coordinator).await;
+    let lars_id = app_user_id(&app, "lars@lerum.se").await;
+    let elsewhere = app.browser();
+    elsewhere.login("lars@lerum.se", PASSWORD).await;
+
+    // Changing one's own password.
+    let change = |current: &'static str, new: &'static str, again: &'static str| {
+        let fields = [("current_password", current), ("password", new), ("password_confirmation", again)];
+        let lars = &lars;
+        async move { lars.post("/account/password", &fields).await }
+    };
+    let refused = change("fel lösenord", "ett nytt långt lösenord", "ett nytt långt lösenord").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(
+        body.contains("Lösenordet stämmer inte.") && !body.contains("ett nytt långt lösenord"),
+        "no password echoed"
+    );
+    let mismatch = change(PASSWORD, "ett nytt långt lösenord", "ett annat långt lösenord").await;
+    assert_eq!(mismatch.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(mismatch.text().await.expect("body").contains("Lösenorden är inte lika."));
+    let changed = change(PASSWORD, "ett nytt långt lösenord", "ett nytt långt lösenord").await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    assert!(lars.page(&location(&changed)).await.1.contains("Lösenordet är bytt."));
+    assert!(location(&elsewhere.get("/initiatives").await).starts_with("/login"), "the other session ended");
+    let fresh = app.browser();
+    assert_eq!(
+        fresh.post("/login", &[("email", "lars@lerum.se"), ("password", PASSWORD)]).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    fresh.login("lars@lerum.se", "ett nytt långt lösenord").await;
+
+    // Forgotten: the login page says whom to ask; an administrator makes a one-time link.
+    let login = app.browser().page("/login").await.1;
+    assert!(login.contains("href=\"/password/forgot\""));
+    assert!(app.browser().page("/password/forgot").await.1.contains("Be en administratör"));
+    let members = admin.page("/members").await.1;
+    assert!(members.contains(&format!("/members/{lars_id}/reset-link")));
+    let response = admin.post(&format!("/members/{lars_id}/reset-link"), &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let page = response.text().await.expect("body");
+    let link = page.split("<code class=\"token\">").nth(1).and_then(|s| s.split('<').next()).expect("the link");
+    let path = link.trim_start_matches("http://127.0.0.1").to_owned();
+    assert!(path.starts_with("/reset/"), "{link}");
+    let visitor = app.browser();
+    let (status, form) = visitor.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Lars Larsson"));
+    let short = visitor.post(&path, &[("password", "kort"), ("password_confirmation", "kort")]).await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY, "the link survives a rejected form");
+    let done = visitor
+        .post(&path, &[("password", "tredje lösenordet här"), ("password_confirmation", "tredje lösenordet här")])
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert!(visitor.page(&location(&done)).await.1.contains("Lösenordet är bytt. Logga in med det nya."));
+    assert_eq!(visitor.page(&path).await.0, StatusCode::NOT_FOUND, "the link works once");
+    assert!(location(&fresh.get("/initiatives").await).starts_with("/login"), "every session ended");
+    let lars = app.browser();
+    lars.login("lars@lerum.se", "tredje lösenordet här").await;
+    assert!(admin.page("/audit").await.1.contains("länk för nytt lösenord"), "the link is in the audit log");
+
+    // Someone who belongs to another organisation too gets no link from this one's administrator.
+    app.member(other, "lars@lerum.se", Role::Viewer).await;
+    assert!(!admin.page("/members").await.1.contains(&format!("/members/{lars_id}/reset-link")));
+    assert_eq!(admin.post(&format!("/members/{lars_id}/reset-link"), &[]).await.status(), StatusCode::FORBIDDEN);
+    // Nor does a non-administrator give links.
+    assert_eq!(lars.post(&format!("/members/{lars_id}/reset-link"), &[]).await.status(), StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
 /// Walks every route with a member of another organisation: each answers exactly like a
 /// missing record, and no page shows the other organisation's data.
 #[tokio::test]

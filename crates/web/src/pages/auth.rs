@@ -28,11 +28,23 @@ pub struct LoginForm {
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    notice: Option<String>,
 }
 
 fn login_view(ctx: &Ctx, form: &LoginForm, errors: &FieldErrors, message: Option<String>) -> Markup {
+    login_view_with_notice(ctx, form, errors, message, None)
+}
+
+fn login_view_with_notice(
+    ctx: &Ctx,
+    form: &LoginForm,
+    errors: &FieldErrors,
+    message: Option<String>,
+    notice_key: Option<&str>,
+) -> Markup {
     let body = html! {
         div.narrow {
+            (crate::views::layout::notice(ctx, notice_key))
             h1 { (ctx.t("login-title")) }
             @if let Some(message) = message {
                 div.error-summary role="alert" #error-summary tabindex="-1" { p { (message) } }
@@ -45,6 +57,7 @@ fn login_view(ctx: &Ctx, form: &LoginForm, errors: &FieldErrors, message: Option
                 (forms::input(ctx, Field::new(ctx, "password", "field-password", errors).required(), "password", "", Some("current-password")))
                 button.primary type="submit" { (ctx.t("login-submit")) }
             }
+            p { a href="/password/forgot" { (ctx.t("forgot-link")) } }
         }
     };
     page(ctx, &ctx.t("login-title"), Nav::None, body)
@@ -55,7 +68,7 @@ pub async fn login_page(ctx: Ctx, Query(query): Query<NextQuery>) -> Response {
         return redirect_with_cookies(&local_path(query.next.as_deref().unwrap_or("/")), &[]);
     }
     let form = LoginForm { next: query.next.unwrap_or_default(), ..Default::default() };
-    login_view(&ctx, &form, &FieldErrors::new(), None).into_response()
+    login_view_with_notice(&ctx, &form, &FieldErrors::new(), None, query.notice.as_deref()).into_response()
 }
 
 pub async fn login(

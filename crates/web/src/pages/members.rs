@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, Submitted};
 use crate::views::confirm::{confirm_page, Confirmation};
-use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
@@ -87,6 +87,10 @@ async fn view(
                         }
                         td {
                             a.button.small.secondary href=(format!("/members/{}/remove", m.user_id)) { (ctx.t_with("member-remove", &[("name", m.display_name.clone().into())])) }
+                            @if m.only_here && m.user_id != member.scope.user_id() {
+                                " "
+                                (action_button(ctx, &format!("/members/{}/reset-link", m.user_id), &ctx.t_with("member-reset-link", &[("name", m.display_name.clone().into())]), "small secondary"))
+                            }
                         }
                     }
                 }
@@ -217,3 +221,36 @@ pub async fn change(
         Err(other) => Err(other.into()),
     }
 }
+
+/// A one-time link for a member to choose a new password, shown once to the administrator to
+/// pass on (Parat sends no e-mail yet). Only for members of this organisation alone.
+pub async fn reset_link(
+    State(state): State<AppState>,
+    member: Member,
+    Path(user_id): Path<String>,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Markup, AppError> {
+    require_admin(&member)?;
+    let user_id = parse_id(&user_id)?;
+    let person = accounts::members(&state.db, &member.scope)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or(AppError::NotFound)?;
+    let token = accounts::create_reset_token(&state.db, &member.scope, user_id).await?;
+    let link = format!("{}/reset/{}", state.settings.public_url.trim_end_matches('/'), token.expose());
+    let ctx = &member.ctx;
+    let hours = (accounts::RESET_LINK_SECONDS / 3600) as f64;
+    let body = html! {
+        h1 { (ctx.t_with("reset-link-title", &[("name", person.display_name.clone().into())])) }
+        div.notice role="status" {
+            p { (ctx.t_with("reset-link-intro", &[("hours", hours.into())])) }
+            p { code.token { (link) } }
+        }
+        p { a href="/members" { (ctx.t("reset-link-back")) } }
+    };
+    Ok(page(ctx, &ctx.t_with("reset-link-title", &[("name", person.display_name.into())]), Nav::Members, body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EmptyForm {}

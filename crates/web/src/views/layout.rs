@@ -167,6 +167,8 @@ pub const NOTICES: &[&str] = &[
     "consensus-saved",
     "instrument-loaded",
     "assessment-reopened",
+    "password-changed",
+    "password-reset",
     "archived",
     "restored",
     "language-changed",
