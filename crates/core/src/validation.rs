@@ -37,6 +37,8 @@ pub enum Problem {
     FileMissing,
     /// The current password given to confirm a change is not the account's password.
     WrongPassword,
+    /// A date that has passed where a coming one is needed (a new due date).
+    DateInPast,
 }
 
 impl Problem {
@@ -61,6 +63,7 @@ impl Problem {
             Problem::NotChosen => "not-chosen",
             Problem::FileMissing => "file-missing",
             Problem::WrongPassword => "wrong-password",
+            Problem::DateInPast => "date-in-past",
         }
     }
 

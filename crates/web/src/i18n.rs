@@ -126,6 +126,9 @@ mod tests {
         for next in ["interviewing", "scoring", "consensus", "reported"] {
             used.insert(format!("assessment-advance-refused-{next}"));
         }
+        for status in parat_core::readiness::action::ActionStatus::ALL {
+            used.insert(format!("plan-status-{}", status.key()));
+        }
         for warning in ["few-interviews", "kappa-undefined", "no-scorer-pairs"] {
             used.insert(format!("results-warning-{warning}"));
         }
@@ -179,6 +182,7 @@ mod tests {
             "not-chosen",
             "file-missing",
             "wrong-password",
+            "date-in-past",
         ] {
             used.insert(format!("problem-{problem}"));
         }

@@ -4,6 +4,7 @@
 //! All arithmetic that decides a stage is exact (integers and fractions), so floating-point
 //! error can never move a score across a stage boundary.
 
+pub mod action;
 pub mod agreement;
 pub mod assessment;
 pub mod fraction;

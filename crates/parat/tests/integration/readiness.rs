@@ -536,6 +536,55 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     let results = admin.page(&format!("/assessments/{older}/results")).await.1;
     assert!(results.contains("Styrgruppen") && results.contains("2027-03-01"));
 
+    // Tasks: a due date that has passed is refused for a new task; an owner is one of the
+    // organisation's people; a task is changed, marked done (with the date) and exported.
+    let past = admin.post(&path, &[("what", "För sent"), ("who", "Någon"), ("due_on", "2020-01-01")]).await;
+    assert_eq!(past.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(past.text().await.expect("body").contains("Datumet har redan passerat."));
+    let owner = results
+        .split("id=\"f-owner_id\"")
+        .nth(1)
+        .and_then(|s| s.split("<option value=\"").nth(2))
+        .and_then(|s| s.split('"').next())
+        .expect("a person to choose")
+        .to_owned();
+    let added = admin
+        .post(&path, &[("what", "Ordna en träff med rektorerna"), ("owner_id", &owner), ("due_on", "2027-01-15")])
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let results = admin.page(&format!("/assessments/{older}/results")).await.1;
+    let edit = results
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.ends_with("/edit") && href.contains("/actions/"))
+        .expect("an edit link")
+        .to_owned();
+    let task = edit.trim_end_matches("/edit").to_owned();
+    let (status, form) = admin.page(&edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"Ordna en träff med rektorerna\""), "{form}");
+    let changed = admin
+        .post(
+            &task,
+            &[
+                ("what", "Ordna en träff med rektorerna"),
+                ("owner_id", &owner),
+                ("due_on", "2027-01-20"),
+                ("status", "in_progress"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    assert!(admin.page(&format!("/assessments/{older}/results")).await.1.contains("Pågår"));
+    assert_eq!(admin.post(&format!("{task}/done"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let results = admin.page(&format!("/assessments/{older}/results")).await.1;
+    assert!(results.contains("Klar"), "marked done");
+    let csv = admin.page(&format!("/assessments/{older}/actions.csv")).await.1;
+    assert!(
+        csv.starts_with('\u{feff}') && csv.contains("Ordna en träff med rektorerna") && csv.contains(";Klar;"),
+        "{csv}"
+    );
+
     // A viewer reads the reported assessment's results, not the one still being scored.
     let viewer = app.browser();
     viewer.login("styrgrupp@demo.parat.se", DEMO_PASSWORD).await;

@@ -169,6 +169,8 @@ pub const NOTICES: &[&str] = &[
     "assessment-reopened",
     "password-changed",
     "password-reset",
+    "action-added",
+    "action-done",
     "archived",
     "restored",
     "language-changed",

@@ -22,16 +22,18 @@ use super::{download, parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, Submitted};
 use crate::views::charts::{self, Point};
 use crate::views::confirm::{confirm_page, Confirmation};
-use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
+mod actions;
 mod assessment;
 mod interview;
 mod portfolio;
 mod results;
 mod scores;
 
+pub use actions::*;
 pub use assessment::*;
 pub use interview::*;
 pub use portfolio::*;

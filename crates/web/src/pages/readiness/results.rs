@@ -30,7 +30,7 @@ pub async fn results(
             None => p { (ctx.t("results-none")) },
             Some(r) => {
                 (results_body(ctx, &assessment, instrument, r, previous.as_ref().map(|(id, at, r)| (*id, *at, r))))
-                (action_plan(ctx, &assessment, access, instrument, r, &plan, &ActionForm::default(), &FieldErrors::new()))
+                (action_plan(ctx, &assessment, access, instrument, r, &plan, &PlanForm::new(&state, &member).await?))
             }
         }
         p.actions {
@@ -132,137 +132,6 @@ pub(super) fn results_body(
         h2 { (ctx.t("results-method")) }
         p { (ctx.t("results-method-text")) }
     }
-}
-
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(default)]
-pub struct ActionForm {
-    strategy: String,
-    what: String,
-    who: String,
-    due_on: String,
-}
-
-#[allow(clippy::too_many_arguments)]
-fn action_plan(
-    ctx: &Ctx,
-    assessment: &Assessment,
-    access: Access,
-    instrument: &Instrument,
-    r: &Results,
-    plan: &[readiness::ActionItem],
-    form: &ActionForm,
-    errors: &FieldErrors,
-) -> Markup {
-    let strategies: Vec<(String, String)> = instrument
-        .strategies_up_to(r.overall.stage)
-        .iter()
-        .enumerate()
-        .map(|(i, (_, s))| (i.to_string(), s.with_issue(ctx.locale, &assessment.issue)))
-        .collect();
-    html! {
-        h2 #action-plan { (ctx.t("plan-title")) }
-        p { (ctx.t("plan-intro")) }
-        @if plan.is_empty() { p { (ctx.t("plan-empty")) } } @else {
-            div.table-wrap { table {
-                caption.visually-hidden { (ctx.t("plan-title")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("plan-what")) }
-                    th scope="col" { (ctx.t("plan-who")) }
-                    th scope="col" { (ctx.t("plan-due")) }
-                    @if access.manage { th scope="col" { span.visually-hidden { (ctx.t("actions")) } } }
-                } }
-                tbody { @for item in plan { tr {
-                    td { (item.what) }
-                    td { (item.who) }
-                    td.date { (item.due_on.as_deref().unwrap_or("–")) }
-                    @if access.manage { td {
-                        form.inline method="post" action=(format!("/assessments/{}/actions/{}/delete", assessment.id, item.id)) {
-                            (csrf(ctx))
-                            button.small.secondary type="submit" { (ctx.t_with("plan-remove", &[("name", item.what.chars().take(40).collect::<String>().into())])) }
-                        }
-                    } }
-                } } }
-            } }
-        }
-        @if access.manage {
-            h3 { (ctx.t("plan-add")) }
-            (error_summary(ctx, errors, &[("what", ctx.t("plan-what")), ("who", ctx.t("plan-who")), ("due_on", ctx.t("plan-due"))]))
-            form.stacked method="post" action=(format!("/assessments/{}/actions", assessment.id)) novalidate {
-                (csrf(ctx))
-                (forms::select(ctx, Field::new(ctx, "strategy", "plan-strategy", errors).hint(ctx.t("hint-plan-strategy")), &strategies, &form.strategy, Some(ctx.t("plan-own"))))
-                (forms::input(ctx, Field::new(ctx, "what", "plan-what", errors).hint(ctx.t("hint-plan-what")), "text", &form.what, None))
-                (forms::input(ctx, Field::new(ctx, "who", "plan-who", errors).required(), "text", &form.who, None))
-                (forms::input(ctx, Field::new(ctx, "due_on", "plan-due", errors).hint(ctx.t("hint-date")), "date", &form.due_on, None))
-                button type="submit" { (ctx.t("plan-add")) }
-            }
-        }
-    }
-}
-
-pub async fn add_action(
-    State(state): State<AppState>,
-    member: Member,
-    Path(id): Path<String>,
-    Submitted(form): Submitted<ActionForm>,
-) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
-    if !access.manage {
-        return Err(AppError::Forbidden);
-    }
-    let instrument = assessment.instrument();
-    let results = computed_results(&state, &member, &assessment).await?;
-    let strategies = instrument.strategies_up_to(results.overall.stage);
-    let mut errors = FieldErrors::new();
-    let chosen = match form.strategy.trim() {
-        "" => None,
-        raw => match raw.parse::<usize>().ok().and_then(|i| strategies.get(i)) {
-            Some((level, text)) => Some((*level, text.with_issue(member.ctx.locale, &assessment.issue))),
-            None => {
-                errors.add("strategy", Problem::UnknownChoice);
-                None
-            }
-        },
-    };
-    let what = errors.check("what", optional_text(&form.what, 500, false));
-    let what = match (what, &chosen) {
-        (Some(what), _) if !what.is_empty() => Some(what),
-        (Some(_), Some((_, strategy))) => Some(strategy.clone()),
-        (Some(_), None) => {
-            errors.add("what", Problem::Required);
-            None
-        }
-        (None, _) => None,
-    };
-    let who = errors.check("who", parat_core::validation::required_text(&form.who, 160));
-    let due_on = errors.check("due_on", parat_core::initiative::parse_date(&form.due_on));
-    match (what, who, due_on) {
-        (Some(what), Some(who), Some(due_on)) if errors.is_empty() => {
-            let draft = readiness::ActionDraft { stage: chosen.map(|(level, _)| level), what, who, due_on };
-            readiness::add_action(&state.db, &member.scope, &assessment, &draft).await?;
-            Ok(redirect_with_cookies(&format!("/assessments/{}/results#action-plan", assessment.id), &[]))
-        }
-        _ => {
-            let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
-            let ctx = &member.ctx;
-            let body = html! {
-                p.breadcrumb { a href=(format!("/assessments/{}/results", assessment.id)) { (ctx.t("results-title")) } }
-                (action_plan(ctx, &assessment, access, instrument, &results, &plan, &form, &errors))
-            };
-            Ok(rejected(page(ctx, &ctx.t("plan-title"), Nav::Initiatives, body)))
-        }
-    }
-}
-
-pub async fn delete_action(
-    State(state): State<AppState>,
-    member: Member,
-    Path((id, action)): Path<(String, String)>,
-    Submitted(_): Submitted<EmptyForm>,
-) -> Result<Response, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
-    readiness::delete_action(&state.db, &member.scope, &assessment, parse_id(&action)?).await?;
-    Ok(redirect_with_cookies(&format!("/assessments/{}/results#action-plan", assessment.id), &[]))
 }
 
 /// Every score as CSV (semicolons and a BOM, as Swedish and Danish Excel expect). The scorers'
@@ -385,7 +254,9 @@ pub async fn scores_xlsx(
             vec![
                 text(item.what),
                 text(item.who),
-                item.due_on.map(text).unwrap_or(Cell::Empty),
+                item.due_on.map(|d| text(d.to_string())).unwrap_or(Cell::Empty),
+                text(ctx.t(&format!("plan-status-{}", item.status.key()))),
+                item.done_on.map(|d| text(d.to_string())).unwrap_or(Cell::Empty),
                 item.stage.map(|s| Cell::Number(s as f64)).unwrap_or(Cell::Empty),
             ]
         })
@@ -399,7 +270,14 @@ pub async fn scores_xlsx(
         xlsx::Sheet { name: ctx.t("results-score"), headers: headers.to_vec(), rows: cells },
         xlsx::Sheet {
             name: ctx.t("plan-title"),
-            headers: vec![ctx.t("plan-what"), ctx.t("plan-who"), ctx.t("plan-due"), ctx.t("results-stage")],
+            headers: vec![
+                ctx.t("plan-what"),
+                ctx.t("plan-who"),
+                ctx.t("plan-due"),
+                ctx.t("plan-status"),
+                ctx.t("plan-done-on"),
+                ctx.t("results-stage"),
+            ],
             rows: plan_rows,
         },
     ];
