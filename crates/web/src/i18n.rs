@@ -36,11 +36,23 @@ pub fn text_with(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'s
 /// True when `locale` has its own message `id` (used by the completeness test).
 pub fn has(locale: Locale, id: &str) -> bool {
     // Every variable a message may use, so that formatting succeeds whatever it needs.
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
-        ["n", "name", "page", "pages", "status", "dimensions", "date", "measured", "recommended", "org", "hours"]
-            .into_iter()
-            .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
-            .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
+        "n",
+        "name",
+        "page",
+        "pages",
+        "status",
+        "dimensions",
+        "date",
+        "measured",
+        "recommended",
+        "org",
+        "hours",
+        "issue",
+    ]
+    .into_iter()
+    .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
+    .collect();
     LOCALES.try_lookup_with_args(&language(locale), id, &args).is_some()
 }
 
@@ -201,6 +213,9 @@ mod tests {
             include_str!("pages/readiness/scores.rs"),
             include_str!("pages/readiness/results.rs"),
             include_str!("pages/readiness/portfolio.rs"),
+            include_str!("pages/readiness/actions.rs"),
+            include_str!("pages/readiness/work.rs"),
+            include_str!("views/work.rs"),
             include_str!("pages/instruments.rs"),
             include_str!("error.rs"),
             include_str!("api.rs"),

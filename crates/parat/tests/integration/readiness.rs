@@ -194,6 +194,20 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
         "submitted scores are final"
     );
 
+    // Home pages say who is to do what: the second scorer has interview 1 to score, the first
+    // only the others; the coordinator sees the assessment, named by what it measures.
+    let first_interview_to_score = format!("href=\"/interviews/{}/score\"", interviews[0]);
+    let home = second.page("/").await.1;
+    assert!(home.contains(&first_interview_to_score) && home.contains("Poängsätt intervju 1"), "{home}");
+    let home = first.page("/").await.1;
+    assert!(!home.contains(&first_interview_to_score) && home.contains("Poängsätt intervju 2"), "{home}");
+    let home = coordinator.page("/").await.1;
+    assert!(
+        home.contains("Borås stad: våld i nära relationer (från ") && home.contains("badge assessment-scoring"),
+        "{home}"
+    );
+    assert!(viewer.page("/").await.1.contains("Inget väntar på dig just nu."));
+
     // Blind over the API too: the assessment reads with no scores and no results yet.
     let api_path = format!("/api/v1{overview}");
     let (second_token, coordinator_token, viewer_token) =
@@ -246,6 +260,9 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     );
     let csv = coordinator.page(&format!("{overview}/scores.csv")).await.1;
     assert!(csv.starts_with('\u{feff}') && csv.contains(";7;6;"), "both scores once both submitted: {csv}");
+    let agree_first = format!("href=\"/interviews/{}/consensus\"", interviews[0]);
+    assert!(coordinator.page("/").await.1.contains(&agree_first), "consensus due shows on the home page");
+    assert!(second.page("/").await.1.contains("Enas om poängen för intervju 1"));
 
     // Consensus for interview 1, then the other three scored and agreed.
     let agreed = ["4", "3", "5", "4", "4", "2"];
@@ -579,6 +596,28 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     assert_eq!(admin.post(&format!("{task}/done"), &[]).await.status(), StatusCode::SEE_OTHER);
     let results = admin.page(&format!("/assessments/{older}/results")).await.1;
     assert!(results.contains("Klar"), "marked done");
+    // An owner's open tasks are on their home page, overdue ones first.
+    let added = admin
+        .post(&path, &[("what", "Boka lokal för uppstarten"), ("owner_id", &owner), ("due_on", "2027-02-01")])
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    overdue_in_database(&app, "Boka lokal för uppstarten").await;
+    let owner_browser = app.browser();
+    let owner_email = admin.page("/members").await.1;
+    let owner_email = owner_email
+        .split(&format!("/members/{owner}"))
+        .next()
+        .and_then(|before| before.rsplit("<td>").find(|cell| cell.contains('@')))
+        .and_then(|cell| cell.split('<').next())
+        .expect("the owner's e-mail")
+        .to_owned();
+    owner_browser.login(&owner_email, DEMO_PASSWORD).await;
+    let home = owner_browser.page("/").await.1;
+    let late = home.find("Boka lokal för uppstarten").expect("the overdue task is listed");
+    assert!(home[late..].contains("Försenad"), "marked overdue");
+    if let Some(other) = home.find("Styrgruppen") {
+        assert!(late < other, "overdue first");
+    }
     let csv = admin.page(&format!("/assessments/{older}/actions.csv")).await.1;
     assert!(
         csv.starts_with('\u{feff}') && csv.contains("Ordna en träff med rektorerna") && csv.contains(";Klar;"),
@@ -880,4 +919,16 @@ async fn scoring_with_fewer_than_four_interviews_asks_first() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(coordinator.page(&overview).await.1.contains("badge assessment-scoring"), "scoring now");
     app.stop().await;
+}
+
+/// Moves a task's due date into the past, as time passing would (the pages refuse past dates).
+async fn overdue_in_database(app: &TestApp, what: &str) {
+    let sql = "UPDATE action_items SET due_on = '2020-01-01' WHERE what = $1";
+    let updated = match &app.db {
+        parat_store::Db::Sqlite { write, .. } => {
+            sqlx::query(sql).bind(what).execute(write).await.map(|r| r.rows_affected())
+        }
+        parat_store::Db::Postgres(pool) => sqlx::query(sql).bind(what).execute(pool).await.map(|r| r.rows_affected()),
+    };
+    assert_eq!(updated.expect("update"), 1);
 }

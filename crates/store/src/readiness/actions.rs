@@ -93,6 +93,8 @@ pub async fn action(db: &Db, scope: &OrgScope, assessment: &Assessment, action_i
 pub struct OwnedAction {
     pub assessment_id: i64,
     pub measured: String,
+    pub issue: String,
+    pub created_at: i64,
     pub item: ActionItem,
 }
 
@@ -103,11 +105,14 @@ pub async fn my_open_actions(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Owned
     struct Row {
         assessment_id: i64,
         measured: String,
+        issue: String,
+        assessment_created_at: i64,
         #[sqlx(flatten)]
         action: ActionRow,
     }
     let rows: Vec<Row> = on_reader!(db, |pool| sqlx::query_as(&format!(
-        "SELECT a.id AS assessment_id, a.measured, t.* FROM ({SELECT_ACTIONS}) t \
+        "SELECT a.id AS assessment_id, a.measured, a.issue, a.created_at AS assessment_created_at, t.* \
+         FROM ({SELECT_ACTIONS}) t \
          JOIN action_items y ON y.id = t.id JOIN assessments a ON a.id = y.assessment_id \
          WHERE a.org_id = $1 AND t.owner_id = $2 AND t.status <> 'done' \
          ORDER BY t.due_on IS NULL, t.due_on, t.id"
@@ -118,7 +123,13 @@ pub async fn my_open_actions(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Owned
     .await?);
     Ok(rows
         .into_iter()
-        .map(|row| OwnedAction { assessment_id: row.assessment_id, measured: row.measured, item: row.action.into() })
+        .map(|row| OwnedAction {
+            assessment_id: row.assessment_id,
+            measured: row.measured,
+            issue: row.issue,
+            created_at: row.assessment_created_at,
+            item: row.action.into(),
+        })
         .collect())
 }
 

@@ -522,9 +522,11 @@ mod interviews;
 mod portfolio;
 mod results;
 mod scoring;
+mod work;
 
 pub use actions::*;
 pub use interviews::*;
 pub use portfolio::*;
 pub use results::*;
 pub use scoring::*;
+pub use work::*;

@@ -119,6 +119,8 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     };
     let mine = initiatives::list(&state.db, &scope, &ListFilter { owner_id: Some(user.user_id), ..Default::default() })
         .await?;
+    // Each module adds its kinds of work to the one list.
+    let work = super::readiness::work_entries(&state, &ctx, &scope).await?;
     let body = html! {
         h1 { (ctx.t("home-title")) }
         p.lead { (ctx.t_with("home-greeting", &[("name", user.display_name.clone().into())])) }
@@ -128,6 +130,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             }
             a.button href="/initiatives" { (ctx.t("initiatives-all")) }
         }
+        (crate::views::work::work_list(&ctx, work))
         h2 { (ctx.t("home-mine")) }
         @if mine.items.is_empty() {
             p { (ctx.t("home-mine-empty")) }

@@ -4,3 +4,4 @@ pub mod charts;
 pub mod confirm;
 pub mod forms;
 pub mod layout;
+pub mod work;

@@ -32,6 +32,7 @@ mod interview;
 mod portfolio;
 mod results;
 mod scores;
+mod work;
 
 pub use actions::*;
 pub use assessment::*;
@@ -39,6 +40,7 @@ pub use interview::*;
 pub use portfolio::*;
 pub use results::*;
 pub use scores::*;
+pub use work::*;
 
 /// The largest transcript file accepted.
 pub const UPLOAD_MAX_BYTES: usize = 8 * 1024 * 1024;
