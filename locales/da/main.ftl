@@ -512,3 +512,13 @@ work-due = senest
 work-score = Scor interview { $n }
 work-consensus = Bliv enige om scorerne for interview { $n }
 assessment-name = { $measured }: { $issue } (fra { $date })
+interview-sections = Spørgsmålene per dimension
+interview-question-count = { $n } { $n ->
+        [one] spørgsmål
+       *[other] spørgsmål
+    }
+answer-saved = Gemt { $time }
+answer-saving = Gemmer …
+answer-unsaved = Ikke gemt endnu
+answer-failed = Kunne ikke gemmes. Prøv igen, eller gem med knappen nederst.
+answer-leave = Et svar er ikke gemt endnu.

@@ -512,3 +512,13 @@ work-due = due by
 work-score = Score interview { $n }
 work-consensus = Agree the scores for interview { $n }
 assessment-name = { $measured }: { $issue } (from { $date })
+interview-sections = The questions by dimension
+interview-question-count = { $n } { $n ->
+        [one] question
+       *[other] questions
+    }
+answer-saved = Saved { $time }
+answer-saving = Saving …
+answer-unsaved = Not saved yet
+answer-failed = Could not be saved. Try again, or save with the button at the bottom.
+answer-leave = An answer is not saved yet.

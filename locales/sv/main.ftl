@@ -512,3 +512,13 @@ work-due = klart senast
 work-score = Poängsätt intervju { $n }
 work-consensus = Enas om poängen för intervju { $n }
 assessment-name = { $measured }: { $issue } (från { $date })
+interview-sections = Frågorna per dimension
+interview-question-count = { $n } { $n ->
+        [one] fråga
+       *[other] frågor
+    }
+answer-saved = Sparat { $time }
+answer-saving = Sparar …
+answer-unsaved = Inte sparat än
+answer-failed = Kunde inte sparas. Försök igen, eller spara med knappen längst ner.
+answer-leave = Ett svar är inte sparat än.

@@ -364,6 +364,19 @@ async fn a_readiness_assessment_runs_end_to_end_in_the_browser() {
         let interview = interview.split('?').next().unwrap_or(&interview).to_owned();
         let answer = client.find(Locator::Id("q-0")).await.expect("first question");
         answer.send_keys(&format!("Svar i intervju {n}: vi har en rutin.")).await.expect("type");
+        if n == 1 {
+            // Saved while typing, and said so beside the field: a reload keeps the answer.
+            client
+                .wait()
+                .for_element(Locator::XPath("//span[@id='s-0'][starts-with(normalize-space(.), 'Sparat')]"))
+                .await
+                .expect("saved while typing");
+            client.refresh().await.expect("reload");
+            let kept =
+                client.find(Locator::Id("q-0")).await.expect("first question").prop("value").await.expect("value");
+            assert_eq!(kept.as_deref(), Some("Svar i intervju 1: vi har en rutin."), "nothing typed is lost on reload");
+            assert!(client.find(Locator::Css("nav.section-index a[href='#dimension-F']")).await.is_ok(), "an index");
+        }
         client.find(Locator::Css("form.guide button.primary")).await.expect("save").click().await.expect("save");
         client.wait().for_element(Locator::Css(".notice")).await.expect("saved");
         interviews.push(interview);

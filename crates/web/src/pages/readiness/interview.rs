@@ -42,23 +42,40 @@ async fn interview_view(
         }
         h2 { (ctx.t("interview-guide")) }
         p.hint { (ctx.t("interview-guide-intro")) }
-        form.stacked.guide method="post" action=(format!("/interviews/{}/answers", interview.id)) {
+        // The guide has some 36 questions: an index to jump to each dimension's.
+        nav.section-index aria-label=(ctx.t("interview-sections")) {
+            ol {
+                @for dimension in &instrument.dimensions {
+                    @let count = instrument.questions.iter().filter(|q| q.dimension == dimension.key).count();
+                    li { a href=(format!("#dimension-{}", dimension.key)) { (dimension.key) ". " (dimension.name.get(ctx.locale)) } " " span.hint { "(" (ctx.t_with("interview-question-count", &[("n", (count as f64).into())])) ")" } }
+                }
+                li { a href="#transcript" { (ctx.t("interview-transcript")) } }
+            }
+        }
+        form.stacked.guide method="post" action=(format!("/interviews/{}/answers", interview.id))
+            data-saving=(ctx.t("answer-saving")) data-unsaved=(ctx.t("answer-unsaved")) data-failed=(ctx.t("answer-failed")) data-leave=(ctx.t("answer-leave")) {
             (csrf(ctx))
             @for dimension in &instrument.dimensions {
-                fieldset {
+                fieldset id=(format!("dimension-{}", dimension.key)) {
                     legend { (dimension.key) ". " (dimension.name.get(ctx.locale)) }
                     @for (q, question) in instrument.questions.iter().enumerate().filter(|(_, q)| q.dimension == dimension.key) {
                         @let (answer, rating) = interview.answers.get(&(q as i64)).cloned().unwrap_or_default();
                         div.field {
                             label for=(format!("q-{q}")) { (q + 1) ". " (question.text.with_issue(ctx.locale, &assessment.issue)) }
+                            // Saved a moment after typing stops, and when the field is left; the
+                            // state beside it says so (and a screen reader hears it).
                             textarea id=(format!("q-{q}")) name=(format!("answer_{q}")) rows="3" readonly[!editable]
-                                hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="change" hx-swap="none"
+                                aria-describedby=(format!("s-{q}"))
+                                hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="input changed delay:800ms, change"
+                                hx-target=(format!("#s-{q}")) hx-swap="innerHTML" hx-sync="closest .field:replace"
                                 hx-include=(format!("#q-{q}, #r-{q}, [name=csrf]")) { (answer) }
+                            span.save-state id=(format!("s-{q}")) role="status" aria-live="polite" {}
                             @if question.context_rating {
                                 label for=(format!("r-{q}")) { (ctx.t("context-rating")) }
                                 p.hint { (ctx.t("context-rating-hint")) }
                                 select id=(format!("r-{q}")) name=(format!("rating_{q}")) disabled[!editable]
-                                    hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="change" hx-swap="none"
+                                    hx-post=(format!("/interviews/{}/answers/{q}", interview.id)) hx-trigger="change"
+                                    hx-target=(format!("#s-{q}")) hx-swap="innerHTML"
                                     hx-include=(format!("#q-{q}, #r-{q}, [name=csrf]")) {
                                     option value="" { "–" }
                                     @for r in 1..=10i64 { option value=(r) selected[rating == Some(r)] { (r) } }
@@ -200,6 +217,12 @@ pub async fn save_answer(
     let rating = parse_context_rating(form.get(&format!("rating_{q}")).map(String::as_str).unwrap_or(""))
         .map_err(|_| AppError::BadRequest("a rating is 1–10".into()))?;
     readiness::save_answer(&state.db, &member.scope, &assessment, interview.id, q, &answer, rating).await?;
+    if member.ctx.is_htmx {
+        // The state beside the field: saved, and when.
+        let at = member.ctx.date_time(parat_store::now());
+        let time = at.rsplit(' ').next().unwrap_or(&at).to_owned();
+        return Ok(html! { (member.ctx.t_with("answer-saved", &[("time", time.into())])) }.into_response());
+    }
     Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
