@@ -522,3 +522,6 @@ answer-saving = Gemmer …
 answer-unsaved = Ikke gemt endnu
 answer-failed = Kunne ikke gemmes. Prøv igen, eller gem med knappen nederst.
 answer-leave = Et svar er ikke gemt endnu.
+informant-contact-show = Vis for { $name }
+informant-contact-logged = At oplysningerne blev vist, står i loggen (oplysningerne selv gør ikke).
+informant-contact-back = Tilbage til målingen

@@ -522,3 +522,6 @@ answer-saving = Saving …
 answer-unsaved = Not saved yet
 answer-failed = Could not be saved. Try again, or save with the button at the bottom.
 answer-leave = An answer is not saved yet.
+informant-contact-show = Show for { $name }
+informant-contact-logged = That the details were shown is in the log (the details themselves are not).
+informant-contact-back = Back to the assessment

@@ -522,3 +522,6 @@ answer-saving = Sparar …
 answer-unsaved = Inte sparat än
 answer-failed = Kunde inte sparas. Försök igen, eller spara med knappen längst ner.
 answer-leave = Ett svar är inte sparat än.
+informant-contact-show = Visa för { $name }
+informant-contact-logged = Att uppgifterna visades står i loggen (uppgifterna själva gör det inte).
+informant-contact-back = Tillbaka till mätningen

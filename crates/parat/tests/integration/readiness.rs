@@ -386,8 +386,20 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     let audit = admin.page("/audit").await.1;
     assert!(audit.contains("Öppnade igen"), "the reopening is logged");
     assert!(audit.contains("Ändrade efter rapport") && audit.contains("samstämning"));
+    // Contact details are shown one informant at a time, and only that is a read in the log:
+    // looking at the assessment's page reads nobody's details.
+    let reads = |audit: &str| audit.matches("Läste · nyckelperson #").count();
+    let before = reads(&audit);
+    let page = coordinator.page(&overview).await.1;
+    assert!(!page.contains("070-123 45 67"), "the overview shows no contact details");
+    assert_eq!(reads(&admin.page("/audit").await.1), before, "viewing the overview reads no one's details");
+    let contact =
+        page.split("href=\"").filter_map(|s| s.split('"').next()).find(|h| h.ends_with("/contact")).expect("a link");
+    let shown = coordinator.page(contact).await.1;
+    assert!(shown.contains("070-123 45 67"));
+    let audit = admin.page("/audit").await.1;
+    assert_eq!(reads(&audit), before + 1, "showing one informant's details is one read");
     assert!(!audit.contains("070-123 45 67"), "no contact details in the audit log");
-    assert!(audit.contains("Läste · nyckelperson #"), "showing contact details is a read in the audit log");
 
     // Erasing an informant asks first, then keeps the scores.
     let page = coordinator.page(&overview).await.1;

@@ -155,7 +155,7 @@ pub async fn interview(db: &Db, scope: &OrgScope, interview_id: i64) -> StoreRes
     }
     let (informant, answers) = on_reader!(db, |pool| {
         let informant: Option<Informant> = sqlx::query_as(
-            "SELECT id, label, role, sector, contact FROM informants WHERE assessment_id = $1 AND id = $2",
+            "SELECT id, label, role, sector, contact IS NOT NULL AS has_contact FROM informants WHERE assessment_id = $1 AND id = $2",
         )
         .bind(assessment_id)
         .bind(informant_id)

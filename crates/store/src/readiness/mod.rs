@@ -340,13 +340,16 @@ pub async fn list_for_initiative(db: &Db, scope: &OrgScope, initiative_id: i64) 
     Ok(rows)
 }
 
+/// A key informant as lists show them: the pseudonymous label, role and sector, and whether
+/// contact details are kept — never the details themselves, which are shown one informant at a
+/// time ([`informant_contact`]) so that each showing is a read in the audit log.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Informant {
     pub id: i64,
     pub label: String,
     pub role: String,
     pub sector: String,
-    pub contact: Option<String>,
+    pub has_contact: bool,
 }
 
 /// One interview in the assessment's overview, with scoring progress but no scores.
@@ -372,7 +375,7 @@ pub async fn overview(
     Access::require(Access::of(scope, assessment).read_interviews)?;
     let (informants, interviews) = on_reader!(db, |pool| {
         let informants: Vec<Informant> = sqlx::query_as(
-            "SELECT id, label, role, sector, contact FROM informants WHERE assessment_id = $1 ORDER BY id",
+            "SELECT id, label, role, sector, contact IS NOT NULL AS has_contact FROM informants WHERE assessment_id = $1 ORDER BY id",
         )
         .bind(assessment.id)
         .fetch_all(pool)
@@ -393,18 +396,38 @@ pub async fn overview(
         .await?;
         (informants, interviews)
     });
-    // Contact details are the personal data here: each showing of them is a read in the audit log.
-    let shown: Vec<i64> = informants.iter().filter(|i| i.contact.is_some()).map(|i| i.id).collect();
-    if !shown.is_empty() {
-        on_writer!(db, |pool| {
-            let mut tx = pool.begin().await?;
-            for id in &shown {
-                audit::record!(&mut *tx, &AuditEntry::scoped(scope, "read", "informant", *id))?;
-            }
-            tx.commit().await?;
-        });
-    }
     Ok((informants, interviews))
+}
+
+/// One informant's contact details, for those who may read interviews. The details are the
+/// personal data here, so this showing is a read in the audit log (the details are not).
+pub async fn informant_contact(
+    db: &Db,
+    scope: &OrgScope,
+    assessment: &Assessment,
+    informant_id: i64,
+) -> StoreResult<(Informant, Option<String>)> {
+    Access::require(Access::of(scope, assessment).read_interviews)?;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        informant: Informant,
+        contact: Option<String>,
+    }
+    let row: Option<Row> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT id, label, role, sector, contact IS NOT NULL AS has_contact, contact FROM informants \
+         WHERE assessment_id = $1 AND id = $2"
+    )
+    .bind(assessment.id)
+    .bind(informant_id)
+    .fetch_optional(pool)
+    .await?);
+    let row = row.ok_or(StoreError::NotFound)?;
+    if row.contact.is_some() {
+        on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "informant", informant_id))?
+            .rows_affected());
+    }
+    Ok((row.informant, row.contact))
 }
 
 /// Moves the assessment one step on. Reporting needs a consensus on every dimension of every

@@ -55,6 +55,7 @@ pub fn routes() -> Router<AppState> {
             "/assessments/{id}/informants/{informant}/erase",
             get(readiness::confirm_erase_informant).post(readiness::erase_informant),
         )
+        .route("/assessments/{id}/informants/{informant}/contact", get(readiness::informant_contact))
         .route("/assessments/{id}/interviews", post(readiness::add_interview))
         .route("/assessments/{id}/results", get(readiness::results))
         .route("/assessments/{id}/scores.csv", get(readiness::scores_csv))

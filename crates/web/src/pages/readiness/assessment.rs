@@ -268,7 +268,8 @@ async fn overview_view(
                         th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
                     } }
                     tbody { @for i in &informants { tr {
-                        td { (i.label) } td { (i.role) } td { (i.sector) } td { (i.contact.as_deref().unwrap_or("–")) }
+                        td { (i.label) } td { (i.role) } td { (i.sector) }
+                        td { @if i.has_contact { a href=(format!("/assessments/{}/informants/{}/contact", assessment.id, i.id)) { (ctx.t_with("informant-contact-show", &[("name", i.label.clone().into())])) } } @else { "–" } }
                         td { @if access.manage {
                             a.button.small.secondary href=(format!("/assessments/{}/informants/{}/erase", assessment.id, i.id)) { (ctx.t_with("informant-erase", &[("name", i.label.clone().into())])) }
                         } }
@@ -413,6 +414,31 @@ pub async fn reopen(
 ) -> Result<Response, AppError> {
     let assessment = readiness::reopen(&state.db, &member.scope, parse_id(&id)?).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-reopened", assessment.id), &[]))
+}
+
+/// One informant's contact details, on a page of their own: each showing is a read in the
+/// audit log, so the overview only says that details exist.
+pub async fn informant_contact(
+    State(state): State<AppState>,
+    member: Member,
+    Path((id, informant)): Path<(String, String)>,
+) -> Result<Markup, AppError> {
+    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (informant, contact) =
+        readiness::informant_contact(&state.db, &member.scope, &assessment, parse_id(&informant)?).await?;
+    let ctx = &member.ctx;
+    let body = html! {
+        p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
+        h1 { (informant.label) }
+        dl.details {
+            dt { (ctx.t("informant-role")) } dd { (informant.role) }
+            dt { (ctx.t("informant-sector")) } dd { (informant.sector) }
+            dt { (ctx.t("informant-contact")) } dd { (contact.as_deref().unwrap_or("–")) }
+        }
+        p.hint { (ctx.t("informant-contact-logged")) }
+        p { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("informant-contact-back")) } }
+    };
+    Ok(page(ctx, &informant.label, Nav::Initiatives, body))
 }
 
 pub async fn confirm_erase_informant(
