@@ -101,18 +101,84 @@ pub struct AuditRecord {
 
 pub const PAGE_SIZE: i64 = 100;
 
-/// The newest entries of the scope's organisation, older than `before_id` when given.
-pub async fn list(db: &Db, scope: &OrgScope, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
+/// Every action an entry can name: the audit page and the translations use this one list.
+pub const ACTIONS: &[&str] = &[
+    "create",
+    "update",
+    "delete",
+    "archive",
+    "restore",
+    "setup",
+    "read",
+    "submit",
+    "update_after_report",
+    "reopen",
+    "reset",
+];
+
+/// Every kind of record an entry can be about.
+pub const ENTITIES: &[&str] = &[
+    "user",
+    "organisation",
+    "membership",
+    "initiative",
+    "api_token",
+    "assessment",
+    "informant",
+    "interview",
+    "scores",
+    "consensus",
+    "action_item",
+    "instrument",
+    "password",
+    "password_reset",
+];
+
+/// Which entries to show: by whom, about what kind of record, within which times (Unix
+/// seconds, `until` exclusive), and older than an entry already shown (the next page).
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor_id: Option<i64>,
+    pub entity: Option<String>,
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+    pub before_id: Option<i64>,
+}
+
+/// The newest entries of the scope's organisation that match the filter, a page at a time.
+pub async fn list(db: &Db, scope: &OrgScope, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>> {
     if !scope.role.can_administer() {
         return Err(StoreError::Forbidden);
     }
-    const SQL: &str = "SELECT id, actor_label, action, entity, entity_id, before, after, at \
-        FROM audit_log WHERE org_id = $1 AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
+    const SQL: &str = "SELECT id, actor_label, action, entity, entity_id, before, after, at FROM audit_log \
+        WHERE org_id = $1 AND ($2 IS NULL OR id < $2) AND ($3 IS NULL OR actor_id = $3) \
+        AND ($4 IS NULL OR entity = $4) AND ($5 IS NULL OR at >= $5) AND ($6 IS NULL OR at < $6) \
+        ORDER BY id DESC LIMIT $7";
     let rows = on_reader!(db, |pool| sqlx::query_as::<_, AuditRecord>(SQL)
         .bind(scope.org_id)
-        .bind(before_id)
+        .bind(filter.before_id)
+        .bind(filter.actor_id)
+        .bind(filter.entity.as_deref())
+        .bind(filter.from)
+        .bind(filter.until)
         .bind(PAGE_SIZE)
         .fetch_all(pool)
         .await?);
+    Ok(rows)
+}
+
+/// The people who appear in the organisation's log, for the filter: id and latest name.
+pub async fn actors(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(i64, String)>> {
+    if !scope.role.can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    let rows: Vec<(i64, String)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT u.id, u.display_name FROM users u \
+         WHERE EXISTS (SELECT 1 FROM audit_log l WHERE l.org_id = $1 AND l.actor_id = u.id) \
+         ORDER BY u.display_name, u.id"
+    )
+    .bind(scope.org_id)
+    .fetch_all(pool)
+    .await?);
     Ok(rows)
 }

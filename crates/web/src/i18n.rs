@@ -144,35 +144,10 @@ mod tests {
         for warning in ["few-interviews", "kappa-undefined", "no-scorer-pairs"] {
             used.insert(format!("results-warning-{warning}"));
         }
-        for action in [
-            "create",
-            "update",
-            "delete",
-            "archive",
-            "restore",
-            "setup",
-            "read",
-            "submit",
-            "update_after_report",
-            "reopen",
-            "reset",
-        ] {
+        for action in parat_store::audit::ACTIONS {
             used.insert(format!("audit-action-{action}"));
         }
-        for entity in [
-            "password",
-            "password_reset",
-            "user",
-            "organisation",
-            "membership",
-            "initiative",
-            "api_token",
-            "assessment",
-            "informant",
-            "interview",
-            "scores",
-            "consensus",
-        ] {
+        for entity in parat_store::audit::ENTITIES {
             used.insert(format!("audit-entity-{entity}"));
         }
         for problem in [

@@ -97,7 +97,7 @@ async fn records_are_scoped_to_their_organisation() {
             .expect("list");
         assert_eq!(listed.total, 0);
         assert_eq!(initiatives::get(&db, &in_boras, created.id).await.expect("own").name, "Bara i Borås");
-        assert!(audit::list(&db, &in_lerum, None)
+        assert!(audit::list(&db, &in_lerum, &Default::default())
             .await
             .expect("audit")
             .iter()
@@ -117,7 +117,7 @@ async fn roles_are_enforced_in_the_store_too() {
             .expect("added");
         let viewing = scope(&db, viewer, boras).await;
         assert!(matches!(initiatives::create(&db, &viewing, &draft("Nej")).await, Err(StoreError::Forbidden)));
-        assert!(matches!(audit::list(&db, &viewing, None).await, Err(StoreError::Forbidden)));
+        assert!(matches!(audit::list(&db, &viewing, &Default::default()).await, Err(StoreError::Forbidden)));
         assert!(matches!(
             organisations::create(
                 &db,
@@ -162,13 +162,13 @@ async fn duplicates_are_field_errors_and_failed_changes_leave_nothing_behind() {
 
         let in_boras = scope(&db, root, boras).await;
         let created = initiatives::create(&db, &in_boras, &draft("Original")).await.expect("created");
-        let audit_before = audit::list(&db, &in_boras, None).await.expect("audit").len();
+        let audit_before = audit::list(&db, &in_boras, &Default::default()).await.expect("audit").len();
         let mut bad = draft("Ändrad");
         bad.partner_ids = vec![boras + 1000];
         assert!(matches!(initiatives::update(&db, &in_boras, created.id, &bad).await, Err(StoreError::Invalid(_))));
         assert_eq!(initiatives::get(&db, &in_boras, created.id).await.expect("get").name, "Original", "rolled back");
         assert_eq!(
-            audit::list(&db, &in_boras, None).await.expect("audit").len(),
+            audit::list(&db, &in_boras, &Default::default()).await.expect("audit").len(),
             audit_before,
             "no audit entry for a change that did not happen"
         );

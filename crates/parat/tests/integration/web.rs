@@ -322,11 +322,21 @@ async fn a_coordinator_creates_edits_archives_and_restores_an_initiative() {
     {
         assert!(audit.contains(expected), "audit shows {expected}");
     }
-    assert!(
-        audit.contains(&html_escape("\"status\":\"active\"")) && audit.contains(&html_escape("\"status\":\"paused\"")),
-        "before and after"
-    );
-    assert!(!audit.contains("argon2") && !audit.contains("password"), "no secrets in the audit log");
+    // Changes as labelled fields in the reader's language, before and after: no raw JSON.
+    assert!(audit.contains("<dt>Status</dt><dd><del>Pågår</del> → <ins>Pausad</ins></dd>"), "{audit}");
+    assert!(!audit.contains("&quot;status&quot;") && !audit.contains("\"status\":"), "no raw JSON");
+    assert!(!audit.contains("argon2") && !audit.contains(PASSWORD), "no secrets in the audit log");
+    // Filters: by kind of record, by person, by dates (a wrong date is said so, and kept).
+    let memberships = admin.page("/audit?record=membership").await.1;
+    assert!(memberships.contains("medlemskap") && !memberships.contains("Arkiverade"), "{memberships}");
+    let sara = app_user_id(&app, "sara@boras.se").await;
+    let by_sara = admin.page(&format!("/audit?person={sara}")).await.1;
+    assert!(by_sara.contains("Arkiverade") && !by_sara.contains("<td>Adam Admin</td>"));
+    let today = time::OffsetDateTime::now_utc().date();
+    let later = admin.page(&format!("/audit?from={}", today.next_day().expect("tomorrow"))).await.1;
+    assert!(later.contains("Inga händelser"), "nothing from tomorrow on");
+    let bad = admin.page("/audit?from=2026-02-30").await.1;
+    assert!(bad.contains("id=\"f-from-error\"") && bad.contains("value=\"2026-02-30\""));
     app.stop().await;
 }
 
