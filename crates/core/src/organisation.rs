@@ -55,7 +55,7 @@ mod tests {
     #[test]
     fn unknown_and_empty_are_distinct_problems() {
         assert_eq!(Role::parse("root"), Err(crate::Problem::UnknownChoice));
-        assert_eq!(Role::parse(" "), Err(crate::Problem::Required));
+        assert_eq!(Role::parse(" "), Err(crate::Problem::NotChosen));
     }
 
     #[test]

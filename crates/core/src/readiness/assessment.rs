@@ -253,7 +253,7 @@ mod tests {
         };
         assert_eq!(input.parse().map(|d| d.scorers), Ok(vec![3, 4]));
         let one_scorer = AssessmentInput { scorers: vec!["3".into(), "3".into()], ..input.clone() };
-        assert_eq!(one_scorer.parse().expect_err("refused").get("scorers"), Some(Problem::Mismatch));
+        assert_eq!(one_scorer.parse().expect_err("refused").get("scorers"), Some(Problem::TwoScorers));
         let unknown = AssessmentInput { instrument: "crm-1999".into(), ..input };
         assert_eq!(unknown.parse().expect_err("refused").get("instrument"), Some(Problem::UnknownChoice));
     }
