@@ -49,6 +49,7 @@ pub fn has(locale: Locale, id: &str) -> bool {
         "org",
         "hours",
         "issue",
+        "time",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
