@@ -64,6 +64,49 @@ pub fn radar(title: &str, description: &str, points: &[Point]) -> Markup {
     }
 }
 
+/// The radar as a document prints it: each axis named ("A. Efforts"), on a wider canvas so that
+/// the names fit beside the axes.
+pub fn radar_named(title: &str, points: &[Point], names: &[String]) -> Markup {
+    let (cx, cy, radius) = (320.0, 200.0, 140.0);
+    let n = points.len().max(3) as f64;
+    let at = |i: usize, value: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
+        let r = radius * (value / SCALE_MAX).clamp(0.0, 1.0);
+        (cx + r * angle.cos(), cy + r * angle.sin())
+    };
+    let polygon = |value_of: &dyn Fn(usize) -> f64| {
+        (0..points.len())
+            .map(|i| at(i, value_of(i)))
+            .map(|(x, y)| format!("{},{}", fmt(x), fmt(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 410" role="img" {
+            title { (title) }
+            @for level in 1..=9u8 {
+                polygon points=(polygon(&|_| f64::from(level))) fill="none" stroke=(if level % 3 == 0 { "#8a8a96" } else { "#d5d5dd" }) stroke-width="1" {}
+            }
+            @for (i, point) in points.iter().enumerate() {
+                @let (x, y) = at(i, SCALE_MAX);
+                @let (lx, ly) = at(i, SCALE_MAX + 1.3);
+                // Names right of the centre start at the axis, left of it end there.
+                @let anchor = if (lx - cx).abs() < 1.0 { "middle" } else if lx > cx { "start" } else { "end" };
+                @let name = names.get(i).map(|n| format!("{}. {n}", point.label)).unwrap_or_else(|| point.label.to_owned());
+                line x1=(fmt(cx)) y1=(fmt(cy)) x2=(fmt(x)) y2=(fmt(y)) stroke="#8a8a96" stroke-width="1" {}
+                // Names above and below the chart keep clear of the axis they belong to.
+                @let ty = if anchor != "middle" { ly + 5.0 } else if ly < cy { ly - 4.0 } else { ly + 16.0 };
+                text x=(fmt(lx)) y=(fmt(ty)) text-anchor=(anchor) font-size="13" fill="#1b1b1f" { (name) " (" (point.shown) ")" }
+            }
+            polygon points=(polygon(&|i| points[i].value)) fill="#0b57a4" fill-opacity="0.25" stroke="#0b57a4" stroke-width="2.5" {}
+            @for (i, point) in points.iter().enumerate() {
+                @let (x, y) = at(i, point.value);
+                circle cx=(fmt(x)) cy=(fmt(y)) r="4" fill="#0b57a4" {}
+            }
+        }
+    }
+}
+
 /// A horizontal bar chart with a mark for each level; `highlight` bars are drawn darker.
 pub fn bars(title: &str, description: &str, points: &[Point], highlight: &[&str]) -> Markup {
     let (left, width, row) = (150.0, 320.0, 34.0);

@@ -310,7 +310,21 @@ pub async fn report_pdf(
         .iter()
         .map(|d| Point { label: d.key, value: d.result.score.to_f64(), shown: score_text(ctx, d.result.score) })
         .collect();
-    let chart = charts::radar(&ctx.t("results-radar"), "", &points).into_string();
+    let names: Vec<String> = r.dimensions.iter().map(|d| name_of(d.key)).collect();
+    let chart = charts::radar_named(&ctx.t("results-radar"), &points, &names).into_string();
+    // Everything the results page shows: the change since the previous assessment, and the plan.
+    let previous = readiness::previous_reported(&state.db, &member.scope, &assessment)
+        .await?
+        .map(|(_, reported_at, scores)| (reported_at, scoring::results(&scores)));
+    let change = |key: &str, now: parat_core::readiness::Fraction| -> String {
+        let Some((_, before)) = &previous else { return String::new() };
+        let Some(then) = before.dimensions.iter().find(|d| d.key == key).map(|d| d.result.score) else {
+            return "–".into();
+        };
+        let delta = (now.hundredths_for_display() - then.hundredths_for_display()) as f64 / 100.0;
+        format!("{}{}", if delta > 0.0 { "+" } else { "" }, ctx.locale.format_decimal(delta, 2))
+    };
+    let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
     let stage_name = |level: u8| {
         instrument.stage(level).map(|s| s.name.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default()
     };
@@ -353,6 +367,12 @@ pub async fn report_pdf(
             "score": ctx.t("results-score"), "stage": ctx.t("results-stage"), "focus": ctx.t("results-focus"),
             "strategies": ctx.t("results-strategies"), "agreement": ctx.t("results-agreement"), "method": ctx.t("results-method"),
             "warnings": ctx.t("pdf-warnings"), "generated": ctx.t("pdf-generated"),
+            "change": previous.as_ref().map(|(at, _)| {
+                let day = time::OffsetDateTime::from_unix_timestamp(*at).map(|t| ctx.locale.format_date(t.date())).unwrap_or_default();
+                ctx.t_with("results-change-since", &[("date", day.into())])
+            }),
+            "plan": ctx.t("plan-title"), "what": ctx.t("plan-what"), "who": ctx.t("plan-who"), "due": ctx.t("plan-due"),
+            "status": ctx.t("plan-status"), "plan_empty": ctx.t("plan-empty"),
         },
         "summary": summary,
         "warnings": r.warnings.iter().map(|w| ctx.t(&format!("results-warning-{}", w.code().replace('_', "-")))).collect::<Vec<_>>(),
@@ -362,6 +382,12 @@ pub async fn report_pdf(
             "stage_name": stage_name(d.result.stage),
             "meaning": instrument.anchor(d.key, d.result.stage).map(|a| a.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default(),
             "focus": r.lowest.contains(&d.key),
+            "change": change(d.key, d.result.score),
+        })).collect::<Vec<_>>(),
+        "plan": plan.iter().map(|item| serde_json::json!({
+            "what": item.what, "who": item.who,
+            "due": item.due_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into()),
+            "status": ctx.t(&format!("plan-status-{}", item.status.key())),
         })).collect::<Vec<_>>(),
         "strategies": instrument.strategies_up_to(r.overall.stage).iter().map(|(_, s)| s.with_issue(ctx.locale, &assessment.issue)).collect::<Vec<_>>(),
         "agreement": agreement,
