@@ -9,8 +9,79 @@ use typst_as_lib::TypstEngine;
 
 use crate::ReportError;
 
-/// The readiness assessment report for a steering group.
+/// The readiness assessment report for a steering group; its data is an [`AssessmentReport`].
 pub const ASSESSMENT_REPORT: &str = include_str!("templates/assessment.typ");
+
+/// Everything the steering-group report prints, already in the reader's language. A typed
+/// struct, so that the page and the template cannot disagree about what the report holds.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AssessmentReport {
+    pub lang: String,
+    pub title: String,
+    pub subtitle: String,
+    pub labels: ReportLabels,
+    pub summary: Vec<String>,
+    pub warnings: Vec<String>,
+    /// The radar chart as SVG.
+    pub chart: String,
+    pub dimensions: Vec<ReportDimension>,
+    pub strategies: Vec<String>,
+    pub plan: Vec<ReportTask>,
+    /// Rows of two cells: a measure of agreement and its value.
+    pub agreement: Vec<[String; 2]>,
+    pub method: String,
+    pub generated: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReportLabels {
+    pub summary: String,
+    pub dimensions: String,
+    pub dimension: String,
+    pub score: String,
+    pub stage: String,
+    pub focus: String,
+    pub strategies: String,
+    pub agreement: String,
+    pub method: String,
+    pub warnings: String,
+    pub generated: String,
+    /// The heading of the change column, when there is a previous assessment to compare with.
+    pub change: Option<String>,
+    pub plan: String,
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub status: String,
+    pub plan_empty: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReportDimension {
+    pub key: String,
+    pub name: String,
+    pub score: String,
+    pub stage: u8,
+    pub stage_name: String,
+    pub meaning: String,
+    pub focus: bool,
+    /// The change since the previous assessment, e.g. "+0,80"; empty without one.
+    pub change: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReportTask {
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub status: String,
+}
+
+/// Renders the steering-group report.
+pub fn assessment_report(report: &AssessmentReport) -> Result<Vec<u8>, ReportError> {
+    let data = serde_json::to_value(report).map_err(|e| ReportError::Template(e.to_string()))?;
+    render(ASSESSMENT_REPORT, &data)
+}
 /// The interview guide, printable for phone interviews.
 pub const INTERVIEW_GUIDE: &str = include_str!("templates/guide.typ");
 
@@ -54,26 +125,65 @@ pub fn render(template: &'static str, data: &Json) -> Result<Vec<u8>, ReportErro
 mod tests {
     use super::*;
 
+    fn report(previous: bool, plan: bool) -> AssessmentReport {
+        let text = |s: &str| s.to_owned();
+        AssessmentReport {
+            lang: text("sv"),
+            title: text("Beredskapsmätning: Borås stad"),
+            subtitle: text("Våld i nära relationer"),
+            labels: ReportLabels {
+                summary: text("Sammanfattning"),
+                dimensions: text("Dimensioner"),
+                dimension: text("Dimension"),
+                score: text("Poäng"),
+                stage: text("Steg"),
+                focus: text("Fokus"),
+                strategies: text("Strategier"),
+                agreement: text("Samstämmighet"),
+                method: text("Metod"),
+                warnings: text("Observera"),
+                generated: text("Skapad"),
+                change: previous.then(|| text("Förändring sedan 2026-01-02")),
+                plan: text("Handlingsplan"),
+                what: text("Vad"),
+                who: text("Vem"),
+                due: text("Klart senast"),
+                status: text("Status"),
+                plan_empty: text("Handlingsplanen är tom."),
+            },
+            summary: vec![text("Sammanvägd poäng 3,87, steg 3: Vag medvetenhet.")],
+            warnings: vec![text("Färre än fyra intervjuer.")],
+            chart: text("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"5\"/></svg>"),
+            dimensions: vec![ReportDimension {
+                key: text("A"),
+                name: text("Insatser"),
+                score: text("4,00"),
+                stage: 4,
+                stage_name: text("Förplanering"),
+                meaning: text("Åtgärder planeras."),
+                focus: true,
+                change: text("+0,80"),
+            }],
+            strategies: vec![text("Träffa ledare personligen.")],
+            plan: if plan {
+                vec![ReportTask { what: text("Informera nämnden"), who: text("Förvaltningschefen"), due: text("2027-02-15"), status: text("Pågår") }]
+            } else {
+                Vec::new()
+            },
+            agreement: vec![[text("Exakt"), text("67 %")]],
+            method: text("Medelvärden; steget avkortas."),
+            generated: text("2026-11-23"),
+        }
+    }
+
+    /// Every combination of the optional parts renders (a template branch not taken is not
+    /// checked by typst until it is).
     #[test]
-    fn the_report_renders_with_nordic_letters() {
-        let data = serde_json::json!({
-            "lang": "sv",
-            "title": "Beredskapsmätning: Borås stad",
-            "subtitle": "Våld i nära relationer",
-            "labels": { "summary": "Sammanfattning", "dimensions": "Dimensioner", "dimension": "Dimension", "score": "Poäng",
-                        "stage": "Steg", "focus": "Fokus", "strategies": "Strategier", "agreement": "Samstämmighet",
-                        "method": "Metod", "warnings": "Observera", "generated": "Skapad" },
-            "summary": ["Sammanvägd poäng 3,87, steg 3: Vag medvetenhet."],
-            "warnings": [],
-            "chart": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"5\"/></svg>",
-            "dimensions": [{ "key": "A", "name": "Insatser", "score": "4,00", "stage": 4, "stage_name": "Förplanering", "meaning": "Åtgärder planeras.", "focus": false }],
-            "strategies": ["Träffa ledare personligen."],
-            "agreement": [["Exakt", "67 %"]],
-            "method": "Medelvärden; steget avkortas.",
-            "generated": "2026-11-23"
-        });
-        let pdf = render(ASSESSMENT_REPORT, &data).expect("renders");
-        assert!(pdf.starts_with(b"%PDF"));
+    fn the_report_renders_with_nordic_letters_and_every_optional_part() {
+        for (previous, plan) in [(false, false), (true, false), (false, true), (true, true)] {
+            let pdf = assessment_report(&report(previous, plan)).expect("renders");
+            assert!(pdf.starts_with(b"%PDF"), "previous {previous}, plan {plan}");
+        }
         let guide = serde_json::json!({
             "lang": "da", "title": "Interviewguide", "subtitle": "Parathed", "intro": "Spørg om æ, ø og å.",
             "labels": { "informant": "Nøgleperson", "date": "Dato", "rating": "Vurdering 1–10" },

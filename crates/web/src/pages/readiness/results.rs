@@ -358,43 +358,84 @@ pub async fn report_pdf(
         ],
         None => vec![[ctx.t("results-warning-no-scorer-pairs"), String::new()]],
     };
-    let data = serde_json::json!({
-        "lang": ctx.locale.key(),
-        "title": format!("{}: {}", ctx.t("assessment-title"), assessment.measured),
-        "subtitle": format!("{} · {} · {}", assessment.initiative_name, assessment.issue, instrument.name.get(ctx.locale)),
-        "labels": {
-            "summary": ctx.t("pdf-summary"), "dimensions": ctx.t("results-dimensions"), "dimension": ctx.t("dimension"),
-            "score": ctx.t("results-score"), "stage": ctx.t("results-stage"), "focus": ctx.t("results-focus"),
-            "strategies": ctx.t("results-strategies"), "agreement": ctx.t("results-agreement"), "method": ctx.t("results-method"),
-            "warnings": ctx.t("pdf-warnings"), "generated": ctx.t("pdf-generated"),
-            "change": previous.as_ref().map(|(at, _)| {
-                let day = time::OffsetDateTime::from_unix_timestamp(*at).map(|t| ctx.locale.format_date(t.date())).unwrap_or_default();
+    use parat_reports::pdf::{AssessmentReport, ReportDimension, ReportLabels, ReportTask};
+    let report = AssessmentReport {
+        lang: ctx.locale.key().to_owned(),
+        title: format!("{}: {}", ctx.t("assessment-title"), assessment.measured),
+        subtitle: format!(
+            "{} · {} · {}",
+            assessment.initiative_name,
+            assessment.issue,
+            instrument.name.get(ctx.locale)
+        ),
+        labels: ReportLabels {
+            summary: ctx.t("pdf-summary"),
+            dimensions: ctx.t("results-dimensions"),
+            dimension: ctx.t("dimension"),
+            score: ctx.t("results-score"),
+            stage: ctx.t("results-stage"),
+            focus: ctx.t("results-focus"),
+            strategies: ctx.t("results-strategies"),
+            agreement: ctx.t("results-agreement"),
+            method: ctx.t("results-method"),
+            warnings: ctx.t("pdf-warnings"),
+            generated: ctx.t("pdf-generated"),
+            change: previous.as_ref().map(|(at, _)| {
+                let day = time::OffsetDateTime::from_unix_timestamp(*at)
+                    .map(|t| ctx.locale.format_date(t.date()))
+                    .unwrap_or_default();
                 ctx.t_with("results-change-since", &[("date", day.into())])
             }),
-            "plan": ctx.t("plan-title"), "what": ctx.t("plan-what"), "who": ctx.t("plan-who"), "due": ctx.t("plan-due"),
-            "status": ctx.t("plan-status"), "plan_empty": ctx.t("plan-empty"),
+            plan: ctx.t("plan-title"),
+            what: ctx.t("plan-what"),
+            who: ctx.t("plan-who"),
+            due: ctx.t("plan-due"),
+            status: ctx.t("plan-status"),
+            plan_empty: ctx.t("plan-empty"),
         },
-        "summary": summary,
-        "warnings": r.warnings.iter().map(|w| ctx.t(&format!("results-warning-{}", w.code().replace('_', "-")))).collect::<Vec<_>>(),
-        "chart": chart,
-        "dimensions": r.dimensions.iter().map(|d| serde_json::json!({
-            "key": d.key, "name": name_of(d.key), "score": score_text(ctx, d.result.score), "stage": d.result.stage,
-            "stage_name": stage_name(d.result.stage),
-            "meaning": instrument.anchor(d.key, d.result.stage).map(|a| a.with_issue(ctx.locale, &assessment.issue)).unwrap_or_default(),
-            "focus": r.lowest.contains(&d.key),
-            "change": change(d.key, d.result.score),
-        })).collect::<Vec<_>>(),
-        "plan": plan.iter().map(|item| serde_json::json!({
-            "what": item.what, "who": item.who,
-            "due": item.due_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into()),
-            "status": ctx.t(&format!("plan-status-{}", item.status.key())),
-        })).collect::<Vec<_>>(),
-        "strategies": instrument.strategies_up_to(r.overall.stage).iter().map(|(_, s)| s.with_issue(ctx.locale, &assessment.issue)).collect::<Vec<_>>(),
-        "agreement": agreement,
-        "method": ctx.t("results-method-text"),
-        "generated": ctx.date_time(parat_store::now()),
-    });
-    let bytes = blocking(move || parat_reports::pdf::render(parat_reports::pdf::ASSESSMENT_REPORT, &data)).await?;
+        summary,
+        warnings: r
+            .warnings
+            .iter()
+            .map(|w| ctx.t(&format!("results-warning-{}", w.code().replace('_', "-"))))
+            .collect(),
+        chart,
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| ReportDimension {
+                key: d.key.to_owned(),
+                name: name_of(d.key),
+                score: score_text(ctx, d.result.score),
+                stage: d.result.stage,
+                stage_name: stage_name(d.result.stage),
+                meaning: instrument
+                    .anchor(d.key, d.result.stage)
+                    .map(|a| a.with_issue(ctx.locale, &assessment.issue))
+                    .unwrap_or_default(),
+                focus: r.lowest.contains(&d.key),
+                change: change(d.key, d.result.score),
+            })
+            .collect(),
+        strategies: instrument
+            .strategies_up_to(r.overall.stage)
+            .iter()
+            .map(|(_, s)| s.with_issue(ctx.locale, &assessment.issue))
+            .collect(),
+        plan: plan
+            .iter()
+            .map(|item| ReportTask {
+                what: item.what.clone(),
+                who: item.who.clone(),
+                due: item.due_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into()),
+                status: ctx.t(&format!("plan-status-{}", item.status.key())),
+            })
+            .collect(),
+        agreement,
+        method: ctx.t("results-method-text"),
+        generated: ctx.date_time(parat_store::now()),
+    };
+    let bytes = blocking(move || parat_reports::pdf::assessment_report(&report)).await?;
     Ok(download(bytes, "application/pdf", &format!("{}.pdf", file_name(ctx, "file-report", &assessment))))
 }
 
