@@ -194,7 +194,8 @@ mod tests {
             include_str!("views/work.rs"),
             include_str!("pages/instruments.rs"),
             include_str!("error.rs"),
-            include_str!("api.rs"),
+            include_str!("api/mod.rs"),
+            include_str!("api/readiness.rs"),
         ];
         for source in sources {
             for (i, _) in source.match_indices(".t(\"").chain(source.match_indices("t_with(\"")) {

@@ -45,44 +45,9 @@ pub fn routes() -> Router<AppState> {
         .route("/members/{user_id}", post(members::change))
         .route("/members/{user_id}/remove", get(members::confirm_remove))
         .route("/audit", get(audit::list))
-        .route("/initiatives/{id}/assessments/new", get(readiness::new_page))
-        .route("/initiatives/{id}/assessments", post(readiness::create))
-        .route("/assessments/{id}", get(readiness::show))
-        .route("/assessments/{id}/advance", post(readiness::advance))
-        .route("/assessments/{id}/reopen", get(readiness::confirm_reopen).post(readiness::reopen))
-        .route("/assessments/{id}/informants", post(readiness::add_informant))
-        .route(
-            "/assessments/{id}/informants/{informant}/erase",
-            get(readiness::confirm_erase_informant).post(readiness::erase_informant),
-        )
-        .route("/assessments/{id}/informants/{informant}/contact", get(readiness::informant_contact))
-        .route("/assessments/{id}/interviews", post(readiness::add_interview))
-        .route("/assessments/{id}/results", get(readiness::results))
-        .route("/assessments/{id}/scores.csv", get(readiness::scores_csv))
-        .route("/assessments/{id}/scores.xlsx", get(readiness::scores_xlsx))
-        .route("/assessments/{id}/actions", post(readiness::add_action))
-        .route("/assessments/{id}/actions.csv", get(readiness::actions_csv))
-        .route("/assessments/{id}/actions/{action}", post(readiness::update_action))
-        .route("/assessments/{id}/actions/{action}/edit", get(readiness::edit_action_page))
-        .route("/assessments/{id}/actions/{action}/done", post(readiness::complete_action))
-        .route("/assessments/{id}/actions/{action}/delete", post(readiness::delete_action))
-        .route("/assessments/{id}/report.pdf", get(readiness::report_pdf))
-        .route("/assessments/{id}/guide.pdf", get(readiness::guide_pdf))
         .route("/instruments", get(instruments::list).post(instruments::create))
         .route("/instruments/{file}", get(instruments::download))
-        .route("/portfolio", get(readiness::portfolio))
-        .route("/portfolio.csv", get(readiness::portfolio_csv))
-        .route("/portfolio/{id}", get(readiness::portfolio_report))
-        .route("/interviews/{id}", get(readiness::interview))
-        .route("/interviews/{id}/answers", post(readiness::save_answers))
-        .route("/interviews/{id}/answers/{question}", post(readiness::save_answer))
-        .route("/interviews/{id}/transcript", post(readiness::save_transcript))
-        .route(
-            "/interviews/{id}/transcript/upload",
-            post(readiness::upload_transcript).layer(axum::extract::DefaultBodyLimit::max(readiness::UPLOAD_MAX_BYTES)),
-        )
-        .route("/interviews/{id}/score", get(readiness::score_page).post(readiness::save_score))
-        .route("/interviews/{id}/consensus", get(readiness::consensus_page).post(readiness::save_consensus))
+        .merge(readiness::routes())
 }
 
 /// A 303 redirect (the browser follows with GET) that also sets cookies.
