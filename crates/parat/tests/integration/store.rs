@@ -347,3 +347,53 @@ async fn the_previous_assessment_reads_the_same_scores_as_its_own_results() {
         assert!(readiness::previous_reported(&db, &scope, &older).await.expect("query").is_none(), "nothing before it");
     });
 }
+
+/// The two backends' migrations make the same schema: the same tables, the same columns in
+/// each, and the same columns required (types differ by name only: INTEGER and BIGINT).
+#[tokio::test]
+async fn sqlite_and_postgresql_have_the_same_tables_and_columns() {
+    if !backends().await.contains(&Backend::Postgres) {
+        return;
+    }
+    type Columns = std::collections::BTreeSet<(String, String, bool)>;
+    let sqlite = TestDatabase::new(Backend::Sqlite).await;
+    let postgres = TestDatabase::new(Backend::Postgres).await;
+    let lite = Db::connect(&sqlite.url, &ConnectOptions::default()).await.expect("sqlite");
+    let pg = Db::connect(&postgres.url, &ConnectOptions::default()).await.expect("postgres");
+    let sqlite_columns: Columns = match &lite {
+        Db::Sqlite { read, .. } => {
+            let rows: Vec<(String, String, i64)> = sqlx::query_as(
+                "SELECT m.name, p.name, p.\"notnull\" OR p.pk > 0 FROM sqlite_master m, pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'",
+            )
+            .fetch_all(read)
+            .await
+            .expect("sqlite schema");
+            rows.into_iter().map(|(t, c, required)| (t, c, required != 0)).collect()
+        }
+        Db::Postgres(_) => unreachable!("the SQLite database"),
+    };
+    let postgres_columns: Columns = match &pg {
+        Db::Postgres(pool) => {
+            let rows: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT table_name::text, column_name::text, is_nullable::text FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'",
+            )
+            .fetch_all(pool)
+            .await
+            .expect("postgres schema");
+            rows.into_iter().map(|(t, c, nullable)| (t, c, nullable == "NO")).collect()
+        }
+        Db::Sqlite { .. } => unreachable!("the PostgreSQL database"),
+    };
+    assert!(sqlite_columns.len() > 50, "{} columns", sqlite_columns.len());
+    let only_sqlite: Vec<_> = sqlite_columns.difference(&postgres_columns).collect();
+    let only_postgres: Vec<_> = postgres_columns.difference(&sqlite_columns).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "SQLite only: {only_sqlite:?}\nPostgreSQL only: {only_postgres:?}"
+    );
+    lite.close().await;
+    pg.close().await;
+    postgres.drop_database().await;
+}
