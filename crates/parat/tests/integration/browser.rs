@@ -205,7 +205,9 @@ async fn a_coordinator_logs_in_creates_an_initiative_and_every_page_is_accessibl
         ("/members".to_owned(), "members"),
         (format!("/members/{sara}/remove"), "member-remove"),
         ("/audit".to_owned(), "audit"),
+        ("/audit?record=initiative&from=2020-01-01".to_owned(), "audit-filtered"),
         ("/account".to_owned(), "account"),
+        ("/password/forgot".to_owned(), "password-forgot"),
     ] {
         check_page(&client, &base, &path, name, &mut failures).await;
     }
@@ -453,6 +455,31 @@ async fn a_readiness_assessment_runs_end_to_end_in_the_browser() {
         .await
         .expect("download");
     assert_eq!(pdf, serde_json::json!(["application/pdf", "%PDF"]), "the report downloads as a PDF");
+
+    // A task in the action plan, owned by the coordinator: its edit page, and the home page's
+    // to-do list that now shows it.
+    client
+        .find(Locator::Id("f-what"))
+        .await
+        .expect("what")
+        .send_keys("Presentera resultatet för styrgruppen")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Id("f-owner_id"))
+        .await
+        .expect("owner")
+        .select_by_label("Sara Samordnare")
+        .await
+        .expect("owner");
+    submit_and_leave(&client, Locator::Css("form[action$='/actions'] button"), &format!("{overview}/results")).await;
+    client.find(Locator::Css("a[href$='/edit']")).await.expect("edit link").click().await.expect("edit");
+    client.wait().for_element(Locator::Id("f-status")).await.expect("the edit form");
+    check_current(&client, "action-edit", &mut failures).await;
+    client.goto(&format!("{base}/")).await.expect("home");
+    let home = client.source().await.expect("source");
+    assert!(home.contains("Presentera resultatet för styrgruppen"), "the task is on the owner's home page");
+    check_current(&client, "home-work", &mut failures).await;
     client.close().await.expect("close");
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
