@@ -116,8 +116,19 @@ pub async fn list(
     Ok(page(ctx, &ctx.t("nav-audit"), Nav::Audit, body))
 }
 
-/// Fields that say nothing to a reader of the log (ids and bookkeeping).
-const HIDDEN_FIELDS: &[&str] = &["id", "org_id", "created_at", "updated_at", "definition", "team", "edition"];
+/// Fields that say nothing to a reader of the log (ids shown by name elsewhere, bookkeeping).
+const HIDDEN_FIELDS: &[&str] =
+    &["id", "org_id", "owner_id", "created_at", "updated_at", "definition", "team", "edition", "name_key"];
+
+/// No value worth a line: nothing, an empty text or an empty list.
+fn is_blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        _ => false,
+    }
+}
 
 /// What an entry changed, field by field in the reader's language: for a change, the fields
 /// whose value differs (before → after); for a creation or a removal, the values.
@@ -136,7 +147,7 @@ fn changes(ctx: &Ctx, entry: &AuditRecord) -> Markup {
         .filter_map(|key| {
             let old = before_fields.get(key);
             let new = after_fields.get(key);
-            if old.is_some() && new.is_some() && old == new {
+            if (old.is_some() && new.is_some() && old == new) || (is_blank(old) && is_blank(new)) {
                 return None;
             }
             Some((field_label(ctx, key), old.map(|v| value_text(ctx, key, v)), new.map(|v| value_text(ctx, key, v))))
