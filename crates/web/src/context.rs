@@ -266,6 +266,41 @@ pub fn local_path(raw: &str) -> String {
     }
 }
 
+/// A record's id from the path. A segment that is not a positive whole number names no record:
+/// 404, the same answer as for a missing record or another organisation's.
+#[derive(Debug, Clone, Copy)]
+pub struct PathId(pub i64);
+
+/// Two record ids from the path, e.g. an assessment and one of its tasks.
+#[derive(Debug, Clone, Copy)]
+pub struct PathIds(pub i64, pub i64);
+
+fn record_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        Ok(PathId(record_id(&raw)?))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIds {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((first, second)) =
+            axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| AppError::NotFound)?;
+        Ok(PathIds(record_id(&first)?, record_id(&second)?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -29,6 +29,7 @@ use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::context::PathId;
 use crate::{AppError, AppState};
 
 mod readiness;
@@ -444,10 +445,6 @@ pub struct ListParams {
     page: Option<u32>,
 }
 
-fn parse_path_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
-}
-
 /// The organisations you belong to.
 #[utoipa::path(get, path = "/organisations", tag = "organisations",
     responses(
@@ -473,9 +470,9 @@ async fn list_organisations(
 async fn get_organisation(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<OrganisationOut>, AppError> {
-    let membership = organisations::get_for_member(&state.db, scope.user_id(), parse_path_id(&id)?).await?;
+    let membership = organisations::get_for_member(&state.db, scope.user_id(), id).await?;
     Ok(Json(membership.into()))
 }
 
@@ -550,9 +547,9 @@ async fn create_initiative(
 async fn get_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<InitiativeOut>, AppError> {
-    Ok(Json(initiatives::get(&state.db, &scope, parse_path_id(&id)?).await?.into()))
+    Ok(Json(initiatives::get(&state.db, &scope, id).await?.into()))
 }
 
 /// Replaces an initiative's fields (admins and coordinators).
@@ -568,10 +565,9 @@ async fn get_initiative(
 async fn update_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     ApiJson(body): ApiJson<InitiativeBody>,
 ) -> Result<Json<InitiativeOut>, AppError> {
-    let id = parse_path_id(&id)?;
     initiatives::get(&state.db, &scope, id).await?;
     let draft = body.parse()?;
     Ok(Json(initiatives::update(&state.db, &scope, id, &draft).await?.into()))
@@ -588,9 +584,9 @@ async fn update_initiative(
 async fn archive_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<InitiativeOut>, AppError> {
-    Ok(Json(initiatives::set_archived(&state.db, &scope, parse_path_id(&id)?, true).await?.into()))
+    Ok(Json(initiatives::set_archived(&state.db, &scope, id, true).await?.into()))
 }
 
 /// Restores an archived initiative.
@@ -604,9 +600,9 @@ async fn archive_initiative(
 async fn restore_initiative(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<InitiativeOut>, AppError> {
-    Ok(Json(initiatives::set_archived(&state.db, &scope, parse_path_id(&id)?, false).await?.into()))
+    Ok(Json(initiatives::set_archived(&state.db, &scope, id, false).await?.into()))
 }
 
 #[cfg(test)]

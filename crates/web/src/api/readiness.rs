@@ -92,9 +92,9 @@ impl AssessmentOut {
 async fn list_assessments(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<Vec<AssessmentSummaryOut>>, AppError> {
-    let initiative = initiatives::get(&state.db, &scope, parse_path_id(&id)?).await?;
+    let initiative = initiatives::get(&state.db, &scope, id).await?;
     let list = store::list_for_initiative(&state.db, &scope, initiative.id).await?;
     Ok(Json(list.into_iter().map(AssessmentSummaryOut::from).collect()))
 }
@@ -111,10 +111,10 @@ async fn list_assessments(
 async fn get_assessment(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Json<AssessmentOut>, AppError> {
     use parat_core::readiness::scoring;
-    let (assessment, access) = store::get(&state.db, &scope, parse_path_id(&id)?).await?;
+    let (assessment, access) = store::get(&state.db, &scope, id).await?;
     if !access.read_results {
         return Err(AppError::NotFound);
     }

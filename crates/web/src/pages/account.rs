@@ -10,8 +10,8 @@ use parat_core::{FieldErrors, Problem};
 use parat_store::{accounts, tokens, Secret, StoreError};
 use serde::Deserialize;
 
-use super::{parse_id, redirect_with_cookies, rejected};
-use crate::context::{local_path, LoggedIn, Member, Submitted, LANGUAGE_COOKIE};
+use super::{redirect_with_cookies, rejected};
+use crate::context::{local_path, LoggedIn, Member, PathId, Submitted, LANGUAGE_COOKIE};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
@@ -160,10 +160,10 @@ pub struct EmptyForm {}
 pub async fn revoke_token(
     State(state): State<AppState>,
     LoggedIn { user, .. }: LoggedIn,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    tokens::revoke(&state.db, user.user_id, parse_id(&id)?).await?;
+    tokens::revoke(&state.db, user.user_id, id).await?;
     Ok(redirect_with_cookies("/account?notice=token-revoked", &[]))
 }
 

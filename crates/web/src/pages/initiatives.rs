@@ -1,6 +1,6 @@
 //! Initiatives: "my initiatives" at home, the searchable list, one initiative, and its form.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use parat_core::initiative::{InitiativeInput, InitiativeStatus, TopicArea};
@@ -9,8 +9,8 @@ use parat_store::initiatives::{self, Initiative, InitiativeSummary, ListFilter, 
 use parat_store::{accounts, organisations, StoreError};
 use serde::Deserialize;
 
-use super::{parse_id, redirect_with_cookies, rejected};
-use crate::context::{Member, Submitted};
+use super::{redirect_with_cookies, rejected};
+use crate::context::{Member, PathId, Submitted};
 use crate::error::encode_query_value;
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
@@ -223,11 +223,11 @@ pub struct NoticeQuery {
 pub async fn show(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
-    let initiative = initiatives::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let initiative = initiatives::get(&state.db, &member.scope, id).await?;
     let i = &initiative;
     let can_edit = member.scope.role().can_edit_initiatives();
     let assessments = super::readiness::section(&state, &member, i.id).await?;
@@ -365,13 +365,9 @@ pub async fn new_page(State(state): State<AppState>, member: Member) -> Result<M
     form_view(&state, &member, None, &input, &FieldErrors::new()).await
 }
 
-pub async fn edit_page(
-    State(state): State<AppState>,
-    member: Member,
-    Path(id): Path<String>,
-) -> Result<Markup, AppError> {
+pub async fn edit_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
     require_editor(&member)?;
-    let initiative = initiatives::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let initiative = initiatives::get(&state.db, &member.scope, id).await?;
     form_view(&state, &member, Some(initiative.id), &input_from(&initiative), &FieldErrors::new()).await
 }
 
@@ -412,10 +408,9 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(input): Submitted<InitiativeInput>,
 ) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
     // An unknown or foreign id is 404 before any validation message could reveal anything.
     initiatives::get(&state.db, &member.scope, id).await?;
     save(&state, &member, Some(id), input).await
@@ -424,8 +419,8 @@ pub async fn update(
 #[derive(Debug, Default, Deserialize)]
 pub struct EmptyForm {}
 
-async fn set_archived(state: &AppState, member: &Member, id: &str, archived: bool) -> Result<Response, AppError> {
-    let initiative = initiatives::set_archived(&state.db, &member.scope, parse_id(id)?, archived).await?;
+async fn set_archived(state: &AppState, member: &Member, id: i64, archived: bool) -> Result<Response, AppError> {
+    let initiative = initiatives::set_archived(&state.db, &member.scope, id, archived).await?;
     let notice = if archived { "archived" } else { "restored" };
     Ok(redirect_with_cookies(&format!("/initiatives/{}?notice={notice}", initiative.id), &[]))
 }
@@ -433,17 +428,17 @@ async fn set_archived(state: &AppState, member: &Member, id: &str, archived: boo
 pub async fn archive(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    set_archived(&state, &member, &id, true).await
+    set_archived(&state, &member, id, true).await
 }
 
 pub async fn restore(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    set_archived(&state, &member, &id, false).await
+    set_archived(&state, &member, id, false).await
 }

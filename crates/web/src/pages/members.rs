@@ -1,6 +1,6 @@
 //! The people of the current organisation and their roles; administrators only.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
 use parat_core::account::{DisplayName, Email, NewPassword};
@@ -9,8 +9,8 @@ use parat_core::FieldErrors;
 use parat_store::{accounts, StoreError};
 use serde::Deserialize;
 
-use super::{parse_id, redirect_with_cookies, rejected};
-use crate::context::{Member, Submitted};
+use super::{redirect_with_cookies, rejected};
+use crate::context::{Member, PathId, Submitted};
 use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
@@ -165,10 +165,9 @@ pub async fn add(
 pub async fn confirm_remove(
     State(state): State<AppState>,
     member: Member,
-    Path(user_id): Path<String>,
+    PathId(user_id): PathId,
 ) -> Result<Markup, AppError> {
     require_admin(&member)?;
-    let user_id = parse_id(&user_id)?;
     let removed = accounts::members(&state.db, &member.scope)
         .await?
         .into_iter()
@@ -200,11 +199,10 @@ pub struct ChangeForm {
 pub async fn change(
     State(state): State<AppState>,
     member: Member,
-    Path(user_id): Path<String>,
+    PathId(user_id): PathId,
     Submitted(form): Submitted<ChangeForm>,
 ) -> Result<Response, AppError> {
     require_admin(&member)?;
-    let user_id = parse_id(&user_id)?;
     let role = match form.role.trim() {
         "" => None,
         raw => Some(Role::parse(raw).map_err(|_| AppError::BadRequest("unknown role".into()))?),
@@ -227,11 +225,10 @@ pub async fn change(
 pub async fn reset_link(
     State(state): State<AppState>,
     member: Member,
-    Path(user_id): Path<String>,
+    PathId(user_id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Markup, AppError> {
     require_admin(&member)?;
-    let user_id = parse_id(&user_id)?;
     let person = accounts::members(&state.db, &member.scope)
         .await?
         .into_iter()

@@ -124,10 +124,10 @@ fn short(what: &str) -> String {
 pub async fn add_action(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(input): Submitted<ActionInput>,
 ) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.manage {
         return Err(AppError::Forbidden);
     }
@@ -208,23 +208,23 @@ fn edit_view(
 async fn managed_action(
     state: &AppState,
     member: &Member,
-    id: &str,
-    action: &str,
+    id: i64,
+    action: i64,
 ) -> Result<(Assessment, ActionItem), AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.manage {
         return Err(AppError::Forbidden);
     }
-    let item = readiness::action(&state.db, &member.scope, &assessment, parse_id(action)?).await?;
+    let item = readiness::action(&state.db, &member.scope, &assessment, action).await?;
     Ok((assessment, item))
 }
 
 pub async fn edit_action_page(
     State(state): State<AppState>,
     member: Member,
-    Path((id, action)): Path<(String, String)>,
+    PathIds(id, action): PathIds,
 ) -> Result<Markup, AppError> {
-    let (assessment, item) = managed_action(&state, &member, &id, &action).await?;
+    let (assessment, item) = managed_action(&state, &member, id, action).await?;
     let input = ActionInput {
         strategy: String::new(),
         what: item.what.clone(),
@@ -240,10 +240,10 @@ pub async fn edit_action_page(
 pub async fn update_action(
     State(state): State<AppState>,
     member: Member,
-    Path((id, action)): Path<(String, String)>,
+    PathIds(id, action): PathIds,
     Submitted(input): Submitted<ActionInput>,
 ) -> Result<Response, AppError> {
-    let (assessment, item) = managed_action(&state, &member, &id, &action).await?;
+    let (assessment, item) = managed_action(&state, &member, id, action).await?;
     let result = match input.parse(None, today(), item.due_on) {
         Ok(draft) => readiness::update_action(&state.db, &member.scope, &assessment, item.id, &draft).await,
         Err(errors) => Err(StoreError::Invalid(errors)),
@@ -264,10 +264,10 @@ pub async fn update_action(
 pub async fn complete_action(
     State(state): State<AppState>,
     member: Member,
-    Path((id, action)): Path<(String, String)>,
+    PathIds(id, action): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    let (assessment, item) = managed_action(&state, &member, &id, &action).await?;
+    let (assessment, item) = managed_action(&state, &member, id, action).await?;
     let draft = ActionDraft {
         what: item.what.clone(),
         owner: match item.owner_id {
@@ -284,11 +284,11 @@ pub async fn complete_action(
 pub async fn delete_action(
     State(state): State<AppState>,
     member: Member,
-    Path((id, action)): Path<(String, String)>,
+    PathIds(id, action): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
-    readiness::delete_action(&state.db, &member.scope, &assessment, parse_id(&action)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
+    readiness::delete_action(&state.db, &member.scope, &assessment, action).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}/results#action-plan", assessment.id), &[]))
 }
 
@@ -296,9 +296,9 @@ pub async fn delete_action(
 pub async fn actions_csv(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
     let plan = readiness::actions(&state.db, &member.scope, &assessment).await?;
     let ctx = &member.ctx;
     let today = today();

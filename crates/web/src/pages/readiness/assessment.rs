@@ -101,12 +101,7 @@ fn require_manager(member: &Member) -> Result<(), AppError> {
     }
 }
 
-pub async fn new_page(
-    State(state): State<AppState>,
-    member: Member,
-    Path(id): Path<String>,
-) -> Result<Markup, AppError> {
-    let id = parse_id(&id)?;
+pub async fn new_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
     initiatives::get(&state.db, &member.scope, id).await?;
     require_manager(&member)?;
     let input = AssessmentInput { instrument: "crm-2006".into(), ..Default::default() };
@@ -116,10 +111,9 @@ pub async fn new_page(
 pub async fn create(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(input): Submitted<AssessmentInput>,
 ) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
     initiatives::get(&state.db, &member.scope, id).await?;
     require_manager(&member)?;
     let result = match input.parse() {
@@ -296,10 +290,10 @@ async fn overview_view(
 pub async fn show(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     overview_view(&state, &member, &assessment, access, OverviewForms::default(), query.notice.as_deref()).await
 }
 
@@ -313,10 +307,9 @@ pub struct AdvanceForm {
 pub async fn advance(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(form): Submitted<AdvanceForm>,
 ) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
     // Scoring with fewer interviews than the method asks for is allowed, after a question
     // that says why it matters (with none at all, the store refuses).
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
@@ -357,10 +350,10 @@ pub async fn advance(
 pub async fn add_informant(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(input): Submitted<InformantInput>,
 ) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     let result = match input.parse() {
         Ok(draft) => readiness::add_informant(&state.db, &member.scope, &assessment, &draft).await,
         Err(errors) => Err(StoreError::Invalid(errors)),
@@ -380,9 +373,9 @@ pub async fn add_informant(
 pub async fn confirm_reopen(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Markup, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.manage {
         return Err(AppError::Forbidden);
     }
@@ -409,10 +402,10 @@ pub async fn confirm_reopen(
 pub async fn reopen(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    let assessment = readiness::reopen(&state.db, &member.scope, parse_id(&id)?).await?;
+    let assessment = readiness::reopen(&state.db, &member.scope, id).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}?notice=assessment-reopened", assessment.id), &[]))
 }
 
@@ -421,11 +414,10 @@ pub async fn reopen(
 pub async fn informant_contact(
     State(state): State<AppState>,
     member: Member,
-    Path((id, informant)): Path<(String, String)>,
+    PathIds(id, informant): PathIds,
 ) -> Result<Markup, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
-    let (informant, contact) =
-        readiness::informant_contact(&state.db, &member.scope, &assessment, parse_id(&informant)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
+    let (informant, contact) = readiness::informant_contact(&state.db, &member.scope, &assessment, informant).await?;
     let ctx = &member.ctx;
     let body = html! {
         p.breadcrumb { a href=(format!("/assessments/{}", assessment.id)) { (ctx.t("assessment-title")) ": " (assessment.measured) } }
@@ -444,13 +436,13 @@ pub async fn informant_contact(
 pub async fn confirm_erase_informant(
     State(state): State<AppState>,
     member: Member,
-    Path((id, informant)): Path<(String, String)>,
+    PathIds(id, informant): PathIds,
 ) -> Result<Markup, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.manage {
         return Err(AppError::Forbidden);
     }
-    let informant_id = parse_id(&informant)?;
+    let informant_id = informant;
     let (informants, _) = readiness::overview(&state.db, &member.scope, &assessment).await?;
     let informant = informants.into_iter().find(|i| i.id == informant_id).ok_or(AppError::NotFound)?;
     let ctx = &member.ctx;
@@ -474,21 +466,21 @@ pub async fn confirm_erase_informant(
 pub async fn erase_informant(
     State(state): State<AppState>,
     member: Member,
-    Path((id, informant)): Path<(String, String)>,
+    PathIds(id, informant): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
-    readiness::erase_informant(&state.db, &member.scope, &assessment, parse_id(&informant)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
+    readiness::erase_informant(&state.db, &member.scope, &assessment, informant).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}?notice=informant-erased", assessment.id), &[]))
 }
 
 pub async fn add_interview(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(input): Submitted<InterviewInput>,
 ) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     let result = match input.parse() {
         Ok(draft) => readiness::add_interview(&state.db, &member.scope, &assessment, &draft).await,
         Err(errors) => Err(StoreError::Invalid(errors)),

@@ -7,10 +7,10 @@ use super::*;
 pub async fn interview(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    interview_view(&state, &member, parse_id(&id)?, query.notice.as_deref(), &FieldErrors::new()).await
+    interview_view(&state, &member, id, query.notice.as_deref(), &FieldErrors::new()).await
 }
 
 async fn interview_view(
@@ -113,10 +113,9 @@ async fn interview_view(
 pub async fn upload_transcript(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
     let mut token = String::new();
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::BadRequest(e.body_text()))? {
@@ -181,10 +180,10 @@ async fn transcript_text(name: &str, bytes: Vec<u8>) -> Result<String, Problem> 
 pub async fn save_answers(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     let questions = assessment.instrument().questions.len();
     for q in 0..questions {
         let answer = form.get(&format!("answer_{q}")).map(String::as_str).unwrap_or("");
@@ -235,10 +234,10 @@ pub struct TranscriptForm {
 pub async fn save_transcript(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(form): Submitted<TranscriptForm>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     let transcript = optional_text(&form.transcript, TRANSCRIPT_MAX, true)
         .map_err(|_| AppError::BadRequest("the transcript is too long".into()))?;
     readiness::save_transcript(&state.db, &member.scope, &assessment, interview.id, &transcript).await?;

@@ -19,7 +19,7 @@ use parat_store::{accounts, initiatives, StoreError};
 use serde::Deserialize;
 
 use super::{download, parse_id, redirect_with_cookies, rejected};
-use crate::context::{Member, Submitted};
+use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::views::charts::{self, Point};
 use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};

@@ -131,9 +131,9 @@ pub async fn portfolio(
 pub async fn portfolio_report(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Markup, AppError> {
-    let (assessment, scores, org) = readiness::portfolio_assessment(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, scores, org) = readiness::portfolio_assessment(&state.db, &member.scope, id).await?;
     let results = scoring::results(&scores);
     let ctx = &member.ctx;
     let instrument = assessment.instrument();

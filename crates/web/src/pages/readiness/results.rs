@@ -4,12 +4,8 @@
 use super::*;
 
 /// Results: scores, stages, charts, the lowest dimensions, strategies and agreement.
-pub async fn results(
-    State(state): State<AppState>,
-    member: Member,
-    Path(id): Path<String>,
-) -> Result<Markup, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.read_results {
         return Err(AppError::NotFound);
     }
@@ -139,9 +135,9 @@ pub(super) fn results_body(
 pub async fn scores_csv(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
     let rows = readiness::export_rows(&state.db, &member.scope, &assessment).await?;
     let ctx = &member.ctx;
     let number = |v: Option<f64>| {
@@ -181,10 +177,10 @@ pub async fn scores_csv(
 pub async fn scores_xlsx(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
     use parat_reports::xlsx::{self, Cell};
-    let (assessment, _) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
     let rows = readiness::export_rows(&state.db, &member.scope, &assessment).await?;
     let ctx = &member.ctx;
     let headers = [
@@ -293,9 +289,9 @@ pub async fn scores_xlsx(
 pub async fn report_pdf(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.read_results {
         return Err(AppError::NotFound);
     }
@@ -443,9 +439,9 @@ pub async fn report_pdf(
 pub async fn guide_pdf(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, access) = readiness::get(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.read_interviews {
         return Err(AppError::NotFound);
     }

@@ -70,12 +70,8 @@ fn sheet_as_form(sheet: &BTreeMap<String, Score>) -> BTreeMap<String, (String, S
     sheet.iter().map(|(d, s)| (d.clone(), (s.level.map(level_text).unwrap_or_default(), s.evidence.clone()))).collect()
 }
 
-pub async fn score_page(
-    State(state): State<AppState>,
-    member: Member,
-    Path(id): Path<String>,
-) -> Result<Markup, AppError> {
-    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+pub async fn score_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     if !access.score {
         return Err(AppError::Forbidden);
     }
@@ -93,10 +89,10 @@ pub async fn score_page(
 pub async fn save_score(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     if !access.score {
         return Err(AppError::Forbidden);
     }
@@ -228,9 +224,9 @@ fn awaiting_scorers_view(ctx: &Ctx, assessment: &Assessment, waiting: &[String])
 pub async fn consensus_page(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
         readiness::ConsensusStage::Open(sheet) => {
             Ok(consensus_view(&member.ctx, &assessment, &interview, &sheet, &BTreeMap::new(), &FieldErrors::new())?
@@ -245,10 +241,10 @@ pub async fn consensus_page(
 pub async fn save_consensus(
     State(state): State<AppState>,
     member: Member,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     let sheet = match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
         readiness::ConsensusStage::Open(sheet) => sheet,
         readiness::ConsensusStage::AwaitingScorers(waiting) => {
