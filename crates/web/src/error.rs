@@ -42,6 +42,9 @@ pub enum AppError {
     /// Well-formed input that the domain refuses, with the reason (e.g. a score off the scale).
     #[error("refused: {0}")]
     Refused(String),
+    /// A step the record's state does not allow now, with a translated reason.
+    #[error("not possible now: {0:?}")]
+    NotNow(NotNow),
     /// A reported assessment (or another closed record) takes no changes until it is reopened.
     #[error("closed to changes")]
     Closed,
@@ -70,6 +73,27 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// Why a step is not possible now; each code names the messages `error-<code>-title` and
+/// `error-<code>` (with `-` for `_`) that the error page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNow {
+    NoResultsYet,
+    ScoringNotOpen,
+    ScoresFinal,
+}
+
+impl NotNow {
+    pub const ALL: &'static [NotNow] = &[NotNow::NoResultsYet, NotNow::ScoringNotOpen, NotNow::ScoresFinal];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NotNow::NoResultsYet => "no_results_yet",
+            NotNow::ScoringNotOpen => "scoring_not_open",
+            NotNow::ScoresFinal => "scores_final",
+        }
+    }
+}
+
 /// What an error response carries to the middleware that writes its body.
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
@@ -91,6 +115,7 @@ impl AppError {
             AppError::Unauthorised => (StatusCode::UNAUTHORIZED, "unauthorised"),
             AppError::Invalid(_) | AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             AppError::Closed => (StatusCode::CONFLICT, "closed"),
+            AppError::NotNow(reason) => (StatusCode::CONFLICT, reason.code()),
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

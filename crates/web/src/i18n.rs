@@ -129,6 +129,11 @@ mod tests {
             used.insert(format!("error-{code}"));
             used.insert(format!("error-{code}-title"));
         }
+        for reason in crate::error::NotNow::ALL {
+            let code = reason.code().replace('_', "-");
+            used.insert(format!("error-{code}"));
+            used.insert(format!("error-{code}-title"));
+        }
         for notice in crate::views::layout::NOTICES {
             used.insert(format!("notice-{notice}"));
         }

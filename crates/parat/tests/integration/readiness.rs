@@ -158,7 +158,10 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     assert!(coordinator.page(&format!("/interviews/{}", interviews[0])).await.1.contains("Få känner till den."));
 
     // Scoring opens at the scoring step.
-    assert_eq!(score(&first, &interviews[0], ["4"; 6], "save").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Refusals say why, in the reader's language (they said "Some details are not valid").
+    let early = score(&first, &interviews[0], ["4"; 6], "save").await;
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+    assert!(early.text().await.expect("body").contains("Poängsättningen har inte börjat"));
     assert_eq!(coordinator.post(&format!("{overview}/advance"), &[]).await.status(), StatusCode::SEE_OTHER);
 
     // Bad scores come back with what was typed.
@@ -190,9 +193,11 @@ async fn a_readiness_assessment_from_interviews_to_results_with_blind_scoring() 
     );
     assert_eq!(
         score(&first, &interviews[0], ["3"; 6], "save").await.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::CONFLICT,
         "submitted scores are final"
     );
+    let again = score(&first, &interviews[0], ["3"; 6], "save").await.text().await.expect("body");
+    assert!(again.contains("Poängen är inlämnade") && again.contains("ändras inte efteråt"), "{again}");
 
     // Home pages say who is to do what: the second scorer has interview 1 to score, the first
     // only the others; the coordinator sees the assessment, named by what it measures.

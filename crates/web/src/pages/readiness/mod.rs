@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use super::{download, parse_id, redirect_with_cookies, rejected};
 use crate::context::{Member, PathId, PathIds, Submitted};
+use crate::error::NotNow;
 use crate::views::charts::{self, Point};
 use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
@@ -108,7 +109,7 @@ fn dimension_labels(ctx: &Ctx, instrument: &Instrument) -> Vec<(&'static str, St
 /// The results of an assessment whose consensus is complete for at least one interview.
 async fn computed_results(state: &AppState, member: &Member, assessment: &Assessment) -> Result<Results, AppError> {
     let (scores, _) = readiness::results_input(&state.db, &member.scope, assessment).await?;
-    scores.as_ref().map(scoring::results).ok_or_else(|| AppError::Refused("there are no results yet".into()))
+    scores.as_ref().map(scoring::results).ok_or(AppError::NotNow(NotNow::NoResultsYet))
 }
 
 fn level_text(level: HalfPoints) -> String {

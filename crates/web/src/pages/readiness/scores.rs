@@ -97,7 +97,7 @@ pub async fn save_score(
         return Err(AppError::Forbidden);
     }
     if !matches!(assessment.status, AssessmentStatus::Scoring | AssessmentStatus::Consensus) {
-        return Err(AppError::Refused("scoring opens when the assessment reaches the scoring step".into()));
+        return Err(AppError::NotNow(NotNow::ScoringNotOpen));
     }
     let submit = form.get("action").map(String::as_str) == Some("submit");
     let mut errors = FieldErrors::new();
@@ -128,7 +128,7 @@ pub async fn save_score(
             Ok(rejected(scoring_view(&member.ctx, &assessment, &interview, &typed, false, &errors)?))
         }
         // Already submitted: the sheet is final.
-        Err(StoreError::Forbidden) => Err(AppError::Refused("these scores were submitted and are final".into())),
+        Err(StoreError::Forbidden) => Err(AppError::NotNow(NotNow::ScoresFinal)),
         Err(other) => Err(other.into()),
     }
 }
