@@ -143,8 +143,12 @@ impl Cli {
             public_url,
             bind,
             trust_forwarded_for: serve.trust_forwarded_for || file.trust_forwarded_for.unwrap_or(false),
-            max_connections: serve.max_connections.or(file.max_connections).unwrap_or(8).max(1),
-            max_body_bytes: file.max_body_bytes.unwrap_or(256 * 1024),
+            max_connections: serve
+                .max_connections
+                .or(file.max_connections)
+                .unwrap_or(parat_store::DEFAULT_MAX_CONNECTIONS)
+                .max(1),
+            max_body_bytes: file.max_body_bytes.unwrap_or(parat_web::DEFAULT_MAX_BODY_BYTES),
             log_format: self.log_format.or(file.log_format).unwrap_or(LogFormat::Text),
         })
     }

@@ -58,9 +58,12 @@ pub struct ConnectOptions {
     pub max_connections: u32,
 }
 
+/// Database connections when the configuration names none.
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 8;
+
 impl Default for ConnectOptions {
     fn default() -> Self {
-        ConnectOptions { max_connections: 8 }
+        ConnectOptions { max_connections: DEFAULT_MAX_CONNECTIONS }
     }
 }
 

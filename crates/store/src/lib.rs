@@ -19,7 +19,7 @@ pub mod readiness;
 pub mod sessions;
 pub mod tokens;
 
-pub use db::{Backend, ConnectOptions, Db};
+pub use db::{Backend, ConnectOptions, Db, DEFAULT_MAX_CONNECTIONS};
 pub use error::{StoreError, StoreResult};
 pub use secret::{constant_time_eq, Secret};
 

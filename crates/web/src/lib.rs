@@ -33,11 +33,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { public_url: "http://127.0.0.1:8080".into(), trust_forwarded_for: false, max_body_bytes: 256 * 1024 }
-    }
-}
+/// The largest request body accepted when the configuration names no other.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 
 impl Settings {
     pub fn serves_tls(&self) -> bool {
