@@ -42,6 +42,30 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// One of each problem (with an example limit where it has one): the list the translation
+    /// test checks, so that a new problem without a message in every language fails it.
+    pub const ALL: &'static [Problem] = &[
+        Problem::Required,
+        Problem::TooLong { max: 1 },
+        Problem::TooShort { min: 1 },
+        Problem::InvalidEmail,
+        Problem::InvalidDate,
+        Problem::EndBeforeStart,
+        Problem::UnknownChoice,
+        Problem::Taken,
+        Problem::Mismatch,
+        Problem::ControlCharacters,
+        Problem::UnreadableFile,
+        Problem::FileTooLarge,
+        Problem::FileTooComplex,
+        Problem::FileNotText,
+        Problem::TwoScorers,
+        Problem::NotChosen,
+        Problem::FileMissing,
+        Problem::WrongPassword,
+        Problem::DateInPast,
+    ];
+
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
     pub fn code(self) -> &'static str {
         match self {
@@ -162,6 +186,12 @@ fn bounded_text(text: &str, max: usize, multiline: bool) -> Result<String, Probl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_problem_is_listed_once() {
+        let codes: std::collections::BTreeSet<&str> = Problem::ALL.iter().map(|p| p.code()).collect();
+        assert_eq!(codes.len(), Problem::ALL.len(), "each problem once");
+    }
 
     #[test]
     fn required_text_trims_and_bounds() {

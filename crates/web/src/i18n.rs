@@ -156,27 +156,7 @@ mod tests {
         for entity in parat_store::audit::ENTITIES {
             used.insert(format!("audit-entity-{entity}"));
         }
-        for problem in [
-            "required",
-            "too-long",
-            "too-short",
-            "invalid-email",
-            "invalid-date",
-            "end-before-start",
-            "unknown-choice",
-            "taken",
-            "mismatch",
-            "control-characters",
-            "unreadable-file",
-            "file-too-large",
-            "file-too-complex",
-            "file-not-text",
-            "two-scorers",
-            "not-chosen",
-            "file-missing",
-            "wrong-password",
-            "date-in-past",
-        ] {
+        for problem in parat_core::Problem::ALL.iter().map(|p| p.code()) {
             used.insert(format!("problem-{problem}"));
         }
         let sources = [
