@@ -20,6 +20,11 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 pub use context::Ctx;
+
+/// Every page route as (method, path template), for tests that must cover each one.
+pub fn page_routes() -> Vec<(&'static str, &'static str)> {
+    pages::routes().list().to_vec()
+}
 pub use error::AppError;
 
 /// Settings the web layer needs from the configuration.
@@ -55,6 +60,7 @@ pub fn router(state: AppState) -> Router {
     // Panics are caught inside the error middlewares, so that even a bug gets a proper page or
     // JSON body; the outer layer covers everything else.
     let pages = pages::routes()
+        .into_router()
         .fallback(error::not_found)
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(middleware::from_fn(error::html_errors))

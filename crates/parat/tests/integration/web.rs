@@ -1000,3 +1000,98 @@ async fn an_acknowledged_write_survives_kill_9() {
     child.kill().expect("kill");
     let _ = child.wait();
 }
+
+/// Every page route from the site's own route list, with the ids of one organisation's records,
+/// as an administrator of another: each answers 404 (like a missing record) and shows nothing of
+/// the first organisation's. A new route is walked without anyone adding it here; a route whose
+/// path names a kind of id this walk does not know fails the test until it is taught.
+#[tokio::test]
+async fn every_route_is_not_found_for_another_organisations_member() {
+    use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
+    let app = TestApp::spawn().await;
+    demo::generate(&app.db, DemoSize::Small).await.expect("demo data");
+    // Borås's records, found as Borås's coordinator finds them.
+    let owner = app.browser();
+    owner.login("samordnare@demo.parat.se", DEMO_PASSWORD).await;
+    let first_id = |page: &str, prefix: &str| -> i64 {
+        // A link or a form's action.
+        page.split(&format!("=\"{prefix}"))
+            .filter_map(|s| s.split(['"', '/', '?', '#']).next())
+            .find_map(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("no link to {prefix}<id>"))
+    };
+    let initiatives = owner.page("/initiatives?q=Hedersrelaterat").await.1;
+    let initiative = first_id(&initiatives, "/initiatives/");
+    let assessments = owner.page(&format!("/initiatives/{initiative}")).await.1;
+    let assessment = first_id(&assessments.replace("/new", "/x"), "/assessments/");
+    let overview = owner.page(&format!("/assessments/{assessment}")).await.1;
+    let interview = first_id(&overview, "/interviews/");
+    let informant = first_id(&overview, &format!("/assessments/{assessment}/informants/"));
+    let task = owner
+        .post(&format!("/assessments/{assessment}/actions"), &[("what", "Hemlig uppgift"), ("who", "Styrgruppen")])
+        .await;
+    let results = owner.page(&location(&task)).await.1;
+    let action = first_id(&results, &format!("/assessments/{assessment}/actions/"));
+    owner.api_token("borås").await;
+    let account = owner.page("/account").await.1;
+    let token_id = first_id(&account, "/account/tokens/");
+    let member = parat_store::accounts::authenticate(&app.db, "samordnare@demo.parat.se", DEMO_PASSWORD)
+        .await
+        .expect("query")
+        .expect("the coordinator");
+
+    let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
+    let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
+    let leaks = ["Hemlig uppgift", "Hedersrelaterat", "Nyckelperson", "samordnare@demo.parat.se"];
+    let mut walked = 0;
+    for (method, template) in parat_web::page_routes() {
+        if !template.contains('{') {
+            continue;
+        }
+        // One-time tokens and shipped files are not an organisation's records.
+        if template.starts_with("/setup/") || template.starts_with("/reset/") || template.starts_with("/instruments/") {
+            continue;
+        }
+        let kind = template.trim_start_matches('/').split('/').next().unwrap_or("");
+        let mut path = template.to_owned();
+        if path.contains("{id}") {
+            let id = match kind {
+                "initiatives" => initiative,
+                "assessments" | "portfolio" => assessment,
+                "interviews" => interview,
+                "account" => token_id,
+                other => panic!("the walk does not know ids of {other} ({template})"),
+            };
+            path = path.replace("{id}", &id.to_string());
+        }
+        let path = path
+            .replace("{user_id}", &member.to_string())
+            .replace("{informant}", &informant.to_string())
+            .replace("{action}", &action.to_string())
+            .replace("{question}", "0");
+        assert!(!path.contains('{'), "the walk does not know every id in {template}");
+        let response = match method {
+            "GET" => intruder.get(&path).await,
+            _ if path.ends_with("/upload") => {
+                let token = intruder.csrf().await;
+                let form = reqwest::multipart::Form::new()
+                    .text("csrf", token)
+                    .part("file", reqwest::multipart::Part::bytes(b"kapad".to_vec()).file_name("a.txt"));
+                intruder.client.post(intruder.url(&path)).multipart(form).send().await.expect("upload")
+            }
+            _ => {
+                intruder.post(&path, &[("name", "Kapad"), ("role", "viewer"), ("what", "Kapad"), ("label", "x")]).await
+            }
+        };
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert!(!leaks.iter().any(|leak| body.contains(leak)), "{method} {path} shows another organisation's data");
+        walked += 1;
+    }
+    assert!(walked > 40, "walked {walked} routes");
+    // Nothing changed for Borås.
+    let results = owner.page(&format!("/assessments/{assessment}/results")).await.1;
+    assert!(results.contains("Hemlig uppgift") && !results.contains("Kapad"));
+    app.stop().await;
+}

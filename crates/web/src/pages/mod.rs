@@ -12,41 +12,84 @@ mod readiness;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(initiatives::home))
-        .route("/login", get(auth::login_page).post(auth::login))
-        .route("/logout", post(auth::logout))
-        .route("/setup/{token}", get(auth::setup_page).post(auth::setup))
-        .route("/language", post(account::change_language))
-        .route("/account", get(account::show))
-        .route("/account/password", post(account::change_password))
-        .route("/password/forgot", get(account::forgot_password))
-        .route("/reset/{token}", get(account::reset_page).post(account::reset))
-        .route("/members/{user_id}/reset-link", post(members::reset_link))
-        .route("/account/tokens", post(account::create_token))
-        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
-        .route("/initiatives", get(initiatives::list).post(initiatives::create))
-        .route("/initiatives/new", get(initiatives::new_page))
-        .route("/initiatives/{id}", get(initiatives::show).post(initiatives::update))
-        .route("/initiatives/{id}/edit", get(initiatives::edit_page))
-        .route("/initiatives/{id}/archive", post(initiatives::archive))
-        .route("/initiatives/{id}/restore", post(initiatives::restore))
-        .route("/organisations", get(organisations::list).post(organisations::create))
-        .route("/organisations/new", get(organisations::new_page))
-        .route("/organisations/switch", post(organisations::switch))
-        .route("/organisation/edit", get(organisations::edit_page).post(organisations::update))
-        .route("/members", get(members::list).post(members::add))
-        .route("/members/{user_id}", post(members::change))
-        .route("/members/{user_id}/remove", get(members::confirm_remove))
-        .route("/audit", get(audit::list))
-        .route("/instruments", get(instruments::list).post(instruments::create))
-        .route("/instruments/{file}", get(instruments::download))
+/// A router that keeps a list of what it serves: the app serves the router, and tests walk the
+/// list, so that a check meant for every route (another organisation's member gets 404 on each)
+/// cannot leave a new one out.
+pub struct Routes {
+    router: Router<AppState>,
+    list: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    pub fn new() -> Routes {
+        Routes { router: Router::new(), list: Vec::new() }
+    }
+
+    /// Serves `handlers` at `path`; `methods` names the methods they answer ("GET POST").
+    pub fn route(mut self, path: &'static str, methods: &'static str, handlers: MethodRouter<AppState>) -> Routes {
+        self.list.extend(methods.split_whitespace().map(|method| (method, path)));
+        self.router = self.router.route(path, handlers);
+        self
+    }
+
+    /// Another module's routes, served and listed with these.
+    pub fn merge(mut self, other: Routes) -> Routes {
+        self.list.extend(other.list);
+        self.router = self.router.merge(other.router);
+        self
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+
+    /// Every (method, path template) served.
+    pub fn list(&self) -> &[(&'static str, &'static str)] {
+        &self.list
+    }
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes::new()
+    }
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/", "GET", get(initiatives::home))
+        .route("/login", "GET POST", get(auth::login_page).post(auth::login))
+        .route("/logout", "POST", post(auth::logout))
+        .route("/setup/{token}", "GET POST", get(auth::setup_page).post(auth::setup))
+        .route("/language", "POST", post(account::change_language))
+        .route("/account", "GET", get(account::show))
+        .route("/account/password", "POST", post(account::change_password))
+        .route("/password/forgot", "GET", get(account::forgot_password))
+        .route("/reset/{token}", "GET POST", get(account::reset_page).post(account::reset))
+        .route("/members/{user_id}/reset-link", "POST", post(members::reset_link))
+        .route("/account/tokens", "POST", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", "POST", post(account::revoke_token))
+        .route("/initiatives", "GET POST", get(initiatives::list).post(initiatives::create))
+        .route("/initiatives/new", "GET", get(initiatives::new_page))
+        .route("/initiatives/{id}", "GET POST", get(initiatives::show).post(initiatives::update))
+        .route("/initiatives/{id}/edit", "GET", get(initiatives::edit_page))
+        .route("/initiatives/{id}/archive", "POST", post(initiatives::archive))
+        .route("/initiatives/{id}/restore", "POST", post(initiatives::restore))
+        .route("/organisations", "GET POST", get(organisations::list).post(organisations::create))
+        .route("/organisations/new", "GET", get(organisations::new_page))
+        .route("/organisations/switch", "POST", post(organisations::switch))
+        .route("/organisation/edit", "GET POST", get(organisations::edit_page).post(organisations::update))
+        .route("/members", "GET POST", get(members::list).post(members::add))
+        .route("/members/{user_id}", "POST", post(members::change))
+        .route("/members/{user_id}/remove", "GET", get(members::confirm_remove))
+        .route("/audit", "GET", get(audit::list))
+        .route("/instruments", "GET POST", get(instruments::list).post(instruments::create))
+        .route("/instruments/{file}", "GET", get(instruments::download))
         .merge(readiness::routes())
 }
 

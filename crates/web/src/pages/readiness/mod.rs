@@ -44,42 +44,47 @@ pub use scores::*;
 pub use work::*;
 
 /// Readiness's pages, merged into the site's routes in one place (`pages::routes`).
-pub fn routes() -> axum::Router<AppState> {
+pub fn routes() -> super::Routes {
     use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/initiatives/{id}/assessments/new", get(new_page))
-        .route("/initiatives/{id}/assessments", post(create))
-        .route("/assessments/{id}", get(show))
-        .route("/assessments/{id}/advance", post(advance))
-        .route("/assessments/{id}/reopen", get(confirm_reopen).post(reopen))
-        .route("/assessments/{id}/informants", post(add_informant))
-        .route("/assessments/{id}/informants/{informant}/erase", get(confirm_erase_informant).post(erase_informant))
-        .route("/assessments/{id}/informants/{informant}/contact", get(informant_contact))
-        .route("/assessments/{id}/interviews", post(add_interview))
-        .route("/assessments/{id}/results", get(results))
-        .route("/assessments/{id}/scores.csv", get(scores_csv))
-        .route("/assessments/{id}/scores.xlsx", get(scores_xlsx))
-        .route("/assessments/{id}/actions", post(add_action))
-        .route("/assessments/{id}/actions.csv", get(actions_csv))
-        .route("/assessments/{id}/actions/{action}", post(update_action))
-        .route("/assessments/{id}/actions/{action}/edit", get(edit_action_page))
-        .route("/assessments/{id}/actions/{action}/done", post(complete_action))
-        .route("/assessments/{id}/actions/{action}/delete", post(delete_action))
-        .route("/assessments/{id}/report.pdf", get(report_pdf))
-        .route("/assessments/{id}/guide.pdf", get(guide_pdf))
-        .route("/portfolio", get(portfolio))
-        .route("/portfolio.csv", get(portfolio_csv))
-        .route("/portfolio/{id}", get(portfolio_report))
-        .route("/interviews/{id}", get(interview))
-        .route("/interviews/{id}/answers", post(save_answers))
-        .route("/interviews/{id}/answers/{question}", post(save_answer))
-        .route("/interviews/{id}/transcript", post(save_transcript))
+    super::Routes::new()
+        .route("/initiatives/{id}/assessments/new", "GET", get(new_page))
+        .route("/initiatives/{id}/assessments", "POST", post(create))
+        .route("/assessments/{id}", "GET", get(show))
+        .route("/assessments/{id}/advance", "POST", post(advance))
+        .route("/assessments/{id}/reopen", "GET POST", get(confirm_reopen).post(reopen))
+        .route("/assessments/{id}/informants", "POST", post(add_informant))
+        .route(
+            "/assessments/{id}/informants/{informant}/erase",
+            "GET POST",
+            get(confirm_erase_informant).post(erase_informant),
+        )
+        .route("/assessments/{id}/informants/{informant}/contact", "GET", get(informant_contact))
+        .route("/assessments/{id}/interviews", "POST", post(add_interview))
+        .route("/assessments/{id}/results", "GET", get(results))
+        .route("/assessments/{id}/scores.csv", "GET", get(scores_csv))
+        .route("/assessments/{id}/scores.xlsx", "GET", get(scores_xlsx))
+        .route("/assessments/{id}/actions", "POST", post(add_action))
+        .route("/assessments/{id}/actions.csv", "GET", get(actions_csv))
+        .route("/assessments/{id}/actions/{action}", "POST", post(update_action))
+        .route("/assessments/{id}/actions/{action}/edit", "GET", get(edit_action_page))
+        .route("/assessments/{id}/actions/{action}/done", "POST", post(complete_action))
+        .route("/assessments/{id}/actions/{action}/delete", "POST", post(delete_action))
+        .route("/assessments/{id}/report.pdf", "GET", get(report_pdf))
+        .route("/assessments/{id}/guide.pdf", "GET", get(guide_pdf))
+        .route("/portfolio", "GET", get(portfolio))
+        .route("/portfolio.csv", "GET", get(portfolio_csv))
+        .route("/portfolio/{id}", "GET", get(portfolio_report))
+        .route("/interviews/{id}", "GET", get(interview))
+        .route("/interviews/{id}/answers", "POST", post(save_answers))
+        .route("/interviews/{id}/answers/{question}", "POST", post(save_answer))
+        .route("/interviews/{id}/transcript", "POST", post(save_transcript))
         .route(
             "/interviews/{id}/transcript/upload",
+            "POST",
             post(upload_transcript).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_MAX_BYTES)),
         )
-        .route("/interviews/{id}/score", get(score_page).post(save_score))
-        .route("/interviews/{id}/consensus", get(consensus_page).post(save_consensus))
+        .route("/interviews/{id}/score", "GET POST", get(score_page).post(save_score))
+        .route("/interviews/{id}/consensus", "GET POST", get(consensus_page).post(save_consensus))
 }
 
 /// The largest transcript file accepted.
