@@ -923,6 +923,19 @@ async fn scoring_with_fewer_than_four_interviews_asks_first() {
     let response = coordinator.post(&format!("{overview}/interviews"), &[("held_on", "2026-11-20")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
+    // Saving answers as one types is no read of the interview in the audit log; opening it is.
+    let interview = id_after(&location(&response), "/interviews/");
+    let admin = app.logged_in(org, "alva@lerum.se", "Alva Admin", Role::Admin).await;
+    let reads = |audit: String| audit.matches("Läste · intervju").count();
+    let before = reads(admin.page("/audit").await.1);
+    for text in ["Vi", "Vi har", "Vi har en plan."] {
+        let saved = coordinator.post(&format!("/interviews/{interview}/answers/0"), &[("answer_0", text)]).await;
+        assert_eq!(saved.status(), StatusCode::NO_CONTENT);
+    }
+    assert_eq!(reads(admin.page("/audit").await.1), before, "saving is not reading");
+    assert!(coordinator.page(&format!("/interviews/{interview}")).await.1.contains("Vi har en plan."));
+    assert_eq!(reads(admin.page("/audit").await.1), before + 1, "opening the interview is one read");
+
     let response = coordinator.post(&format!("{overview}/advance"), &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
     let question = response.text().await.expect("body");

@@ -114,6 +114,9 @@ pub async fn add_interview(
 /// An interview with what was said: the answers per guide question and the transcript.
 #[derive(Debug, Clone, Serialize)]
 pub struct Interview {
+    /// The interview as changes take it.
+    #[serde(skip)]
+    pub reference: InterviewRef,
     pub id: i64,
     pub assessment_id: i64,
     pub informant: Option<Informant>,
@@ -131,6 +134,54 @@ struct InterviewRow {
     interviewer_name: Option<String>,
     held_on: Option<String>,
     transcript: String,
+}
+
+/// An interview of the scope's organisation, checked: only the store makes one, so no call
+/// that changes an interview trusts a bare id from a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InterviewRef {
+    id: i64,
+}
+
+impl InterviewRef {
+    pub fn id(self) -> i64 {
+        self.id
+    }
+}
+
+/// An interview to change or score: its assessment and what the person may do, without its
+/// text — so, unlike [`interview`], this is no read of personal data for the audit log.
+/// Another organisation's interview, or one the person may not read, is `NotFound`.
+pub async fn interview_for_change(
+    db: &Db,
+    scope: &OrgScope,
+    interview_id: i64,
+) -> StoreResult<(Assessment, Access, InterviewRef)> {
+    let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT v.assessment_id FROM interviews v JOIN assessments a ON a.id = v.assessment_id \
+         WHERE a.org_id = $1 AND v.id = $2"
+    )
+    .bind(scope.org_id)
+    .bind(interview_id)
+    .fetch_optional(pool)
+    .await?);
+    let (assessment_id,) = row.ok_or(StoreError::NotFound)?;
+    let (assessment, access) = get(db, scope, assessment_id).await?;
+    if !access.read_interviews {
+        return Err(StoreError::NotFound);
+    }
+    Ok((assessment, access, InterviewRef { id: interview_id }))
+}
+
+/// The guide's answers of an interview (question → answer and context rating).
+pub async fn answers(db: &Db, interview: InterviewRef) -> StoreResult<BTreeMap<i64, (String, Option<i64>)>> {
+    let rows: Vec<(i64, String, Option<i64>)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT question, answer, context_rating FROM interview_answers WHERE interview_id = $1"
+    )
+    .bind(interview.id)
+    .fetch_all(pool)
+    .await?);
+    Ok(rows.into_iter().map(|(q, a, r)| (q, (a, r))).collect())
 }
 
 /// Reads an interview of an assessment the person may read interviews of. Transcripts hold
@@ -171,6 +222,7 @@ pub async fn interview(db: &Db, scope: &OrgScope, interview_id: i64) -> StoreRes
     on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "interview", interview_id))?
         .rows_affected());
     let interview = Interview {
+        reference: InterviewRef { id: interview_id },
         id: interview_id,
         assessment_id,
         informant,
@@ -187,11 +239,12 @@ pub async fn save_answer(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
     question: usize,
     answer: &str,
     rating: Option<u8>,
 ) -> StoreResult<()> {
+    let interview_id = interview.id();
     Access::require(Access::of(scope, assessment).interview)?;
     Access::require_open(assessment)?;
     let questions = assessment.instrument().questions.len();
@@ -230,9 +283,10 @@ pub async fn save_transcript(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
     transcript: &str,
 ) -> StoreResult<()> {
+    let interview_id = interview.id();
     Access::require(Access::of(scope, assessment).interview)?;
     Access::require_open(assessment)?;
     on_writer!(db, |pool| {

@@ -22,8 +22,9 @@ pub async fn own_scores(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
 ) -> StoreResult<ScoreSheet> {
+    let interview_id = interview.id();
     Access::require(Access::of(scope, assessment).score)?;
     let (rows, submitted) = on_reader!(db, |pool| {
         let rows: Vec<(String, Option<i64>, String)> = sqlx::query_as(
@@ -53,10 +54,11 @@ pub async fn save_scores(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
     scores: &BTreeMap<String, Score>,
     submit: bool,
 ) -> StoreResult<()> {
+    let interview_id = interview.id();
     Access::require(Access::of(scope, assessment).score)?;
     Access::require_open(assessment)?;
     if !matches!(assessment.status, AssessmentStatus::Scoring | AssessmentStatus::Consensus) {
@@ -148,8 +150,9 @@ pub async fn consensus(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
 ) -> StoreResult<ConsensusStage> {
+    let interview_id = interview.id();
     let access = Access::of(scope, assessment);
     Access::require(access.manage || access.score)?;
     let submitted = submitted_scorers(db, interview_id).await?;
@@ -196,11 +199,12 @@ pub async fn save_consensus(
     db: &Db,
     scope: &OrgScope,
     assessment: &Assessment,
-    interview_id: i64,
+    interview: InterviewRef,
     agreed: &BTreeMap<String, (HalfPoints, String)>,
 ) -> StoreResult<()> {
+    let interview_id = interview.id();
     Access::require_open(assessment)?;
-    let ConsensusStage::Open(sheet) = consensus(db, scope, assessment, interview_id).await? else {
+    let ConsensusStage::Open(sheet) = consensus(db, scope, assessment, interview).await? else {
         return Err(StoreError::Refused("the consensus opens when both scorers have submitted this interview".into()));
     };
     let before: BTreeMap<&String, f64> = sheet.consensus.iter().map(|(d, (l, _))| (d, l.value())).collect();

@@ -132,7 +132,8 @@ pub async fn upload_transcript(
     if !parat_store::constant_time_eq(&token, member.ctx.csrf_token()) {
         return Err(AppError::Csrf);
     }
-    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    // A change: the interview is looked up without reading its text (no read in the log).
+    let (assessment, access, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
     if !access.interview {
         return Err(AppError::Forbidden);
     }
@@ -144,8 +145,8 @@ pub async fn upload_transcript(
         .and_then(|t| optional_text(&t, TRANSCRIPT_MAX, true).map_err(|_| Problem::TooLong { max: TRANSCRIPT_MAX }));
     match text {
         Ok(text) => {
-            readiness::save_transcript(&state.db, &member.scope, &assessment, interview.id, &text).await?;
-            Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id), &[]))
+            readiness::save_transcript(&state.db, &member.scope, &assessment, interview, &text).await?;
+            Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id()), &[]))
         }
         Err(problem) => {
             let mut errors = FieldErrors::new();
@@ -183,7 +184,8 @@ pub async fn save_answers(
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    let (assessment, _, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
+    let saved = readiness::answers(&state.db, interview).await?;
     let questions = assessment.instrument().questions.len();
     for q in 0..questions {
         let answer = form.get(&format!("answer_{q}")).map(String::as_str).unwrap_or("");
@@ -192,14 +194,14 @@ pub async fn save_answers(
             .map_err(|_| AppError::BadRequest(format!("answer {} is too long", q + 1)))?;
         let rating = parse_context_rating(rating_raw)
             .map_err(|_| AppError::BadRequest(format!("rating {} must be 1–10", q + 1)))?;
-        let existing = interview.answers.get(&(q as i64));
+        let existing = saved.get(&(q as i64));
         let unchanged = existing.map(|(a, r)| (a.as_str(), *r)) == Some((answer.as_str(), rating.map(i64::from)))
             || (existing.is_none() && answer.is_empty() && rating.is_none());
         if !unchanged {
-            readiness::save_answer(&state.db, &member.scope, &assessment, interview.id, q, &answer, rating).await?;
+            readiness::save_answer(&state.db, &member.scope, &assessment, interview, q, &answer, rating).await?;
         }
     }
-    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved", interview.id), &[]))
+    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved", interview.id()), &[]))
 }
 
 /// One answer, saved as the interviewer types (htmx, on change).
@@ -209,13 +211,13 @@ pub async fn save_answer(
     Path((id, question)): Path<(String, String)>,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, parse_id(&id)?).await?;
+    let (assessment, _, interview) = readiness::interview_for_change(&state.db, &member.scope, parse_id(&id)?).await?;
     let q: usize = question.parse().map_err(|_| AppError::NotFound)?;
     let answer = optional_text(form.get(&format!("answer_{q}")).map(String::as_str).unwrap_or(""), ANSWER_MAX, true)
         .map_err(|_| AppError::BadRequest("the answer is too long".into()))?;
     let rating = parse_context_rating(form.get(&format!("rating_{q}")).map(String::as_str).unwrap_or(""))
         .map_err(|_| AppError::BadRequest("a rating is 1–10".into()))?;
-    readiness::save_answer(&state.db, &member.scope, &assessment, interview.id, q, &answer, rating).await?;
+    readiness::save_answer(&state.db, &member.scope, &assessment, interview, q, &answer, rating).await?;
     if member.ctx.is_htmx {
         // The state beside the field: saved, and when.
         let at = member.ctx.date_time(parat_store::now());
@@ -237,11 +239,11 @@ pub async fn save_transcript(
     PathId(id): PathId,
     Submitted(form): Submitted<TranscriptForm>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    let (assessment, _, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
     let transcript = optional_text(&form.transcript, TRANSCRIPT_MAX, true)
         .map_err(|_| AppError::BadRequest("the transcript is too long".into()))?;
-    readiness::save_transcript(&state.db, &member.scope, &assessment, interview.id, &transcript).await?;
-    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id), &[]))
+    readiness::save_transcript(&state.db, &member.scope, &assessment, interview, &transcript).await?;
+    Ok(redirect_with_cookies(&format!("/interviews/{}?notice=saved#transcript", interview.id()), &[]))
 }
 
 /// The interview as scorers read it: answers by question, then the transcript.

@@ -75,7 +75,7 @@ pub async fn score_page(State(state): State<AppState>, member: Member, PathId(id
     if !access.score {
         return Err(AppError::Forbidden);
     }
-    let sheet = readiness::own_scores(&state.db, &member.scope, &assessment, interview.id).await?;
+    let sheet = readiness::own_scores(&state.db, &member.scope, &assessment, interview.reference).await?;
     scoring_view(
         &member.ctx,
         &assessment,
@@ -92,7 +92,7 @@ pub async fn save_score(
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
+    let (assessment, access, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
     if !access.score {
         return Err(AppError::Forbidden);
     }
@@ -115,7 +115,7 @@ pub async fn save_score(
         }
     }
     let result = if errors.is_empty() {
-        readiness::save_scores(&state.db, &member.scope, &assessment, interview.id, &scores, submit).await
+        readiness::save_scores(&state.db, &member.scope, &assessment, interview, &scores, submit).await
     } else {
         Err(StoreError::Invalid(errors))
     };
@@ -125,6 +125,8 @@ pub async fn save_score(
             Ok(redirect_with_cookies(&format!("/assessments/{}?notice={notice}", assessment.id), &[]))
         }
         Err(StoreError::Invalid(errors)) => {
+            // The sheet comes back beside the interview's text: that showing is a read.
+            let (_, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
             Ok(rejected(scoring_view(&member.ctx, &assessment, &interview, &typed, false, &errors)?))
         }
         // Already submitted: the sheet is final.
@@ -136,7 +138,7 @@ pub async fn save_score(
 fn consensus_view(
     ctx: &Ctx,
     assessment: &Assessment,
-    interview: &readiness::Interview,
+    interview: readiness::InterviewRef,
     sheet: &readiness::ConsensusSheet,
     typed: &BTreeMap<String, (String, String)>,
     errors: &FieldErrors,
@@ -149,7 +151,7 @@ fn consensus_view(
         h1 { (ctx.t("consensus-title")) }
         p { (ctx.t("consensus-intro")) }
         (error_summary(ctx, errors, &labels))
-        form.stacked method="post" action=(format!("/interviews/{}/consensus", interview.id)) novalidate {
+        form.stacked method="post" action=(format!("/interviews/{}/consensus", interview.id())) novalidate {
             (csrf(ctx))
             div.table-wrap { table.consensus {
                 caption.visually-hidden { (ctx.t("consensus-title")) }
@@ -226,10 +228,11 @@ pub async fn consensus_page(
     member: Member,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
-    match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
+    // The consensus shows scores and rationales, not the interview's text: no read of it.
+    let (assessment, _, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
+    match readiness::consensus(&state.db, &member.scope, &assessment, interview).await? {
         readiness::ConsensusStage::Open(sheet) => {
-            Ok(consensus_view(&member.ctx, &assessment, &interview, &sheet, &BTreeMap::new(), &FieldErrors::new())?
+            Ok(consensus_view(&member.ctx, &assessment, interview, &sheet, &BTreeMap::new(), &FieldErrors::new())?
                 .into_response())
         }
         readiness::ConsensusStage::AwaitingScorers(waiting) => {
@@ -244,8 +247,8 @@ pub async fn save_consensus(
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (assessment, _, interview) = readiness::interview(&state.db, &member.scope, id).await?;
-    let sheet = match readiness::consensus(&state.db, &member.scope, &assessment, interview.id).await? {
+    let (assessment, _, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
+    let sheet = match readiness::consensus(&state.db, &member.scope, &assessment, interview).await? {
         readiness::ConsensusStage::Open(sheet) => sheet,
         readiness::ConsensusStage::AwaitingScorers(waiting) => {
             return Ok(awaiting_scorers_view(&member.ctx, &assessment, &waiting));
@@ -268,8 +271,8 @@ pub async fn save_consensus(
         }
     }
     if !errors.is_empty() {
-        return Ok(rejected(consensus_view(&member.ctx, &assessment, &interview, &sheet, &typed, &errors)?));
+        return Ok(rejected(consensus_view(&member.ctx, &assessment, interview, &sheet, &typed, &errors)?));
     }
-    readiness::save_consensus(&state.db, &member.scope, &assessment, interview.id, &agreed).await?;
+    readiness::save_consensus(&state.db, &member.scope, &assessment, interview, &agreed).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}?notice=consensus-saved", assessment.id), &[]))
 }
