@@ -10,6 +10,7 @@ pub mod assessment;
 pub mod fraction;
 pub mod instrument;
 pub mod scoring;
+pub mod sheet;
 
 pub use fraction::Fraction;
 pub use scoring::{Edition, HalfPoints};

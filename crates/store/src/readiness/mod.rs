@@ -527,18 +527,7 @@ pub(crate) fn level_of(raw: Option<i64>) -> Option<HalfPoints> {
     raw.and_then(|h| u8::try_from(h).ok()).and_then(|h| HalfPoints::parse(f64::from(h) / 2.0, true).ok())
 }
 
-/// The form field for a dimension's level, e.g. `level_A`.
-pub fn dimension_field(key: &str) -> &'static str {
-    match key {
-        "A" => "level_A",
-        "B" => "level_B",
-        "C" => "level_C",
-        "D" => "level_D",
-        "E" => "level_E",
-        "F" => "level_F",
-        _ => "level",
-    }
-}
+pub use parat_core::readiness::sheet::dimension_field;
 
 mod actions;
 mod interviews;

@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use parat_core::readiness::assessment::{
-    parse_context_rating, parse_level, scale_steps, AssessmentInput, AssessmentStatus, InformantInput, InterviewInput,
-    Task, ANSWER_MAX, EVIDENCE_MAX, TRANSCRIPT_MAX,
+    parse_context_rating, scale_steps, AssessmentInput, AssessmentStatus, InformantInput, InterviewInput, Task,
+    ANSWER_MAX, TRANSCRIPT_MAX,
 };
 use parat_core::readiness::instrument::{builtin, Instrument};
 use parat_core::readiness::scoring::{self, HalfPoints, Results};

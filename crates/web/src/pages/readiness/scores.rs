@@ -2,6 +2,7 @@
 
 // The area's shared imports and helpers live in mod.rs.
 use super::*;
+use parat_core::readiness::sheet::SheetInput;
 
 fn scoring_view(
     ctx: &Ctx,
@@ -100,24 +101,14 @@ pub async fn save_score(
         return Err(AppError::NotNow(NotNow::ScoringNotOpen));
     }
     let submit = form.get("action").map(String::as_str) == Some("submit");
-    let mut errors = FieldErrors::new();
-    let mut scores = BTreeMap::new();
-    let mut typed = BTreeMap::new();
-    for key in assessment.edition().dimension_keys() {
-        let field = readiness::dimension_field(key);
-        let raw = form.get(field).cloned().unwrap_or_default();
-        let evidence_raw = form.get(&format!("evidence_{key}")).cloned().unwrap_or_default();
-        typed.insert((*key).to_owned(), (raw.clone(), evidence_raw.clone()));
-        let level = errors.check(field, parse_level(&raw, assessment.half_points));
-        let evidence = errors.check(field, optional_text(&evidence_raw, EVIDENCE_MAX, true));
-        if let (Some(level), Some(evidence)) = (level, evidence) {
-            scores.insert((*key).to_owned(), Score { level, evidence });
+    let input = SheetInput::from_form(&form, assessment.edition(), "evidence");
+    let typed = input.dimensions.clone();
+    let result = match input.parse_scores(assessment.half_points) {
+        Ok(sheet) => {
+            let scores = sheet.into_iter().map(|(key, (level, evidence))| (key, Score { level, evidence })).collect();
+            readiness::save_scores(&state.db, &member.scope, &assessment, interview, &scores, submit).await
         }
-    }
-    let result = if errors.is_empty() {
-        readiness::save_scores(&state.db, &member.scope, &assessment, interview, &scores, submit).await
-    } else {
-        Err(StoreError::Invalid(errors))
+        Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
         Ok(()) => {
@@ -254,25 +245,14 @@ pub async fn save_consensus(
             return Ok(awaiting_scorers_view(&member.ctx, &assessment, &waiting));
         }
     };
-    let mut errors = FieldErrors::new();
-    let mut agreed = BTreeMap::new();
-    let mut typed = BTreeMap::new();
-    for key in assessment.edition().dimension_keys() {
-        let field = readiness::dimension_field(key);
-        let raw = form.get(field).cloned().unwrap_or_default();
-        let rationale_raw = form.get(&format!("rationale_{key}")).cloned().unwrap_or_default();
-        typed.insert((*key).to_owned(), (raw.clone(), rationale_raw.clone()));
-        match (parse_level(&raw, assessment.half_points), optional_text(&rationale_raw, EVIDENCE_MAX, true)) {
-            (Ok(Some(level)), Ok(rationale)) => {
-                agreed.insert((*key).to_owned(), (level, rationale));
-            }
-            (Ok(None), _) => errors.add(field, Problem::NotChosen),
-            (Err(problem), _) | (_, Err(problem)) => errors.add(field, problem),
+    let input = SheetInput::from_form(&form, assessment.edition(), "rationale");
+    let agreed = match input.parse_consensus(assessment.half_points) {
+        Ok(agreed) => agreed,
+        Err(errors) => {
+            let typed = input.dimensions;
+            return Ok(rejected(consensus_view(&member.ctx, &assessment, interview, &sheet, &typed, &errors)?));
         }
-    }
-    if !errors.is_empty() {
-        return Ok(rejected(consensus_view(&member.ctx, &assessment, interview, &sheet, &typed, &errors)?));
-    }
+    };
     readiness::save_consensus(&state.db, &member.scope, &assessment, interview, &agreed).await?;
     Ok(redirect_with_cookies(&format!("/assessments/{}?notice=consensus-saved", assessment.id), &[]))
 }
