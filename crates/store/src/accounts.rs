@@ -31,8 +31,7 @@ macro_rules! insert_user {
         .await;
         match result {
             Ok((id,)) => id,
-            Err(e) if StoreError::is_unique_violation(&e) => return Err(StoreError::field("email", Problem::Taken)),
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(StoreError::from_write(e)),
         }
     }};
 }

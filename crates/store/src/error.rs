@@ -52,8 +52,57 @@ impl StoreError {
         }
     }
 
-    /// True for a unique-constraint violation, which callers turn into a field error.
-    pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
-        matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+    /// A database error as the store reports it: a unique-constraint violation on a column a
+    /// form field stands for becomes that field's "taken" problem, by the constraint's table and
+    /// column (so a violation of another constraint is never blamed on the wrong field).
+    pub(crate) fn from_write(error: sqlx::Error) -> StoreError {
+        if let sqlx::Error::Database(db) = &error {
+            if db.is_unique_violation() {
+                let column = unique_column(db.message(), db.constraint(), db.table());
+                if let Some((_, field)) = UNIQUE_FIELDS.iter().find(|(c, _)| Some(*c) == column.as_deref()) {
+                    return StoreError::field(field, parat_core::Problem::Taken);
+                }
+            }
+        }
+        StoreError::Database(error)
+    }
+}
+
+/// Unique columns that a form field stands for: `table.column` → field.
+const UNIQUE_FIELDS: &[(&str, &str)] = &[("users.email", "email"), ("organisations.name_key", "name")];
+
+/// The `table.column` a unique violation concerns: from SQLite's message ("UNIQUE constraint
+/// failed: users.email"), or from PostgreSQL's constraint name (`users_email_key`, the name
+/// PostgreSQL gives a column's UNIQUE) and table.
+fn unique_column(message: &str, constraint: Option<&str>, table: Option<&str>) -> Option<String> {
+    if let Some(column) = message.strip_prefix("UNIQUE constraint failed: ") {
+        return Some(column.split(',').next().unwrap_or(column).trim().to_owned());
+    }
+    let (constraint, table) = (constraint?, table?);
+    let column = constraint.strip_prefix(&format!("{table}_"))?.strip_suffix("_key")?;
+    Some(format!("{table}.{column}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unique_column;
+
+    #[test]
+    fn unique_violations_name_their_table_and_column_on_both_backends() {
+        assert_eq!(unique_column("UNIQUE constraint failed: users.email", None, None).as_deref(), Some("users.email"));
+        assert_eq!(
+            unique_column(
+                "duplicate key value violates unique constraint",
+                Some("organisations_name_key_key"),
+                Some("organisations")
+            )
+            .as_deref(),
+            Some("organisations.name_key")
+        );
+        assert_eq!(
+            unique_column("duplicate key", Some("sessions_pkey"), Some("sessions")),
+            None,
+            "a primary key is no field"
+        );
     }
 }

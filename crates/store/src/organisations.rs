@@ -77,10 +77,7 @@ macro_rules! insert {
         .await;
         match result {
             Ok((id,)) => id,
-            Err(e) if StoreError::is_unique_violation(&e) => {
-                return Err(StoreError::field("name", parat_core::Problem::Taken))
-            }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(StoreError::from_write(e)),
         }
     }};
 }
@@ -172,10 +169,7 @@ pub async fn update(db: &Db, scope: &OrgScope, draft: &OrganisationDraft) -> Sto
                 .bind(scope.org_id)
                 .execute(&mut *tx)
                 .await;
-        match result {
-            Err(e) if StoreError::is_unique_violation(&e) => return Err(StoreError::field("name", Problem::Taken)),
-            other => other?,
-        };
+        result.map_err(StoreError::from_write)?;
         let entry = AuditEntry::scoped(scope, "update", "organisation", scope.org_id)
             .before(&before)
             .after(&serde_json::json!({ "name": draft.name, "kind": draft.kind.key(), "parent_id": draft.parent_id }));
