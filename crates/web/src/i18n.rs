@@ -57,11 +57,12 @@ pub fn has(locale: Locale, id: &str) -> bool {
     LOCALES.try_lookup_with_args(&language(locale), id, &args).is_some()
 }
 
-/// The Fluent sources, for tests that compare the three languages' message ids.
-pub const SOURCES: [(Locale, &str); 3] = [
-    (Locale::Sv, include_str!("../../../locales/sv/main.ftl")),
-    (Locale::Da, include_str!("../../../locales/da/main.ftl")),
-    (Locale::En, include_str!("../../../locales/en/main.ftl")),
+/// The Fluent sources, for tests that compare the three languages' message ids: one file for
+/// what every module shares (`main.ftl`) and one per module (`readiness.ftl`).
+pub const SOURCES: [(Locale, &[&str]); 3] = [
+    (Locale::Sv, &[include_str!("../../../locales/sv/main.ftl"), include_str!("../../../locales/sv/readiness.ftl")]),
+    (Locale::Da, &[include_str!("../../../locales/da/main.ftl"), include_str!("../../../locales/da/readiness.ftl")]),
+    (Locale::En, &[include_str!("../../../locales/en/main.ftl"), include_str!("../../../locales/en/readiness.ftl")]),
 ];
 
 #[cfg(test)]
@@ -71,9 +72,10 @@ mod tests {
     use parat_core::organisation::{OrgKind, Role};
     use std::collections::BTreeSet;
 
-    fn message_ids(source: &str) -> BTreeSet<String> {
-        source
-            .lines()
+    fn message_ids(sources: &[&str]) -> BTreeSet<String> {
+        sources
+            .iter()
+            .flat_map(|source| source.lines())
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
             .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
             .collect()
