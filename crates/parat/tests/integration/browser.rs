@@ -484,3 +484,80 @@ async fn a_readiness_assessment_runs_end_to_end_in_the_browser() {
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// The county board and the steering group on the demo data, as they would use Parat: the
+/// board's portfolio (in its menu) and one municipality's results from it; a viewer reading a
+/// reported assessment's results. axe-core on each page, screenshots for a person to look at.
+#[tokio::test]
+async fn a_county_board_and_a_viewer_read_readiness_in_the_browser() {
+    use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    demo::generate(&app.db, DemoSize::Small).await.expect("demo data");
+    let base = app.url("");
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    let login = |email: &'static str| {
+        let client = &client;
+        let base = base.clone();
+        async move {
+            client.goto(&format!("{base}/login")).await.expect("login page");
+            client.find(Locator::Id("f-email")).await.expect("email").send_keys(email).await.expect("type");
+            client
+                .find(Locator::Id("f-password"))
+                .await
+                .expect("password")
+                .send_keys(DEMO_PASSWORD)
+                .await
+                .expect("type");
+            client.find(Locator::Css("main button[type=submit]")).await.expect("button").click().await.expect("submit");
+            client.wait().for_element(Locator::Css("nav.main-nav")).await.expect("logged in");
+        }
+    };
+
+    // The county board's administrator (also Borås's): switching to the board brings the
+    // portfolio into the menu.
+    login("admin@demo.parat.se").await;
+    client.goto(&format!("{base}/organisations")).await.expect("organisations");
+    client
+        .find(Locator::Css("form[action='/organisations/switch'] button"))
+        .await
+        .expect("switch to the board")
+        .click()
+        .await
+        .expect("switch");
+    client.wait().for_element(Locator::Css("nav.main-nav a[href='/portfolio']")).await.expect("in the menu");
+    client.find(Locator::Css("nav.main-nav a[href='/portfolio']")).await.expect("menu").click().await.expect("open");
+    client.wait().for_element(Locator::Css("table.portfolio")).await.expect("the portfolio");
+    check_current(&client, "portfolio", &mut failures).await;
+    client.find(Locator::Css("table.portfolio tbody th a")).await.expect("a reported row").click().await.expect("open");
+    client.wait().for_element(Locator::Css("svg.chart")).await.expect("the results");
+    check_current(&client, "portfolio-report", &mut failures).await;
+
+    // A steering-group viewer reads the reported results.
+    client.goto(&format!("{base}/")).await.expect("home");
+    client.find(Locator::Css("form.logout button")).await.expect("logout").click().await.expect("log out");
+    client.wait().for_element(Locator::Id("f-email")).await.expect("logged out");
+    login("styrgrupp@demo.parat.se").await;
+    check_current(&client, "home-viewer", &mut failures).await;
+    client.goto(&format!("{base}/initiatives?q=Hedersrelaterat")).await.expect("initiatives");
+    client
+        .find(Locator::Css("table a[href^='/initiatives/']"))
+        .await
+        .expect("the initiative")
+        .click()
+        .await
+        .expect("open");
+    client.find(Locator::Css("a[href^='/assessments/']")).await.expect("an assessment").click().await.expect("open");
+    client.wait().for_element(Locator::Css("h1")).await.expect("a page");
+    if let Ok(link) = client.find(Locator::Css("a.button.primary[href$='/results']")).await {
+        link.click().await.expect("results");
+    }
+    client.wait().for_element(Locator::Css("svg.chart")).await.expect("the viewer's results");
+    check_current(&client, "results-viewer", &mut failures).await;
+    let results = client.source().await.expect("source");
+    assert!(!results.contains("scores.csv"), "no score export for a viewer");
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
