@@ -397,3 +397,57 @@ async fn sqlite_and_postgresql_have_the_same_tables_and_columns() {
     pg.close().await;
     postgres.drop_database().await;
 }
+
+/// An assessment made through the store's own functions (the builder tests use), on both
+/// backends: its results are the hand-computed ones, a reported assessment refuses changes, and
+/// reopening it (logged) lets them in again.
+#[tokio::test]
+async fn an_assessment_built_through_the_store_reports_closes_and_reopens() {
+    use parat_store::readiness::{self, AssessmentBuilder};
+    on_every_backend!(|db, backend| {
+        let admin = user(&db, "alva@boras.se", true).await;
+        let home = org(&db, admin, "Borås stad").await;
+        let admin_scope = scope(&db, admin, home).await;
+        let mut scorers = Vec::new();
+        for email in ["bo@boras.se", "bea@boras.se"] {
+            let id = user(&db, email, false).await;
+            accounts::add_member(&db, &admin_scope, &Email::parse(email).expect("email"), Role::Scorer, None)
+                .await
+                .expect("member");
+            scorers.push(scope(&db, id, home).await);
+        }
+        let initiative =
+            initiatives::create(&db, &admin_scope, &draft("Våld i nära relationer")).await.expect("initiative");
+        let assessment = AssessmentBuilder::new(&admin_scope, [&scorers[0], &scorers[1]], initiative.id)
+            .interview([4, 3, 5, 4, 4, 2])
+            .interview([4, 3, 5, 4, 4, 2])
+            .interview([5, 3, 5, 4, 4, 3])
+            .interview([3, 3, 5, 4, 4, 1])
+            .reported()
+            .build(&db)
+            .await
+            .expect("built");
+        assert_eq!(assessment.status, parat_core::readiness::assessment::AssessmentStatus::Reported, "{backend:?}");
+        // By hand: A (4+4+5+3)/4 = 4, B 3, C 5, D 4, E 4, F (2+2+3+1)/4 = 2; overall 22/6 = 3.67.
+        let (scores, incomplete) = readiness::results_input(&db, &admin_scope, &assessment).await.expect("results");
+        let results = parat_core::readiness::scoring::results(&scores.expect("scores"));
+        let dimensions: Vec<f64> = results.dimensions.iter().map(|d| d.result.score.to_f64()).collect();
+        assert_eq!((incomplete, dimensions), (0, vec![4.0, 3.0, 5.0, 4.0, 4.0, 2.0]), "{backend:?}");
+        assert_eq!((results.overall.stage, (results.overall.score.to_f64() * 100.0).round()), (3, 367.0));
+
+        // Reported means closed; reopening lets changes in.
+        let informant = parat_core::readiness::assessment::InformantDraft {
+            label: "Sen".into(),
+            role: "Rektor".into(),
+            sector: "Skola".into(),
+            contact: None,
+        };
+        let refused = readiness::add_informant(&db, &admin_scope, &assessment, &informant).await;
+        assert!(matches!(refused, Err(StoreError::Closed)), "{backend:?}");
+        assert!(matches!(readiness::reopen(&db, &scorers[0], assessment.id).await, Err(StoreError::Forbidden)));
+        let reopened = readiness::reopen(&db, &admin_scope, assessment.id).await.expect("reopened");
+        readiness::add_informant(&db, &admin_scope, &reopened, &informant).await.expect("open again");
+        let log = audit::list(&db, &admin_scope, &Default::default()).await.expect("audit");
+        assert!(log.iter().any(|e| e.action == "reopen" && e.entity_id == Some(assessment.id)), "{backend:?}");
+    });
+}

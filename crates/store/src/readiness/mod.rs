@@ -530,6 +530,7 @@ pub(crate) fn level_of(raw: Option<i64>) -> Option<HalfPoints> {
 pub use parat_core::readiness::sheet::dimension_field;
 
 mod actions;
+mod builder;
 mod interviews;
 mod portfolio;
 mod results;
@@ -537,6 +538,7 @@ mod scoring;
 mod work;
 
 pub use actions::*;
+pub use builder::AssessmentBuilder;
 pub use interviews::*;
 pub use portfolio::*;
 pub use results::*;
