@@ -22,22 +22,38 @@ fn fmt(v: f64) -> String {
     format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
 }
 
-/// A radar chart: one spoke per dimension, rings at every level, the scores as a polygon.
-pub fn radar(title: &str, description: &str, points: &[Point]) -> Markup {
-    let (cx, cy, radius) = (200.0, 190.0, 140.0);
-    let n = points.len().max(3) as f64;
-    let at = |i: usize, value: f64| {
-        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
-        let r = radius * (value / SCALE_MAX).clamp(0.0, 1.0);
-        (cx + r * angle.cos(), cy + r * angle.sin())
-    };
-    let polygon = |value_of: &dyn Fn(usize) -> f64| {
-        (0..points.len())
-            .map(|i| at(i, value_of(i)))
+/// The radar's geometry: spokes around a centre, a value's distance along its spoke.
+struct Web {
+    cx: f64,
+    cy: f64,
+    radius: f64,
+    spokes: usize,
+}
+
+impl Web {
+    /// The point of `value` (on the 1–9 scale) on spoke `i`, the first pointing up.
+    fn at(&self, i: usize, value: f64) -> (f64, f64) {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / self.spokes.max(3) as f64;
+        let r = self.radius * (value / SCALE_MAX).clamp(0.0, 1.0);
+        (self.cx + r * angle.cos(), self.cy + r * angle.sin())
+    }
+
+    /// An SVG `points` list through every spoke at the value `value_of` gives it.
+    fn polygon(&self, value_of: &dyn Fn(usize) -> f64) -> String {
+        (0..self.spokes)
+            .map(|i| self.at(i, value_of(i)))
             .map(|(x, y)| format!("{},{}", fmt(x), fmt(y)))
             .collect::<Vec<_>>()
             .join(" ")
-    };
+    }
+}
+
+/// A radar chart: one spoke per dimension, rings at every level, the scores as a polygon.
+pub fn radar(title: &str, description: &str, points: &[Point]) -> Markup {
+    let (cx, cy) = (200.0, 190.0);
+    let web = Web { cx, cy, radius: 140.0, spokes: points.len() };
+    let at = |i: usize, value: f64| web.at(i, value);
+    let polygon = |value_of: &dyn Fn(usize) -> f64| web.polygon(value_of);
     html! {
         svg.chart xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 390" role="img" aria-labelledby="radar-title radar-desc" {
             title #radar-title { (title) }
@@ -67,20 +83,10 @@ pub fn radar(title: &str, description: &str, points: &[Point]) -> Markup {
 /// The radar as a document prints it: each axis named ("A. Efforts"), on a wider canvas so that
 /// the names fit beside the axes.
 pub fn radar_named(title: &str, points: &[Point], names: &[String]) -> Markup {
-    let (cx, cy, radius) = (320.0, 200.0, 140.0);
-    let n = points.len().max(3) as f64;
-    let at = |i: usize, value: f64| {
-        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
-        let r = radius * (value / SCALE_MAX).clamp(0.0, 1.0);
-        (cx + r * angle.cos(), cy + r * angle.sin())
-    };
-    let polygon = |value_of: &dyn Fn(usize) -> f64| {
-        (0..points.len())
-            .map(|i| at(i, value_of(i)))
-            .map(|(x, y)| format!("{},{}", fmt(x), fmt(y)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let (cx, cy) = (320.0, 200.0);
+    let web = Web { cx, cy, radius: 140.0, spokes: points.len() };
+    let at = |i: usize, value: f64| web.at(i, value);
+    let polygon = |value_of: &dyn Fn(usize) -> f64| web.polygon(value_of);
     html! {
         svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 410" role="img" {
             title { (title) }
