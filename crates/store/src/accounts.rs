@@ -385,7 +385,7 @@ pub struct Member {
 
 /// Everyone in the scope's organisation, by name.
 pub async fn members(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Member>> {
-    let rows: Vec<(i64, String, String, String, i64)> = on_reader!(db, |pool| {
+    let rows: Vec<(i64, String, String, crate::Stored<Role>, i64)> = on_reader!(db, |pool| {
         sqlx::query_as(
             "SELECT u.id, u.display_name, u.email, m.role, \
                 (SELECT COUNT(*) FROM memberships o WHERE o.user_id = u.id) \
@@ -402,7 +402,7 @@ pub async fn members(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Member>> {
             user_id,
             display_name,
             email,
-            role: Role::parse(&role).unwrap_or(Role::Viewer),
+            role: role.0,
             only_here: memberships == 1,
         })
         .collect())

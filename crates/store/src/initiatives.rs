@@ -56,12 +56,12 @@ struct Row {
     org_id: i64,
     name: String,
     description: String,
-    topic: String,
+    topic: crate::Stored<TopicArea>,
     custom_topic: Option<String>,
     target_group: String,
     start_date: Option<String>,
     end_date: Option<String>,
-    status: String,
+    status: crate::Stored<InitiativeStatus>,
     owner_id: Option<i64>,
     owner_name: Option<String>,
     archived: bool,
@@ -73,9 +73,9 @@ struct Row {
 struct SummaryRow {
     id: i64,
     name: String,
-    topic: String,
+    topic: crate::Stored<TopicArea>,
     custom_topic: Option<String>,
-    status: String,
+    status: crate::Stored<InitiativeStatus>,
     start_date: Option<String>,
     end_date: Option<String>,
     owner_name: Option<String>,
@@ -87,14 +87,6 @@ fn stored_date(raw: Option<String>) -> Option<Date> {
     raw.and_then(|raw| parse_date(&raw).ok().flatten())
 }
 
-fn stored_topic(raw: &str) -> TopicArea {
-    TopicArea::parse(raw).unwrap_or(TopicArea::Custom)
-}
-
-fn stored_status(raw: &str) -> InitiativeStatus {
-    InitiativeStatus::parse(raw).unwrap_or(InitiativeStatus::Planned)
-}
-
 impl Row {
     fn into_initiative(self, partners: Vec<PartnerRef>) -> Initiative {
         Initiative {
@@ -102,12 +94,12 @@ impl Row {
             org_id: self.org_id,
             name: self.name,
             description: self.description,
-            topic: stored_topic(&self.topic),
+            topic: self.topic.0,
             custom_topic: self.custom_topic,
             target_group: self.target_group,
             start_date: stored_date(self.start_date),
             end_date: stored_date(self.end_date),
-            status: stored_status(&self.status),
+            status: self.status.0,
             owner_id: self.owner_id,
             owner_name: self.owner_name,
             archived: self.archived,
@@ -176,9 +168,9 @@ pub async fn list(db: &Db, scope: &OrgScope, filter: &ListFilter) -> StoreResult
         .map(|r| InitiativeSummary {
             id: r.id,
             name: r.name,
-            topic: stored_topic(&r.topic),
+            topic: r.topic.0,
             custom_topic: r.custom_topic,
-            status: stored_status(&r.status),
+            status: r.status.0,
             start_date: stored_date(r.start_date),
             end_date: stored_date(r.end_date),
             owner_name: r.owner_name,

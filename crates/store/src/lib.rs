@@ -8,6 +8,7 @@
 mod db;
 mod error;
 mod secret;
+mod stored;
 
 pub mod accounts;
 pub mod audit;
@@ -22,6 +23,7 @@ pub mod tokens;
 pub use db::{Backend, ConnectOptions, Db, DEFAULT_MAX_CONNECTIONS};
 pub use error::{StoreError, StoreResult};
 pub use secret::{constant_time_eq, Secret};
+pub use stored::Stored;
 
 use parat_core::organisation::Role;
 

@@ -29,7 +29,7 @@ pub struct Membership {
 struct OrgRow {
     id: i64,
     name: String,
-    kind: String,
+    kind: crate::Stored<OrgKind>,
     parent_id: Option<i64>,
     parent_name: Option<String>,
 }
@@ -38,10 +38,10 @@ struct OrgRow {
 struct MembershipRow {
     id: i64,
     name: String,
-    kind: String,
+    kind: crate::Stored<OrgKind>,
     parent_id: Option<i64>,
     parent_name: Option<String>,
-    role: String,
+    role: crate::Stored<Role>,
 }
 
 impl From<OrgRow> for Organisation {
@@ -49,7 +49,7 @@ impl From<OrgRow> for Organisation {
         Organisation {
             id: row.id,
             name: row.name,
-            kind: OrgKind::parse(&row.kind).unwrap_or(OrgKind::Other),
+            kind: row.kind.0,
             parent_id: row.parent_id,
             parent_name: row.parent_name,
         }
@@ -192,7 +192,7 @@ pub async fn memberships(db: &Db, user_id: i64) -> StoreResult<Vec<Membership>> 
     Ok(rows
         .into_iter()
         .map(|row| Membership {
-            role: Role::parse(&row.role).unwrap_or(Role::Viewer),
+            role: row.role.0,
             organisation: OrgRow {
                 id: row.id,
                 name: row.name,

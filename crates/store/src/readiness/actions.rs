@@ -37,7 +37,7 @@ struct ActionRow {
     who: String,
     owner_name: Option<String>,
     due_on: Option<String>,
-    status: String,
+    status: crate::Stored<ActionStatus>,
     done_on: Option<String>,
 }
 
@@ -54,7 +54,7 @@ impl From<ActionRow> for ActionItem {
             owner_id: row.owner_id,
             who: row.owner_name.unwrap_or(row.who),
             due_on: date_of(row.due_on),
-            status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Open),
+            status: row.status.0,
             done_on: date_of(row.done_on),
         }
     }

@@ -26,7 +26,7 @@ struct PortfolioAssessmentRow {
     custom_topic: Option<String>,
     instrument_id: String,
     edition: String,
-    status: String,
+    status: crate::Stored<AssessmentStatus>,
     created_at: i64,
 }
 
@@ -83,7 +83,7 @@ pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> S
     Ok(rows
         .into_iter()
         .map(|row| {
-            let status = AssessmentStatus::parse(&row.status).unwrap_or(AssessmentStatus::Planned);
+            let status = row.status.0;
             let edition = edition_of(&row.edition);
             let scores = by_assessment.remove(&row.id).and_then(|interviews| {
                 let complete = interviews

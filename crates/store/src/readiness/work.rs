@@ -90,7 +90,7 @@ pub async fn work(db: &Db, scope: &OrgScope) -> StoreResult<Vec<ReadinessWork>> 
         .bind(manages)
         .fetch_all(pool)
         .await?;
-        let running: Vec<(i64, String, String, i64, String)> = if manages {
+        let running: Vec<(i64, String, String, i64, crate::Stored<AssessmentStatus>)> = if manages {
             sqlx::query_as(
                 "SELECT id, measured, issue, created_at, status FROM assessments \
                  WHERE org_id = $1 AND status <> 'reported' ORDER BY created_at, id",
@@ -116,7 +116,7 @@ pub async fn work(db: &Db, scope: &OrgScope) -> StoreResult<Vec<ReadinessWork>> 
     }));
     work.extend(running.into_iter().map(|(id, measured, issue, created_at, status)| ReadinessWork::Assessment {
         assessment: AssessmentLabel { id, measured, issue, created_at },
-        status: AssessmentStatus::parse(&status).unwrap_or(AssessmentStatus::Planned),
+        status: status.0,
     }));
     for owned in my_open_actions(db, scope).await? {
         let assessment = AssessmentLabel {

@@ -1,0 +1,62 @@
+//! Choices (roles, kinds, statuses…) as columns: stored by their key, and decoded straight into
+//! the choice when a row is read, so that no row carries a key as text for code to parse later.
+//! A key the code does not know is a decode error, never silently some default.
+
+use parat_core::initiative::{InitiativeStatus, TopicArea};
+use parat_core::locale::Locale;
+use parat_core::organisation::{OrgKind, Role};
+use parat_core::readiness::action::ActionStatus;
+use parat_core::readiness::assessment::{AssessmentStatus, Task};
+
+/// A choice read from its key column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored<T>(pub T);
+
+/// The choices with a stored key.
+pub trait StoredKey: Sized + Copy + 'static {
+    fn all() -> &'static [Self];
+    fn key(self) -> &'static str;
+}
+
+macro_rules! stored_keys {
+    ($($choice:ty),* $(,)?) => {
+        $(impl StoredKey for $choice {
+            fn all() -> &'static [Self] {
+                <$choice>::ALL
+            }
+            fn key(self) -> &'static str {
+                <$choice>::key(self)
+            }
+        })*
+    };
+}
+
+stored_keys!(Role, OrgKind, AssessmentStatus, ActionStatus, TopicArea, InitiativeStatus, Locale, Task);
+
+impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>
+where
+    String: sqlx::Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <String as sqlx::Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <String as sqlx::Type<DB>>::compatible(ty)
+    }
+}
+
+impl<'r, DB: sqlx::Database, T: StoredKey> sqlx::Decode<'r, DB> for Stored<T>
+where
+    String: sqlx::Decode<'r, DB>,
+{
+    fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let key = <String as sqlx::Decode<'r, DB>>::decode(value)?;
+        T::all()
+            .iter()
+            .copied()
+            .find(|choice| choice.key() == key)
+            .map(Stored)
+            .ok_or_else(|| format!("{key:?} is not a known {}", std::any::type_name::<T>()).into())
+    }
+}
