@@ -113,6 +113,12 @@ impl Locale {
 
 const ENGLISH_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// The calendar date of a moment in Scandinavian local time (Unix seconds).
+pub fn scandinavian_date(unix_seconds: i64) -> Date {
+    let at = OffsetDateTime::from_unix_timestamp(unix_seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    at.to_offset(scandinavian_offset(at)).date()
+}
+
 /// CET (+1) or CEST (+2): summer time runs from 01:00 UTC on the last Sunday of March to
 /// 01:00 UTC on the last Sunday of October, the EU rule Sweden, Denmark and Norway follow.
 pub fn scandinavian_offset(at: OffsetDateTime) -> UtcOffset {
@@ -156,6 +162,13 @@ mod tests {
         assert_eq!(Locale::Sv.format_decimal(3.8666, 2), "3,87");
         assert_eq!(Locale::En.format_decimal(18000.5, 1), "18,000.5");
         assert_eq!(Locale::Da.format_decimal(-0.001, 2), "0,00");
+    }
+
+    #[test]
+    fn a_moment_late_in_the_utc_evening_is_already_tomorrow_in_scandinavia() {
+        // 2026-11-27 23:30 UTC is 00:30 on the 28th in CET; 2026-07-01 21:59 UTC is 23:59 CEST.
+        assert_eq!(scandinavian_date(1_795_822_200), time::macros::date!(2026 - 11 - 28));
+        assert_eq!(scandinavian_date(1_782_943_140), time::macros::date!(2026 - 07 - 01));
     }
 
     #[test]

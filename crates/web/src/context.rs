@@ -108,6 +108,11 @@ impl Ctx {
         time::OffsetDateTime::from_unix_timestamp(at).map(|t| self.locale.format_datetime(t)).unwrap_or_default()
     }
 
+    /// A stored time's date (Unix seconds) as the reader's language writes it, in Scandinavian time.
+    pub fn date(&self, at: i64) -> String {
+        self.locale.format_date(parat_core::locale::scandinavian_date(at))
+    }
+
     pub fn csrf_token(&self) -> &str {
         match &self.user {
             Some(user) => &user.csrf_token,

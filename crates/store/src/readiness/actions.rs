@@ -163,7 +163,7 @@ pub async fn add_action(
     Access::require(Access::of(scope, assessment).manage)?;
     let (owner_id, who) = owner_columns(db, scope, &draft.owner).await?;
     let at = now();
-    let done_on = (draft.status == ActionStatus::Done).then(|| today_in_scandinavia(at).to_string());
+    let done_on = (draft.status == ActionStatus::Done).then(|| parat_core::locale::scandinavian_date(at).to_string());
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
@@ -203,7 +203,7 @@ pub async fn update_action(
     let at = now();
     let done_on = match (draft.status, before.done_on) {
         (ActionStatus::Done, Some(kept)) => Some(kept.to_string()),
-        (ActionStatus::Done, None) => Some(today_in_scandinavia(at).to_string()),
+        (ActionStatus::Done, None) => Some(parat_core::locale::scandinavian_date(at).to_string()),
         _ => None,
     };
     on_writer!(db, |pool| {
@@ -240,12 +240,6 @@ fn task_record(draft: &ActionDraft, who: &str) -> serde_json::Value {
     serde_json::json!({
         "what": draft.what, "who": who, "due_on": draft.due_on.map(|d| d.to_string()), "status": draft.status.key(),
     })
-}
-
-/// Today's date in Swedish, Danish and Norwegian time.
-pub fn today_in_scandinavia(at: i64) -> time::Date {
-    let moment = time::OffsetDateTime::from_unix_timestamp(at).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    moment.to_offset(parat_core::locale::scandinavian_offset(moment)).date()
 }
 
 pub async fn delete_action(db: &Db, scope: &OrgScope, assessment: &Assessment, action_id: i64) -> StoreResult<()> {

@@ -29,7 +29,7 @@ async fn people(state: &AppState, member: &Member) -> Result<Vec<(String, String
 }
 
 fn today() -> time::Date {
-    readiness::today_in_scandinavia(parat_store::now())
+    parat_core::locale::scandinavian_date(parat_store::now())
 }
 
 fn status_name(ctx: &Ctx, status: ActionStatus) -> String {

@@ -377,9 +377,7 @@ pub async fn report_pdf(
             warnings: ctx.t("pdf-warnings"),
             generated: ctx.t("pdf-generated"),
             change: previous.as_ref().map(|(at, _)| {
-                let day = time::OffsetDateTime::from_unix_timestamp(*at)
-                    .map(|t| ctx.locale.format_date(t.date()))
-                    .unwrap_or_default();
+                let day = ctx.date(*at);
                 ctx.t_with("results-change-since", &[("date", day.into())])
             }),
             plan: ctx.t("plan-title"),

@@ -7,9 +7,7 @@ use parat_store::readiness::{AssessmentLabel, ReadinessWork};
 
 /// An assessment named by what it measures, about what, and when it was started.
 pub fn assessment_name(ctx: &Ctx, label: &AssessmentLabel) -> String {
-    let started = time::OffsetDateTime::from_unix_timestamp(label.created_at)
-        .map(|at| ctx.locale.format_date(at.to_offset(parat_core::locale::scandinavian_offset(at)).date()))
-        .unwrap_or_default();
+    let started = ctx.date(label.created_at);
     ctx.t_with(
         "assessment-name",
         &[("measured", label.measured.clone().into()), ("issue", label.issue.clone().into()), ("date", started.into())],
@@ -22,7 +20,7 @@ pub async fn work_entries(
     ctx: &Ctx,
     scope: &parat_store::OrgScope,
 ) -> Result<Vec<WorkEntry>, AppError> {
-    let today = readiness::today_in_scandinavia(parat_store::now());
+    let today = parat_core::locale::scandinavian_date(parat_store::now());
     let work = readiness::work(&state.db, scope).await?;
     Ok(work
         .iter()
