@@ -33,28 +33,30 @@ pub fn text_with(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'s
     LOCALES.try_lookup_with_args(&language(locale), id, &args).unwrap_or_else(|| id.to_owned())
 }
 
-/// True when `locale` has its own message `id` (used by the completeness test).
+/// True when `locale` has its own message `id` (used by the completeness test and the audit
+/// page's field labels).
 pub fn has(locale: Locale, id: &str) -> bool {
-    // Every variable a message may use, so that formatting succeeds whatever it needs.
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
-        "n",
-        "name",
-        "page",
-        "pages",
-        "status",
-        "dimensions",
-        "date",
-        "measured",
-        "recommended",
-        "org",
-        "hours",
-        "issue",
-        "time",
-    ]
-    .into_iter()
-    .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
-    .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        variables().iter().map(|name| (Cow::Borrowed(*name), FluentValue::from(1))).collect();
     LOCALES.try_lookup_with_args(&language(locale), id, &args).is_some()
+}
+
+/// Every variable any message uses (`{ $name }`), found in the Fluent sources themselves, so
+/// that a lookup succeeds whatever a message needs and a new variable needs no hand-kept list.
+fn variables() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = SOURCES
+            .iter()
+            .flat_map(|(_, files)| files.iter())
+            .flat_map(|source| source.split('$').skip(1))
+            .map(|rest| &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len())])
+            .filter(|name| !name.is_empty())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
 }
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
