@@ -7,9 +7,12 @@ use parat_core::account::NewPassword;
 use parat_core::initiative::{InitiativeStatus, TopicArea};
 use parat_core::organisation::{OrgKind, Role};
 
+use parat_core::readiness::assessment::InformantDraft;
+
 use crate::accounts::hash_password;
 use crate::db::on_writer;
-use crate::{now, search_key, Db, StoreError, StoreResult};
+use crate::readiness::{AssessmentBuilder, PlannedInterview};
+use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoSize {
@@ -257,7 +260,7 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         }
     }
 
-    let logins = on_writer!(db, |pool| {
+    let written = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let mut org_ids = Vec::with_capacity(orgs.len());
         for org in &orgs {
@@ -363,111 +366,67 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
                 n += 1;
             }
         }
-        let mut random = Lcg(2026);
-        for (index, org) in orgs.iter().enumerate() {
-            let (Some((initiative, topic)), true) = (first_initiative_of_org[index], org.assessments > 0) else {
-                continue;
-            };
-            let mut scorers = scorers_of_org[index].clone();
-            scorers.sort_by_key(|(role, _)| *role != Role::Scorer);
-            let [(_, first), (_, second), ..] = scorers[..] else { continue };
-            // The organisation's readiness: a base stage, and dimensions around it.
-            let base = 2 + random.below(5) as i64;
-            for k in 0..org.assessments {
-                let latest = k + 1 == org.assessments;
-                // The small demo leaves its last assessment mid-scoring, to try scoring in.
-                let in_progress = latest && size == DemoSize::Small && index == 1;
-                let status = if in_progress { "scoring" } else { "reported" };
-                let created = at - (org.assessments - k) as i64 * 180 * 24 * 3600;
-                let (assessment,): (i64,) = sqlx::query_as(
-                    "INSERT INTO assessments (org_id, initiative_id, instrument_id, measured, issue, half_points, status, created_at, updated_at, reported_at) \
-                     VALUES ($1, $2, 'crm-2006', $3, $7, FALSE, $4, $5, $5, $6) RETURNING id",
-                )
-                .bind(org_ids[index])
-                .bind(initiative)
-                .bind(&org.name)
-                .bind(status)
-                .bind(created)
-                .bind((!in_progress).then_some(created + 30 * 24 * 3600))
-                .bind(issue_of(topic))
-                .fetch_one(&mut *tx)
-                .await?;
-                for (user, task) in [(first, "scorer"), (second, "scorer"), (first, "interviewer")] {
-                    sqlx::query("INSERT INTO assessment_team (assessment_id, user_id, task) VALUES ($1, $2, $3)")
-                        .bind(assessment)
-                        .bind(user)
-                        .bind(task)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                for v in 0..5i64 {
-                    let (informant,): (i64,) = sqlx::query_as(
-                        "INSERT INTO informants (assessment_id, label, role, sector, contact, created_at) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id",
-                    )
-                    .bind(assessment)
-                    .bind(format!("Nyckelperson {}", v + 1))
-                    .bind(INFORMANT_ROLES[v as usize % INFORMANT_ROLES.len()].0)
-                    .bind(INFORMANT_ROLES[v as usize % INFORMANT_ROLES.len()].1)
-                    .bind(created)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    let (interview,): (i64,) = sqlx::query_as(
-                        "INSERT INTO interviews (assessment_id, informant_id, interviewer_id, held_on, transcript, created_at, updated_at) \
-                         VALUES ($1, $2, $3, NULL, $4, $5, $5) RETURNING id",
-                    )
-                    .bind(assessment)
-                    .bind(informant)
-                    .bind(first)
-                    .bind(DEMO_TRANSCRIPT)
-                    .bind(created)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    let unscored_by_first = in_progress && v == 4;
-                    for (d, dimension) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
-                        let level = (base + (d as i64 % 3) - 1 + k as i64 + random.below(3) as i64 - 1).clamp(1, 9);
-                        let other = (level + random.below(3) as i64 - 1).clamp(1, 9);
-                        for (scorer, score) in [(first, level), (second, other)] {
-                            if scorer == first && unscored_by_first {
-                                continue;
-                            }
-                            sqlx::query("INSERT INTO scores (interview_id, scorer_id, dimension, half_points, evidence) VALUES ($1, $2, $3, $4, '')")
-                                .bind(interview)
-                                .bind(scorer)
-                                .bind(*dimension)
-                                .bind(score * 2)
-                                .execute(&mut *tx)
-                                .await?;
-                        }
-                        if !unscored_by_first {
-                            sqlx::query("INSERT INTO consensus (interview_id, dimension, half_points, rationale, decided_by, decided_at) VALUES ($1, $2, $3, '', $4, $5)")
-                                .bind(interview)
-                                .bind(*dimension)
-                                .bind(level * 2)
-                                .bind(first)
-                                .bind(created)
-                                .execute(&mut *tx)
-                                .await?;
-                        }
-                    }
-                    for scorer in [first, second] {
-                        if scorer == first && unscored_by_first {
-                            continue;
-                        }
-                        sqlx::query(
-                            "INSERT INTO score_submissions (interview_id, scorer_id, submitted_at) VALUES ($1, $2, $3)",
-                        )
-                        .bind(interview)
-                        .bind(scorer)
-                        .bind(created)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                }
-            }
-        }
         tx.commit().await?;
-        logins
+        (logins, org_ids, first_initiative_of_org, owner_of_org, scorers_of_org)
     });
+    let (logins, org_ids, first_initiative_of_org, owner_of_org, scorers_of_org) = written;
+    let scope = |org: usize, (role, user_id): (Role, i64)| OrgScope {
+        org_id: org_ids[org],
+        user_id,
+        role,
+        actor_label: "Parat demo".into(),
+    };
+    let mut random = Lcg(2026);
+    for (index, org) in orgs.iter().enumerate() {
+        let (Some((initiative, topic)), Some(owner), true) =
+            (first_initiative_of_org[index], owner_of_org[index], org.assessments > 0)
+        else {
+            continue;
+        };
+        let mut scorers = scorers_of_org[index].clone();
+        scorers.sort_by_key(|(role, _)| *role != Role::Scorer);
+        let [first, second, ..] = scorers[..] else { continue };
+        let (coordinator, first, second) =
+            (scope(index, (Role::Coordinator, owner)), scope(index, first), scope(index, second));
+        // The organisation's readiness: a base stage, and dimensions around it; the scorers
+        // differ by a step here and there, and agree on the first one's level.
+        let base = 2 + random.below(5) as i64;
+        for k in 0..org.assessments {
+            let latest = k + 1 == org.assessments;
+            // The small demo leaves its last assessment mid-scoring, its last interview not yet
+            // scored by the first scorer, to try scoring in.
+            let in_progress = latest && size == DemoSize::Small && index == 1;
+            let mut assessment = AssessmentBuilder::new(&coordinator, [&first, &second], initiative)
+                .measuring(&org.name, issue_of(topic))
+                .interviewer(&first)
+                .begun_at(at - (org.assessments - k) as i64 * 180 * 24 * 3600);
+            for v in 0..5 {
+                let (mut firsts, mut seconds) = ([0u8; 6], [0u8; 6]);
+                for (d, (first, second)) in firsts.iter_mut().zip(&mut seconds).enumerate() {
+                    let level = (base + (d as i64 % 3) - 1 + k as i64 + random.below(3) as i64 - 1).clamp(1, 9);
+                    let other = (level + random.below(3) as i64 - 1).clamp(1, 9);
+                    (*first, *second) = (level as u8, other as u8);
+                }
+                let unscored_by_first = in_progress && v == 4;
+                let (role, sector) = INFORMANT_ROLES[v % INFORMANT_ROLES.len()];
+                assessment = assessment.planned(PlannedInterview {
+                    informant: InformantDraft {
+                        label: format!("Nyckelperson {}", v + 1),
+                        role: role.into(),
+                        sector: sector.into(),
+                        contact: None,
+                    },
+                    transcript: Some(DEMO_TRANSCRIPT.into()),
+                    scored: [(!unscored_by_first).then_some(firsts), Some(seconds)],
+                    agreed: (!unscored_by_first).then_some(firsts),
+                });
+            }
+            if !in_progress {
+                assessment = assessment.reported();
+            }
+            assessment.build(db).await?;
+        }
+    }
     Ok(logins)
 }
 

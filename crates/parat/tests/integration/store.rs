@@ -345,6 +345,24 @@ async fn the_previous_assessment_reads_the_same_scores_as_its_own_results() {
         assert_eq!(incomplete, 0);
         assert_eq!(Some(previous), own, "{backend:?}: one query for the previous one, another for its own page");
         assert!(readiness::previous_reported(&db, &scope, &older).await.expect("query").is_none(), "nothing before it");
+
+        // The demo's assessments are made by the builder: dated half a year apart, the newer
+        // one's last interview submitted by the second scorer only, so its consensus waits for
+        // the first and nothing of it is agreed.
+        let day = 24 * 3600;
+        let now = parat_store::now();
+        assert!((now - 181 * day..now - 179 * day).contains(&newer.created_at), "{backend:?}: {}", newer.created_at);
+        assert!((now - 361 * day..now - 359 * day).contains(&older.created_at), "{backend:?}: {}", older.created_at);
+        assert_eq!(newer.status, parat_core::readiness::assessment::AssessmentStatus::Scoring);
+        let (_, interviews) = readiness::overview(&db, &scope, &newer).await.expect("overview");
+        let progress: Vec<(i64, i64)> = interviews.iter().map(|v| (v.submissions, v.consensus_dimensions)).collect();
+        assert_eq!(progress, [(2, 6), (2, 6), (2, 6), (2, 6), (1, 0)], "{backend:?}");
+        let (_, _, last) = readiness::interview_for_change(&db, &scope, interviews[4].id).await.expect("interview");
+        let stage = readiness::consensus(&db, &scope, &newer, last).await.expect("consensus");
+        assert!(
+            matches!(&stage, readiness::ConsensusStage::AwaitingScorers(names) if names == &["Bo Bedömare"]),
+            "{backend:?}: {stage:?}"
+        );
     });
 }
 

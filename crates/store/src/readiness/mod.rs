@@ -538,7 +538,7 @@ mod scoring;
 mod work;
 
 pub use actions::*;
-pub use builder::AssessmentBuilder;
+pub use builder::{AssessmentBuilder, PlannedInterview};
 pub use interviews::*;
 pub use portfolio::*;
 pub use results::*;
