@@ -8,6 +8,7 @@ mod choice;
 pub mod initiative;
 pub mod locale;
 pub mod organisation;
+pub mod questionnaire;
 pub mod readiness;
 pub mod validation;
 

@@ -21,6 +21,35 @@ impl Default for Locale {
     }
 }
 
+/// One text in every language Parat speaks.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub(crate) sv: String,
+    pub(crate) da: String,
+    pub(crate) en: String,
+}
+
+impl Localized {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Sv => &self.sv,
+            Locale::Da => &self.da,
+            Locale::En => &self.en,
+        }
+    }
+
+    /// The text with the issue's name in place of `{issue}`.
+    pub fn with_issue(&self, locale: Locale, issue: &str) -> String {
+        self.get(locale).replace("{issue}", issue)
+    }
+
+    /// Each language with its text, for checks that every language has one.
+    pub fn all(&self) -> [(Locale, &str); 3] {
+        [(Locale::Sv, &self.sv), (Locale::Da, &self.da), (Locale::En, &self.en)]
+    }
+}
+
 impl Locale {
     /// The best supported language for an `Accept-Language` header, by its q-values.
     pub fn negotiate(accept_language: &str) -> Option<Locale> {

@@ -9,34 +9,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::locale::Locale;
-
-/// One text in every language Parat speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    sv: String,
-    da: String,
-    en: String,
-}
-
-impl Localized {
-    pub fn get(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::Sv => &self.sv,
-            Locale::Da => &self.da,
-            Locale::En => &self.en,
-        }
-    }
-
-    /// The text with the issue's name in place of `{issue}`.
-    pub fn with_issue(&self, locale: Locale, issue: &str) -> String {
-        self.get(locale).replace("{issue}", issue)
-    }
-
-    fn all(&self) -> [(Locale, &str); 3] {
-        [(Locale::Sv, &self.sv), (Locale::Da, &self.da), (Locale::En, &self.en)]
-    }
-}
+pub use crate::locale::Localized;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,34 @@
+//! The questionnaire engine's pure part: definitions as data, answers parsed against their
+//! items, and scoring with an anonymity threshold. Every module that collects answers — readiness
+//! surveys, the cooperation map's roster survey, evaluations, ratings on a participant's phone —
+//! uses these types.
+
+pub mod answer;
+pub mod definition;
+pub mod scoring;
+
+use std::sync::OnceLock;
+
+pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer};
+pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale};
+pub use scoring::{score, summarise, Summary, Threshold};
+
+/// The questionnaires Parat ships, in Parat's own wording.
+const BUILTIN_SOURCES: &[&str] = &[
+    include_str!("../../../../instruments/questionnaires/oric.toml"),
+    include_str!("../../../../instruments/questionnaires/hexagon.toml"),
+    include_str!("../../../../instruments/questionnaires/rmc2.toml"),
+];
+
+/// The embedded definitions, parsed once (a test fails if one does not parse).
+pub fn builtin() -> &'static [Definition] {
+    static DEFINITIONS: OnceLock<Vec<Definition>> = OnceLock::new();
+    DEFINITIONS.get_or_init(|| BUILTIN_SOURCES.iter().filter_map(|source| Definition::from_toml(source).ok()).collect())
+}
+
+pub fn builtin_by_id(id: &str) -> Option<&'static Definition> {
+    builtin().iter().find(|d| d.id == id)
+}
+
+#[cfg(test)]
+mod tests;

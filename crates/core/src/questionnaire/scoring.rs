@@ -1,0 +1,112 @@
+//! Scale scores per respondent, and aggregates that respect the anonymity threshold.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::answer::{Answer, Answers};
+use super::definition::{Definition, Rule};
+
+/// The fewest respondents a figure may describe. In an anonymous round no mean is shown for a
+/// group smaller than this, so that nobody's answers can be read out of a small group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Threshold(u32);
+
+impl Threshold {
+    /// Parat's default: five respondents.
+    pub const DEFAULT: Threshold = Threshold(5);
+    pub const MAX: u32 = 1_000;
+
+    /// A threshold of 1–1000.
+    pub fn new(n: i64) -> Option<Threshold> {
+        u32::try_from(n).ok().filter(|n| (1..=Self::MAX).contains(n)).map(Threshold)
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for Threshold {
+    fn default() -> Self {
+        Threshold::DEFAULT
+    }
+}
+
+/// Each scale's score for one respondent, in the definition's order: `None` when a required
+/// member is unanswered (or a member scale has no score), or when nothing of it is answered.
+pub fn score(definition: &Definition, answers: &Answers) -> Vec<(String, Option<f64>)> {
+    let mut scores: Vec<(String, Option<f64>)> = Vec::with_capacity(definition.scales.len());
+    for scale in &definition.scales {
+        let mut values = Vec::with_capacity(scale.items.len());
+        let mut complete = true;
+        for member in &scale.items {
+            if let Some(item) = definition.item(member) {
+                match answers.get(member) {
+                    Some(Answer::Number(v)) => {
+                        let reversed = scale.reversed.contains(member);
+                        let (min, max) = item.kind.range().unwrap_or((0.0, 0.0));
+                        values.push(if reversed { min + max - v } else { *v });
+                    }
+                    // Unanswered: a required item that was asked leaves the scale without a score;
+                    // an optional one, or one its condition hid, is left out.
+                    _ => complete &= !(item.required && answers.is_shown(item)),
+                }
+            } else {
+                match scores.iter().find(|(id, _)| id == member).and_then(|(_, s)| *s) {
+                    Some(v) => values.push(v),
+                    None => complete = false,
+                }
+            }
+        }
+        let value = match (complete, values.is_empty()) {
+            (true, false) => Some(combine(scale.rule, &values)),
+            _ => None,
+        };
+        scores.push((scale.id.clone(), value));
+    }
+    scores
+}
+
+fn combine(rule: Rule, values: &[f64]) -> f64 {
+    match rule {
+        Rule::Mean => values.iter().sum::<f64>() / values.len() as f64,
+        Rule::Sum => values.iter().sum(),
+        Rule::Product => values.iter().product(),
+    }
+}
+
+/// A scale's figures for a group: how many respondents have a score, and their mean when the
+/// group reaches the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    pub n: usize,
+    pub mean: Option<f64>,
+}
+
+impl Summary {
+    pub fn of(scores: impl IntoIterator<Item = Option<f64>>, threshold: Threshold) -> Summary {
+        let values: Vec<f64> = scores.into_iter().flatten().collect();
+        let n = values.len();
+        let mean = (n > 0 && n >= threshold.get() as usize).then(|| values.iter().sum::<f64>() / n as f64);
+        Summary { n, mean }
+    }
+}
+
+/// Summaries per scale for respondents' scores (as [`score`] gives them).
+pub fn summarise<'a>(
+    definition: &Definition,
+    respondents: impl IntoIterator<Item = &'a [(String, Option<f64>)]> + Clone,
+    threshold: Threshold,
+) -> BTreeMap<String, Summary> {
+    definition
+        .scales
+        .iter()
+        .enumerate()
+        .map(|(k, scale)| {
+            let column = respondents.clone().into_iter().map(|scores| scores.get(k).and_then(|(_, s)| *s));
+            (scale.id.clone(), Summary::of(column, threshold))
+        })
+        .collect()
+}
