@@ -1,4 +1,5 @@
-//! The command line: `parat [serve]`, `demo`, `migrate`, `user add`, `backup`, `setup-link`.
+//! The command line: `parat [serve]`, `demo`, `migrate`, `user add`, `backup`, `setup-link`,
+//! `crm score`, `questionnaire list|show|score`.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ use parat_store::accounts::{self, NewUser};
 use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
 
 use crate::config::{default_public_url, sqlite_url, Config, FileConfig, LogFormat, DEFAULT_BIND, DEFAULT_DATA_DIR};
-use crate::server;
+use crate::{questionnaire, server};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -55,6 +56,32 @@ pub enum Command {
     /// Community Readiness tools.
     #[command(subcommand)]
     Crm(CrmCommand),
+    /// Questionnaire definitions and scoring.
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// The embedded questionnaires, one per line: id, a tab, and the name.
+    List {
+        /// Language of the names: sv, da or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
+    /// One questionnaire (an embedded id, or a definition file) as an outline, or as JSON.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+        /// Language of the outline: sv, da or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
+    /// Score a file of answers (JSON, or - for standard input) against a questionnaire (an
+    /// embedded id, or a definition file): each respondent's scale scores, and summaries overall
+    /// and per group with means only for groups of at least `threshold` respondents.
+    Score { id: String, answers: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,7 +217,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 password: NewPassword::parse(&password).map_err(|p| {
                     anyhow::anyhow!("password: {} (at least {} characters)", p.code(), NewPassword::MIN)
                 })?,
-                locale: Locale::parse(locale).map_err(|_| anyhow::anyhow!("language: use sv, da or en"))?,
+                locale: parse_locale(locale)?,
             };
             let db = server::open_database(&config).await?;
             let id = accounts::create_user(&db, &user, *instance_admin).await.context("creating the account")?;
@@ -220,12 +247,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Crm(CrmCommand::Score { file })) => {
-            let text = if file.as_os_str() == "-" {
-                std::io::read_to_string(std::io::stdin()).context("reading scores from standard input")?
-            } else {
-                std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?
-            };
-            say!("{}", crm_score(&text)?);
+            say!("{}", crm_score(&read_input(file, "scores")?)?);
+            Ok(())
+        }
+        Some(Command::Questionnaire(QuestionnaireCommand::List { lang })) => {
+            say!("{}", questionnaire::list(parse_locale(lang)?).trim_end());
+            Ok(())
+        }
+        Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json, lang })) => {
+            let definition = questionnaire::definition(id)?;
+            match json {
+                true => say!("{}", questionnaire::show_json(&definition)?),
+                false => say!("{}", questionnaire::show_text(&definition, parse_locale(lang)?).trim_end()),
+            }
+            Ok(())
+        }
+        Some(Command::Questionnaire(QuestionnaireCommand::Score { id, answers })) => {
+            let definition = questionnaire::definition(id)?;
+            say!("{}", questionnaire::score(&definition, &read_input(answers, "answers")?)?);
             Ok(())
         }
         Some(Command::SetupLink(args)) => {
@@ -249,6 +288,19 @@ pub fn crm_score(input: &str) -> anyhow::Result<String> {
     let scores = input.parse()?;
     let output = ScoreOutput::from(&scoring::results(&scores));
     Ok(serde_json::to_string_pretty(&output)?)
+}
+
+/// A file's text, or standard input's for `-`.
+fn read_input(file: &std::path::Path, what: &str) -> anyhow::Result<String> {
+    if file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).with_context(|| format!("reading {what} from standard input"))
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))
+    }
+}
+
+fn parse_locale(lang: &str) -> anyhow::Result<Locale> {
+    Locale::parse(lang).map_err(|_| anyhow::anyhow!("language: use sv, da or en"))
 }
 
 /// The password for `user add`: one line from standard input.

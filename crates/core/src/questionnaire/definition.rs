@@ -42,8 +42,9 @@ pub enum Rule {
     Product,
 }
 
-/// A checked questionnaire definition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A checked questionnaire definition. As JSON (the API, `parat questionnaire show --json`) it
+/// lists its items once, flat, each with its section, and each section with its items' ids.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Definition {
     pub id: String,
     pub version: u32,
@@ -51,19 +52,74 @@ pub struct Definition {
     pub name: Localized,
     pub description: Localized,
     /// The published model the questionnaire follows, said in Parat's words.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub follows: Option<Localized>,
     pub sections: Vec<Section>,
     pub scales: Vec<Scale>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: Localized,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<Localized>,
     pub items: Vec<Item>,
+}
+
+impl Serialize for Definition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct SectionJson<'a> {
+            id: &'a str,
+            title: &'a Localized,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            intro: Option<&'a Localized>,
+            items: Vec<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct ItemJson<'a> {
+            section: &'a str,
+            #[serde(flatten)]
+            item: &'a Item,
+        }
+        #[derive(Serialize)]
+        struct DefinitionJson<'a> {
+            id: &'a str,
+            version: u32,
+            purpose: Purpose,
+            name: &'a Localized,
+            description: &'a Localized,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            follows: Option<&'a Localized>,
+            sections: Vec<SectionJson<'a>>,
+            items: Vec<ItemJson<'a>>,
+            scales: &'a [Scale],
+        }
+        DefinitionJson {
+            id: &self.id,
+            version: self.version,
+            purpose: self.purpose,
+            name: &self.name,
+            description: &self.description,
+            follows: self.follows.as_ref(),
+            sections: self
+                .sections
+                .iter()
+                .map(|s| SectionJson {
+                    id: &s.id,
+                    title: &s.title,
+                    intro: s.intro.as_ref(),
+                    items: s.items.iter().map(|i| i.id.as_str()).collect(),
+                })
+                .collect(),
+            items: self
+                .sections
+                .iter()
+                .flat_map(|s| s.items.iter().map(move |item| ItemJson { section: &s.id, item }))
+                .collect(),
+            scales: &self.scales,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

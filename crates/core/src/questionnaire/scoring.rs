@@ -34,10 +34,13 @@ impl Default for Threshold {
     }
 }
 
+/// One respondent's score on each scale, in the definition's order.
+pub type ScaleScores = Vec<(String, Option<f64>)>;
+
 /// Each scale's score for one respondent, in the definition's order: `None` when a required
 /// member is unanswered (or a member scale has no score), or when nothing of it is answered.
-pub fn score(definition: &Definition, answers: &Answers) -> Vec<(String, Option<f64>)> {
-    let mut scores: Vec<(String, Option<f64>)> = Vec::with_capacity(definition.scales.len());
+pub fn score(definition: &Definition, answers: &Answers) -> ScaleScores {
+    let mut scores: ScaleScores = Vec::with_capacity(definition.scales.len());
     for scale in &definition.scales {
         let mut values = Vec::with_capacity(scale.items.len());
         let mut complete = true;
@@ -97,7 +100,7 @@ impl Summary {
 /// Summaries per scale for respondents' scores (as [`score`] gives them).
 pub fn summarise<'a>(
     definition: &Definition,
-    respondents: impl IntoIterator<Item = &'a [(String, Option<f64>)]> + Clone,
+    respondents: impl IntoIterator<Item = &'a ScaleScores> + Clone,
     threshold: Threshold,
 ) -> BTreeMap<String, Summary> {
     definition

@@ -3,25 +3,14 @@
 
 use crate::common;
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use common::{Browser, TempDir};
 use reqwest::StatusCode;
 
 fn parat(data_dir: &str, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parat"))
-        .args(["--data-dir", data_dir])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("parat runs");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
-    }
-    child.wait_with_output().expect("parat finishes")
+    let args: Vec<&str> = ["--data-dir", data_dir].iter().chain(args).copied().collect();
+    common::run_parat(&args, stdin)
 }
 
 fn text(output: &Output) -> String {

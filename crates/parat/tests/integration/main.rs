@@ -10,6 +10,7 @@ mod cli;
 mod cluster;
 mod crm;
 mod outage;
+mod questionnaire;
 mod readiness;
 mod store;
 mod web;

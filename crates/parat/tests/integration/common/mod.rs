@@ -336,3 +336,23 @@ pub fn dimension_results(results: &serde_json::Value) -> Vec<(String, f64, u64)>
         })
         .collect()
 }
+
+/// Runs the `parat` binary as a person would, with arguments and, if given, standard input.
+pub fn run_parat(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("parat runs");
+    // Dropping standard input closes it, so a command reading it sees the end.
+    let mut input = child.stdin.take().expect("stdin");
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).expect("write stdin");
+    }
+    drop(input);
+    child.wait_with_output().expect("parat finishes")
+}

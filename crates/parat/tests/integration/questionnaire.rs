@@ -1,0 +1,225 @@
+//! Questionnaires from the command line: `parat questionnaire list | show | score`, the shapes
+//! users script against, checked against scores computed here, independently of the engine.
+
+use crate::common;
+
+use std::collections::BTreeMap;
+
+use common::TempDir;
+use serde_json::{json, Value};
+
+/// Runs `parat` with arguments and standard input; (success, stdout, stderr).
+fn parat(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let output = common::run_parat(args, Some(stdin));
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into(),
+        String::from_utf8_lossy(&output.stderr).into(),
+    )
+}
+
+fn json_of(args: &[&str], stdin: &str) -> Value {
+    let (ok, stdout, stderr) = parat(args, stdin);
+    assert!(ok, "parat {args:?} failed: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
+}
+
+#[test]
+fn list_prints_each_embedded_questionnaire_with_its_name() {
+    let (ok, stdout, _) = parat(&["questionnaire", "list"], "");
+    assert!(ok);
+    let lines: Vec<(&str, &str)> = stdout.lines().map(|l| l.split_once('\t').expect("id, a tab, the name")).collect();
+    let ids: Vec<&str> = lines.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, ["oric", "hexagon", "rmc2"]);
+    assert!(lines[0].1.contains("ORIC"), "{stdout}");
+    let (_, english, _) = parat(&["questionnaire", "list", "--lang", "en"], "");
+    assert!(english.contains("rmc2\tReadiness = motivation × capacity² (R = MC²)"), "{english}");
+}
+
+#[test]
+fn show_gives_items_and_scales_as_json() {
+    let oric = json_of(&["questionnaire", "show", "oric", "--json"], "");
+    assert_eq!(oric["id"], "oric");
+    let items = oric["items"].as_array().expect("items");
+    let scored: Vec<&Value> = items.iter().filter(|i| i["kind"] == "agreement").collect();
+    assert_eq!(scored.len(), 12, "twelve statements");
+    assert!(scored.iter().all(|i| i["min"] == 1 && i["max"] == 5 && i["id"].is_string()));
+    assert_eq!(
+        oric["scales"][0],
+        json!({"id": "commitment", "name": oric["scales"][0]["name"], "items": ["c1", "c2", "c3", "c4", "c5"], "rule": "mean"})
+    );
+    assert_eq!(oric["scales"][1]["items"].as_array().expect("efficacy").len(), 7);
+
+    let rmc2 = json_of(&["questionnaire", "show", "rmc2", "--json"], "");
+    let readiness =
+        rmc2["scales"].as_array().expect("scales").iter().find(|s| s["id"] == "readiness").expect("readiness");
+    assert_eq!(
+        (&readiness["items"], &readiness["rule"]),
+        (&json!(["motivation", "general", "specific"]), &json!("product"))
+    );
+    let hexagon = json_of(&["questionnaire", "show", "hexagon", "--json"], "");
+    let areas: Vec<&Value> =
+        hexagon["items"].as_array().expect("items").iter().filter(|i| i["kind"] == "rating").collect();
+    assert_eq!(areas.len(), 6);
+    assert!(areas.iter().all(|i| i["min"] == 1 && i["max"] == 5));
+
+    let (ok, _, stderr) = parat(&["questionnaire", "show", "nope", "--json"], "");
+    assert!(!ok && stderr.contains("\"nope\" is neither an embedded questionnaire"), "{stderr}");
+}
+
+/// A small deterministic generator, so the test's answers are the same every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+const MOTIVATION: [&str; 6] =
+    ["m_advantage", "m_compatibility", "m_complexity", "m_trialability", "m_observability", "m_priority"];
+const GENERAL: [&str; 8] = [
+    "g_culture",
+    "g_climate",
+    "g_innovativeness",
+    "g_resources",
+    "g_leadership",
+    "g_structure",
+    "g_staff",
+    "g_process",
+];
+const SPECIFIC: [&str; 5] = ["s_knowledge", "s_champion", "s_climate", "s_internal", "s_external"];
+
+/// A respondent's scores as worked out here, by scale.
+type Expected = BTreeMap<&'static str, Option<f64>>;
+
+/// R = MC² answers for 40 respondents in three groups (one small), with now and then an item
+/// left out; and the scores worked out here: a component is the mean of its five-step answers
+/// (complexity counted as 6 − answer), absent if any of its items is unanswered; readiness is
+/// the product of the three.
+fn rmc2_case() -> (Value, Vec<Expected>, Vec<&'static str>) {
+    let mut random = Lcg(7);
+    let mut respondents = Vec::new();
+    let mut expected = Vec::new();
+    let mut groups = Vec::new();
+    for r in 0..40 {
+        let group = ["socialtjänst", "skola", "ledning"][if r % 10 == 9 { 2 } else { r % 2 }];
+        let mut answers = serde_json::Map::new();
+        let mut component = |items: &[&str], answers: &mut serde_json::Map<String, Value>| {
+            let mut total = 0.0;
+            let mut complete = true;
+            for item in items {
+                if random.below(25) == 0 {
+                    complete = false;
+                    continue;
+                }
+                let value = 1 + random.below(5);
+                answers.insert((*item).into(), json!(value));
+                total += if *item == "m_complexity" { 6.0 - value as f64 } else { value as f64 };
+            }
+            complete.then(|| total / items.len() as f64)
+        };
+        let motivation = component(&MOTIVATION, &mut answers);
+        let general = component(&GENERAL, &mut answers);
+        let specific = component(&SPECIFIC, &mut answers);
+        let readiness = match (motivation, general, specific) {
+            (Some(m), Some(g), Some(s)) => Some(m * g * s),
+            _ => None,
+        };
+        respondents.push(json!({"id": format!("r{r}"), "group": group, "answers": answers}));
+        expected.push(BTreeMap::from([
+            ("motivation", motivation),
+            ("general", general),
+            ("specific", specific),
+            ("readiness", readiness),
+        ]));
+        groups.push(group);
+    }
+    (json!({"threshold": 5, "respondents": respondents}), expected, groups)
+}
+
+fn close(a: &Value, b: Option<f64>) -> bool {
+    match (a.as_f64(), b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (None, None) => a.is_null(),
+        _ => false,
+    }
+}
+
+#[test]
+fn score_gives_each_respondent_and_each_group_the_independently_computed_scores() {
+    let (input, expected, groups) = rmc2_case();
+    let dir = TempDir::new();
+    let file = dir.path.join("answers.json");
+    std::fs::write(&file, input.to_string()).expect("write");
+    let output = json_of(&["questionnaire", "score", "rmc2", file.to_str().expect("utf-8")], "");
+
+    let respondents = output["respondents"].as_array().expect("respondents");
+    assert_eq!(respondents.len(), 40);
+    for (k, (got, want)) in respondents.iter().zip(&expected).enumerate() {
+        assert_eq!(got["id"], format!("r{k}"));
+        for (scale, value) in want {
+            assert!(close(&got["scores"][scale], *value), "r{k} {scale}: {} ≠ {value:?}", got["scores"][scale]);
+        }
+    }
+    assert!(expected.iter().any(|e| e["readiness"].is_none()), "the case has incomplete respondents");
+
+    let threshold = 5;
+    let summary = |members: &[&Expected], scale: &str| {
+        let values: Vec<f64> = members.iter().filter_map(|e| e[scale]).collect();
+        let n = values.len();
+        (n, (n >= threshold).then(|| values.iter().sum::<f64>() / n as f64))
+    };
+    let everyone: Vec<_> = expected.iter().collect();
+    for scale in ["motivation", "general", "specific", "readiness"] {
+        let (n, mean) = summary(&everyone, scale);
+        assert_eq!(output["aggregate"][scale]["n"], n, "{scale}");
+        assert!(close(&output["aggregate"][scale]["mean"], mean), "{scale}: {}", output["aggregate"][scale]);
+        for group in ["socialtjänst", "skola", "ledning"] {
+            let members: Vec<_> = expected.iter().zip(&groups).filter(|(_, g)| **g == group).map(|(e, _)| e).collect();
+            let (n, mean) = summary(&members, scale);
+            let got = &output["groups"][group][scale];
+            assert_eq!(got["n"], n, "{group} {scale}");
+            assert!(close(&got["mean"], mean), "{group} {scale}: {got}");
+        }
+    }
+    // Four leaders: too few for a mean at the threshold of five, but counted.
+    assert_eq!(output["groups"]["ledning"]["motivation"]["mean"], Value::Null);
+    assert!(output["groups"]["ledning"]["motivation"]["n"].as_u64().expect("n") > 0);
+
+    // The same from standard input, against a definition file instead of an embedded id.
+    let definition = dir.path.join("own.toml");
+    let t = r#"{ sv = "T", da = "T", en = "T" }"#;
+    std::fs::write(
+        &definition,
+        format!("id = \"own\"\npurpose = \"evaluation\"\nname = {t}\ndescription = {t}\n[[sections]]\nid = \"s\"\ntitle = {t}\n[[sections.items]]\nid = \"q\"\nkind = \"line\"\nlow = {t}\nhigh = {t}\ntext = {t}\n[[scales]]\nid = \"total\"\nname = {t}\nitems = [\"q\"]\nrule = \"sum\"\n"),
+    )
+    .expect("definition");
+    let answers =
+        json!({"threshold": 1, "respondents": [{"id": 1, "answers": {"q": 7.5}}, {"id": 2, "answers": {"q": 2.5}}]});
+    let own = json_of(&["questionnaire", "score", definition.to_str().expect("utf-8"), "-"], &answers.to_string());
+    assert_eq!(own["aggregate"]["total"], json!({"n": 2, "mean": 5.0}));
+    assert_eq!(own["respondents"][0], json!({"id": 1, "scores": {"total": 7.5}}));
+    assert_eq!(own["groups"], json!({}));
+}
+
+#[test]
+fn bad_answers_name_the_respondent_and_the_item() {
+    let cases = [
+        (json!({"respondents": [{"id": "anna", "answers": {"c1": 6}}]}), "respondent \"anna\", item c1: off the scale"),
+        (json!({"respondents": [{"id": 7, "answers": {"c9": 1}}]}), "respondent 7, item c9"),
+        (json!({"respondents": [{"id": 7, "answers": {"c1": true}}]}), "respondent 7, item c1"),
+        (json!({"respondents": [{"id": 7, "answers": {"c1": 2.5}}]}), "respondent 7, item c1: at most 0 decimals"),
+        (json!({"threshold": 0, "respondents": []}), "threshold 0"),
+        (json!({"threshold": 2.5, "respondents": []}), "threshold 2.5"),
+        (json!({"respondents": [{"id": "a"}, {"id": "a"}]}), "respondent \"a\" appears twice"),
+        (json!({"respondent": []}), "expected JSON shape"),
+    ];
+    for (input, message) in cases {
+        let (ok, stdout, stderr) = parat(&["questionnaire", "score", "oric", "-"], &input.to_string());
+        assert!(!ok, "{input} was accepted: {stdout}");
+        assert!(stderr.contains(message), "{input}: {stderr}");
+        assert!(stdout.is_empty(), "nothing printed on failure");
+    }
+}
