@@ -279,6 +279,7 @@ audit-entity-password = adgangskode
 audit-entity-password_reset = link til ny adgangskode
 audit-action-reset = Skiftede med link
 problem-date-in-past = Datoen er allerede passeret. Vælg i dag eller en senere dato.
+problem-out-of-range = Skriv et heltal fra { $min } til { $max }.
 work-title = Opgaver
 work-none = Intet venter på dig lige nu.
 work-due = senest

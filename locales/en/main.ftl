@@ -279,6 +279,7 @@ audit-entity-password = password
 audit-entity-password_reset = new-password link
 audit-action-reset = Changed with a link
 problem-date-in-past = The date has passed already. Choose today or a later date.
+problem-out-of-range = Enter a whole number from { $min } to { $max }.
 work-title = To do
 work-none = Nothing is waiting for you just now.
 work-due = due by

@@ -279,6 +279,7 @@ audit-entity-password = lösenord
 audit-entity-password_reset = länk för nytt lösenord
 audit-action-reset = Bytte med länk
 problem-date-in-past = Datumet har redan passerat. Välj i dag eller ett senare datum.
+problem-out-of-range = Skriv ett heltal från { $min } till { $max }.
 work-title = Att göra
 work-none = Inget väntar på dig just nu.
 work-due = klart senast

@@ -39,6 +39,11 @@ pub enum Problem {
     WrongPassword,
     /// A date that has passed where a coming one is needed (a new due date).
     DateInPast,
+    /// A whole number outside the range a field takes.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
 }
 
 impl Problem {
@@ -64,6 +69,7 @@ impl Problem {
         Problem::FileMissing,
         Problem::WrongPassword,
         Problem::DateInPast,
+        Problem::OutOfRange { min: 1, max: 2 },
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -88,15 +94,17 @@ impl Problem {
             Problem::FileMissing => "file-missing",
             Problem::WrongPassword => "wrong-password",
             Problem::DateInPast => "date-in-past",
+            Problem::OutOfRange { .. } => "out-of-range",
         }
     }
 
-    /// The number a message needs (`{ $n }`), if any.
-    pub fn limit(self) -> Option<usize> {
+    /// The numbers a message needs (`{ $n }`, `{ $min }`, `{ $max }`).
+    pub fn args(self) -> Vec<(&'static str, i64)> {
         match self {
-            Problem::TooLong { max } => Some(max),
-            Problem::TooShort { min } => Some(min),
-            _ => None,
+            Problem::TooLong { max } => vec![("n", max as i64)],
+            Problem::TooShort { min } => vec![("n", min as i64)],
+            Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
+            _ => Vec::new(),
         }
     }
 }

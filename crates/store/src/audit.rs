@@ -132,6 +132,9 @@ pub const ENTITIES: &[&str] = &[
     "instrument",
     "password",
     "password_reset",
+    "round",
+    "respondent",
+    "response",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

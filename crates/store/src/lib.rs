@@ -16,6 +16,7 @@ pub mod demo;
 pub mod initiatives;
 pub mod instruments;
 pub mod organisations;
+pub mod questionnaire;
 pub mod readiness;
 pub mod sessions;
 pub mod tokens;

@@ -28,6 +28,12 @@ impl Secret {
     pub(crate) fn hash(&self) -> String {
         hex(&Sha256::digest(self.0.as_bytes()))
     }
+
+    /// A second hash for another purpose, which cannot be computed from [`Secret::hash`]: two
+    /// tables keyed this way cannot be joined without the token itself.
+    pub(crate) fn derived_hash(&self, purpose: &str) -> String {
+        hex(&Sha256::digest(format!("{purpose}:{}", self.0).as_bytes()))
+    }
 }
 
 impl std::fmt::Debug for Secret {

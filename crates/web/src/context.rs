@@ -120,6 +120,12 @@ impl Ctx {
         }
     }
 
+    /// A key this browser keeps (its anonymous cookie), so that answers given through an open
+    /// link can be resumed from the same browser.
+    pub fn browser_key(&self) -> Option<Secret> {
+        Secret::from_client(&self.anonymous_token)
+    }
+
     pub fn scope(&self) -> Option<OrgScope> {
         self.user.as_ref().and_then(SessionUser::scope)
     }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use fluent_templates::fluent_bundle::FluentValue;
+pub use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use parat_core::locale::Locale;
 
@@ -60,11 +60,32 @@ fn variables() -> &'static [&'static str] {
 }
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
-/// what every module shares (`main.ftl`) and one per module (`readiness.ftl`).
+/// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`).
 pub const SOURCES: [(Locale, &[&str]); 3] = [
-    (Locale::Sv, &[include_str!("../../../locales/sv/main.ftl"), include_str!("../../../locales/sv/readiness.ftl")]),
-    (Locale::Da, &[include_str!("../../../locales/da/main.ftl"), include_str!("../../../locales/da/readiness.ftl")]),
-    (Locale::En, &[include_str!("../../../locales/en/main.ftl"), include_str!("../../../locales/en/readiness.ftl")]),
+    (
+        Locale::Sv,
+        &[
+            include_str!("../../../locales/sv/main.ftl"),
+            include_str!("../../../locales/sv/readiness.ftl"),
+            include_str!("../../../locales/sv/questionnaire.ftl"),
+        ],
+    ),
+    (
+        Locale::Da,
+        &[
+            include_str!("../../../locales/da/main.ftl"),
+            include_str!("../../../locales/da/readiness.ftl"),
+            include_str!("../../../locales/da/questionnaire.ftl"),
+        ],
+    ),
+    (
+        Locale::En,
+        &[
+            include_str!("../../../locales/en/main.ftl"),
+            include_str!("../../../locales/en/readiness.ftl"),
+            include_str!("../../../locales/en/questionnaire.ftl"),
+        ],
+    ),
 ];
 
 #[cfg(test)]

@@ -259,6 +259,25 @@ impl Definition {
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|s| s.id == id)
     }
+
+    /// The lowest and highest score a scale can have, from its members' ranges and its rule.
+    pub fn scale_range(&self, id: &str) -> Option<(f64, f64)> {
+        let scale = self.scale(id)?;
+        let ranges: Vec<(f64, f64)> = scale
+            .items
+            .iter()
+            .map(|m| self.item(m).and_then(|i| i.kind.range()).or_else(|| self.scale_range(m)))
+            .collect::<Option<_>>()?;
+        Some(match scale.rule {
+            Rule::Mean => {
+                let low = ranges.iter().map(|r| r.0).fold(f64::MAX, f64::min);
+                let high = ranges.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+                (low, high)
+            }
+            Rule::Sum => ranges.iter().fold((0.0, 0.0), |(l, h), r| (l + r.0, h + r.1)),
+            Rule::Product => ranges.iter().fold((1.0, 1.0), |(l, h), r| (l * r.0, h * r.1)),
+        })
+    }
 }
 
 /// Why a definition was refused; says where.

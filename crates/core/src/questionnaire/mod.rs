@@ -5,6 +5,7 @@
 
 pub mod answer;
 pub mod definition;
+pub mod round;
 pub mod scoring;
 
 use std::sync::OnceLock;
@@ -14,7 +15,7 @@ pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule,
 pub use scoring::{score, summarise, ScaleScores, Summary, Threshold};
 
 /// The questionnaires Parat ships, in Parat's own wording.
-const BUILTIN_SOURCES: &[&str] = &[
+pub const BUILTIN_SOURCES: &[&str] = &[
     include_str!("../../../../instruments/questionnaires/oric.toml"),
     include_str!("../../../../instruments/questionnaires/hexagon.toml"),
     include_str!("../../../../instruments/questionnaires/rmc2.toml"),
@@ -28,6 +29,11 @@ pub fn builtin() -> &'static [Definition] {
 
 pub fn builtin_by_id(id: &str) -> Option<&'static Definition> {
     builtin().iter().find(|d| d.id == id)
+}
+
+/// The TOML source of an embedded definition (a round keeps the text it was sent with).
+pub fn builtin_source(id: &str) -> Option<&'static str> {
+    BUILTIN_SOURCES.iter().copied().find(|source| Definition::from_toml(source).is_ok_and(|d| d.id == id))
 }
 
 #[cfg(test)]

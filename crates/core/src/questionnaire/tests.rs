@@ -166,6 +166,9 @@ fn the_embedded_questionnaires_parse_and_follow_their_models() {
     assert_eq!(hexagon.scale("total").expect("total").items, ["programme", "site"]);
     let rmc2 = builtin_by_id("rmc2").expect("rmc2");
     assert_eq!(rmc2.scale("readiness").expect("readiness").rule, Rule::Product);
+    assert_eq!(rmc2.scale_range("readiness"), Some((1.0, 125.0)));
+    assert_eq!(hexagon.scale_range("total"), Some((6.0, 30.0)));
+    assert_eq!(oric.scale_range("efficacy"), Some((1.0, 5.0)));
     for d in builtin() {
         assert!(d.follows.is_some(), "{} says which model it follows", d.id);
         assert_eq!(d.purpose, Purpose::Readiness);

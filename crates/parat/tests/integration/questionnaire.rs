@@ -223,3 +223,211 @@ fn bad_answers_name_the_respondent_and_the_item() {
         assert!(stdout.is_empty(), "nothing printed on failure");
     }
 }
+
+/// The first link in a page that answers a questionnaire (`/q/` and 64 hex digits).
+fn links_in(body: &str) -> Vec<String> {
+    body.match_indices("/q/")
+        .filter_map(|(i, _)| body.get(i + 3..i + 67))
+        .filter(|token| token.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(|token| format!("/q/{token}"))
+        .fold(Vec::new(), |mut seen, link| {
+            if !seen.contains(&link) {
+                seen.push(link);
+            }
+            seen
+        })
+}
+
+/// An ORIC response: commitment c1–c5 and efficacy e1–e7.
+fn oric_fields(commitment: [u8; 5], efficacy: [u8; 7], action: &str) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> =
+        commitment.iter().enumerate().map(|(i, v)| (format!("a-c{}", i + 1), v.to_string())).collect();
+    fields.extend(efficacy.iter().enumerate().map(|(i, v)| (format!("a-e{}", i + 1), v.to_string())));
+    fields.push(("action".into(), action.into()));
+    fields
+}
+
+async fn answer(browser: &common::Browser, link: &str, fields: &[(String, String)]) -> (StatusCode, String) {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let response = browser.post(link, &borrowed).await;
+    let status = response.status();
+    (status, response.text().await.expect("body"))
+}
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// A mean as the results page writes it in Swedish: two decimals and a decimal comma.
+fn swedish(value: f64) -> String {
+    format!("{value:.2}").replace('.', ",")
+}
+
+use common::{id_from_location, location, TestApp};
+use parat_core::organisation::{OrgKind, Role};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_the_threshold() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+
+    // Bad input comes back with what was typed and why.
+    let new_round = format!("/initiatives/{initiative}/rounds");
+    let bad = coordinator
+        .post(
+            &new_round,
+            &[("questionnaire", "oric"), ("title", "Personalenkät"), ("issue", "IPS"), ("threshold", "0")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = bad.text().await.expect("body");
+    assert!(body.contains("Skriv ett heltal från 1 till 1") && body.contains("value=\"Personalenkät\""), "{body}");
+    let (status, _) = viewer.page(&format!("/initiatives/{initiative}/rounds/new")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a viewer sends nothing out");
+
+    let made = coordinator
+        .post(
+            &new_round,
+            &[
+                ("questionnaire", "oric"),
+                ("title", "Personalenkät våren"),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+                ("threshold", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let body = made.text().await.expect("body");
+    let open_link = links_in(&body).into_iter().next().expect("the open link, shown once");
+    assert!(body.contains("<svg"), "with its QR code");
+    let round = body
+        .split("/rounds/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|id| id.parse::<i64>().ok())
+        .expect("the round's id");
+    let (_, shown_again) = coordinator.page(&format!("/rounds/{round}")).await;
+    assert!(links_in(&shown_again).is_empty(), "a link is never shown twice");
+
+    let added = coordinator
+        .post(
+            &format!("/rounds/{round}/respondents"),
+            &[("people", "Anna Ek; anna@boras.se; Socialtjänst\nBo Berg;; Socialtjänst\nCecilia Ceder;;Skola")],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let personal = links_in(&added.text().await.expect("body"));
+    assert_eq!(personal.len(), 3);
+
+    // Anna answers from her own phone, without an account: she saves half, comes back, submits.
+    let anna = app.browser();
+    let (status, page) = anna.page(&personal[0]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Vi på arbetsplatsen vill verkligen få IPS att fungera."), "{{issue}} filled in");
+    let half = vec![("a-c1".to_owned(), "5".to_owned()), ("action".to_owned(), "save".to_owned())];
+    let (status, _) = answer(&anna, &personal[0], &half).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, resumed) = anna.page(&personal[0]).await;
+    assert!(resumed.contains("name=\"a-c1\" value=\"5\" checked"), "the link resumes where she stopped");
+    // Submitting before every statement is answered keeps what she gave and says what is missing.
+    let (status, page) =
+        answer(&anna, &personal[0], &[("a-c1".into(), "5".into()), ("action".into(), "submit".into())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Besvara frågan.") && page.contains("name=\"a-c1\" value=\"5\" checked"), "{page}");
+    // An answer off the scale is refused whole: nothing of that save is kept.
+    let mut off = oric_fields([4, 4, 4, 4, 4], [4, 4, 4, 4, 4, 4, 4], "save");
+    off[0].1 = "6".into();
+    let (status, page) = answer(&anna, &personal[0], &off).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Skriv ett tal från 1 till 5."), "{page}");
+    let (_, kept) = anna.page(&personal[0]).await;
+    assert!(kept.contains("name=\"a-c1\" value=\"5\" checked") && !kept.contains("name=\"a-c2\" value=\"4\" checked"));
+
+    let answers: [([u8; 5], [u8; 7]); 5] = [
+        ([5, 4, 4, 3, 5], [2, 3, 3, 4, 2, 3, 4]),
+        ([4, 4, 4, 4, 4], [3, 3, 3, 3, 3, 3, 3]),
+        ([2, 3, 2, 3, 2], [5, 4, 5, 4, 5, 4, 5]),
+        ([5, 5, 5, 5, 5], [1, 2, 1, 2, 1, 2, 1]),
+        ([3, 3, 3, 3, 4], [4, 4, 4, 4, 4, 4, 3]),
+    ];
+    let (status, page) = answer(&anna, &personal[0], &oric_fields(answers[0].0, answers[0].1, "submit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Tack för dina svar"), "{page}");
+    // Sending it again changes nothing, and says so.
+    let (status, page) = answer(&anna, &personal[0], &oric_fields([1; 5], [1; 7], "submit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("redan inskickade"), "{page}");
+
+    // Too few answers for the threshold of three: no figures at all.
+    let (_, results) = coordinator.page(&format!("/rounds/{round}/results")).await;
+    assert!(results.contains("Resultaten visas när minst 3 har svarat."), "{results}");
+    assert!(!results.contains("(n = "));
+
+    // Bo by his link; two people in a room through the open link, each in their own browser.
+    let bo = app.browser();
+    assert_eq!(answer(&bo, &personal[1], &oric_fields(answers[1].0, answers[1].1, "submit")).await.0, StatusCode::OK);
+    for (commitment, efficacy) in &answers[2..4] {
+        let someone = app.browser();
+        assert_eq!(
+            answer(&someone, &open_link, &oric_fields(*commitment, *efficacy, "submit")).await.0,
+            StatusCode::OK
+        );
+    }
+    // The open link resumes in the same browser, never across browsers.
+    let room = app.browser();
+    let (_, page) = answer(&room, &open_link, &[("a-c1".into(), "3".into()), ("action".into(), "save".into())]).await;
+    assert!(page.contains("Svaren är sparade"), "{page}");
+    assert!(room.page(&open_link).await.1.contains("name=\"a-c1\" value=\"3\" checked"));
+    assert!(!app.browser().page(&open_link).await.1.contains("checked"));
+    assert_eq!(answer(&room, &open_link, &oric_fields(answers[4].0, answers[4].1, "submit")).await.0, StatusCode::OK);
+
+    // Five responses: the means worked out here, for everyone; Socialtjänst (Anna and Bo) is
+    // under the threshold and shows a dash; Skola has not answered.
+    let (status, results) = viewer.page(&format!("/rounds/{round}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    let commitment: Vec<f64> = answers.iter().map(|(c, _)| mean(&c.map(f64::from))).collect();
+    let efficacy: Vec<f64> = answers.iter().map(|(_, e)| mean(&e.map(f64::from))).collect();
+    for expected in [mean(&commitment), mean(&efficacy)] {
+        let cell = format!("{} <span class=\"count\">(n = 5)</span>", swedish(expected));
+        assert!(results.contains(&cell), "{cell} in {results}");
+    }
+    assert!(results.contains("– <span class=\"count\">(n = 2)</span>"), "Socialtjänst has two");
+    assert!(!results.contains("Skola"), "a group without answers has no column");
+    assert!(results.contains("2 av 3 har svarat"), "two of three personal links answered");
+
+    // The database never ties an anonymous response to a respondent: no reference, no shared
+    // hash, on either backend.
+    let query = "SELECT (SELECT COUNT(*) FROM round_responses WHERE respondent_id IS NOT NULL) + \
+                 (SELECT COUNT(*) FROM round_responses s JOIN round_respondents p ON p.token_hash = s.resume_hash)";
+    let linked: (i64,) = match &app.db {
+        parat_store::Db::Sqlite { read, .. } => sqlx::query_as(query).fetch_one(read).await,
+        parat_store::Db::Postgres(pool) => sqlx::query_as(query).fetch_one(pool).await,
+    }
+    .expect("query");
+    assert_eq!(linked.0, 0);
+
+    // Other organisations see nothing; a forged or replaced link says so; a closed round too.
+    for path in [format!("/rounds/{round}"), format!("/rounds/{round}/results")] {
+        assert_eq!(outsider.page(&path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    let (status, page) = app.browser().page(&format!("/q/{}", "ab".repeat(32))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("Länken fungerar inte"));
+    assert_eq!(app.browser().page("/q/not-a-token").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(coordinator.post(&format!("/rounds/{round}/close"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let (status, page) = app.browser().page(&personal[2]).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(page.contains("Enkäten är stängd"));
+    let late = answer(&app.browser(), &personal[2], &oric_fields([3; 5], [3; 7], "submit")).await;
+    assert_eq!(late.0, StatusCode::GONE, "a closed round takes no answers");
+    app.stop().await;
+}

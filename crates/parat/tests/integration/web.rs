@@ -1032,6 +1032,15 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .await;
     let results = owner.page(&location(&task)).await.1;
     let action = first_id(&results, &format!("/assessments/{assessment}/actions/"));
+    let made = owner
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[("questionnaire", "oric"), ("title", "Hemlig enkät"), ("issue", "IPS"), ("anonymous", "on")],
+        )
+        .await;
+    let round = first_id(&made.text().await.expect("body"), "/rounds/");
+    let added = owner.post(&format!("/rounds/{round}/respondents"), &[("people", "Hemlig Person")]).await;
+    let respondent = first_id(&added.text().await.expect("body"), &format!("/rounds/{round}/respondents/"));
     owner.api_token("borås").await;
     let account = owner.page("/account").await.1;
     let token_id = first_id(&account, "/account/tokens/");
@@ -1042,14 +1051,21 @@ async fn every_route_is_not_found_for_another_organisations_member() {
 
     let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
     let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
-    let leaks = ["Hemlig uppgift", "Hedersrelaterat", "Nyckelperson", "samordnare@demo.parat.se"];
+    let leaks = [
+        "Hemlig uppgift",
+        "Hedersrelaterat",
+        "Nyckelperson",
+        "samordnare@demo.parat.se",
+        "Hemlig enkät",
+        "Hemlig Person",
+    ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
         if !template.contains('{') {
             continue;
         }
-        // One-time tokens and shipped files are not an organisation's records.
-        if template.starts_with("/setup/") || template.starts_with("/reset/") || template.starts_with("/instruments/") {
+        // One-time tokens, answering links and shipped files are not an organisation's records.
+        if ["/setup/", "/reset/", "/instruments/", "/q/"].iter().any(|p| template.starts_with(p)) {
             continue;
         }
         let kind = template.trim_start_matches('/').split('/').next().unwrap_or("");
@@ -1060,6 +1076,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "assessments" | "portfolio" => assessment,
                 "interviews" => interview,
                 "account" => token_id,
+                "rounds" => round,
                 other => panic!("the walk does not know ids of {other} ({template})"),
             };
             path = path.replace("{id}", &id.to_string());
@@ -1068,6 +1085,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{user_id}", &member.to_string())
             .replace("{informant}", &informant.to_string())
             .replace("{action}", &action.to_string())
+            .replace("{respondent}", &respondent.to_string())
             .replace("{question}", "0");
         assert!(!path.contains('{'), "the walk does not know every id in {template}");
         let response = match method {

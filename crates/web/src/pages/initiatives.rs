@@ -231,6 +231,7 @@ pub async fn show(
     let i = &initiative;
     let can_edit = member.scope.role().can_edit_initiatives();
     let assessments = super::readiness::section(&state, &member, i.id).await?;
+    let rounds = super::questionnaire::section(&state, &member, i.id).await?;
     let body = html! {
         (notice(ctx, query.notice.as_deref()))
         p.breadcrumb { a href="/initiatives" { (ctx.t("nav-initiatives")) } }
@@ -266,6 +267,7 @@ pub async fn show(
             div.prose { @for paragraph in i.description.split("\n\n") { p { (paragraph) } } }
         }
         (assessments)
+        (rounds)
     };
     Ok(page(ctx, &i.name, Nav::Initiatives, body))
 }

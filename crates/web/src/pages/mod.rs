@@ -8,6 +8,7 @@ mod initiatives;
 mod instruments;
 mod members;
 mod organisations;
+mod questionnaire;
 mod readiness;
 
 use axum::http::{header, HeaderValue, StatusCode};
@@ -91,6 +92,7 @@ pub fn routes() -> Routes {
         .route("/instruments", "GET POST", get(instruments::list).post(instruments::create))
         .route("/instruments/{file}", "GET", get(instruments::download))
         .merge(readiness::routes())
+        .merge(questionnaire::routes())
 }
 
 /// A 303 redirect (the browser follows with GET) that also sets cookies.

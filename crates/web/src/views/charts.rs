@@ -115,23 +115,32 @@ pub fn radar_named(title: &str, points: &[Point], names: &[String]) -> Markup {
 
 /// A horizontal bar chart with a mark for each level; `highlight` bars are drawn darker.
 pub fn bars(title: &str, description: &str, points: &[Point], highlight: &[&str]) -> Markup {
+    bars_to(title, description, points, highlight, SCALE_MAX)
+}
+
+/// A horizontal bar chart of values from 0 to `max`, with marks at round steps.
+pub fn bars_to(title: &str, description: &str, points: &[Point], highlight: &[&str], max: f64) -> Markup {
     let (left, width, row) = (150.0, 320.0, 34.0);
     let height = 40.0 + row * points.len() as f64;
+    let max = if max > 0.0 { max } else { 1.0 };
+    let step = [1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0].into_iter().find(|s| max / s <= 10.0).unwrap_or(max / 5.0);
+    let marks: Vec<f64> = (1..).map(|k| k as f64 * step).take_while(|m| *m <= max + 1e-9).collect();
+    let share = |value: f64| (value / max).clamp(0.0, 1.0);
     html! {
         svg.chart xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 500 {}", fmt(height))) role="img" aria-labelledby="bars-title bars-desc" {
             title #bars-title { (title) }
             desc #bars-desc { (description) }
-            @for level in 1..=9u8 {
-                @let x = left + width * f64::from(level) / SCALE_MAX;
+            @for mark in &marks {
+                @let x = left + width * share(*mark);
                 line x1=(fmt(x)) y1="10" x2=(fmt(x)) y2=(fmt(height - 20.0)) stroke="#d5d5dd" stroke-width="1" {}
-                text x=(fmt(x)) y=(fmt(height - 5.0)) text-anchor="middle" font-size="11" fill="#4a4a55" { (level) }
+                text x=(fmt(x)) y=(fmt(height - 5.0)) text-anchor="middle" font-size="11" fill="#4a4a55" { (mark) }
             }
             @for (i, point) in points.iter().enumerate() {
                 @let y = 14.0 + row * i as f64;
                 @let fill = if highlight.contains(&point.label) { "#b3261e" } else { "#0b57a4" };
                 text x=(fmt(left - 8.0)) y=(fmt(y + 17.0)) text-anchor="end" font-size="13" fill="#1b1b1f" { (point.label) }
-                rect x=(fmt(left)) y=(fmt(y)) width=(fmt(width * (point.value / SCALE_MAX).clamp(0.0, 1.0))) height="24" fill=(fill) {}
-                text x=(fmt(left + width * (point.value / SCALE_MAX).clamp(0.0, 1.0) + 6.0)) y=(fmt(y + 17.0)) font-size="12" fill="#1b1b1f" { (point.shown) }
+                rect x=(fmt(left)) y=(fmt(y)) width=(fmt(width * share(point.value))) height="24" fill=(fill) {}
+                text x=(fmt(left + width * share(point.value) + 6.0)) y=(fmt(y + 17.0)) font-size="12" fill="#1b1b1f" { (point.shown) }
             }
         }
     }

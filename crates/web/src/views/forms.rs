@@ -5,16 +5,15 @@ use maud::{html, Markup};
 use parat_core::locale::Locale;
 use parat_core::{FieldErrors, Problem};
 
-use crate::i18n;
+use crate::i18n::{self, FluentValue};
 use crate::Ctx;
 
 /// The translated sentence for one problem with a field.
 pub fn problem_text(locale: Locale, problem: Problem) -> String {
     let id = format!("problem-{}", problem.code());
-    match problem.limit() {
-        Some(n) => i18n::text_with(locale, &id, &[("n", (n as f64).into())]),
-        None => i18n::text(locale, &id),
-    }
+    let args: Vec<(&'static str, FluentValue<'static>)> =
+        problem.args().into_iter().map(|(name, n)| (name, (n as f64).into())).collect();
+    i18n::text_with(locale, &id, &args)
 }
 
 /// One field's label, hint, error and control, described once and rendered by [`field`].

@@ -183,6 +183,12 @@ pub const NOTICES: &[&str] = &[
     "token-created",
     "submitted",
     "informant-erased",
+    "qn-round-created",
+    "qn-respondents-added",
+    "qn-link-replaced",
+    "qn-closed-notice",
+    "qn-reopened-notice",
+    "qn-saved-notice",
 ];
 
 /// A notice shown once after a redirect (`?notice=…`), announced to screen readers.

@@ -1,0 +1,180 @@
+//! A questionnaire round as a coordinator sets it up, and the people it is sent to: raw form or
+//! JSON fields parsed into drafts the store can keep.
+
+use serde::Deserialize;
+use time::Date;
+
+use crate::initiative::{parse_date, Period};
+use crate::validation::{optional_text, required_text, FieldErrors, Problem};
+
+use super::scoring::Threshold;
+
+pub const TITLE_MAX: usize = 160;
+pub const ISSUE_MAX: usize = 160;
+pub const LABEL_MAX: usize = 120;
+pub const GROUP_MAX: usize = 60;
+/// The most people one request adds (a whole staff list pasted at once).
+pub const RESPONDENTS_MAX: usize = 2_000;
+
+/// Raw round fields, as typed.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct RoundInput {
+    pub questionnaire: String,
+    pub title: String,
+    pub issue: String,
+    /// "true" (or a checked box's "on") for an anonymous round.
+    pub anonymous: String,
+    pub open_link: String,
+    pub threshold: String,
+    pub opens_on: String,
+    pub closes_on: String,
+}
+
+/// A round ready to be stored; the store checks the questionnaire reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundDraft {
+    pub questionnaire: String,
+    pub title: String,
+    pub issue: String,
+    pub anonymous: bool,
+    pub open_link: bool,
+    pub threshold: Threshold,
+    pub period: Period,
+}
+
+fn checked(raw: &str) -> bool {
+    matches!(raw.trim(), "true" | "on" | "1" | "yes")
+}
+
+impl RoundInput {
+    pub fn parse(&self) -> Result<RoundDraft, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let questionnaire =
+            errors.check("questionnaire", required_text(&self.questionnaire, 60).map_err(|_| Problem::NotChosen));
+        let title = errors.check("title", required_text(&self.title, TITLE_MAX));
+        let issue = errors.check("issue", required_text(&self.issue, ISSUE_MAX));
+        let range = Problem::OutOfRange { min: 1, max: i64::from(Threshold::MAX) };
+        let threshold = match self.threshold.trim() {
+            "" => Some(Threshold::default()),
+            raw => errors.check("threshold", raw.parse::<i64>().ok().and_then(Threshold::new).ok_or(range)),
+        };
+        let opens = errors.check("opens_on", parse_date(&self.opens_on));
+        let closes = errors.check("closes_on", parse_date(&self.closes_on));
+        let period = match (opens, closes) {
+            (Some(o), Some(c)) => errors.check("closes_on", Period::new(o, c)),
+            _ => None,
+        };
+        errors.finish(|| {
+            Some(RoundDraft {
+                questionnaire: questionnaire?,
+                title: title?,
+                issue: issue?,
+                anonymous: checked(&self.anonymous),
+                open_link: checked(&self.open_link),
+                threshold: threshold?,
+                period: period?,
+            })
+        })
+    }
+}
+
+/// One person to send a personal link to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RespondentDraft {
+    /// A name or code the coordinator recognises.
+    pub label: String,
+    pub email: Option<String>,
+    /// A group for results (unit, profession); shown only for groups at the threshold.
+    pub group: Option<String>,
+}
+
+/// People as pasted, one per line: `name; e-mail; group`, the last two optional (a tab or a
+/// comma also separates, as a spreadsheet column copies).
+pub fn parse_respondents(raw: &str) -> Result<Vec<RespondentDraft>, Problem> {
+    let mut people = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let separator = [';', '\t', ','].into_iter().find(|s| line.contains(*s));
+        let mut parts = match separator {
+            Some(s) => line.split(s).map(str::trim).collect::<Vec<_>>(),
+            None => vec![line],
+        };
+        parts.resize(3, "");
+        let label = required_text(parts[0], LABEL_MAX)?;
+        let email = match parts[1] {
+            "" => None,
+            raw => Some(crate::account::Email::parse(raw)?.to_string()),
+        };
+        let group = Some(optional_text(parts[2], GROUP_MAX, false)?).filter(|g| !g.is_empty());
+        people.push(RespondentDraft { label, email, group });
+    }
+    match people.len() {
+        0 => Err(Problem::Required),
+        n if n > RESPONDENTS_MAX => Err(Problem::TooLong { max: RESPONDENTS_MAX }),
+        _ => Ok(people),
+    }
+}
+
+/// Whether a round takes answers on `today`: between its dates, and not closed by hand.
+pub fn is_open(period: &Period, closed: bool, today: Date) -> bool {
+    !closed && period.start().is_none_or(|s| s <= today) && period.end().is_none_or(|e| today <= e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> RoundInput {
+        RoundInput {
+            questionnaire: "oric".into(),
+            title: "Personalenkät våren 2027".into(),
+            issue: "IPS".into(),
+            anonymous: "on".into(),
+            threshold: "".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_round_parses_with_the_default_threshold() {
+        let draft = input().parse().expect("valid");
+        assert_eq!((draft.anonymous, draft.open_link, draft.threshold), (true, false, Threshold::DEFAULT));
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let raw = RoundInput {
+            questionnaire: "".into(),
+            threshold: "0".into(),
+            opens_on: "2027-03-01".into(),
+            closes_on: "2027-02-01".into(),
+            ..input()
+        };
+        let errors = raw.parse().expect_err("refused");
+        assert_eq!(errors.get("questionnaire"), Some(Problem::NotChosen));
+        assert_eq!(errors.get("threshold"), Some(Problem::OutOfRange { min: 1, max: 1000 }));
+        assert_eq!(errors.get("closes_on"), Some(Problem::EndBeforeStart));
+    }
+
+    #[test]
+    fn pasted_people_split_on_semicolons_tabs_or_commas() {
+        let people =
+            parse_respondents("Anna Ek; anna@boras.se; Socialtjänst\nBo\tbo@boras.se\n\nCecilia").expect("valid");
+        assert_eq!(people.len(), 3);
+        assert_eq!(people[0].group.as_deref(), Some("Socialtjänst"));
+        assert_eq!(people[1].email.as_deref(), Some("bo@boras.se"));
+        assert_eq!((people[2].label.as_str(), people[2].email.as_ref()), ("Cecilia", None));
+        assert_eq!(parse_respondents("Anna; inte-en-adress"), Err(Problem::InvalidEmail));
+        assert_eq!(parse_respondents("  \n "), Err(Problem::Required));
+    }
+
+    #[test]
+    fn a_round_is_open_between_its_dates() {
+        let day = |d: u8| Date::from_calendar_date(2027, time::Month::March, d).expect("date");
+        let period = Period::new(Some(day(2)), Some(day(9))).expect("period");
+        assert!(!is_open(&period, false, day(1)));
+        assert!(is_open(&period, false, day(2)) && is_open(&period, false, day(9)));
+        assert!(!is_open(&period, false, day(10)));
+        assert!(!is_open(&period, true, day(5)), "closed by hand");
+    }
+}

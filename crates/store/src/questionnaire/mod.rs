@@ -1,0 +1,345 @@
+//! Questionnaires in the store: rounds that send a questionnaire out (this file), the people
+//! sent personal links (`respondents`), answering without an account (`answering`), and the
+//! submitted answers for results (`results`).
+//!
+//! Anonymity is kept here: in an anonymous round a response has no reference to a respondent,
+//! and the only trace of who answered is a respondent's `answered` flag, without a time.
+
+mod answering;
+mod respondents;
+mod results;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use parat_core::initiative::Period;
+use parat_core::locale::Localized;
+use parat_core::questionnaire::round::{self, RoundDraft};
+use parat_core::questionnaire::{self, Definition, Lists, Threshold};
+use parat_core::Problem;
+use serde::Serialize;
+use time::Date;
+
+use crate::audit::{self, AuditEntry};
+use crate::db::{on_reader, on_writer};
+use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
+
+pub use answering::{save, visit, Saved, Visit};
+pub use respondents::{add_respondents, new_personal_link, respondents, response_rate, Respondent};
+pub use results::{submitted, Submitted};
+
+/// A questionnaire round: one definition, as it was when the round was made, sent out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    pub id: i64,
+    pub org_id: i64,
+    pub initiative_id: Option<i64>,
+    pub initiative_name: Option<String>,
+    /// The questionnaire it was made from: an embedded id, or `own:N`.
+    pub questionnaire: String,
+    #[serde(skip)]
+    pub definition: Arc<Definition>,
+    pub title: String,
+    /// What `{issue}` in the questions stands for.
+    pub issue: String,
+    pub anonymous: bool,
+    pub threshold: Threshold,
+    pub has_open_link: bool,
+    #[serde(skip)]
+    pub period: Period,
+    pub closed: bool,
+    /// Entries of the lists its roster items ask about.
+    #[serde(skip)]
+    pub lists: Lists,
+    pub created_at: i64,
+}
+
+impl Round {
+    /// Whether it takes answers on `today`.
+    pub fn is_open(&self, today: Date) -> bool {
+        round::is_open(&self.period, self.closed, today)
+    }
+
+    /// Those who run the organisation's initiatives run its rounds.
+    fn require_manage(scope: &OrgScope) -> StoreResult<()> {
+        if scope.role().can_edit_initiatives() {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden)
+        }
+    }
+}
+
+/// A questionnaire a round can be made from.
+#[derive(Debug, Clone)]
+pub struct Available {
+    pub reference: String,
+    pub name: Localized,
+    pub definition: Arc<Definition>,
+}
+
+/// The embedded questionnaires, then the organisation's own.
+pub async fn available(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Available>> {
+    let mut list: Vec<Available> = questionnaire::builtin()
+        .iter()
+        .map(|d| Available { reference: d.id.clone(), name: d.name.clone(), definition: Arc::new(d.clone()) })
+        .collect();
+    let own: Vec<(i64, String)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT id, source FROM questionnaires WHERE org_id = $1 ORDER BY id")
+            .bind(scope.org_id())
+            .fetch_all(pool)
+            .await?);
+    for (id, source) in own {
+        if let Ok(definition) = parsed(&source) {
+            list.push(Available { reference: format!("own:{id}"), name: definition.name.clone(), definition });
+        }
+    }
+    Ok(list)
+}
+
+/// The TOML source a reference names, for the organisation.
+async fn source_of(db: &Db, scope: &OrgScope, reference: &str) -> StoreResult<String> {
+    if let Some(source) = questionnaire::builtin_source(reference) {
+        return Ok(source.to_owned());
+    }
+    let unknown = || StoreError::field("questionnaire", Problem::UnknownChoice);
+    let id: i64 = reference.strip_prefix("own:").and_then(|n| n.parse().ok()).ok_or_else(unknown)?;
+    let row: Option<(String,)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT source FROM questionnaires WHERE org_id = $1 AND id = $2")
+            .bind(scope.org_id())
+            .bind(id)
+            .fetch_optional(pool)
+            .await?);
+    row.map(|(source,)| source).ok_or_else(unknown)
+}
+
+/// A definition parsed once per process: rounds keep their TOML, and every answering page
+/// needs it parsed.
+fn parsed(source: &str) -> StoreResult<Arc<Definition>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Definition>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(source).cloned()) {
+        return Ok(found);
+    }
+    let definition = Arc::new(Definition::from_toml(source).map_err(|e| StoreError::Refused(e.to_string()))?);
+    if let Ok(mut cache) = cache.lock() {
+        // A bound against a flood of distinct uploads; real installations have a few dozen.
+        if cache.len() >= 512 {
+            cache.clear();
+        }
+        cache.insert(source.to_owned(), definition.clone());
+    }
+    Ok(definition)
+}
+
+#[derive(sqlx::FromRow)]
+struct RoundRow {
+    id: i64,
+    org_id: i64,
+    initiative_id: Option<i64>,
+    initiative_name: Option<String>,
+    questionnaire: String,
+    definition: String,
+    title: String,
+    issue: String,
+    anonymous: bool,
+    threshold: i64,
+    has_open_link: bool,
+    opens_on: Option<String>,
+    closes_on: Option<String>,
+    closed: bool,
+    created_at: i64,
+}
+
+const SELECT_ROUND: &str = "SELECT r.id, r.org_id, r.initiative_id, i.name AS initiative_name, r.questionnaire, \
+    r.definition, r.title, r.issue, r.anonymous, r.threshold, r.open_link_hash IS NOT NULL AS has_open_link, \
+    r.opens_on, r.closes_on, r.closed_at IS NOT NULL AS closed, r.created_at \
+    FROM questionnaire_rounds r LEFT JOIN initiatives i ON i.id = r.initiative_id";
+
+impl RoundRow {
+    fn into_round(self, entries: Vec<(String, String)>) -> StoreResult<Round> {
+        let date =
+            |raw: &Option<String>| raw.as_deref().and_then(|d| parat_core::initiative::parse_date(d).ok().flatten());
+        let mut lists = Lists::new();
+        for (list, key) in entries {
+            lists.entry(list).or_default().push(key);
+        }
+        Ok(Round {
+            id: self.id,
+            org_id: self.org_id,
+            initiative_id: self.initiative_id,
+            initiative_name: self.initiative_name,
+            questionnaire: self.questionnaire,
+            definition: parsed(&self.definition)?,
+            title: self.title,
+            issue: self.issue,
+            anonymous: self.anonymous,
+            threshold: Threshold::new(self.threshold).unwrap_or_default(),
+            has_open_link: self.has_open_link,
+            period: Period::new(date(&self.opens_on), date(&self.closes_on)).unwrap_or_default(),
+            closed: self.closed,
+            lists,
+            created_at: self.created_at,
+        })
+    }
+}
+
+/// Reads a round by id with a condition on it (`r.org_id = $2` or a link's hash).
+macro_rules! fetch_round {
+    ($pool:expr, $condition:literal, $id:expr, $value:expr) => {{
+        let row: Option<RoundRow> = sqlx::query_as(&format!("{SELECT_ROUND} WHERE r.id = $1 AND {}", $condition))
+            .bind($id)
+            .bind($value)
+            .fetch_optional($pool)
+            .await?;
+        match row {
+            None => None,
+            Some(row) => {
+                let entries: Vec<(String, String)> =
+                    sqlx::query_as("SELECT list, key FROM round_entries WHERE round_id = $1 ORDER BY list, position")
+                        .bind(row.id)
+                        .fetch_all($pool)
+                        .await?;
+                Some((row, entries))
+            }
+        }
+    }};
+}
+pub(crate) use fetch_round;
+
+/// One round of the scope's organisation, for anyone in it.
+pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Round> {
+    let found = on_reader!(db, |pool| fetch_round!(pool, "r.org_id = $2", id, scope.org_id()));
+    let (row, entries) = found.ok_or(StoreError::NotFound)?;
+    row.into_round(entries)
+}
+
+/// Makes a round of the organisation, for one of its initiatives or on its own; with an open
+/// link, its secret is returned once (only its hash is kept).
+pub async fn create(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: Option<i64>,
+    draft: &RoundDraft,
+) -> StoreResult<(Round, Option<Secret>)> {
+    Round::require_manage(scope)?;
+    let source = source_of(db, scope, &draft.questionnaire).await?;
+    let open_link = draft.open_link.then(Secret::generate);
+    let at = now();
+    let id = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        if let Some(initiative) = initiative_id {
+            let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM initiatives WHERE org_id = $1 AND id = $2")
+                .bind(scope.org_id())
+                .bind(initiative)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::NotFound);
+            }
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO questionnaire_rounds (org_id, initiative_id, questionnaire, definition, title, issue, anonymous, \
+             threshold, open_link_hash, opens_on, closes_on, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        )
+        .bind(scope.org_id())
+        .bind(initiative_id)
+        .bind(&draft.questionnaire)
+        .bind(&source)
+        .bind(&draft.title)
+        .bind(&draft.issue)
+        .bind(draft.anonymous)
+        .bind(i64::from(draft.threshold.get()))
+        .bind(open_link.as_ref().map(Secret::hash))
+        .bind(draft.period.start().map(|d| d.to_string()))
+        .bind(draft.period.end().map(|d| d.to_string()))
+        .bind(scope.user_id())
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let entry = AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({
+            "title": draft.title,
+            "questionnaire": draft.questionnaire,
+            "anonymous": draft.anonymous,
+            "threshold": draft.threshold.get(),
+        }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        id
+    });
+    Ok((get(db, scope, id).await?, open_link))
+}
+
+/// One round in a list, with how far it has come.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct RoundSummary {
+    pub id: i64,
+    pub title: String,
+    pub questionnaire: String,
+    pub anonymous: bool,
+    pub closed: bool,
+    pub respondents: i64,
+    pub answered: i64,
+    pub responses: i64,
+    pub created_at: i64,
+}
+
+/// The organisation's rounds, newest first; of one initiative when given.
+pub async fn list(db: &Db, scope: &OrgScope, initiative_id: Option<i64>) -> StoreResult<Vec<RoundSummary>> {
+    let rows = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT r.id, r.title, r.questionnaire, r.anonymous, r.closed_at IS NOT NULL AS closed, \
+         (SELECT COUNT(*) FROM round_respondents p WHERE p.round_id = r.id) AS respondents, \
+         (SELECT COUNT(*) FROM round_respondents p WHERE p.round_id = r.id AND p.answered) AS answered, \
+         (SELECT COUNT(*) FROM round_responses s WHERE s.round_id = r.id AND s.submitted_at IS NOT NULL) AS responses, \
+         r.created_at FROM questionnaire_rounds r \
+         WHERE r.org_id = $1 AND ($2 IS NULL OR r.initiative_id = $2) ORDER BY r.created_at DESC, r.id DESC"
+    )
+    .bind(scope.org_id())
+    .bind(initiative_id)
+    .fetch_all(pool)
+    .await?);
+    Ok(rows)
+}
+
+/// Closes a round to answers now, or opens it again (its dates still apply).
+pub async fn set_closed(db: &Db, scope: &OrgScope, round: &Round, closed: bool) -> StoreResult<Round> {
+    Round::require_manage(scope)?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE questionnaire_rounds SET closed_at = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
+            .bind(closed.then(now))
+            .bind(now())
+            .bind(scope.org_id())
+            .bind(round.id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::scoped(scope, "update", "round", round.id)
+            .before(&serde_json::json!({ "closed": round.closed }))
+            .after(&serde_json::json!({ "closed": closed }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+    });
+    get(db, scope, round.id).await
+}
+
+/// Makes a new open link for the round; one made before stops working.
+pub async fn new_open_link(db: &Db, scope: &OrgScope, round: &Round) -> StoreResult<Secret> {
+    Round::require_manage(scope)?;
+    let link = Secret::generate();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE questionnaire_rounds SET open_link_hash = $1, updated_at = $2 WHERE org_id = $3 AND id = $4",
+        )
+        .bind(link.hash())
+        .bind(now())
+        .bind(scope.org_id())
+        .bind(round.id)
+        .execute(&mut *tx)
+        .await?;
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "reset", "round", round.id))?;
+        tx.commit().await?;
+    });
+    Ok(link)
+}

@@ -1,0 +1,388 @@
+//! Answering a questionnaire through a link, without an account: one page, mobile first, plain
+//! HTML that works without JavaScript. Answers are saved as the respondent goes (htmx, on every
+//! change) or with the save button; a personal link resumes where its owner stopped.
+
+use parat_core::questionnaire::RawAnswer;
+use parat_store::questionnaire::{Saved, Visit};
+use parat_store::{Secret, StoreError};
+
+use super::*;
+
+/// What the respondent typed or chose, per item, as form text (for showing it back).
+type Values = BTreeMap<String, Vec<String>>;
+
+/// A problem with one item, to show at it.
+struct ItemProblem {
+    item: String,
+    message: String,
+}
+
+fn link_of(token: &str) -> Option<Secret> {
+    Secret::from_client(token)
+}
+
+/// A page of its own for a link that does not work, a closed round or a sent response.
+fn message_page(ctx: &Ctx, status: axum::http::StatusCode, title_id: &str, text_id: &str) -> Response {
+    let body = html! {
+        h1 { (ctx.t(title_id)) }
+        p { (ctx.t(text_id)) }
+    };
+    (status, page(ctx, &ctx.t(title_id), Nav::None, body)).into_response()
+}
+
+fn unknown_link(ctx: &Ctx) -> Response {
+    message_page(ctx, axum::http::StatusCode::NOT_FOUND, "qn-link-unknown-title", "qn-link-unknown")
+}
+
+fn closed(ctx: &Ctx) -> Response {
+    message_page(ctx, axum::http::StatusCode::GONE, "qn-round-closed-title", "qn-round-closed")
+}
+
+fn thanks(ctx: &Ctx, again: bool) -> Response {
+    let text = if again { "qn-thanks-again" } else { "qn-thanks" };
+    message_page(ctx, axum::http::StatusCode::OK, "qn-thanks-title", text)
+}
+
+/// Stored answers as the form shows them.
+fn values_of(ctx: &Ctx, visit: &Visit) -> Values {
+    visit
+        .answers
+        .iter()
+        .filter_map(|(item, answer)| {
+            let texts = match answer {
+                Answer::Number(n) => vec![number_text(ctx, *n)],
+                Answer::Choice(key) => vec![key.clone()],
+                Answer::Choices(keys) => keys.clone(),
+                Answer::Date(date) => vec![date.to_string()],
+                Answer::Text(text) => vec![text.clone()],
+                Answer::Roster(_) => return None,
+            };
+            Some((item.clone(), texts))
+        })
+        .collect()
+}
+
+/// A number as the reader's language writes it, without needless decimals.
+fn number_text(ctx: &Ctx, n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        ctx.locale.format_decimal(n, 1)
+    }
+}
+
+pub async fn answer_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
+    let visit = match store::visit(&state.db, &link, ctx.browser_key().as_ref()).await {
+        Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
+        other => other?,
+    };
+    if visit.submitted {
+        return Ok(thanks(&ctx, true));
+    }
+    if !visit.round.is_open(today()) {
+        return Ok(closed(&ctx));
+    }
+    let values = values_of(&ctx, &visit);
+    Ok(form_page(&ctx, &visit.round, &token, &values, &[], None).into_response())
+}
+
+pub async fn save_answers(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    Submitted(fields): Submitted<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
+    let browser_key = ctx.browser_key().ok_or(AppError::Csrf)?;
+    let visit = match store::visit(&state.db, &link, Some(&browser_key)).await {
+        Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
+        other => other?,
+    };
+    let round = &visit.round;
+    let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
+    let mut values = Values::new();
+    for (key, value) in &fields {
+        if let Some(item) = key.strip_prefix("a-") {
+            values.entry(item.to_owned()).or_default().push(value.clone());
+        }
+    }
+    // The page holds every item: one not sent (no option chosen, every box unticked) is cleared.
+    let raw: BTreeMap<String, RawAnswer> = round
+        .definition
+        .items()
+        .filter(|item| !matches!(item.kind, ItemKind::Roster { .. }))
+        .map(|item| {
+            let sent = values.get(&item.id);
+            let answer = match (&item.kind, sent) {
+                (_, None) => RawAnswer::Missing,
+                (ItemKind::Multiple { .. }, Some(list)) => RawAnswer::List(list.clone()),
+                (_, Some(list)) => RawAnswer::Text(list.first().cloned().unwrap_or_default()),
+            };
+            (item.id.clone(), answer)
+        })
+        .collect();
+    let saved = match store::save(&state.db, &link, &browser_key, &raw, submit, today()).await {
+        Err(StoreError::Closed) => return Ok(closed(&ctx)),
+        Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
+        other => other?,
+    };
+    let unprocessable = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    match saved {
+        Err(error) => {
+            let problem = ItemProblem { item: error.item.clone(), message: problem_text(&ctx, &error.problem) };
+            if ctx.is_htmx {
+                return Ok((unprocessable, save_status(&ctx, Some(&problem.message))).into_response());
+            }
+            Ok((unprocessable, form_page(&ctx, round, &token, &values, &[problem], None)).into_response())
+        }
+        Ok(Saved::Submitted) => Ok(thanks(&ctx, false)),
+        Ok(Saved::AlreadySubmitted) => Ok(thanks(&ctx, true)),
+        Ok(Saved::Incomplete(missing)) => {
+            let problems: Vec<ItemProblem> =
+                missing.into_iter().map(|item| ItemProblem { item, message: ctx.t("qn-problem-required") }).collect();
+            Ok((unprocessable, form_page(&ctx, round, &token, &values, &problems, None)).into_response())
+        }
+        Ok(Saved::Draft) if ctx.is_htmx => Ok(save_status(&ctx, None).into_response()),
+        Ok(Saved::Draft) => Ok(form_page(&ctx, round, &token, &values, &[], Some("qn-saved-notice")).into_response()),
+    }
+}
+
+/// The save indicator's text: saved, or why not.
+fn save_status(ctx: &Ctx, problem: Option<&str>) -> Markup {
+    html! {
+        @match problem {
+            Some(message) => span.save-problem { (message) },
+            None => span.saved { (ctx.t("qn-saved")) },
+        }
+    }
+}
+
+/// One problem with an answer, in the respondent's language.
+fn problem_text(ctx: &Ctx, problem: &AnswerProblem) -> String {
+    let number = |n: f64| -> crate::i18n::FluentValue<'static> { n.into() };
+    match problem {
+        AnswerProblem::NotANumber => ctx.t("qn-problem-not-a-number"),
+        AnswerProblem::OffScale { min, max } => {
+            ctx.t_with("qn-problem-off-scale", &[("min", number(*min)), ("max", number(*max))])
+        }
+        AnswerProblem::TooPrecise { decimals } => {
+            ctx.t_with("qn-problem-too-precise", &[("n", number(f64::from(*decimals)))])
+        }
+        AnswerProblem::UnknownOption(_) | AnswerProblem::WrongShape { .. } | AnswerProblem::UnknownEntry(_) => {
+            ctx.t("qn-problem-unknown-option")
+        }
+        AnswerProblem::NotADate => ctx.t("problem-invalid-date"),
+        AnswerProblem::TooLong { max } => ctx.t_with("problem-too-long", &[("n", number(*max as f64))]),
+        AnswerProblem::ControlCharacters => ctx.t("problem-control-characters"),
+        AnswerProblem::UnknownItem(_) => ctx.t("qn-problem-unknown-item"),
+        AnswerProblem::InRoster { problem, .. } => problem_text(ctx, problem),
+    }
+}
+
+fn form_page(
+    ctx: &Ctx,
+    round: &Round,
+    token: &str,
+    values: &Values,
+    problems: &[ItemProblem],
+    notice_key: Option<&str>,
+) -> Markup {
+    let definition = &round.definition;
+    let action = format!("/q/{token}");
+    let body = html! {
+        (notice(ctx, notice_key))
+        h1 { (round.title) }
+        p.lead { (text_of(ctx, round, &definition.description)) }
+        p { (if round.anonymous { ctx.t("qn-answer-anonymous") } else { ctx.t("qn-answer-identified") }) }
+        p.hint { (ctx.t("qn-answer-optional-marked")) }
+        @if !problems.is_empty() {
+            div.error-summary #error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
+                h2 #error-summary-title { (ctx.t("error-summary-title")) }
+                ul { @for p in problems {
+                    @let label = definition.item(&p.item).map(|i| text_of(ctx, round, &i.text)).unwrap_or_default();
+                    li { a href=(format!("#q-{}", p.item)) { (label) ": " (p.message) } }
+                } }
+            }
+        }
+        form.questionnaire method="post" action=(action) novalidate
+            hx-post=(action) hx-trigger="change delay:800ms, keyup changed delay:2s from:textarea" hx-target="#save-status" hx-swap="innerHTML" {
+            (csrf(ctx))
+            @for section in &definition.sections {
+                section.q-section aria-labelledby=(format!("s-{}", section.id)) {
+                    h2 id=(format!("s-{}", section.id)) { (text_of(ctx, round, &section.title)) }
+                    @if let Some(intro) = &section.intro { p { (text_of(ctx, round, intro)) } }
+                    @for item in &section.items {
+                        (item_markup(ctx, round, definition, item, values.get(&item.id).map(Vec::as_slice).unwrap_or_default(), problems.iter().find(|p| p.item == item.id)))
+                    }
+                }
+            }
+            p #save-status.save-status aria-live="polite" {}
+            div.actions {
+                button.primary type="submit" name="action" value="submit" { (ctx.t("qn-submit")) }
+                button.secondary type="submit" name="action" value="save" { (ctx.t("qn-save-later")) }
+            }
+        }
+    };
+    page(ctx, &round.title, Nav::None, body)
+}
+
+/// The hint under an item that is asked only after a certain answer to an earlier one.
+fn condition_hint(ctx: &Ctx, round: &Round, definition: &Definition, item: &Item) -> Option<String> {
+    let condition = item.show_if.as_ref()?;
+    let target = definition.item(&condition.item)?;
+    let answers: Vec<String> = condition
+        .any_of
+        .iter()
+        .map(|key| match &target.kind {
+            ItemKind::Single { options } | ItemKind::Multiple { options } => options
+                .iter()
+                .find(|o| &o.key == key)
+                .map(|o| o.label.get(ctx.locale).to_owned())
+                .unwrap_or_else(|| key.clone()),
+            _ => key.clone(),
+        })
+        .collect();
+    Some(ctx.t_with(
+        "qn-condition",
+        &[("question", text_of(ctx, round, &target.text).into()), ("answers", answers.join(", ").into())],
+    ))
+}
+
+fn item_markup(
+    ctx: &Ctx,
+    round: &Round,
+    definition: &Definition,
+    item: &Item,
+    values: &[String],
+    problem: Option<&ItemProblem>,
+) -> Markup {
+    let id = format!("a-{}", item.id);
+    let text = text_of(ctx, round, &item.text);
+    let help = item.help.as_ref().map(|h| text_of(ctx, round, h));
+    let condition = condition_hint(ctx, round, definition, item);
+    let first = values.first().map(String::as_str).unwrap_or("");
+    let described = [
+        help.as_ref().map(|_| format!("{id}-help")),
+        condition.as_ref().map(|_| format!("{id}-condition")),
+        problem.map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = problem.map(|_| "true");
+    let (show_item, show_any) = match &item.show_if {
+        Some(c) => (Some(c.item.clone()), Some(c.any_of.join(","))),
+        None => (None, None),
+    };
+    let heading = html! {
+        (text)
+        @if !item.required { " " span.optional { "(" (ctx.t("qn-optional")) ")" } }
+    };
+    let notes = html! {
+        @if let Some(help) = &help { p.hint id=(format!("{id}-help")) { (help) } }
+        @if let Some(condition) = &condition { p.hint.condition id=(format!("{id}-condition")) { (condition) } }
+        @if let Some(problem) = problem {
+            p.error-message id=(format!("{id}-error")) {
+                span.visually-hidden { (ctx.t("error-prefix")) ": " }
+                (problem.message)
+            }
+        }
+    };
+    let choices = |options: Vec<(String, String)>, multiple: bool| {
+        html! {
+            fieldset.q-choices aria-describedby=[described.clone()] {
+                legend { (heading) }
+                (notes)
+                @for (i, (value, label)) in options.iter().enumerate() {
+                    div.checkbox {
+                        input type=(if multiple { "checkbox" } else { "radio" }) id=(format!("{id}-{i}")) name=(id) value=(value)
+                            checked[values.contains(value)] aria-invalid=[invalid];
+                        label for=(format!("{id}-{i}")) { (label) }
+                    }
+                }
+            }
+        }
+    };
+    let control = match &item.kind {
+        ItemKind::Agreement(steps) | ItemKind::Rating(steps) => {
+            let count = (steps.max - steps.min + 1) as usize;
+            let label_of = |k: usize| -> Option<String> {
+                match steps.labels.len() {
+                    n if n == count => Some(steps.labels[k].get(ctx.locale).to_owned()),
+                    2 if k == 0 => Some(steps.labels[0].get(ctx.locale).to_owned()),
+                    2 if k + 1 == count => Some(steps.labels[1].get(ctx.locale).to_owned()),
+                    _ => None,
+                }
+            };
+            html! {
+                fieldset.q-scale aria-describedby=[described.clone()] {
+                    legend { (heading) }
+                    (notes)
+                    div.scale-options {
+                        @for (k, value) in (steps.min..=steps.max).enumerate() {
+                            @let value = value.to_string();
+                            div.scale-option {
+                                input type="radio" id=(format!("{id}-{k}")) name=(id) value=(value) checked[values.contains(&value)] aria-invalid=[invalid];
+                                label for=(format!("{id}-{k}")) {
+                                    span.scale-value { (value) }
+                                    @if let Some(label) = label_of(k) { span.scale-label { (label) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ItemKind::Single { options } | ItemKind::Multiple { options } => choices(
+            options.iter().map(|o| (o.key.clone(), o.label.get(ctx.locale).to_owned())).collect(),
+            matches!(item.kind, ItemKind::Multiple { .. }),
+        ),
+        ItemKind::Line { min, max, decimals, low, high } => {
+            let step = 10f64.powi(-i32::from(*decimals));
+            html! {
+                div.field.q-line {
+                    label for=(id) { (heading) }
+                    p.hint { (number_text(ctx, *min)) " = " (low.get(ctx.locale)) ", " (number_text(ctx, *max)) " = " (high.get(ctx.locale)) }
+                    (notes)
+                    input type="text" inputmode="decimal" id=(id) name=(id) value=(first) aria-invalid=[invalid] aria-describedby=[described.clone()]
+                        data-line-min=(min) data-line-max=(max) data-line-step=(step) size="6";
+                }
+            }
+        }
+        ItemKind::Number { .. } | ItemKind::Date | ItemKind::ShortText { .. } => {
+            let (kind, mode, max_length) = match &item.kind {
+                ItemKind::Date => ("date", None, None),
+                ItemKind::ShortText { max_length } => ("text", None, Some(*max_length)),
+                _ => ("text", Some("decimal"), None),
+            };
+            html! {
+                div.field {
+                    label for=(id) { (heading) }
+                    (notes)
+                    input type=(kind) inputmode=[mode] id=(id) name=(id) value=(first) maxlength=[max_length] aria-invalid=[invalid] aria-describedby=[described.clone()];
+                }
+            }
+        }
+        ItemKind::LongText { max_length } => html! {
+            div.field {
+                label for=(id) { (heading) }
+                (notes)
+                textarea id=(id) name=(id) rows="4" maxlength=(max_length) aria-invalid=[invalid] aria-describedby=[described.clone()] { (first) }
+            }
+        },
+        // Rosters are answered on the cooperation map's pages, which supply their lists.
+        ItemKind::Roster { .. } => html! {},
+    };
+    html! {
+        div.q-item.has-error[problem.is_some()] id=(format!("q-{}", item.id)) data-show-if-item=[show_item] data-show-if-any=[show_any] {
+            (control)
+        }
+    }
+}

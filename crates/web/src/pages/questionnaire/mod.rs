@@ -1,0 +1,57 @@
+//! Questionnaires: rounds that send a questionnaire out with an open link or personal links
+//! (`rounds`), the answering page that needs no account (`answer`), and the results with the
+//! anonymity threshold (`results`).
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use parat_core::questionnaire::{Answer, AnswerProblem, Definition, Item, ItemKind};
+use parat_core::FieldErrors;
+use parat_store::questionnaire::{self as store, Round};
+use serde::Deserialize;
+
+use crate::context::{Member, PathId, PathIds, Submitted};
+use crate::views::forms::{self, action_button, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+mod answer;
+mod results;
+mod rounds;
+
+pub use answer::*;
+pub use results::*;
+pub use rounds::*;
+
+/// The questionnaire pages, merged into the site's routes in one place (`pages::routes`).
+pub fn routes() -> super::Routes {
+    use axum::routing::{get, post};
+    super::Routes::new()
+        .route("/initiatives/{id}/rounds/new", "GET", get(new_page))
+        .route("/initiatives/{id}/rounds", "POST", post(create))
+        .route("/rounds/{id}", "GET", get(show))
+        .route("/rounds/{id}/respondents", "POST", post(add_respondents))
+        .route("/rounds/{id}/respondents/{respondent}/link", "POST", post(new_personal_link))
+        .route("/rounds/{id}/open-link", "POST", post(new_open_link))
+        .route("/rounds/{id}/close", "POST", post(close))
+        .route("/rounds/{id}/reopen", "POST", post(reopen))
+        .route("/rounds/{id}/results", "GET", get(results))
+        .route("/q/{token}", "GET POST", get(answer_page).post(save_answers))
+}
+
+/// Today in Scandinavian time, the calendar a round's dates are in.
+fn today() -> time::Date {
+    parat_core::locale::scandinavian_date(parat_store::now())
+}
+
+/// A question's text with the round's subject in place of `{issue}`.
+fn text_of(ctx: &Ctx, round: &Round, text: &parat_core::locale::Localized) -> String {
+    text.with_issue(ctx.locale, &round.issue)
+}
+
+/// The link a respondent opens.
+fn answer_url(state: &AppState, token: &str) -> String {
+    format!("{}/q/{token}", state.settings.public_url.trim_end_matches('/'))
+}

@@ -1,0 +1,169 @@
+//! A round's results: the response rate, scale scores overall and per group, how each question
+//! was answered, and the free-text answers. In an anonymous round no figure describes fewer
+//! respondents than the round's threshold.
+
+use parat_core::questionnaire::{self, ScaleScores, Summary, Threshold};
+
+use super::*;
+use crate::views::charts::{self, Point};
+
+/// The threshold that applies: the round's in an anonymous round; otherwise each answer is
+/// the respondent's own and may be shown as it is.
+fn threshold_of(round: &Round) -> Threshold {
+    if round.anonymous {
+        round.threshold
+    } else {
+        Threshold::new(1).unwrap_or_default()
+    }
+}
+
+pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let responses = store::submitted(&state.db, &member.scope, &round).await?;
+    let (answered, invited) = store::response_rate(&state.db, &round).await?;
+    let threshold = threshold_of(&round);
+    let definition = &round.definition;
+    let n = responses.len();
+    let shown = n >= threshold.get() as usize;
+    let scores: Vec<ScaleScores> = responses.iter().map(|r| questionnaire::score(definition, &r.answers)).collect();
+    let overall = questionnaire::summarise(definition, &scores, threshold);
+    let mut groups: BTreeMap<&str, Vec<&ScaleScores>> = BTreeMap::new();
+    for (response, scores) in responses.iter().zip(&scores) {
+        if let Some(group) = &response.group {
+            groups.entry(group).or_default().push(scores);
+        }
+    }
+    let by_group: Vec<(&str, BTreeMap<String, Summary>)> =
+        groups.into_iter().map(|(g, members)| (g, questionnaire::summarise(definition, members, threshold))).collect();
+    let mean_text = |s: &Summary| match s.mean {
+        Some(mean) => ctx.locale.format_decimal(mean, 2),
+        None => "–".into(),
+    };
+    let points: Vec<(String, f64, String)> = definition
+        .scales
+        .iter()
+        .filter_map(|scale| {
+            let summary = overall.get(&scale.id)?;
+            summary.mean.map(|m| (scale.name.get(ctx.locale).to_owned(), m, mean_text(summary)))
+        })
+        .collect();
+    let chart_max =
+        definition.scales.iter().filter_map(|s| definition.scale_range(&s.id).map(|r| r.1)).fold(0.0, f64::max);
+    let body = html! {
+        p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } }
+        h1 { (ctx.t("qn-results")) ": " (round.title) }
+        dl.details {
+            dt { (ctx.t("qn-responses")) } dd { (n) }
+            @if invited > 0 {
+                dt { (ctx.t("qn-response-rate")) }
+                dd { (ctx.t_with("qn-answered-of", &[("answered", (answered as f64).into()), ("total", (invited as f64).into())])) }
+            }
+            @if round.anonymous {
+                dt { (ctx.t("qn-anonymity")) } dd { (ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())])) }
+            }
+        }
+        @if !shown {
+            p.notice { (ctx.t_with("qn-too-few", &[("n", f64::from(threshold.get()).into())])) }
+        } @else {
+            @if !definition.scales.is_empty() {
+                h2 { (ctx.t("qn-scales")) }
+                @if points.len() == definition.scales.len() && chart_max > 0.0 {
+                    @let chart_points: Vec<Point> = points.iter().map(|(label, value, text)| Point { label, value: *value, shown: text.clone() }).collect();
+                    (charts::bars_to(&ctx.t("qn-scales"), &ctx.t("qn-scales-chart"), &chart_points, &[], chart_max))
+                }
+                div.table-wrap { table {
+                    caption { (ctx.t("qn-scales-table")) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("qn-scale")) }
+                        th scope="col" { (ctx.t("qn-all")) }
+                        @for (group, _) in &by_group { th scope="col" { (group) } }
+                    } }
+                    tbody { @for scale in &definition.scales { tr {
+                        th scope="row" { (scale.name.get(ctx.locale)) }
+                        @let all = overall.get(&scale.id).copied().unwrap_or(Summary { n: 0, mean: None });
+                        td { (mean_text(&all)) " " span.count { "(n = " (all.n) ")" } }
+                        @for (_, summaries) in &by_group {
+                            @let s = summaries.get(&scale.id).copied().unwrap_or(Summary { n: 0, mean: None });
+                            td { (mean_text(&s)) " " span.count { "(n = " (s.n) ")" } }
+                        }
+                    } } }
+                } }
+                @if round.anonymous {
+                    p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
+                }
+            }
+            h2 { (ctx.t("qn-items")) }
+            @for item in definition.items() {
+                (item_result(ctx, &round, item, &responses))
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("qn-results"), Nav::Initiatives, body))
+}
+
+/// How one question was answered: counts per option, the mean of a number, or the texts.
+fn item_result(ctx: &Ctx, round: &Round, item: &Item, responses: &[store::Submitted]) -> Markup {
+    let answers: Vec<&Answer> = responses.iter().filter_map(|r| r.answers.get(&item.id)).collect();
+    let text = text_of(ctx, round, &item.text);
+    let options: Option<Vec<(String, String)>> = match &item.kind {
+        ItemKind::Agreement(steps) | ItemKind::Rating(steps) => {
+            let count = (steps.max - steps.min + 1) as usize;
+            Some(
+                (steps.min..=steps.max)
+                    .enumerate()
+                    .map(|(k, v)| {
+                        let label = match steps.labels.len() {
+                            n if n == count => format!("{v} {}", steps.labels[k].get(ctx.locale)),
+                            _ => v.to_string(),
+                        };
+                        (v.to_string(), label)
+                    })
+                    .collect(),
+            )
+        }
+        ItemKind::Single { options } | ItemKind::Multiple { options } => {
+            Some(options.iter().map(|o| (o.key.clone(), o.label.get(ctx.locale).to_owned())).collect())
+        }
+        _ => None,
+    };
+    let count_of = |key: &str| {
+        answers
+            .iter()
+            .filter(|a| match a {
+                Answer::Number(n) => n.to_string() == key,
+                Answer::Choice(k) => k == key,
+                Answer::Choices(ks) => ks.iter().any(|k| k == key),
+                _ => false,
+            })
+            .count()
+    };
+    let numbers: Vec<f64> =
+        answers.iter().filter_map(|a| if let Answer::Number(n) = a { Some(*n) } else { None }).collect();
+    html! {
+        section.q-result aria-label=(text) {
+            h3 { (text) }
+            p.count { (ctx.t_with("qn-item-n", &[("n", (answers.len() as f64).into())])) }
+            @if let Some(options) = &options {
+                div.table-wrap { table.distribution {
+                    thead { tr { th scope="col" { (ctx.t("qn-answer")) } th scope="col" { (ctx.t("qn-count")) } th scope="col" { span.visually-hidden { (ctx.t("qn-share")) } } } }
+                    tbody { @for (key, label) in options {
+                        @let count = count_of(key);
+                        @let share = if answers.is_empty() { 0.0 } else { count as f64 / answers.len() as f64 };
+                        tr {
+                            td { (label) }
+                            td { (count) }
+                            td { span.share-bar style=(format!("width:{}%", (share * 100.0).round())) {} span.visually-hidden { (format!("{:.0} %", share * 100.0)) } }
+                        }
+                    } }
+                } }
+            }
+            @if !numbers.is_empty() {
+                p { (ctx.t("qn-mean")) ": " (ctx.locale.format_decimal(numbers.iter().sum::<f64>() / numbers.len() as f64, 2)) }
+            }
+            @if matches!(item.kind, ItemKind::ShortText { .. } | ItemKind::LongText { .. }) {
+                ul.free-text { @for a in &answers { @if let Answer::Text(t) = a { li { (t) } } } }
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! Setting up a round and sending it out: the questionnaire, what it asks about, anonymity and
+//! threshold, dates; an open link with its QR code; personal links for pasted people.
+
+use parat_core::questionnaire::round::{parse_respondents, RoundInput};
+use parat_store::initiatives;
+use parat_store::questionnaire::Respondent;
+
+use super::*;
+
+/// Links made by this request, shown once: only their hashes are kept.
+#[derive(Default)]
+pub(super) struct FreshLinks {
+    open: Option<String>,
+    personal: Vec<(String, String)>,
+}
+
+async fn new_view(
+    state: &AppState,
+    member: &Member,
+    initiative_id: i64,
+    input: &RoundInput,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let initiative = initiatives::get(&state.db, &member.scope, initiative_id).await?;
+    let available = store::available(&state.db, &member.scope).await?;
+    let options: Vec<(String, String)> =
+        available.iter().map(|a| (a.reference.clone(), a.name.get(ctx.locale).to_owned())).collect();
+    let labels = [
+        ("questionnaire", ctx.t("qn-questionnaire")),
+        ("title", ctx.t("qn-round-title")),
+        ("issue", ctx.t("qn-round-issue")),
+        ("threshold", ctx.t("qn-threshold")),
+        ("opens_on", ctx.t("qn-opens-on")),
+        ("closes_on", ctx.t("qn-closes-on")),
+    ];
+    // A new form starts anonymous with an open link: the common staff survey.
+    let fresh = input == &RoundInput::default();
+    let anonymous = fresh || !input.anonymous.is_empty();
+    let open_link = fresh || !input.open_link.is_empty();
+    let body = html! {
+        p.breadcrumb { a href=(format!("/initiatives/{}", initiative.id)) { (initiative.name) } }
+        h1 { (ctx.t("qn-round-new")) }
+        p { (ctx.t("qn-round-new-intro")) }
+        (error_summary(ctx, errors, &labels))
+        form method="post" action=(format!("/initiatives/{}/rounds", initiative.id)) novalidate {
+            (csrf(ctx))
+            (forms::select(ctx, Field::new(ctx, "questionnaire", "qn-questionnaire", errors).required(), &options, &input.questionnaire, Some(ctx.t("choose"))))
+            (forms::input(ctx, Field::new(ctx, "title", "qn-round-title", errors).required().hint(ctx.t("qn-round-title-hint")), "text", &input.title, None))
+            (forms::input(ctx, Field::new(ctx, "issue", "qn-round-issue", errors).required().hint(ctx.t("qn-round-issue-hint")), "text", &input.issue, None))
+            fieldset.field {
+                legend { (ctx.t("qn-how")) }
+                div.checkbox {
+                    input #f-anonymous type="checkbox" name="anonymous" value="on" checked[anonymous] aria-describedby="f-anonymous-hint";
+                    label for="f-anonymous" { (ctx.t("qn-anonymous")) }
+                }
+                p.hint #f-anonymous-hint { (ctx.t("qn-anonymous-hint")) }
+                div.checkbox {
+                    input #f-open_link type="checkbox" name="open_link" value="on" checked[open_link] aria-describedby="f-open_link-hint";
+                    label for="f-open_link" { (ctx.t("qn-open-link")) }
+                }
+                p.hint #f-open_link-hint { (ctx.t("qn-open-link-hint")) }
+            }
+            (forms::input(ctx, Field::new(ctx, "threshold", "qn-threshold", errors).hint(ctx.t("qn-threshold-hint")), "number", &input.threshold, None))
+            (forms::input(ctx, Field::new(ctx, "opens_on", "qn-opens-on", errors).hint(ctx.t("hint-date")), "date", &input.opens_on, None))
+            (forms::input(ctx, Field::new(ctx, "closes_on", "qn-closes-on", errors).hint(ctx.t("hint-date")), "date", &input.closes_on, None))
+            button.primary type="submit" { (ctx.t("qn-round-create")) }
+        }
+    };
+    Ok(page(ctx, &ctx.t("qn-round-new"), Nav::Initiatives, body))
+}
+
+pub async fn new_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Response, AppError> {
+    if !member.scope.role().can_edit_initiatives() {
+        return Err(AppError::Forbidden);
+    }
+    let view = new_view(&state, &member, id, &RoundInput::default(), &FieldErrors::new()).await?;
+    Ok(view.into_response())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(input): Submitted<RoundInput>,
+) -> Result<Response, AppError> {
+    let draft = match input.parse() {
+        Ok(draft) => draft,
+        Err(errors) => {
+            let view = new_view(&state, &member, id, &input, &errors).await?;
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, view).into_response());
+        }
+    };
+    let (round, open_link) = match store::create(&state.db, &member.scope, Some(id), &draft).await {
+        Ok(made) => made,
+        Err(parat_store::StoreError::Invalid(errors)) => {
+            let view = new_view(&state, &member, id, &input, &errors).await?;
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, view).into_response());
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let fresh = FreshLinks { open: open_link.map(|l| answer_url(&state, l.expose())), personal: Vec::new() };
+    Ok((axum::http::StatusCode::CREATED, round_view(&state, &member, &round, Some("qn-round-created"), &fresh).await?)
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    let round = store::get(&state.db, &member.scope, id).await?;
+    round_view(&state, &member, &round, query.notice.as_deref(), &FreshLinks::default()).await
+}
+
+/// A QR code of a link, as an SVG picture with the link as its text alternative.
+fn qr_code(ctx: &Ctx, url: &str) -> Markup {
+    let svg = qrcode::QrCode::new(url.as_bytes())
+        .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build())
+        .unwrap_or_default();
+    // The renderer's SVG has no text alternative; the figure gives it one.
+    html! {
+        figure.qr-code role="img" aria-label=(ctx.t_with("qn-qr-label", &[("url", url.to_owned().into())])) {
+            (maud::PreEscaped(svg))
+        }
+    }
+}
+
+pub(super) async fn round_view(
+    state: &AppState,
+    member: &Member,
+    round: &Round,
+    notice_key: Option<&str>,
+    fresh: &FreshLinks,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let manage = member.scope.role().can_edit_initiatives();
+    let people: Vec<Respondent> =
+        if manage { store::respondents(&state.db, &member.scope, round).await? } else { Vec::new() };
+    let answered = people.iter().filter(|p| p.answered).count();
+    let open = round.is_open(today());
+    let date = |d: Option<time::Date>| d.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into());
+    let body = html! {
+        (notice(ctx, notice_key))
+        @if let (Some(initiative), Some(name)) = (round.initiative_id, &round.initiative_name) {
+            p.breadcrumb { a href=(format!("/initiatives/{initiative}")) { (name) } }
+        }
+        div.title-row {
+            h1 { (round.title) }
+            span.badge { (if open { ctx.t("qn-status-open") } else { ctx.t("qn-status-closed") }) }
+        }
+        div.actions {
+            a.button.primary href=(format!("/rounds/{}/results", round.id)) { (ctx.t("qn-results")) }
+            @if manage {
+                @if round.closed {
+                    (action_button(ctx, &format!("/rounds/{}/reopen", round.id), &ctx.t("qn-reopen"), "secondary"))
+                } @else {
+                    (action_button(ctx, &format!("/rounds/{}/close", round.id), &ctx.t("qn-close"), "secondary"))
+                }
+            }
+        }
+        dl.details {
+            dt { (ctx.t("qn-questionnaire")) } dd { (round.definition.name.get(ctx.locale)) }
+            dt { (ctx.t("qn-round-issue")) } dd { (round.issue) }
+            dt { (ctx.t("qn-anonymity")) }
+            dd { (if round.anonymous { ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())]) } else { ctx.t("qn-anonymous-no") }) }
+            dt { (ctx.t("qn-period")) } dd.date { (date(round.period.start())) " – " (date(round.period.end())) }
+            @if manage {
+                dt { (ctx.t("qn-respondents")) } dd { (ctx.t_with("qn-answered-of", &[("answered", (answered as f64).into()), ("total", (people.len() as f64).into())])) }
+            }
+        }
+        @if let Some(url) = &fresh.open {
+            section.fresh-links aria-labelledby="open-link-title" {
+                h2 #open-link-title { (ctx.t("qn-open-link-title")) }
+                p { (ctx.t("qn-link-shown-once")) }
+                p { input.copy-field type="text" readonly value=(url) aria-label=(ctx.t("qn-open-link-title")); }
+                (qr_code(ctx, url))
+            }
+        }
+        @if !fresh.personal.is_empty() {
+            section.fresh-links aria-labelledby="personal-links-title" {
+                h2 #personal-links-title { (ctx.t("qn-personal-links-title")) }
+                p { (ctx.t("qn-link-shown-once")) }
+                div.table-wrap { table {
+                    thead { tr { th scope="col" { (ctx.t("qn-respondent")) } th scope="col" { (ctx.t("qn-link")) } } }
+                    tbody { @for (label, url) in &fresh.personal { tr { td { (label) } td { code { (url) } } } } }
+                } }
+            }
+        }
+        @if manage {
+            section aria-labelledby="links-title" {
+                h2 #links-title { (ctx.t("qn-links-title")) }
+                p { (if round.has_open_link { ctx.t("qn-open-link-exists") } else { ctx.t("qn-open-link-none") }) }
+                (action_button(ctx, &format!("/rounds/{}/open-link", round.id), &ctx.t("qn-open-link-new"), "secondary"))
+                h3 { (ctx.t("qn-respondents")) }
+                @if people.is_empty() { p { (ctx.t("qn-respondents-none")) } } @else {
+                    div.table-wrap { table {
+                        caption.visually-hidden { (ctx.t("qn-respondents")) }
+                        thead { tr {
+                            th scope="col" { (ctx.t("qn-respondent")) }
+                            th scope="col" { (ctx.t("field-email")) }
+                            th scope="col" { (ctx.t("qn-group")) }
+                            th scope="col" { (ctx.t("qn-has-answered")) }
+                            th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
+                        } }
+                        tbody { @for p in &people { tr {
+                            td { (p.label) }
+                            td { (p.email.as_deref().unwrap_or("–")) }
+                            td { (p.group.as_deref().unwrap_or("–")) }
+                            td { (if p.answered { ctx.t("yes") } else { ctx.t("no") }) }
+                            td { (action_button(ctx, &format!("/rounds/{}/respondents/{}/link", round.id, p.id), &ctx.t("qn-link-new"), "small secondary")) }
+                        } } }
+                    } }
+                }
+                form method="post" action=(format!("/rounds/{}/respondents", round.id)) novalidate {
+                    (csrf(ctx))
+                    (forms::textarea(ctx, Field::new(ctx, "people", "qn-add-respondents", &FieldErrors::new()).hint(ctx.t("qn-add-respondents-hint")), ""))
+                    button type="submit" { (ctx.t("qn-add-respondents-button")) }
+                }
+            }
+        }
+    };
+    Ok(page(ctx, &round.title, Nav::Initiatives, body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PeopleForm {
+    #[serde(default)]
+    people: String,
+}
+
+pub async fn add_respondents(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(form): Submitted<PeopleForm>,
+) -> Result<Response, AppError> {
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let people = parse_respondents(&form.people).map_err(|problem| {
+        let mut errors = FieldErrors::new();
+        errors.add("people", problem);
+        AppError::Invalid(errors)
+    })?;
+    let added = store::add_respondents(&state.db, &member.scope, &round, &people).await?;
+    let fresh = FreshLinks {
+        open: None,
+        personal: added.into_iter().map(|(r, link)| (r.label, answer_url(&state, link.expose()))).collect(),
+    };
+    Ok(round_view(&state, &member, &round, Some("qn-respondents-added"), &fresh).await?.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EmptyForm {}
+
+pub async fn new_personal_link(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, respondent): PathIds,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Markup, AppError> {
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let link = store::new_personal_link(&state.db, &member.scope, &round, respondent).await?;
+    let people = store::respondents(&state.db, &member.scope, &round).await?;
+    let label = people.into_iter().find(|p| p.id == respondent).map(|p| p.label).unwrap_or_default();
+    let fresh = FreshLinks { open: None, personal: vec![(label, answer_url(&state, link.expose()))] };
+    round_view(&state, &member, &round, Some("qn-link-replaced"), &fresh).await
+}
+
+pub async fn new_open_link(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Markup, AppError> {
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let link = store::new_open_link(&state.db, &member.scope, &round).await?;
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let fresh = FreshLinks { open: Some(answer_url(&state, link.expose())), personal: Vec::new() };
+    round_view(&state, &member, &round, Some("qn-link-replaced"), &fresh).await
+}
+
+async fn set_closed(state: &AppState, member: &Member, id: i64, closed: bool) -> Result<Response, AppError> {
+    let round = store::get(&state.db, &member.scope, id).await?;
+    store::set_closed(&state.db, &member.scope, &round, closed).await?;
+    let notice = if closed { "qn-closed-notice" } else { "qn-reopened-notice" };
+    Ok(axum::response::Redirect::to(&format!("/rounds/{id}?notice={notice}")).into_response())
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Response, AppError> {
+    set_closed(&state, &member, id, true).await
+}
+
+pub async fn reopen(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Response, AppError> {
+    set_closed(&state, &member, id, false).await
+}
+
+/// The initiative page's list of its questionnaire rounds.
+pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let list = store::list(&state.db, &member.scope, Some(initiative_id)).await?;
+    Ok(html! {
+        section aria-labelledby="rounds-title" {
+            div.title-row {
+                h2 #rounds-title { (ctx.t("qn-rounds-title")) }
+                @if member.scope.role().can_edit_initiatives() {
+                    a.button href=(format!("/initiatives/{initiative_id}/rounds/new")) { (ctx.t("qn-round-new")) }
+                }
+            }
+            @if list.is_empty() { p { (ctx.t("qn-rounds-none")) } } @else {
+                div.table-wrap { table {
+                    caption.visually-hidden { (ctx.t("qn-rounds-title")) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("qn-round-title")) }
+                        th scope="col" { (ctx.t("qn-responses")) }
+                        th scope="col" { (ctx.t("field-status")) }
+                        th scope="col" { (ctx.t("token-created")) }
+                    } }
+                    tbody { @for r in &list { tr {
+                        td { a href=(format!("/rounds/{}", r.id)) { (r.title) } }
+                        td { (r.responses) }
+                        td { (if r.closed { ctx.t("qn-status-closed") } else { ctx.t("qn-status-running") }) }
+                        td.date { (ctx.date_time(r.created_at)) }
+                    } } }
+                } }
+            }
+        }
+    })
+}
