@@ -1,6 +1,7 @@
 //! The person's own settings: language, password and API tokens; and choosing a new password
 //! through a one-time link.
 
+use super::EmptyForm;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -153,9 +154,6 @@ pub async fn create_token(
         Err(other) => Err(other.into()),
     }
 }
-
-#[derive(Debug, Default, Deserialize)]
-pub struct EmptyForm {}
 
 pub async fn revoke_token(
     State(state): State<AppState>,

@@ -1,5 +1,6 @@
 //! Initiatives: "my initiatives" at home, the searchable list, one initiative, and its form.
 
+use super::{EmptyForm, NoticeQuery};
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -215,11 +216,6 @@ pub async fn list(
     Ok(page(ctx, &ctx.t("nav-initiatives"), Nav::Initiatives, body).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     member: Member,
@@ -417,9 +413,6 @@ pub async fn update(
     initiatives::get(&state.db, &member.scope, id).await?;
     save(&state, &member, Some(id), input).await
 }
-
-#[derive(Debug, Default, Deserialize)]
-pub struct EmptyForm {}
 
 async fn set_archived(state: &AppState, member: &Member, id: i64, archived: bool) -> Result<Response, AppError> {
     let initiative = initiatives::set_archived(&state.db, &member.scope, id, archived).await?;

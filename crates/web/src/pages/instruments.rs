@@ -1,6 +1,7 @@
 //! Instruments: the ones Parat ships (with their definitions to download) and the
 //! organisation's own, loaded by an administrator — for example licensed handbook texts.
 
+use super::NoticeQuery;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -16,11 +17,6 @@ use crate::context::{Member, Submitted};
 use crate::views::forms::{self, csrf, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState};
-
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

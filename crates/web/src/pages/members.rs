@@ -1,5 +1,6 @@
 //! The people of the current organisation and their roles; administrators only.
 
+use super::EmptyForm;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
@@ -248,6 +249,3 @@ pub async fn reset_link(
     };
     Ok(page(ctx, &ctx.t_with("reset-link-title", &[("name", person.display_name.into())]), Nav::Members, body))
 }
-
-#[derive(Debug, Default, Deserialize)]
-pub struct EmptyForm {}

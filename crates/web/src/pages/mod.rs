@@ -95,6 +95,16 @@ pub fn routes() -> Routes {
         .merge(questionnaire::routes())
 }
 
+/// A form with nothing but its CSRF token: a button in a form of its own.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct EmptyForm {}
+
+/// `?notice=…`, the key of a notice to show once after a redirect.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    pub notice: Option<String>,
+}
+
 /// A 303 redirect (the browser follows with GET) that also sets cookies.
 pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
     let mut response = Redirect::to(to).into_response();

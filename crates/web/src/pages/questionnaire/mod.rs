@@ -12,6 +12,7 @@ use parat_core::FieldErrors;
 use parat_store::questionnaire::{self as store, Round};
 use serde::Deserialize;
 
+use super::{EmptyForm, NoticeQuery};
 use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};

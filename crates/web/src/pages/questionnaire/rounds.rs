@@ -104,11 +104,6 @@ pub async fn create(
         .into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     member: Member,
@@ -254,9 +249,6 @@ pub async fn add_respondents(
     };
     Ok(round_view(&state, &member, &round, Some("qn-respondents-added"), &fresh).await?.into_response())
 }
-
-#[derive(Debug, Default, Deserialize)]
-pub struct EmptyForm {}
 
 pub async fn new_personal_link(
     State(state): State<AppState>,

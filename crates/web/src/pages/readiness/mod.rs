@@ -18,7 +18,7 @@ use parat_store::readiness::{self, Access, Assessment, Score};
 use parat_store::{accounts, initiatives, StoreError};
 use serde::Deserialize;
 
-use super::{download, parse_id, redirect_with_cookies, rejected};
+use super::{download, parse_id, redirect_with_cookies, rejected, EmptyForm, NoticeQuery};
 use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::error::NotNow;
 use crate::views::charts::{self, Point};
@@ -124,14 +124,6 @@ fn level_text(level: HalfPoints) -> String {
         format!("{},5", level.half_points() / 2)
     }
 }
-
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct EmptyForm {}
 
 fn score_text(ctx: &Ctx, score: parat_core::readiness::Fraction) -> String {
     ctx.locale.format_decimal(score.hundredths_for_display() as f64 / 100.0, 2)
