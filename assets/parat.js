@@ -9,7 +9,57 @@
       summary.focus();
     }
     guideSaving(document.querySelector("form.guide"));
+    questionnaire(document.querySelector("form.questionnaire"));
   });
+
+  // A questionnaire: items asked only after a certain answer are hidden until it is given
+  // (without this script they are shown with a note saying when to answer them), and a line
+  // item gets a slider beside its number field, for touch and mouse.
+  function questionnaire(form) {
+    if (!form) {
+      return;
+    }
+    var conditional = form.querySelectorAll(".q-item[data-show-if-item]");
+    var update = function () {
+      conditional.forEach(function (item) {
+        var wanted = item.dataset.showIfAny.split(",");
+        var chosen = Array.prototype.map.call(
+          form.querySelectorAll("[name='a-" + item.dataset.showIfItem + "']:checked"),
+          function (input) { return input.value; }
+        );
+        var shown = chosen.some(function (value) { return wanted.indexOf(value) >= 0; });
+        item.classList.toggle("hidden-by-condition", !shown);
+      });
+    };
+    form.addEventListener("change", update);
+    update();
+    form.querySelectorAll("input[data-line-min]").forEach(function (field) {
+      var slider = document.createElement("input");
+      slider.type = "range";
+      slider.min = field.dataset.lineMin;
+      slider.max = field.dataset.lineMax;
+      slider.step = field.dataset.lineStep;
+      slider.setAttribute("aria-hidden", "true");
+      slider.tabIndex = -1;
+      var number = function (text) { return parseFloat(String(text).replace(",", ".")); };
+      if (!isNaN(number(field.value))) {
+        slider.value = number(field.value);
+      }
+      slider.addEventListener("input", function () {
+        var decimal = field.closest("html").lang === "en" ? slider.value : String(slider.value).replace(".", ",");
+        field.value = decimal;
+      });
+      slider.addEventListener("change", function () {
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+      field.addEventListener("input", function () {
+        if (!isNaN(number(field.value))) {
+          slider.value = number(field.value);
+        }
+      });
+      field.insertAdjacentElement("afterend", slider);
+    });
+  }
 
   // The interview guide saves each answer as it is typed (htmx); this shows the state beside
   // each field and asks before leaving the page while an answer is not saved yet.

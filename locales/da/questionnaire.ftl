@@ -28,6 +28,7 @@ qn-reopen = Åbn igen
 qn-anonymity = Anonymitet
 qn-anonymous-yes = Anonyme svar, tærskel { $n }
 qn-anonymous-no = Svarene er knyttet til besvarerne
+qn-no-dates = Ingen datoer: åben, indtil den lukkes
 qn-period = Periode
 qn-respondents = Besvarere med personligt link
 qn-answered-of = { $answered } af { $total } har svaret
@@ -71,6 +72,10 @@ qn-condition = Svar kun, hvis du svarede { $answers } på spørgsmålet ”{ $qu
 qn-submit = Send svarene
 qn-save-later = Gem og fortsæt senere
 qn-saved = Gemt.
+qn-missing = { $n ->
+    [one] Et spørgsmål mangler svar:
+   *[other] { $n } spørgsmål mangler svar:
+}
 qn-problem-required = Besvar spørgsmålet.
 qn-problem-not-a-number = Skriv et tal, for eksempel 6,5.
 qn-problem-off-scale = Skriv et tal fra { $min } til { $max }.

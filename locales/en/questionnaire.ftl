@@ -28,6 +28,7 @@ qn-reopen = Open again
 qn-anonymity = Anonymity
 qn-anonymous-yes = Anonymous answers, threshold { $n }
 qn-anonymous-no = Answers are linked to the respondents
+qn-no-dates = No dates: open until it is closed
 qn-period = Period
 qn-respondents = Respondents with a personal link
 qn-answered-of = { $answered } of { $total } have answered
@@ -71,6 +72,10 @@ qn-condition = Answer only if you answered { $answers } to the question “{ $qu
 qn-submit = Send my answers
 qn-save-later = Save and continue later
 qn-saved = Saved.
+qn-missing = { $n ->
+    [one] One question has no answer yet:
+   *[other] { $n } questions have no answer yet:
+}
 qn-problem-required = Answer the question.
 qn-problem-not-a-number = Enter a number, for example 6.5.
 qn-problem-off-scale = Enter a number from { $min } to { $max }.

@@ -28,6 +28,7 @@ qn-reopen = Öppna igen
 qn-anonymity = Anonymitet
 qn-anonymous-yes = Anonyma svar, tröskel { $n }
 qn-anonymous-no = Svaren är knutna till de svarande
+qn-no-dates = Inga datum: öppen tills den stängs
 qn-period = Period
 qn-respondents = Svarande med personlig länk
 qn-answered-of = { $answered } av { $total } har svarat
@@ -71,6 +72,10 @@ qn-condition = Svara bara om du svarade { $answers } på frågan ”{ $question 
 qn-submit = Skicka in svaren
 qn-save-later = Spara och fortsätt senare
 qn-saved = Sparat.
+qn-missing = { $n ->
+    [one] En fråga saknar svar:
+   *[other] { $n } frågor saknar svar:
+}
 qn-problem-required = Besvara frågan.
 qn-problem-not-a-number = Skriv ett tal, till exempel 6,5.
 qn-problem-off-scale = Skriv ett tal från { $min } till { $max }.

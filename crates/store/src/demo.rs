@@ -11,6 +11,7 @@ use parat_core::readiness::assessment::InformantDraft;
 
 use crate::accounts::hash_password;
 use crate::db::on_writer;
+use crate::questionnaire;
 use crate::readiness::{AssessmentBuilder, PlannedInterview};
 use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
@@ -426,8 +427,53 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             }
             assessment.build(db).await?;
         }
+        if size == DemoSize::Small && index == 1 {
+            staff_survey(db, &coordinator, initiative, &mut random).await?;
+        }
     }
     Ok(logins)
+}
+
+/// A staff survey on readiness (the ORIC-style questionnaire) for the small demo: anonymous,
+/// an open link and three personal links, with sixteen answers, one of them by a personal link.
+async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
+    use parat_core::questionnaire::round::{RespondentDraft, RoundInput};
+    use parat_core::questionnaire::RawAnswer;
+    use std::collections::BTreeMap;
+    let input = RoundInput {
+        questionnaire: "oric".into(),
+        title: "Personalenkät om beredskap".into(),
+        issue: "det gemensamma arbetssättet".into(),
+        anonymous: "on".into(),
+        open_link: "on".into(),
+        ..Default::default()
+    };
+    let draft = input.parse().map_err(|_| StoreError::Unsupported("the demo's survey is valid"))?;
+    let (round, open_link) = questionnaire::create(db, coordinator, Some(initiative), &draft).await?;
+    let people =
+        ["Anna Ek; anna.ek@boras.se; Socialtjänst", "Bo Berg; ; Socialtjänst", "Cecilia Ceder; ; Skola"].map(|line| {
+            let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+            RespondentDraft {
+                label: parts[0].into(),
+                email: Some(parts[1].to_owned()).filter(|e| !e.is_empty()),
+                group: Some(parts[2].to_owned()),
+            }
+        });
+    let links = questionnaire::add_respondents(db, coordinator, &round, &people).await?;
+    let today = crate::now_date();
+    let items: Vec<String> =
+        round.definition.items().filter(|i| i.kind.range().is_some()).map(|i| i.id.clone()).collect();
+    let answer = |random: &mut Lcg| -> BTreeMap<String, RawAnswer> {
+        items.iter().map(|id| (id.clone(), RawAnswer::Number((2 + random.below(4)) as f64))).collect()
+    };
+    let open_link = open_link.ok_or(StoreError::Unsupported("the demo's survey has an open link"))?;
+    for _ in 0..15 {
+        let browser = crate::Secret::generate();
+        let _ = questionnaire::save(db, &open_link, &browser, &answer(random), true, today).await?;
+    }
+    let (_, anna) = &links[0];
+    let _ = questionnaire::save(db, anna, anna, &answer(random), true, today).await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -59,6 +59,11 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// Today's date in Scandinavian time.
+pub fn now_date() -> time::Date {
+    parat_core::locale::scandinavian_date(now())
+}
+
 /// Lower-cased text for case-insensitive search that behaves the same on both backends
 /// (SQLite's `lower()` only folds ASCII, so `Å` would not match `å`).
 pub(crate) fn search_key(text: &str) -> String {

@@ -561,3 +561,94 @@ async fn a_county_board_and_a_viewer_read_readiness_in_the_browser() {
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// A staff survey answered on a phone-sized screen through a personal link: every answer saved
+/// as it is given (htmx), the link resumed after a reload, the response submitted; the
+/// answering pages and the round's pages have no accessibility violations.
+#[tokio::test]
+async fn a_questionnaire_is_answered_on_a_phone_and_its_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let made = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let round_page = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "oric"),
+                ("title", "Personalenkät"),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .expect("body");
+    let round: i64 = round_page
+        .split("/rounds/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("round id");
+    let added =
+        coordinator.post(&format!("/rounds/{round}/respondents"), &[("people", "Anna Ek; anna@boras.se")]).await;
+    let body = added.text().await.expect("body");
+    let start = body.find("/q/").expect("a personal link");
+    let link = body[start..start + 67].to_owned();
+
+    let client = connect(&driver).await;
+    client.set_window_size(390, 844).await.expect("a phone-sized window");
+    let mut failures = Vec::new();
+    check_page(&client, &base, &link, "answer-phone", &mut failures).await;
+
+    // One answer, saved without a page load: the status says so, and a reload keeps it.
+    client.execute("window.parat_marker = 'same page'", vec![]).await.expect("marker");
+    client.find(Locator::Id("a-c1-4")).await.expect("option").click().await.expect("choose 5");
+    client
+        .wait()
+        .for_element(Locator::XPath("//p[@id='save-status']/span[@class='saved']"))
+        .await
+        .expect("saved as it was given");
+    let marker: serde_json::Value = client.execute("return window.parat_marker || null", vec![]).await.expect("marker");
+    assert_eq!(marker, "same page");
+    client.goto(&format!("{base}{link}")).await.expect("reload");
+    let checked: serde_json::Value =
+        client.execute("return document.getElementById('a-c1-4').checked", vec![]).await.expect("checked");
+    assert_eq!(checked, true, "the link resumes with the answer given");
+
+    // Submitting with the rest unanswered lists what is missing, then every statement answered.
+    client.find(Locator::Css("button[value='submit']")).await.expect("submit").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("what is missing");
+    check_current(&client, "answer-missing", &mut failures).await;
+    for item in ["c1", "c2", "c3", "c4", "c5", "e1", "e2", "e3", "e4", "e5", "e6", "e7"] {
+        client.find(Locator::Id(&format!("a-{item}-3"))).await.expect("option").click().await.expect("choose");
+    }
+    client.find(Locator::Css("button[value='submit']")).await.expect("submit").click().await.expect("click");
+    let heading = client.wait().for_element(Locator::Css("main h1")).await.expect("heading");
+    // A visitor without an account reads it in the browser's language (English here).
+    assert_eq!(heading.text().await.expect("text"), "Thank you for your answers");
+    check_current(&client, "answer-thanks", &mut failures).await;
+
+    // The coordinator's pages for the round.
+    client.set_window_size(1280, 900).await.expect("a desktop window");
+    client.goto(&format!("{base}/login")).await.expect("login page");
+    client.find(Locator::Id("f-email")).await.expect("email").send_keys("sara@boras.se").await.expect("type");
+    client.find(Locator::Id("f-password")).await.expect("password").send_keys(PASSWORD).await.expect("type");
+    client.find(Locator::Css("main button[type=submit]")).await.expect("button").click().await.expect("submit");
+    client.wait().for_element(Locator::Css("nav.main-nav")).await.expect("logged in");
+    for (path, name) in [
+        (format!("/initiatives/{initiative}/rounds/new"), "round-new"),
+        (format!("/rounds/{round}"), "round"),
+        (format!("/rounds/{round}/results"), "round-results"),
+    ] {
+        check_page(&client, &base, &path, name, &mut failures).await;
+    }
+    client.close().await.expect("close");
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+    app.stop().await;
+}

@@ -15,6 +15,8 @@ type Values = BTreeMap<String, Vec<String>>;
 struct ItemProblem {
     item: String,
     message: String,
+    /// Unanswered (the summary then lists only the question).
+    missing: bool,
 }
 
 fn link_of(token: &str) -> Option<Secret> {
@@ -134,17 +136,21 @@ pub async fn save_answers(
     let unprocessable = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     match saved {
         Err(error) => {
-            let problem = ItemProblem { item: error.item.clone(), message: problem_text(&ctx, &error.problem) };
+            let problem =
+                ItemProblem { item: error.item.clone(), message: problem_text(&ctx, &error.problem), missing: false };
+            // htmx swaps only successful answers in: the problem goes to the status line.
             if ctx.is_htmx {
-                return Ok((unprocessable, save_status(&ctx, Some(&problem.message))).into_response());
+                return Ok(save_status(&ctx, Some(&problem.message)).into_response());
             }
             Ok((unprocessable, form_page(&ctx, round, &token, &values, &[problem], None)).into_response())
         }
         Ok(Saved::Submitted) => Ok(thanks(&ctx, false)),
         Ok(Saved::AlreadySubmitted) => Ok(thanks(&ctx, true)),
         Ok(Saved::Incomplete(missing)) => {
-            let problems: Vec<ItemProblem> =
-                missing.into_iter().map(|item| ItemProblem { item, message: ctx.t("qn-problem-required") }).collect();
+            let problems: Vec<ItemProblem> = missing
+                .into_iter()
+                .map(|item| ItemProblem { item, message: ctx.t("qn-problem-required"), missing: true })
+                .collect();
             Ok((unprocessable, form_page(&ctx, round, &token, &values, &problems, None)).into_response())
         }
         Ok(Saved::Draft) if ctx.is_htmx => Ok(save_status(&ctx, None).into_response()),
@@ -203,9 +209,15 @@ fn form_page(
         @if !problems.is_empty() {
             div.error-summary #error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
                 h2 #error-summary-title { (ctx.t("error-summary-title")) }
+                @if problems.iter().any(|p| p.missing) {
+                    p { (ctx.t_with("qn-missing", &[("n", (problems.iter().filter(|p| p.missing).count() as f64).into())])) }
+                }
                 ul { @for p in problems {
                     @let label = definition.item(&p.item).map(|i| text_of(ctx, round, &i.text)).unwrap_or_default();
-                    li { a href=(format!("#q-{}", p.item)) { (label) ": " (p.message) } }
+                    li { a href=(format!("#q-{}", p.item)) {
+                        (label)
+                        @if !p.missing { " – " (p.message) }
+                    } }
                 } }
             }
         }

@@ -44,7 +44,7 @@ pub fn routes() -> super::Routes {
 
 /// Today in Scandinavian time, the calendar a round's dates are in.
 fn today() -> time::Date {
-    parat_core::locale::scandinavian_date(parat_store::now())
+    parat_store::now_date()
 }
 
 /// A question's text with the round's subject in place of `{issue}`.

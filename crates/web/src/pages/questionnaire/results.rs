@@ -146,14 +146,19 @@ fn item_result(ctx: &Ctx, round: &Round, item: &Item, responses: &[store::Submit
             p.count { (ctx.t_with("qn-item-n", &[("n", (answers.len() as f64).into())])) }
             @if let Some(options) = &options {
                 div.table-wrap { table.distribution {
-                    thead { tr { th scope="col" { (ctx.t("qn-answer")) } th scope="col" { (ctx.t("qn-count")) } th scope="col" { span.visually-hidden { (ctx.t("qn-share")) } } } }
+                    thead { tr { th scope="col" { (ctx.t("qn-answer")) } th scope="col" { (ctx.t("qn-count")) } th scope="col" { (ctx.t("qn-share")) } } }
                     tbody { @for (key, label) in options {
                         @let count = count_of(key);
                         @let share = if answers.is_empty() { 0.0 } else { count as f64 / answers.len() as f64 };
                         tr {
                             td { (label) }
                             td { (count) }
-                            td { span.share-bar style=(format!("width:{}%", (share * 100.0).round())) {} span.visually-hidden { (format!("{:.0} %", share * 100.0)) } }
+                            td {
+                                svg.share-bar width="120" height="12" aria-hidden="true" focusable="false" {
+                                    rect width=(format!("{:.0}", share * 120.0)) height="12" fill="#0b57a4" {}
+                                }
+                                " " (format!("{:.0} %", share * 100.0))
+                            }
                         }
                     } }
                 } }

@@ -165,7 +165,12 @@ pub(super) async fn round_view(
             dt { (ctx.t("qn-round-issue")) } dd { (round.issue) }
             dt { (ctx.t("qn-anonymity")) }
             dd { (if round.anonymous { ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())]) } else { ctx.t("qn-anonymous-no") }) }
-            dt { (ctx.t("qn-period")) } dd.date { (date(round.period.start())) " – " (date(round.period.end())) }
+            dt { (ctx.t("qn-period")) }
+            @if round.period.start().is_none() && round.period.end().is_none() {
+                dd { (ctx.t("qn-no-dates")) }
+            } @else {
+                dd.date { (date(round.period.start())) " – " (date(round.period.end())) }
+            }
             @if manage {
                 dt { (ctx.t("qn-respondents")) } dd { (ctx.t_with("qn-answered-of", &[("answered", (answered as f64).into()), ("total", (people.len() as f64).into())])) }
             }
