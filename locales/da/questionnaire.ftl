@@ -63,6 +63,10 @@ qn-item-n = { $n } svar
 qn-answer = Svar
 qn-count = Antal
 qn-share = Andel
+qn-response-number = Svar nr.
+qn-file-answers = svar
+qn-download-xlsx = Hent svarene (Excel)
+qn-download-csv = Hent svarene (CSV)
 qn-mean = Gennemsnit
 qn-answer-anonymous = Dine svar er anonyme: ingen kan se, hvad netop du har svaret.
 qn-answer-identified = Dine svar gemmes med dit navn og ses af dem, der gennemfører undersøgelsen.
@@ -89,6 +93,9 @@ qn-round-closed = Spørgeskemaet modtager ikke svar lige nu. Det kan være lukke
 qn-thanks-title = Tak for dine svar
 qn-thanks = Svarene er sendt. Du kan lukke siden.
 qn-thanks-again = Svarene er allerede sendt og kan ikke ændres. Tak!
+
+error-too-few-answers-title = For få svar endnu
+error-too-few-answers = Svarene kan hentes, når mindst så mange har svaret, som rundens tærskel for anonymitet kræver.
 
 notice-qn-round-created = Runden er oprettet.
 notice-qn-respondents-added = De personlige links er oprettet.

@@ -63,6 +63,10 @@ qn-item-n = { $n } answers
 qn-answer = Answer
 qn-count = Count
 qn-share = Share
+qn-response-number = Response no.
+qn-file-answers = answers
+qn-download-xlsx = Download the answers (Excel)
+qn-download-csv = Download the answers (CSV)
 qn-mean = Mean
 qn-answer-anonymous = Your answers are anonymous: nobody can see what you in particular answered.
 qn-answer-identified = Your answers are kept with your name and seen by those running the questionnaire.
@@ -89,6 +93,9 @@ qn-round-closed = The questionnaire is not taking answers now. It may have close
 qn-thanks-title = Thank you for your answers
 qn-thanks = Your answers have been sent. You may close this page.
 qn-thanks-again = Your answers were already sent and cannot be changed. Thank you!
+
+error-too-few-answers-title = Too few answers yet
+error-too-few-answers = The answers can be downloaded once at least as many have answered as the round's anonymity threshold requires.
 
 notice-qn-round-created = The round has been created.
 notice-qn-respondents-added = The personal links have been made.

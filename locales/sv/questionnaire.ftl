@@ -63,6 +63,10 @@ qn-item-n = { $n } svar
 qn-answer = Svar
 qn-count = Antal
 qn-share = Andel
+qn-response-number = Svar nr
+qn-file-answers = svar
+qn-download-xlsx = Hämta svaren (Excel)
+qn-download-csv = Hämta svaren (CSV)
 qn-mean = Medelvärde
 qn-answer-anonymous = Dina svar är anonyma: ingen kan se vad just du har svarat.
 qn-answer-identified = Dina svar sparas med ditt namn och ses av dem som genomför enkäten.
@@ -89,6 +93,9 @@ qn-round-closed = Enkäten tar inte emot svar just nu. Den kan ha stängt, eller
 qn-thanks-title = Tack för dina svar
 qn-thanks = Svaren är inskickade. Du kan stänga sidan.
 qn-thanks-again = Svaren är redan inskickade och kan inte ändras. Tack!
+
+error-too-few-answers-title = För få svar än
+error-too-few-answers = Svaren kan hämtas när minst så många har svarat som omgångens tröskel för anonymitet kräver.
 
 notice-qn-round-created = Omgången är skapad.
 notice-qn-respondents-added = De personliga länkarna är skapade.

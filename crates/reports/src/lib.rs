@@ -1,6 +1,7 @@
-//! Parat's documents: PDF reports rendered with typst from embedded templates and fonts, and
-//! XLSX spreadsheets. Pure functions from data to bytes; callers run them on blocking threads.
+//! Parat's documents: PDF reports rendered with typst from embedded templates and fonts, XLSX
+//! spreadsheets and CSV files. Pure functions from data to bytes; callers run them on blocking threads.
 
+pub mod csv;
 pub mod docx;
 pub mod pdf;
 pub mod plain_text;

@@ -80,16 +80,20 @@ pub enum NotNow {
     NoResultsYet,
     ScoringNotOpen,
     ScoresFinal,
+    /// An anonymous round has fewer answers than its threshold: nothing of it is shown.
+    TooFewAnswers,
 }
 
 impl NotNow {
-    pub const ALL: &'static [NotNow] = &[NotNow::NoResultsYet, NotNow::ScoringNotOpen, NotNow::ScoresFinal];
+    pub const ALL: &'static [NotNow] =
+        &[NotNow::NoResultsYet, NotNow::ScoringNotOpen, NotNow::ScoresFinal, NotNow::TooFewAnswers];
 
     pub fn code(self) -> &'static str {
         match self {
             NotNow::NoResultsYet => "no_results_yet",
             NotNow::ScoringNotOpen => "scoring_not_open",
             NotNow::ScoresFinal => "scores_final",
+            NotNow::TooFewAnswers => "too_few_answers",
         }
     }
 }

@@ -371,6 +371,8 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     let (_, results) = coordinator.page(&format!("/rounds/{round}/results")).await;
     assert!(results.contains("Resultaten visas när minst 3 har svarat."), "{results}");
     assert!(!results.contains("(n = "));
+    let early = coordinator.get(&format!("/rounds/{round}/answers.csv")).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT, "no export under the threshold either");
 
     // Bo by his link; two people in a room through the open link, each in their own browser.
     let bo = app.browser();
@@ -403,6 +405,25 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     assert!(results.contains("– <span class=\"count\">(n = 2)</span>"), "Socialtjänst has two");
     assert!(!results.contains("Skola"), "a group without answers has no column");
     assert!(results.contains("2 av 3 har svarat"), "two of three personal links answered");
+
+    // The answers as CSV: one row per response, each statement a column, then the scales;
+    // the group of two is left blank. As XLSX: the answers and the scales' summary.
+    let csv = coordinator.get(&format!("/rounds/{round}/answers.csv")).await.text().await.expect("csv");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 6, "a header and five responses: {csv}");
+    assert!(lines[0].starts_with("Svar nr;Grupp;c1 Vi på arbetsplatsen"), "{}", lines[0]);
+    assert!(!csv.contains("Socialtjänst"), "a group under the threshold is not named");
+    let first: Vec<&str> = lines[1].split(';').collect();
+    assert_eq!(&first[..4], ["1", "", "5", "4"]);
+    // Whole numbers without decimals: commitment 21 / 5 = 4,20, efficacy 21 / 7 = 3.
+    assert_eq!(&first[first.len() - 2..], ["4,20", "3"]);
+    assert_eq!((commitment[0], efficacy[0]), (4.2, 3.0));
+    let xlsx = coordinator.get(&format!("/rounds/{round}/answers.xlsx")).await.bytes().await.expect("xlsx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx.to_vec())).expect("an XLSX is a zip");
+    let mut sheets = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/workbook.xml").expect("workbook"), &mut sheets)
+        .expect("utf-8");
+    assert!(sheets.contains("name=\"Svar\"") && sheets.contains("name=\"Skalor\""), "{sheets}");
 
     // The database never ties an anonymous response to a respondent: no reference, no shared
     // hash, on either backend.

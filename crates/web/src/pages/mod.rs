@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 
-use crate::AppState;
+use crate::{AppError, AppState};
 
 /// A router that keeps a list of what it serves: the app serves the router, and tests walk the
 /// list, so that a check meant for every route (another organisation's member gets 404 on each)
@@ -151,4 +151,14 @@ pub fn rejected(markup: maud::Markup) -> Response {
 /// Parses a path id; anything that is not a positive number is simply not found.
 pub fn parse_id(raw: &str) -> Result<i64, crate::AppError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(crate::AppError::NotFound)
+}
+
+/// Runs document work (PDF, XLSX, .docx) on a blocking thread; its failure is an internal error.
+pub async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 'static>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(Box::new(e)))?
+        .map_err(|e| AppError::Internal(Box::new(e)))
 }

@@ -19,10 +19,12 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod answer;
+mod export;
 mod results;
 mod rounds;
 
 pub use answer::*;
+pub use export::*;
 pub use results::*;
 pub use rounds::*;
 
@@ -39,6 +41,8 @@ pub fn routes() -> super::Routes {
         .route("/rounds/{id}/close", "POST", post(close))
         .route("/rounds/{id}/reopen", "POST", post(reopen))
         .route("/rounds/{id}/results", "GET", get(results))
+        .route("/rounds/{id}/answers.csv", "GET", get(answers_csv))
+        .route("/rounds/{id}/answers.xlsx", "GET", get(answers_xlsx))
         .route("/q/{token}", "GET POST", get(answer_page).post(save_answers))
 }
 

@@ -93,6 +93,11 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
                     p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
                 }
             }
+            p.actions {
+                a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
+                " "
+                a.button href=(format!("/rounds/{}/answers.csv", round.id)) { (ctx.t("qn-download-csv")) }
+            }
             h2 { (ctx.t("qn-items")) }
             @for item in definition.items() {
                 (item_result(ctx, &round, item, &responses))

@@ -18,7 +18,7 @@ use parat_store::readiness::{self, Access, Assessment, Score};
 use parat_store::{accounts, initiatives, StoreError};
 use serde::Deserialize;
 
-use super::{download, parse_id, redirect_with_cookies, rejected, EmptyForm, NoticeQuery};
+use super::{blocking, download, parse_id, redirect_with_cookies, rejected, EmptyForm, NoticeQuery};
 use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::error::NotNow;
 use crate::views::charts::{self, Point};
@@ -26,6 +26,7 @@ use crate::views::confirm::{confirm_page, Confirmation};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
+use parat_reports::csv::document as csv_document;
 
 mod actions;
 mod assessment;
@@ -127,55 +128,4 @@ fn level_text(level: HalfPoints) -> String {
 
 fn score_text(ctx: &Ctx, score: parat_core::readiness::Fraction) -> String {
     ctx.locale.format_decimal(score.hundredths_for_display() as f64 / 100.0, 2)
-}
-
-/// A CSV document as Swedish and Danish Excel open it: a byte-order mark, semicolons, CRLF.
-fn csv_document(header: &[String], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let line = |cells: &[String]| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";") + "\r\n";
-    let mut csv = String::from("\u{feff}");
-    csv.push_str(&line(header));
-    for row in rows {
-        csv.push_str(&line(&row));
-    }
-    csv
-}
-
-/// Runs document work (PDF, XLSX, .docx) on a blocking thread; its failure is an internal error.
-async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 'static>(
-    work: impl FnOnce() -> Result<T, E> + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| AppError::Internal(Box::new(e)))?
-        .map_err(|e| AppError::Internal(Box::new(e)))
-}
-
-/// One CSV cell: quoted when needed, and a leading `= + - @` neutralised so that a spreadsheet
-/// never runs it as a formula.
-pub fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_cell("4"), "4");
-        assert_eq!(csv_cell("a;b"), "\"a;b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("-3"), "-3");
-        assert_eq!(csv_cell("@home"), "'@home");
-    }
 }
