@@ -97,13 +97,28 @@ qn-thanks-again = Svarene er allerede sendt og kan ikke ændres. Tak!
 error-too-few-answers-title = For få svar endnu
 error-too-few-answers = Svarene kan hentes, når mindst så mange har svaret, som rundens tærskel for anonymitet kræver.
 
+qn-questionnaires-title = Spørgeskemaer at sende ud
+qn-questionnaires-intro = Parats egne spørgeskemaer og organisationens egne. Se et spørgeskema, som besvarerne ser det.
+qn-follows = Følger
+qn-preview = Se eksempel
+qn-load = Indlæs et eget spørgeskema
+qn-load-hint = Indsæt en definition i Parats format (TOML) – for eksempel et licenseret spørgeskema med de originale tekster. Hent en af Parats definitioner som skabelon. Har den samme id som et af organisationens egne, erstatter den det; udsendte runder beholder deres version.
+qn-load-refused = Definitionen kunne ikke læses:
+qn-definition = Definition (TOML)
+qn-load-button = Indlæs spørgeskemaet
+qn-preview-note = Eksempel: sådan ser besvarerne spørgeskemaet. Intet gemmes.
+qn-preview-issue = den nye arbejdsmetode
+qn-questionnaires-link = Se og indlæs spørgeskemaer.
+
 notice-qn-round-created = Runden er oprettet.
 notice-qn-respondents-added = De personlige links er oprettet.
 notice-qn-link-replaced = Et nyt link er oprettet; det gamle virker ikke længere.
 notice-qn-closed-notice = Runden er lukket for svar.
 notice-qn-reopened-notice = Runden er åben igen.
+notice-qn-loaded = Spørgeskemaet er indlæst.
 notice-qn-saved-notice = Svarene er gemt. Åbn det samme link, når du vil fortsætte.
 
+audit-entity-questionnaire = spørgeskema
 audit-entity-round = spørgeskemarunde
 audit-entity-respondent = besvarer
 audit-entity-response = besvarelse

@@ -97,13 +97,28 @@ qn-thanks-again = Your answers were already sent and cannot be changed. Thank yo
 error-too-few-answers-title = Too few answers yet
 error-too-few-answers = The answers can be downloaded once at least as many have answered as the round's anonymity threshold requires.
 
+qn-questionnaires-title = Questionnaires to send out
+qn-questionnaires-intro = Parat's own questionnaires and the organisation's own. Preview one to see it as respondents do.
+qn-follows = Follows
+qn-preview = Preview
+qn-load = Load a questionnaire of your own
+qn-load-hint = Paste a definition in Parat's format (TOML) – for example a licensed questionnaire with its original texts. Download one of Parat's definitions as a template. One with the id of one of the organisation's own replaces it; rounds already sent keep their version.
+qn-load-refused = The definition could not be read:
+qn-definition = Definition (TOML)
+qn-load-button = Load the questionnaire
+qn-preview-note = Preview: this is how respondents see the questionnaire. Nothing is saved.
+qn-preview-issue = the new working method
+qn-questionnaires-link = See and load questionnaires.
+
 notice-qn-round-created = The round has been created.
 notice-qn-respondents-added = The personal links have been made.
 notice-qn-link-replaced = A new link has been made; the old one no longer works.
 notice-qn-closed-notice = The round is closed for answers.
 notice-qn-reopened-notice = The round is open again.
+notice-qn-loaded = The questionnaire has been loaded.
 notice-qn-saved-notice = Your answers are saved. Open the same link when you want to continue.
 
+audit-entity-questionnaire = questionnaire
 audit-entity-round = questionnaire round
 audit-entity-respondent = respondent
 audit-entity-response = response

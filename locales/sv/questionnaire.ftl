@@ -97,13 +97,28 @@ qn-thanks-again = Svaren är redan inskickade och kan inte ändras. Tack!
 error-too-few-answers-title = För få svar än
 error-too-few-answers = Svaren kan hämtas när minst så många har svarat som omgångens tröskel för anonymitet kräver.
 
+qn-questionnaires-title = Enkäter att skicka ut
+qn-questionnaires-intro = Parats egna enkäter och organisationens egna. Förhandsgranska en enkät för att se den som de svarande gör.
+qn-follows = Följer
+qn-preview = Förhandsgranska
+qn-load = Lägg in en egen enkät
+qn-load-hint = Klistra in en definition i Parats format (TOML) – till exempel en licensierad enkät med originaltexterna. Hämta en av Parats definitioner som mall. Har den samma id som en av organisationens egna ersätter den den; utskickade omgångar behåller sin version.
+qn-load-refused = Definitionen kunde inte läsas:
+qn-definition = Definition (TOML)
+qn-load-button = Lägg in enkäten
+qn-preview-note = Förhandsgranskning: så här ser de svarande enkäten. Inget sparas.
+qn-preview-issue = det nya arbetssättet
+qn-questionnaires-link = Se och lägg in enkäter.
+
 notice-qn-round-created = Omgången är skapad.
 notice-qn-respondents-added = De personliga länkarna är skapade.
 notice-qn-link-replaced = En ny länk är skapad; den gamla fungerar inte längre.
 notice-qn-closed-notice = Omgången är stängd för svar.
 notice-qn-reopened-notice = Omgången är öppen igen.
+notice-qn-loaded = Enkäten är inlagd.
 notice-qn-saved-notice = Svaren är sparade. Öppna samma länk när du vill fortsätta.
 
+audit-entity-questionnaire = enkät
 audit-entity-round = enkätomgång
 audit-entity-respondent = svarande
 audit-entity-response = enkätsvar

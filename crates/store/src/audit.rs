@@ -132,6 +132,7 @@ pub const ENTITIES: &[&str] = &[
     "instrument",
     "password",
     "password_reset",
+    "questionnaire",
     "round",
     "respondent",
     "response",

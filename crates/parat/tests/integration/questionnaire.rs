@@ -452,3 +452,121 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     assert_eq!(late.0, StatusCode::GONE, "a closed round takes no answers");
     app.stop().await;
 }
+
+/// An evaluation of a training day in Parat's format: a line, a choice with a follow-up asked
+/// only after "no", a short text, and a scale of the line.
+const OWN_DEFINITION: &str = r#"
+id = "utvardering"
+purpose = "evaluation"
+name = { sv = "Utvärdering av utbildningsdag", da = "Evaluering af kursusdag", en = "Training day evaluation" }
+description = { sv = "Om dagen om {issue}.", da = "Om dagen om {issue}.", en = "About the day on {issue}." }
+
+[[sections]]
+id = "dagen"
+title = { sv = "Dagen", da = "Dagen", en = "The day" }
+
+[[sections.items]]
+id = "nytta"
+kind = "line"
+low = { sv = "Ingen nytta", da = "Ingen nytte", en = "No use" }
+high = { sv = "Stor nytta", da = "Stor nytte", en = "Great use" }
+text = { sv = "Hur stor nytta hade du av dagen?", da = "Hvor stor nytte havde du af dagen?", en = "How useful was the day?" }
+
+[[sections.items]]
+id = "igen"
+kind = "single"
+options = [
+  { key = "ja", label = { sv = "Ja", da = "Ja", en = "Yes" } },
+  { key = "nej", label = { sv = "Nej", da = "Nej", en = "No" } },
+]
+text = { sv = "Skulle du gå igen?", da = "Ville du deltage igen?", en = "Would you come again?" }
+
+[[sections.items]]
+id = "varfor"
+kind = "short_text"
+show_if = { item = "igen", any_of = ["nej"] }
+text = { sv = "Varför inte?", da = "Hvorfor ikke?", en = "Why not?" }
+
+[[scales]]
+id = "nyttan"
+name = { sv = "Nytta", da = "Nytte", en = "Use" }
+items = ["nytta"]
+rule = "mean"
+"#;
+
+#[tokio::test]
+async fn an_organisation_loads_its_own_questionnaire_previews_it_and_sends_it() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+
+    let (status, list) = coordinator.page("/questionnaires").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Hexagonen") && list.contains("ORIC"), "{list}");
+    let (_, preview) = coordinator.page("/questionnaires/preview?ref=oric").await;
+    assert!(preview.contains("Förhandsgranskning") && !preview.contains("value=\"submit\""), "nothing to send");
+    assert!(preview.contains("vill verkligen få det nya arbetssättet att fungera"));
+
+    // A broken definition says why and keeps the text.
+    let broken = OWN_DEFINITION.replace("any_of = [\"nej\"]", "any_of = [\"kanske\"]");
+    let refused = coordinator.post("/questionnaires", &[("definition", &broken)]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("kunde inte läsas") && body.contains("item varfor"), "{body}");
+    assert!(body.contains("kanske"), "what was pasted stays");
+
+    let loaded = coordinator.post("/questionnaires", &[("definition", OWN_DEFINITION)]).await;
+    assert_eq!(loaded.status(), StatusCode::SEE_OTHER);
+    let (_, list) = coordinator.page("/questionnaires").await;
+    assert!(list.contains("Utvärdering av utbildningsdag"));
+    let (status, preview) = coordinator.page("/questionnaires/preview?ref=own:1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(preview.contains("Svara bara om du svarade Nej på frågan ”Skulle du gå igen?”."), "{preview}");
+    let file = coordinator.get("/questionnaires/definition.toml?ref=own:1").await.text().await.expect("file");
+    assert_eq!(file, OWN_DEFINITION);
+    for path in ["/questionnaires/preview?ref=own:1", "/questionnaires/definition.toml?ref=own:1"] {
+        assert_eq!(outsider.page(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert!(!outsider.page("/questionnaires").await.1.contains("Utvärdering"), "another organisation's list");
+
+    // Sent out with an open link, answered with a decimal comma; an answer to the follow-up
+    // after "yes" is not kept.
+    let response = coordinator.post("/initiatives", &[("name", "Utbildningsdag"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "own:1"),
+                ("title", "Dag 1"),
+                ("issue", "IPS"),
+                ("open_link", "on"),
+                ("threshold", "1"),
+            ],
+        )
+        .await;
+    let body = made.text().await.expect("body");
+    let link = links_in(&body).into_iter().next().expect("open link");
+    let round: i64 = body
+        .split("/rounds/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("round");
+    let visitor = app.browser();
+    let fields = [
+        ("a-nytta".to_owned(), "6,5".to_owned()),
+        ("a-igen".to_owned(), "ja".to_owned()),
+        ("a-varfor".to_owned(), "Inget".to_owned()),
+        ("action".to_owned(), "submit".to_owned()),
+    ];
+    let (status, page) = answer(&visitor, &link, &fields).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let csv = coordinator.get(&format!("/rounds/{round}/answers.csv")).await.text().await.expect("csv");
+    let row: Vec<&str> = csv.lines().nth(1).expect("a response").split(';').collect();
+    // Not anonymous: the respondent column is there, empty for an open link.
+    assert_eq!(row, ["1", "", "", "6,50", "Ja", "", "6,50"]);
+    app.stop().await;
+}

@@ -98,7 +98,7 @@ pub async fn available(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Available>>
 }
 
 /// The TOML source a reference names, for the organisation.
-async fn source_of(db: &Db, scope: &OrgScope, reference: &str) -> StoreResult<String> {
+pub async fn source_of(db: &Db, scope: &OrgScope, reference: &str) -> StoreResult<String> {
     if let Some(source) = questionnaire::builtin_source(reference) {
         return Ok(source.to_owned());
     }
@@ -342,4 +342,54 @@ pub async fn new_open_link(db: &Db, scope: &OrgScope, round: &Round) -> StoreRes
         tx.commit().await?;
     });
     Ok(link)
+}
+
+/// Keeps an organisation's own questionnaire (uploaded, or built and saved): a definition with
+/// the id of one it has already replaces it; rounds keep the text they were sent with.
+pub async fn save_own(db: &Db, scope: &OrgScope, source: &str) -> StoreResult<(i64, Arc<Definition>)> {
+    Round::require_manage(scope)?;
+    let definition = Arc::new(Definition::from_toml(source).map_err(|e| StoreError::Refused(e.to_string()))?);
+    if questionnaire::builtin_by_id(&definition.id).is_some() {
+        return Err(StoreError::Refused(format!("the id {:?} is one of Parat's own questionnaires", definition.id)));
+    }
+    let at = now();
+    let id = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM questionnaires WHERE org_id = $1 AND key = $2")
+            .bind(scope.org_id())
+            .bind(&definition.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let (id, action) = match existing {
+            Some((id,)) => {
+                sqlx::query("UPDATE questionnaires SET source = $1, updated_at = $2 WHERE id = $3")
+                    .bind(source)
+                    .bind(at)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                (id, "update")
+            }
+            None => {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO questionnaires (org_id, key, source, created_by, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                )
+                .bind(scope.org_id())
+                .bind(&definition.id)
+                .bind(source)
+                .bind(scope.user_id())
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                (id, "create")
+            }
+        };
+        let entry = AuditEntry::scoped(scope, action, "questionnaire", id)
+            .after(&serde_json::json!({ "questionnaire": definition.id, "name": definition.name.get(parat_core::locale::Locale::Sv) }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        id
+    });
+    Ok((id, definition))
 }

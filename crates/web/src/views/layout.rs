@@ -189,6 +189,7 @@ pub const NOTICES: &[&str] = &[
     "qn-closed-notice",
     "qn-reopened-notice",
     "qn-saved-notice",
+    "qn-loaded",
 ];
 
 /// A notice shown once after a redirect (`?notice=…`), announced to screen readers.

@@ -9,10 +9,10 @@ use parat_store::{Secret, StoreError};
 use super::*;
 
 /// What the respondent typed or chose, per item, as form text (for showing it back).
-type Values = BTreeMap<String, Vec<String>>;
+pub(super) type Values = BTreeMap<String, Vec<String>>;
 
 /// A problem with one item, to show at it.
-struct ItemProblem {
+pub(super) struct ItemProblem {
     item: String,
     message: String,
     /// Unanswered (the summary then lists only the question).
@@ -190,6 +190,32 @@ fn problem_text(ctx: &Ctx, problem: &AnswerProblem) -> String {
     }
 }
 
+/// What the answering form shows: a round's questionnaire, or one being previewed (no form
+/// action then: nothing is saved).
+pub(super) struct Sheet<'a> {
+    pub definition: &'a Definition,
+    pub title: &'a str,
+    pub issue: &'a str,
+    pub anonymous: bool,
+    pub action: Option<String>,
+}
+
+impl<'a> Sheet<'a> {
+    fn of(round: &'a Round, token: &str) -> Sheet<'a> {
+        Sheet {
+            definition: &round.definition,
+            title: &round.title,
+            issue: &round.issue,
+            anonymous: round.anonymous,
+            action: Some(format!("/q/{token}")),
+        }
+    }
+
+    fn text(&self, ctx: &Ctx, text: &parat_core::locale::Localized) -> String {
+        text.with_issue(ctx.locale, self.issue)
+    }
+}
+
 fn form_page(
     ctx: &Ctx,
     round: &Round,
@@ -198,13 +224,24 @@ fn form_page(
     problems: &[ItemProblem],
     notice_key: Option<&str>,
 ) -> Markup {
-    let definition = &round.definition;
-    let action = format!("/q/{token}");
+    sheet_page(ctx, &Sheet::of(round, token), values, problems, notice_key)
+}
+
+pub(super) fn sheet_page(
+    ctx: &Ctx,
+    sheet: &Sheet,
+    values: &Values,
+    problems: &[ItemProblem],
+    notice_key: Option<&str>,
+) -> Markup {
+    let definition = sheet.definition;
+    let action = sheet.action.clone().unwrap_or_default();
     let body = html! {
         (notice(ctx, notice_key))
-        h1 { (round.title) }
-        p.lead { (text_of(ctx, round, &definition.description)) }
-        p { (if round.anonymous { ctx.t("qn-answer-anonymous") } else { ctx.t("qn-answer-identified") }) }
+        @if sheet.action.is_none() { p.notice role="status" { (ctx.t("qn-preview-note")) } }
+        h1 { (sheet.title) }
+        p.lead { (sheet.text(ctx, &definition.description)) }
+        p { (if sheet.anonymous { ctx.t("qn-answer-anonymous") } else { ctx.t("qn-answer-identified") }) }
         p.hint { (ctx.t("qn-answer-optional-marked")) }
         @if !problems.is_empty() {
             div.error-summary #error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
@@ -213,7 +250,7 @@ fn form_page(
                     p { (ctx.t_with("qn-missing", &[("n", (problems.iter().filter(|p| p.missing).count() as f64).into())])) }
                 }
                 ul { @for p in problems {
-                    @let label = definition.item(&p.item).map(|i| text_of(ctx, round, &i.text)).unwrap_or_default();
+                    @let label = definition.item(&p.item).map(|i| sheet.text(ctx, &i.text)).unwrap_or_default();
                     li { a href=(format!("#q-{}", p.item)) {
                         (label)
                         @if !p.missing { " – " (p.message) }
@@ -226,27 +263,29 @@ fn form_page(
             (csrf(ctx))
             @for section in &definition.sections {
                 section.q-section aria-labelledby=(format!("s-{}", section.id)) {
-                    h2 id=(format!("s-{}", section.id)) { (text_of(ctx, round, &section.title)) }
-                    @if let Some(intro) = &section.intro { p { (text_of(ctx, round, intro)) } }
+                    h2 id=(format!("s-{}", section.id)) { (sheet.text(ctx, &section.title)) }
+                    @if let Some(intro) = &section.intro { p { (sheet.text(ctx, intro)) } }
                     @for item in &section.items {
-                        (item_markup(ctx, round, definition, item, values.get(&item.id).map(Vec::as_slice).unwrap_or_default(), problems.iter().find(|p| p.item == item.id)))
+                        (item_markup(ctx, sheet, item, values.get(&item.id).map(Vec::as_slice).unwrap_or_default(), problems.iter().find(|p| p.item == item.id)))
                     }
                 }
             }
-            p #save-status.save-status aria-live="polite" {}
-            div.actions {
-                button.primary type="submit" name="action" value="submit" { (ctx.t("qn-submit")) }
-                button.secondary type="submit" name="action" value="save" { (ctx.t("qn-save-later")) }
+            @if sheet.action.is_some() {
+                p #save-status.save-status aria-live="polite" {}
+                div.actions {
+                    button.primary type="submit" name="action" value="submit" { (ctx.t("qn-submit")) }
+                    button.secondary type="submit" name="action" value="save" { (ctx.t("qn-save-later")) }
+                }
             }
         }
     };
-    page(ctx, &round.title, Nav::None, body)
+    page(ctx, sheet.title, Nav::None, body)
 }
 
 /// The hint under an item that is asked only after a certain answer to an earlier one.
-fn condition_hint(ctx: &Ctx, round: &Round, definition: &Definition, item: &Item) -> Option<String> {
+fn condition_hint(ctx: &Ctx, sheet: &Sheet, item: &Item) -> Option<String> {
     let condition = item.show_if.as_ref()?;
-    let target = definition.item(&condition.item)?;
+    let target = sheet.definition.item(&condition.item)?;
     let answers: Vec<String> = condition
         .any_of
         .iter()
@@ -261,22 +300,15 @@ fn condition_hint(ctx: &Ctx, round: &Round, definition: &Definition, item: &Item
         .collect();
     Some(ctx.t_with(
         "qn-condition",
-        &[("question", text_of(ctx, round, &target.text).into()), ("answers", answers.join(", ").into())],
+        &[("question", sheet.text(ctx, &target.text).into()), ("answers", answers.join(", ").into())],
     ))
 }
 
-fn item_markup(
-    ctx: &Ctx,
-    round: &Round,
-    definition: &Definition,
-    item: &Item,
-    values: &[String],
-    problem: Option<&ItemProblem>,
-) -> Markup {
+fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &[String], problem: Option<&ItemProblem>) -> Markup {
     let id = format!("a-{}", item.id);
-    let text = text_of(ctx, round, &item.text);
-    let help = item.help.as_ref().map(|h| text_of(ctx, round, h));
-    let condition = condition_hint(ctx, round, definition, item);
+    let text = sheet.text(ctx, &item.text);
+    let help = item.help.as_ref().map(|h| sheet.text(ctx, h));
+    let condition = condition_hint(ctx, sheet, item);
     let first = values.first().map(String::as_str).unwrap_or("");
     let described = [
         help.as_ref().map(|_| format!("{id}-help")),

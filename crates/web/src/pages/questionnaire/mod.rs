@@ -19,11 +19,13 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod answer;
+mod definitions;
 mod export;
 mod results;
 mod rounds;
 
 pub use answer::*;
+pub use definitions::*;
 pub use export::*;
 pub use results::*;
 pub use rounds::*;
@@ -32,6 +34,9 @@ pub use rounds::*;
 pub fn routes() -> super::Routes {
     use axum::routing::{get, post};
     super::Routes::new()
+        .route("/questionnaires", "GET POST", get(questionnaires).post(load_questionnaire))
+        .route("/questionnaires/preview", "GET", get(preview))
+        .route("/questionnaires/definition.toml", "GET", get(definition_file))
         .route("/initiatives/{id}/rounds/new", "GET", get(new_page))
         .route("/initiatives/{id}/rounds", "POST", post(create))
         .route("/rounds/{id}", "GET", get(show))

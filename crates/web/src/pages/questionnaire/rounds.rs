@@ -41,7 +41,7 @@ async fn new_view(
     let body = html! {
         p.breadcrumb { a href=(format!("/initiatives/{}", initiative.id)) { (initiative.name) } }
         h1 { (ctx.t("qn-round-new")) }
-        p { (ctx.t("qn-round-new-intro")) }
+        p { (ctx.t("qn-round-new-intro")) " " a href="/questionnaires" { (ctx.t("qn-questionnaires-link")) } }
         (error_summary(ctx, errors, &labels))
         form method="post" action=(format!("/initiatives/{}/rounds", initiative.id)) novalidate {
             (csrf(ctx))
