@@ -570,3 +570,117 @@ async fn an_organisation_loads_its_own_questionnaire_previews_it_and_sends_it() 
     assert_eq!(row, ["1", "", "", "6,50", "Ja", "", "6,50"]);
     app.stop().await;
 }
+
+/// Over the API: a round is made, people are added, the status and thresholded results read
+/// back; the figures match the answers given through the links.
+#[tokio::test]
+async fn the_api_sends_a_round_out_and_reads_its_thresholded_results() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let (token, viewer_token, outsider_token) =
+        (coordinator.api_token("api").await, viewer.api_token("api").await, outsider.api_token("api").await);
+    let client = reqwest::Client::new();
+    let post = |path: String, token: &str, body: Value| {
+        client.post(app.url(&format!("/api/v1{path}"))).bearer_auth(token.to_owned()).json(&body).send()
+    };
+
+    let bad = post(format!("/initiatives/{initiative}/rounds"), &token, json!({"questionnaire": "hexagon", "title": "  ", "issue": "x", "opens_on": "2027-03-02", "closes_on": "2027-03-01"})).await.expect("api");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = bad.json().await.expect("json");
+    let fields: Vec<&str> =
+        body["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["title", "closes_on"], "{body}");
+    let forbidden = post(
+        format!("/initiatives/{initiative}/rounds"),
+        &viewer_token,
+        json!({"questionnaire": "hexagon", "title": "T", "issue": "x"}),
+    )
+    .await
+    .expect("api");
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+
+    let made = post(
+        format!("/initiatives/{initiative}/rounds"),
+        &token,
+        json!({"questionnaire": "hexagon", "title": "Arbetsgruppens bedömning", "issue": "IPS", "threshold": 2, "open_link": true}),
+    )
+    .await
+    .expect("api");
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let round: Value = made.json().await.expect("json");
+    let id = round["id"].as_i64().expect("id");
+    assert_eq!(
+        (round["anonymous"].as_bool(), round["threshold"].as_u64(), round["open"].as_bool()),
+        (Some(true), Some(2), Some(true))
+    );
+    let open_link = round["open_link"].as_str().expect("the open link, once").to_owned();
+    let added = post(format!("/rounds/{id}/respondents"), &token, json!({"respondents": [{"label": "Team A", "group": "Väst"}, {"label": "Team B", "email": "b@boras.se", "group": "Väst"}]})).await.expect("api");
+    assert_eq!(added.status(), StatusCode::CREATED);
+    let people: Value = added.json().await.expect("json");
+    let links: Vec<String> =
+        people.as_array().expect("list").iter().map(|p| p["link"].as_str().expect("link").to_owned()).collect();
+    assert_eq!(links.len(), 2);
+    let refused = post(
+        format!("/rounds/{id}/respondents"),
+        &token,
+        json!({"respondents": [{"label": "X", "email": "inte en adress"}]}),
+    )
+    .await
+    .expect("api");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // One response below the threshold: no means. Then two teams and the open link: three.
+    let hexagon = |ratings: [u8; 6]| -> Vec<(String, String)> {
+        let mut fields: Vec<(String, String)> = ["evidence", "usability", "support", "need", "fit", "capacity"]
+            .iter()
+            .zip(ratings)
+            .map(|(item, r)| (format!("a-{item}"), r.to_string()))
+            .collect();
+        fields.push(("action".into(), "submit".into()));
+        fields
+    };
+    let path_of = |url: &str| url[url.find("/q/").expect("a link")..].to_owned();
+    let teams = [[4, 3, 2, 5, 4, 1], [5, 5, 4, 3, 3, 2], [2, 2, 3, 4, 4, 4]];
+    assert_eq!(answer(&app.browser(), &path_of(&links[0]), &hexagon(teams[0])).await.0, StatusCode::OK);
+    let (status, early) = coordinator.api_get(&token, &format!("/api/v1/rounds/{id}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((early["responses"].as_u64(), early["shown"].as_bool()), (Some(1), Some(false)));
+    assert!(early["scales"].as_array().expect("scales").iter().all(|s| s["mean"].is_null()));
+    assert_eq!(answer(&app.browser(), &path_of(&links[1]), &hexagon(teams[1])).await.0, StatusCode::OK);
+    assert_eq!(answer(&app.browser(), &path_of(&open_link), &hexagon(teams[2])).await.0, StatusCode::OK);
+
+    let (_, results) = coordinator.api_get(&token, &format!("/api/v1/rounds/{id}/results")).await;
+    // Totals by hand: 19, 22, 19 → mean 20; programme 9, 14, 7 → 10; site 10, 8, 12 → 10.
+    let total: f64 = teams.iter().map(|t| t.iter().map(|v| f64::from(*v)).sum::<f64>()).sum::<f64>() / 3.0;
+    assert!((total - 20.0).abs() < 1e-12);
+    let scale = |name: &str| {
+        results["scales"].as_array().expect("scales").iter().find(|s| s["id"] == name).cloned().expect(name)
+    };
+    assert_eq!(scale("programme"), json!({"id": "programme", "n": 3, "mean": 10.0}));
+    assert_eq!(scale("site"), json!({"id": "site", "n": 3, "mean": 10.0}));
+    assert!((scale("total")["mean"].as_f64().expect("mean") - total).abs() < 1e-9);
+    // Väst: the two teams with links; their mean total (19 + 22) / 2 = 20.5.
+    let group = &results["groups"][0];
+    assert_eq!(group["group"], "Väst");
+    let vast_total =
+        group["scales"].as_array().expect("scales").iter().find(|s| s["id"] == "total").expect("total").clone();
+    assert_eq!(vast_total, json!({"id": "total", "n": 2, "mean": 20.5}));
+
+    let (status, status_out) = coordinator.api_get(&token, &format!("/api/v1/rounds/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (status_out["responses"].as_i64(), status_out["invited"].as_i64(), status_out["answered"].as_i64()),
+        (Some(3), Some(2), Some(2))
+    );
+    assert!(status_out.get("open_link").is_none(), "the link is never shown again");
+    for path in [format!("/api/v1/rounds/{id}"), format!("/api/v1/rounds/{id}/results")] {
+        assert_eq!(outsider.api_get(&outsider_token, &path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    app.stop().await;
+}

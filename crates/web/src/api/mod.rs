@@ -4,6 +4,7 @@
 //! stable code (see [`crate::error::json_errors`]). The OpenAPI document is generated from the
 //! handlers' annotations, so it cannot drift from the routes.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use axum::extract::rejection::JsonRejection;
@@ -32,6 +33,7 @@ use utoipa_axum::routes;
 use crate::context::PathId;
 use crate::{AppError, AppState};
 
+mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
 
@@ -47,6 +49,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(restore_initiative))
         // Each module's operations, merged here.
         .merge(readiness::operations())
+        .merge(questionnaire::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -57,7 +60,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations, initiatives and readiness assessments. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
+    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments and questionnaires. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
     components(schemas(ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),
