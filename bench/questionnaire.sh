@@ -34,8 +34,9 @@ curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf=$(csrf /login)"
 TOKEN=$(curl -fs -b "$JAR" --data-urlencode "csrf=$(csrf /account)" --data-urlencode "name=bench" "$BASE/account/tokens" \
   | grep -o '<code class="token">[0-9a-f]*' | sed 's/.*>//')
 [ -n "$TOKEN" ] || { echo "bench: could not create an API token"; exit 1; }
+INITIATIVE=$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/initiatives" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
 ROUND_JSON=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"questionnaire": "oric", "title": "Benchmark", "issue": "IPS", "open_link": true}' "$BASE/api/v1/initiatives/1/rounds")
+  -d '{"questionnaire": "oric", "title": "Benchmark", "issue": "IPS", "open_link": true}' "$BASE/api/v1/initiatives/$INITIATIVE/rounds")
 ROUND=$(echo "$ROUND_JSON" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
 export QPATH=$(echo "$ROUND_JSON" | grep -o '/q/[0-9a-f]*')
 [ -n "$QPATH" ] || { echo "bench: no open link"; exit 1; }

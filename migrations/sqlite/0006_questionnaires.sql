@@ -12,13 +12,15 @@ CREATE TABLE questionnaires (
 );
 
 -- A round sends one questionnaire out. It keeps the definition as it was when it was made, so
--- that editing a questionnaire never changes answers already given.
+-- that editing a questionnaire never changes answers already given; its SHA-256 names the
+-- parsed definition a server keeps in memory.
 CREATE TABLE questionnaire_rounds (
     id                 INTEGER PRIMARY KEY,
     org_id             INTEGER  NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
     initiative_id      INTEGER  REFERENCES initiatives (id) ON DELETE CASCADE,
     questionnaire      TEXT    NOT NULL,
     definition         TEXT    NOT NULL,
+    definition_hash    TEXT    NOT NULL,
     title              TEXT    NOT NULL,
     issue              TEXT    NOT NULL,
     anonymous          BOOLEAN NOT NULL,

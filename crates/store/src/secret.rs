@@ -42,6 +42,11 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// The SHA-256 of a text, in hex: a name for content (a round's definition).
+pub(crate) fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer};
 pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale};
-pub use scoring::{score, summarise, ScaleScores, Summary, Threshold};
+pub use scoring::{score, score_all, summarise, ScaleScores, Summary, Threshold};
 
 /// The questionnaires Parat ships, in Parat's own wording.
 pub const BUILTIN_SOURCES: &[&str] = &[

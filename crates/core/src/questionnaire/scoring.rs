@@ -40,36 +40,79 @@ pub type ScaleScores = Vec<(String, Option<f64>)>;
 /// Each scale's score for one respondent, in the definition's order: `None` when a required
 /// member is unanswered (or a member scale has no score), or when nothing of it is answered.
 pub fn score(definition: &Definition, answers: &Answers) -> ScaleScores {
-    let mut scores: ScaleScores = Vec::with_capacity(definition.scales.len());
-    for scale in &definition.scales {
-        let mut values = Vec::with_capacity(scale.items.len());
-        let mut complete = true;
-        for member in &scale.items {
-            if let Some(item) = definition.item(member) {
-                match answers.get(member) {
-                    Some(Answer::Number(v)) => {
-                        let reversed = scale.reversed.contains(member);
+    Plan::of(definition).score(answers)
+}
+
+/// Every respondent's scores, with the scales' members looked up once for all of them.
+pub fn score_all<'a>(definition: &Definition, respondents: impl IntoIterator<Item = &'a Answers>) -> Vec<ScaleScores> {
+    let plan = Plan::of(definition);
+    respondents.into_iter().map(|answers| plan.score(answers)).collect()
+}
+
+/// A scale's member, resolved from its id once.
+enum Member<'a> {
+    Item {
+        item: &'a crate::questionnaire::Item,
+        min: f64,
+        max: f64,
+        reversed: bool,
+    },
+    /// An earlier scale, by its position.
+    Scale(usize),
+}
+
+/// The scales with their members resolved.
+struct Plan<'a> {
+    scales: Vec<(&'a str, Rule, Vec<Member<'a>>)>,
+}
+
+impl<'a> Plan<'a> {
+    fn of(definition: &'a Definition) -> Plan<'a> {
+        let mut scales: Vec<(&'a str, Rule, Vec<Member<'a>>)> = Vec::with_capacity(definition.scales.len());
+        for scale in &definition.scales {
+            let members = scale
+                .items
+                .iter()
+                .filter_map(|member| match definition.item(member) {
+                    Some(item) => {
                         let (min, max) = item.kind.range().unwrap_or((0.0, 0.0));
-                        values.push(if reversed { min + max - v } else { *v });
+                        Some(Member::Item { item, min, max, reversed: scale.reversed.contains(member) })
                     }
-                    // Unanswered: a required item that was asked leaves the scale without a score;
-                    // an optional one, or one its condition hid, is left out.
-                    _ => complete &= !(item.required && answers.is_shown(item)),
-                }
-            } else {
-                match scores.iter().find(|(id, _)| id == member).and_then(|(_, s)| *s) {
-                    Some(v) => values.push(v),
-                    None => complete = false,
+                    None => scales.iter().position(|(id, _, _)| id == member).map(Member::Scale),
+                })
+                .collect();
+            scales.push((&scale.id, scale.rule, members));
+        }
+        Plan { scales }
+    }
+
+    fn score(&self, answers: &Answers) -> ScaleScores {
+        let mut scores: ScaleScores = Vec::with_capacity(self.scales.len());
+        for (id, rule, members) in &self.scales {
+            let mut values = Vec::with_capacity(members.len());
+            let mut complete = true;
+            for member in members {
+                match member {
+                    Member::Item { item, min, max, reversed } => match answers.get(&item.id) {
+                        Some(Answer::Number(v)) => values.push(if *reversed { min + max - v } else { *v }),
+                        // Unanswered: a required item that was asked leaves the scale without a
+                        // score; an optional one, or one its condition hid, is left out.
+                        _ => complete &= !(item.required && answers.is_shown(item)),
+                    },
+                    Member::Scale(k) => match scores.get(*k).and_then(|(_, s)| *s) {
+                        Some(v) => values.push(v),
+                        None => complete = false,
+                    },
                 }
             }
+            let value = match (complete, values.is_empty()) {
+                (true, false) => Some(combine(*rule, &values)),
+                _ => None,
+            };
+            scores.push(((*id).to_owned(), value));
         }
-        let value = match (complete, values.is_empty()) {
-            (true, false) => Some(combine(scale.rule, &values)),
-            _ => None,
-        };
-        scores.push((scale.id.clone(), value));
+        scores
     }
-    scores
 }
 
 fn combine(rule: Rule, values: &[f64]) -> f64 {

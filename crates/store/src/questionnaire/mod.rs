@@ -139,7 +139,6 @@ struct RoundRow {
     initiative_id: Option<i64>,
     initiative_name: Option<String>,
     questionnaire: String,
-    definition: String,
     title: String,
     issue: String,
     anonymous: bool,
@@ -149,28 +148,75 @@ struct RoundRow {
     closes_on: Option<String>,
     closed: bool,
     created_at: i64,
+    definition_hash: String,
 }
 
-const SELECT_ROUND: &str = "SELECT r.id, r.org_id, r.initiative_id, i.name AS initiative_name, r.questionnaire, \
-    r.definition, r.title, r.issue, r.anonymous, r.threshold, r.open_link_hash IS NOT NULL AS has_open_link, \
-    r.opens_on, r.closes_on, r.closed_at IS NOT NULL AS closed, r.created_at \
-    FROM questionnaire_rounds r LEFT JOIN initiatives i ON i.id = r.initiative_id";
+/// A round's columns, without its definition's text: that is read once per process (a
+/// round's definition never changes) and kept parsed, see [`round_definition`].
+macro_rules! round_columns {
+    () => {
+        "r.id, r.org_id, r.initiative_id, i.name AS initiative_name, r.questionnaire, r.title, r.issue, \
+         r.anonymous, r.threshold, r.open_link_hash IS NOT NULL AS has_open_link, r.opens_on, r.closes_on, \
+         r.closed_at IS NOT NULL AS closed, r.created_at, r.definition_hash"
+    };
+}
+use round_columns;
+
+const SELECT_ROUND: &str = concat!(
+    "SELECT ",
+    round_columns!(),
+    " FROM questionnaire_rounds r LEFT JOIN initiatives i ON i.id = r.initiative_id"
+);
+
+/// A round's definition, parsed once per process and kept by the SHA-256 of its text: every
+/// answering page and every submission needs it, and its text never changes.
+async fn round_definition(db: &Db, round_id: i64, hash: &str) -> StoreResult<Arc<Definition>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Definition>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(hash).cloned()) {
+        return Ok(found);
+    }
+    let (source,): (String,) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT definition FROM questionnaire_rounds WHERE id = $1")
+            .bind(round_id)
+            .fetch_one(pool)
+            .await?);
+    let definition = Arc::new(Definition::from_toml(&source).map_err(|e| StoreError::Refused(e.to_string()))?);
+    if let Ok(mut cache) = cache.lock() {
+        // A bound against a flood of distinct definitions; real installations have a few dozen.
+        if cache.len() >= 1024 {
+            cache.clear();
+        }
+        cache.insert(hash.to_owned(), definition.clone());
+    }
+    Ok(definition)
+}
 
 impl RoundRow {
-    fn into_round(self, entries: Vec<(String, String)>) -> StoreResult<Round> {
+    /// The round with its definition and, when it has rosters, the entries of their lists.
+    async fn into_round(self, db: &Db) -> StoreResult<Round> {
+        let definition = round_definition(db, self.id, &self.definition_hash).await?;
+        let mut lists = Lists::new();
+        if definition.items().any(|i| matches!(i.kind, questionnaire::ItemKind::Roster { .. })) {
+            let entries: Vec<(String, String)> = on_reader!(db, |pool| sqlx::query_as(
+                "SELECT list, key FROM round_entries WHERE round_id = $1 ORDER BY list, position"
+            )
+            .bind(self.id)
+            .fetch_all(pool)
+            .await?);
+            for (list, key) in entries {
+                lists.entry(list).or_default().push(key);
+            }
+        }
         let date =
             |raw: &Option<String>| raw.as_deref().and_then(|d| parat_core::initiative::parse_date(d).ok().flatten());
-        let mut lists = Lists::new();
-        for (list, key) in entries {
-            lists.entry(list).or_default().push(key);
-        }
         Ok(Round {
             id: self.id,
             org_id: self.org_id,
             initiative_id: self.initiative_id,
             initiative_name: self.initiative_name,
             questionnaire: self.questionnaire,
-            definition: parsed(&self.definition)?,
+            definition,
             title: self.title,
             issue: self.issue,
             anonymous: self.anonymous,
@@ -184,34 +230,15 @@ impl RoundRow {
     }
 }
 
-/// Reads a round by id with a condition on it (`r.org_id = $2` or a link's hash).
-macro_rules! fetch_round {
-    ($pool:expr, $condition:literal, $id:expr, $value:expr) => {{
-        let row: Option<RoundRow> = sqlx::query_as(&format!("{SELECT_ROUND} WHERE r.id = $1 AND {}", $condition))
-            .bind($id)
-            .bind($value)
-            .fetch_optional($pool)
-            .await?;
-        match row {
-            None => None,
-            Some(row) => {
-                let entries: Vec<(String, String)> =
-                    sqlx::query_as("SELECT list, key FROM round_entries WHERE round_id = $1 ORDER BY list, position")
-                        .bind(row.id)
-                        .fetch_all($pool)
-                        .await?;
-                Some((row, entries))
-            }
-        }
-    }};
-}
-pub(crate) use fetch_round;
-
 /// One round of the scope's organisation, for anyone in it.
 pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Round> {
-    let found = on_reader!(db, |pool| fetch_round!(pool, "r.org_id = $2", id, scope.org_id()));
-    let (row, entries) = found.ok_or(StoreError::NotFound)?;
-    row.into_round(entries)
+    let row: Option<RoundRow> =
+        on_reader!(db, |pool| sqlx::query_as(&format!("{SELECT_ROUND} WHERE r.id = $1 AND r.org_id = $2"))
+            .bind(id)
+            .bind(scope.org_id())
+            .fetch_optional(pool)
+            .await?);
+    row.ok_or(StoreError::NotFound)?.into_round(db).await
 }
 
 /// Makes a round of the organisation, for one of its initiatives or on its own; with an open
@@ -240,8 +267,8 @@ pub async fn create(
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO questionnaire_rounds (org_id, initiative_id, questionnaire, definition, title, issue, anonymous, \
-             threshold, open_link_hash, opens_on, closes_on, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+             threshold, open_link_hash, opens_on, closes_on, created_by, created_at, updated_at, definition_hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
         )
         .bind(scope.org_id())
         .bind(initiative_id)
@@ -256,6 +283,7 @@ pub async fn create(
         .bind(draft.period.end().map(|d| d.to_string()))
         .bind(scope.user_id())
         .bind(at)
+        .bind(crate::secret::sha256_hex(&source))
         .fetch_one(&mut *tx)
         .await?;
         let entry = AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({

@@ -368,7 +368,7 @@ async fn round_results(
     let threshold = if round.anonymous { round.threshold } else { Threshold::new(1).unwrap_or_default() };
     let definition = &round.definition;
     let shown = responses.len() >= threshold.get() as usize;
-    let scores: Vec<ScaleScores> = responses.iter().map(|r| questionnaire::score(definition, &r.answers)).collect();
+    let scores: Vec<ScaleScores> = questionnaire::score_all(definition, responses.iter().map(|r| &r.answers));
     let mut by_group: BTreeMap<&str, Vec<&ScaleScores>> = BTreeMap::new();
     for (response, scores) in responses.iter().zip(&scores) {
         if let Some(group) = &response.group {

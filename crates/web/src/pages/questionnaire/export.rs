@@ -39,7 +39,7 @@ async fn table(state: &AppState, member: &Member, round: &Round) -> Result<Table
     headers.push(ctx.t("qn-group"));
     headers.extend(items.iter().map(|i| format!("{} {}", i.id, text_of(ctx, round, &i.text))));
     headers.extend(definition.scales.iter().map(|s| s.name.get(ctx.locale).to_owned()));
-    let scores: Vec<ScaleScores> = responses.iter().map(|r| questionnaire::score(definition, &r.answers)).collect();
+    let scores: Vec<ScaleScores> = questionnaire::score_all(definition, responses.iter().map(|r| &r.answers));
     let rows = responses
         .iter()
         .zip(&scores)

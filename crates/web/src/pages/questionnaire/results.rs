@@ -26,7 +26,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
     let definition = &round.definition;
     let n = responses.len();
     let shown = n >= threshold.get() as usize;
-    let scores: Vec<ScaleScores> = responses.iter().map(|r| questionnaire::score(definition, &r.answers)).collect();
+    let scores: Vec<ScaleScores> = questionnaire::score_all(definition, responses.iter().map(|r| &r.answers));
     let overall = questionnaire::summarise(definition, &scores, threshold);
     let mut groups: BTreeMap<&str, Vec<&ScaleScores>> = BTreeMap::new();
     for (response, scores) in responses.iter().zip(&scores) {
@@ -36,6 +36,14 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
     }
     let by_group: Vec<(&str, BTreeMap<String, Summary>)> =
         groups.into_iter().map(|(g, members)| (g, questionnaire::summarise(definition, members, threshold))).collect();
+    // Each question's answers, gathered in one pass over the responses (a large round has
+    // thousands; looking each question up in each response cost more than the rest together).
+    let mut columns: std::collections::HashMap<&str, Vec<&Answer>> = std::collections::HashMap::new();
+    for response in &responses {
+        for (item, answer) in response.answers.iter() {
+            columns.entry(item.as_str()).or_default().push(answer);
+        }
+    }
     let mean_text = |s: &Summary| match s.mean {
         Some(mean) => ctx.locale.format_decimal(mean, 2),
         None => "–".into(),
@@ -100,7 +108,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             }
             h2 { (ctx.t("qn-items")) }
             @for item in definition.items() {
-                (item_result(ctx, &round, item, &responses))
+                (item_result(ctx, &round, item, columns.get(item.id.as_str()).map(Vec::as_slice).unwrap_or_default()))
             }
         }
     };
@@ -108,8 +116,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
 }
 
 /// How one question was answered: counts per option, the mean of a number, or the texts.
-fn item_result(ctx: &Ctx, round: &Round, item: &Item, responses: &[store::Submitted]) -> Markup {
-    let answers: Vec<&Answer> = responses.iter().filter_map(|r| r.answers.get(&item.id)).collect();
+fn item_result(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> Markup {
     let text = text_of(ctx, round, &item.text);
     let options: Option<Vec<(String, String)>> = match &item.kind {
         ItemKind::Agreement(steps) | ItemKind::Rating(steps) => {
@@ -132,16 +139,20 @@ fn item_result(ctx: &Ctx, round: &Round, item: &Item, responses: &[store::Submit
         }
         _ => None,
     };
+    // Counted in one pass, numbers by value: a round may have thousands of answers.
+    let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut numbers_seen: BTreeMap<u64, usize> = BTreeMap::new();
+    for answer in answers {
+        match answer {
+            Answer::Number(n) => *numbers_seen.entry(n.to_bits()).or_default() += 1,
+            Answer::Choice(key) => *keys.entry(key).or_default() += 1,
+            Answer::Choices(chosen) => chosen.iter().for_each(|k| *keys.entry(k).or_default() += 1),
+            _ => {}
+        }
+    }
     let count_of = |key: &str| {
-        answers
-            .iter()
-            .filter(|a| match a {
-                Answer::Number(n) => n.to_string() == key,
-                Answer::Choice(k) => k == key,
-                Answer::Choices(ks) => ks.iter().any(|k| k == key),
-                _ => false,
-            })
-            .count()
+        keys.get(key).copied().unwrap_or(0)
+            + key.parse::<f64>().ok().and_then(|n| numbers_seen.get(&n.to_bits()).copied()).unwrap_or(0)
     };
     let numbers: Vec<f64> =
         answers.iter().filter_map(|a| if let Answer::Number(n) = a { Some(*n) } else { None }).collect();
@@ -172,7 +183,7 @@ fn item_result(ctx: &Ctx, round: &Round, item: &Item, responses: &[store::Submit
                 p { (ctx.t("qn-mean")) ": " (ctx.locale.format_decimal(numbers.iter().sum::<f64>() / numbers.len() as f64, 2)) }
             }
             @if matches!(item.kind, ItemKind::ShortText { .. } | ItemKind::LongText { .. }) {
-                ul.free-text { @for a in &answers { @if let Answer::Text(t) = a { li { (t) } } } }
+                ul.free-text { @for a in answers { @if let Answer::Text(t) = a { li { (t) } } } }
             }
         }
     }
