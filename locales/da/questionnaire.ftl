@@ -110,12 +110,20 @@ qn-preview-note = Eksempel: sådan ser besvarerne spørgeskemaet. Intet gemmes.
 qn-preview-issue = den nye arbejdsmetode
 qn-questionnaires-link = Se og indlæs spørgeskemaer.
 
+qn-on-behalf = Indtast et svar
+qn-on-behalf-note = Du indtaster svar for en besvarer, for eksempel fra et papirskema eller et telefoninterview. Det gemmes, når du sender.
+qn-on-behalf-respondent = For hvem
+qn-on-behalf-respondent-hint = Vælg personen, hvis svaret kommer fra en med personligt link; de tælles så som besvarere. Lad feltet stå tomt for et anonymt papirskema.
+qn-on-behalf-nobody = Ingen bestemt (anonymt)
+qn-on-behalf-submit = Gem svaret
+
 notice-qn-round-created = Runden er oprettet.
 notice-qn-respondents-added = De personlige links er oprettet.
 notice-qn-link-replaced = Et nyt link er oprettet; det gamle virker ikke længere.
 notice-qn-closed-notice = Runden er lukket for svar.
 notice-qn-reopened-notice = Runden er åben igen.
 notice-qn-loaded = Spørgeskemaet er indlæst.
+notice-qn-entered = Svaret er indtastet.
 notice-qn-saved-notice = Svarene er gemt. Åbn det samme link, når du vil fortsætte.
 
 audit-entity-questionnaire = spørgeskema

@@ -110,12 +110,20 @@ qn-preview-note = Preview: this is how respondents see the questionnaire. Nothin
 qn-preview-issue = the new working method
 qn-questionnaires-link = See and load questionnaires.
 
+qn-on-behalf = Enter a response
+qn-on-behalf-note = You are entering answers on a respondent's behalf, for example from a paper form or a phone interview. They are kept when you send them.
+qn-on-behalf-respondent = For whom
+qn-on-behalf-respondent-hint = Choose the person if the answers come from someone with a personal link; they then count as having answered. Leave empty for an anonymous paper form.
+qn-on-behalf-nobody = Nobody in particular (anonymous)
+qn-on-behalf-submit = Keep the response
+
 notice-qn-round-created = The round has been created.
 notice-qn-respondents-added = The personal links have been made.
 notice-qn-link-replaced = A new link has been made; the old one no longer works.
 notice-qn-closed-notice = The round is closed for answers.
 notice-qn-reopened-notice = The round is open again.
 notice-qn-loaded = The questionnaire has been loaded.
+notice-qn-entered = The response has been entered.
 notice-qn-saved-notice = Your answers are saved. Open the same link when you want to continue.
 
 audit-entity-questionnaire = questionnaire

@@ -110,12 +110,20 @@ qn-preview-note = Förhandsgranskning: så här ser de svarande enkäten. Inget 
 qn-preview-issue = det nya arbetssättet
 qn-questionnaires-link = Se och lägg in enkäter.
 
+qn-on-behalf = Mata in ett svar
+qn-on-behalf-note = Du matar in svar åt en svarande, till exempel från en pappersenkät eller en telefonintervju. Det sparas när du skickar in.
+qn-on-behalf-respondent = För vem
+qn-on-behalf-respondent-hint = Välj personen om svaret kommer från någon med personlig länk; de räknas då som svarande. Lämna tomt för en anonym pappersenkät.
+qn-on-behalf-nobody = Ingen särskild (anonymt)
+qn-on-behalf-submit = Spara svaret
+
 notice-qn-round-created = Omgången är skapad.
 notice-qn-respondents-added = De personliga länkarna är skapade.
 notice-qn-link-replaced = En ny länk är skapad; den gamla fungerar inte längre.
 notice-qn-closed-notice = Omgången är stängd för svar.
 notice-qn-reopened-notice = Omgången är öppen igen.
 notice-qn-loaded = Enkäten är inlagd.
+notice-qn-entered = Svaret är inmatat.
 notice-qn-saved-notice = Svaren är sparade. Öppna samma länk när du vill fortsätta.
 
 audit-entity-questionnaire = enkät

@@ -238,6 +238,15 @@ fn links_in(body: &str) -> Vec<String> {
         })
 }
 
+/// The id of the round a page links to (`/rounds/{id}…`).
+fn round_id_in(body: &str) -> i64 {
+    body.split("/rounds/")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("a link to the round")
+}
+
 /// An ORIC response: commitment c1–c5 and efficacy e1–e7.
 fn oric_fields(commitment: [u8; 5], efficacy: [u8; 7], action: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> =
@@ -309,12 +318,7 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     let body = made.text().await.expect("body");
     let open_link = links_in(&body).into_iter().next().expect("the open link, shown once");
     assert!(body.contains("<svg"), "with its QR code");
-    let round = body
-        .split("/rounds/")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|id| id.parse::<i64>().ok())
-        .expect("the round's id");
+    let round = round_id_in(&body);
     let (_, shown_again) = coordinator.page(&format!("/rounds/{round}")).await;
     assert!(links_in(&shown_again).is_empty(), "a link is never shown twice");
 
@@ -549,12 +553,7 @@ async fn an_organisation_loads_its_own_questionnaire_previews_it_and_sends_it() 
         .await;
     let body = made.text().await.expect("body");
     let link = links_in(&body).into_iter().next().expect("open link");
-    let round: i64 = body
-        .split("/rounds/")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|id| id.parse().ok())
-        .expect("round");
+    let round = round_id_in(&body);
     let visitor = app.browser();
     let fields = [
         ("a-nytta".to_owned(), "6,5".to_owned()),
@@ -682,5 +681,68 @@ async fn the_api_sends_a_round_out_and_reads_its_thresholded_results() {
     for path in [format!("/api/v1/rounds/{id}"), format!("/api/v1/rounds/{id}/results")] {
         assert_eq!(outsider.api_get(&outsider_token, &path).await.0, StatusCode::NOT_FOUND, "{path}");
     }
+    app.stop().await;
+}
+
+/// A coordinator enters paper forms: one for a person with a personal link (who then counts as
+/// answered), one anonymous; an incomplete form is refused with what was typed kept.
+#[tokio::test]
+async fn a_coordinator_enters_paper_forms_on_respondents_behalf() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "oric"),
+                ("title", "Papper"),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("threshold", "2"),
+            ],
+        )
+        .await;
+    let round = round_id_in(&made.text().await.expect("body"));
+    coordinator.post(&format!("/rounds/{round}/respondents"), &[("people", "Anna Ek;;Skola")]).await;
+    let enter = format!("/rounds/{round}/enter");
+    assert_eq!(viewer.page(&enter).await.0, StatusCode::FORBIDDEN);
+    let (status, form) = coordinator.page(&enter).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Anna Ek") && !form.contains("hx-post"), "a plain form with the people to choose");
+    let anna = form
+        .split("<option value=\"")
+        .filter_map(|o| o.split('"').next())
+        .find(|v| v.parse::<i64>().is_ok())
+        .expect("Anna's id")
+        .to_owned();
+
+    let mut incomplete = oric_fields([4; 5], [4; 7], "submit");
+    incomplete.retain(|(k, _)| k != "a-e7");
+    incomplete.push(("respondent".into(), anna.clone()));
+    let (status, page) = answer(&coordinator, &enter, &incomplete).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("En fråga saknar svar:") && page.contains("name=\"a-e6\" value=\"4\" checked"), "{page}");
+
+    let mut complete = oric_fields([4; 5], [2; 7], "submit");
+    complete.push(("respondent".into(), anna));
+    let entered =
+        coordinator.post(&enter, &complete.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!(entered.status(), StatusCode::SEE_OTHER);
+    let entered = coordinator
+        .post(
+            &enter,
+            &oric_fields([2; 5], [4; 7], "submit").iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(entered.status(), StatusCode::SEE_OTHER);
+
+    let (_, results) = coordinator.page(&format!("/rounds/{round}/results")).await;
+    assert!(results.contains("1 av 1 har svarat"), "Anna counts as answered");
+    // Commitment (4 + 2) / 2 = 3, efficacy (2 + 4) / 2 = 3.
+    assert!(results.contains("3,00 <span class=\"count\">(n = 2)</span>"), "{results}");
     app.stop().await;
 }

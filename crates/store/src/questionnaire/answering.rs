@@ -222,3 +222,70 @@ pub async fn save(
     });
     Ok(outcome)
 }
+
+/// Enters a complete response on a respondent's behalf (a paper form, a phone interview), for
+/// those who run the round; for one of its people when given, who then counts as answered.
+/// Answers that do not fit, or required ones missing, are refused and nothing is kept.
+pub async fn enter_on_behalf(
+    db: &Db,
+    scope: &OrgScope,
+    round: &Round,
+    respondent_id: Option<i64>,
+    raw: &BTreeMap<String, RawAnswer>,
+) -> StoreResult<Result<Saved, parat_core::questionnaire::ItemError>> {
+    Round::require_manage(scope)?;
+    let answers = match Answers::parse(&round.definition, raw, &round.lists) {
+        Ok(answers) => answers,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let missing: Vec<String> = answers.missing(&round.definition).iter().map(|i| i.id.clone()).collect();
+    if !missing.is_empty() {
+        return Ok(Ok(Saved::Incomplete(missing)));
+    }
+    let json = serde_json::to_string(&answers).map_err(|e| StoreError::Refused(e.to_string()))?;
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let group = match respondent_id {
+            None => None,
+            Some(id) => {
+                let found: Option<(Option<String>, bool)> =
+                    sqlx::query_as("SELECT grp, answered FROM round_respondents WHERE round_id = $1 AND id = $2")
+                        .bind(round.id)
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                match found {
+                    None => return Err(StoreError::field("respondent", Problem::UnknownChoice)),
+                    Some((_, true)) => return Ok(Ok(Saved::AlreadySubmitted)),
+                    Some((group, false)) => group,
+                }
+            }
+        };
+        let (response_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, entered_by, submitted_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
+        )
+        .bind(round.id)
+        .bind(respondent_id.filter(|_| !round.anonymous))
+        .bind(Secret::generate().derived_hash("response"))
+        .bind(group)
+        .bind(&json)
+        .bind(scope.user_id())
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        if let Some(id) = respondent_id {
+            sqlx::query("UPDATE round_respondents SET answered = TRUE WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // Who entered a response is logged; in an anonymous round, not for whom.
+        let entry = AuditEntry::scoped(scope, "create", "response", response_id)
+            .after(&serde_json::json!({ "round_id": round.id }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+    });
+    Ok(Ok(Saved::Submitted))
+}

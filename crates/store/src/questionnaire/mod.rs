@@ -24,7 +24,7 @@ use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
 
-pub use answering::{save, visit, Saved, Visit};
+pub use answering::{enter_on_behalf, save, visit, Saved, Visit};
 pub use respondents::{add_respondents, new_personal_link, respondents, response_rate, Respondent};
 pub use results::{submitted, Submitted};
 

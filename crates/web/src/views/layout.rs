@@ -190,6 +190,7 @@ pub const NOTICES: &[&str] = &[
     "qn-reopened-notice",
     "qn-saved-notice",
     "qn-loaded",
+    "qn-entered",
 ];
 
 /// A notice shown once after a redirect (`?notice=…`), announced to screen readers.

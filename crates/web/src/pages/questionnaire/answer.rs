@@ -107,27 +107,7 @@ pub async fn save_answers(
     };
     let round = &visit.round;
     let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
-    let mut values = Values::new();
-    for (key, value) in &fields {
-        if let Some(item) = key.strip_prefix("a-") {
-            values.entry(item.to_owned()).or_default().push(value.clone());
-        }
-    }
-    // The page holds every item: one not sent (no option chosen, every box unticked) is cleared.
-    let raw: BTreeMap<String, RawAnswer> = round
-        .definition
-        .items()
-        .filter(|item| !matches!(item.kind, ItemKind::Roster { .. }))
-        .map(|item| {
-            let sent = values.get(&item.id);
-            let answer = match (&item.kind, sent) {
-                (_, None) => RawAnswer::Missing,
-                (ItemKind::Multiple { .. }, Some(list)) => RawAnswer::List(list.clone()),
-                (_, Some(list)) => RawAnswer::Text(list.first().cloned().unwrap_or_default()),
-            };
-            (item.id.clone(), answer)
-        })
-        .collect();
+    let (values, raw) = answers_from_form(&round.definition, &fields);
     let saved = match store::save(&state.db, &link, &browser_key, &raw, submit, today()).await {
         Err(StoreError::Closed) => return Ok(closed(&ctx)),
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
@@ -158,6 +138,33 @@ pub async fn save_answers(
     }
 }
 
+/// A submitted form's answers: as typed (to show back) and as raw answers for every item of the
+/// page — one not sent (no option chosen, every box unticked) is cleared.
+pub(super) fn answers_from_form(
+    definition: &Definition,
+    fields: &[(String, String)],
+) -> (Values, BTreeMap<String, RawAnswer>) {
+    let mut values = Values::new();
+    for (key, value) in fields {
+        if let Some(item) = key.strip_prefix("a-") {
+            values.entry(item.to_owned()).or_default().push(value.clone());
+        }
+    }
+    let raw = definition
+        .items()
+        .filter(|item| !matches!(item.kind, ItemKind::Roster { .. }))
+        .map(|item| {
+            let answer = match (&item.kind, values.get(&item.id)) {
+                (_, None) => RawAnswer::Missing,
+                (ItemKind::Multiple { .. }, Some(list)) => RawAnswer::List(list.clone()),
+                (_, Some(list)) => RawAnswer::Text(list.first().cloned().unwrap_or_default()),
+            };
+            (item.id.clone(), answer)
+        })
+        .collect();
+    (values, raw)
+}
+
 /// The save indicator's text: saved, or why not.
 fn save_status(ctx: &Ctx, problem: Option<&str>) -> Markup {
     html! {
@@ -169,7 +176,7 @@ fn save_status(ctx: &Ctx, problem: Option<&str>) -> Markup {
 }
 
 /// One problem with an answer, in the respondent's language.
-fn problem_text(ctx: &Ctx, problem: &AnswerProblem) -> String {
+pub(super) fn problem_text(ctx: &Ctx, problem: &AnswerProblem) -> String {
     let number = |n: f64| -> crate::i18n::FluentValue<'static> { n.into() };
     match problem {
         AnswerProblem::NotANumber => ctx.t("qn-problem-not-a-number"),
@@ -190,14 +197,24 @@ fn problem_text(ctx: &Ctx, problem: &AnswerProblem) -> String {
     }
 }
 
-/// What the answering form shows: a round's questionnaire, or one being previewed (no form
-/// action then: nothing is saved).
+/// What the answering form shows: a round's questionnaire, or one being previewed.
 pub(super) struct Sheet<'a> {
     pub definition: &'a Definition,
     pub title: &'a str,
     pub issue: &'a str,
     pub anonymous: bool,
-    pub action: Option<String>,
+    pub mode: Mode,
+}
+
+/// Who fills the form in, and where it goes.
+pub(super) enum Mode {
+    /// A respondent through a link: saved as they go.
+    Answer(String),
+    /// A look at the questionnaire: nothing is saved.
+    Preview,
+    /// A staff member entering a paper form or a phone interview, optionally for one of the
+    /// round's people (`respondents`: id and label; `chosen`: the one picked).
+    OnBehalf { action: String, respondents: Vec<(String, String)>, chosen: String },
 }
 
 impl<'a> Sheet<'a> {
@@ -207,7 +224,7 @@ impl<'a> Sheet<'a> {
             title: &round.title,
             issue: &round.issue,
             anonymous: round.anonymous,
-            action: Some(format!("/q/{token}")),
+            mode: Mode::Answer(format!("/q/{token}")),
         }
     }
 
@@ -235,10 +252,15 @@ pub(super) fn sheet_page(
     notice_key: Option<&str>,
 ) -> Markup {
     let definition = sheet.definition;
-    let action = sheet.action.clone().unwrap_or_default();
+    let (action, autosave) = match &sheet.mode {
+        Mode::Answer(action) => (action.clone(), true),
+        Mode::OnBehalf { action, .. } => (action.clone(), false),
+        Mode::Preview => (String::new(), false),
+    };
     let body = html! {
         (notice(ctx, notice_key))
-        @if sheet.action.is_none() { p.notice role="status" { (ctx.t("qn-preview-note")) } }
+        @if matches!(sheet.mode, Mode::Preview) { p.notice role="status" { (ctx.t("qn-preview-note")) } }
+        @if matches!(sheet.mode, Mode::OnBehalf { .. }) { p.notice role="status" { (ctx.t("qn-on-behalf-note")) } }
         h1 { (sheet.title) }
         p.lead { (sheet.text(ctx, &definition.description)) }
         p { (if sheet.anonymous { ctx.t("qn-answer-anonymous") } else { ctx.t("qn-answer-identified") }) }
@@ -259,8 +281,14 @@ pub(super) fn sheet_page(
             }
         }
         form.questionnaire method="post" action=(action) novalidate
-            hx-post=(action) hx-trigger="change delay:800ms, keyup changed delay:2s from:textarea" hx-target="#save-status" hx-swap="innerHTML" {
+            hx-post=[autosave.then_some(&action)] hx-trigger=[autosave.then_some("change delay:800ms, keyup changed delay:2s from:textarea")]
+            hx-target=[autosave.then_some("#save-status")] hx-swap=[autosave.then_some("innerHTML")] {
             (csrf(ctx))
+            @if let Mode::OnBehalf { respondents, chosen, .. } = &sheet.mode {
+                @if !respondents.is_empty() {
+                    (forms::select(ctx, Field::new(ctx, "respondent", "qn-on-behalf-respondent", &FieldErrors::new()).hint(ctx.t("qn-on-behalf-respondent-hint")), respondents, chosen, Some(ctx.t("qn-on-behalf-nobody"))))
+                }
+            }
             @for section in &definition.sections {
                 section.q-section aria-labelledby=(format!("s-{}", section.id)) {
                     h2 id=(format!("s-{}", section.id)) { (sheet.text(ctx, &section.title)) }
@@ -270,12 +298,18 @@ pub(super) fn sheet_page(
                     }
                 }
             }
-            @if sheet.action.is_some() {
-                p #save-status.save-status aria-live="polite" {}
-                div.actions {
-                    button.primary type="submit" name="action" value="submit" { (ctx.t("qn-submit")) }
-                    button.secondary type="submit" name="action" value="save" { (ctx.t("qn-save-later")) }
+            @match &sheet.mode {
+                Mode::Answer(_) => {
+                    p #save-status.save-status aria-live="polite" {}
+                    div.actions {
+                        button.primary type="submit" name="action" value="submit" { (ctx.t("qn-submit")) }
+                        button.secondary type="submit" name="action" value="save" { (ctx.t("qn-save-later")) }
+                    }
                 }
+                Mode::OnBehalf { .. } => {
+                    div.actions { button.primary type="submit" name="action" value="submit" { (ctx.t("qn-on-behalf-submit")) } }
+                }
+                Mode::Preview => {}
             }
         }
     };
@@ -429,4 +463,74 @@ fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &[String], problem
             (control)
         }
     }
+}
+
+/// The round's people who have not answered yet, to enter a form for.
+async fn unanswered(state: &AppState, member: &Member, round: &Round) -> Result<Vec<(String, String)>, AppError> {
+    Ok(store::respondents(&state.db, &member.scope, round)
+        .await?
+        .into_iter()
+        .filter(|p| !p.answered)
+        .map(|p| (p.id.to_string(), p.label))
+        .collect())
+}
+
+fn on_behalf_page(
+    ctx: &Ctx,
+    round: &Round,
+    sheet_people: Vec<(String, String)>,
+    chosen: String,
+    values: &Values,
+    problems: &[ItemProblem],
+) -> Markup {
+    let sheet = Sheet {
+        definition: &round.definition,
+        title: &round.title,
+        issue: &round.issue,
+        anonymous: round.anonymous,
+        mode: Mode::OnBehalf { action: format!("/rounds/{}/enter", round.id), respondents: sheet_people, chosen },
+    };
+    sheet_page(ctx, &sheet, values, problems, None)
+}
+
+/// A form to enter a response on a respondent's behalf: a paper form, a phone interview.
+pub async fn enter_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+    if !member.scope.role().can_edit_initiatives() {
+        return Err(AppError::Forbidden);
+    }
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let people = unanswered(&state, &member, &round).await?;
+    Ok(on_behalf_page(&member.ctx, &round, people, String::new(), &Values::new(), &[]))
+}
+
+pub async fn enter(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(fields): Submitted<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let ctx = &member.ctx;
+    let round = store::get(&state.db, &member.scope, id).await?;
+    let (values, raw) = answers_from_form(&round.definition, &fields);
+    let chosen = fields.iter().find(|(k, _)| k == "respondent").map(|(_, v)| v.clone()).unwrap_or_default();
+    let respondent = match chosen.trim() {
+        "" => None,
+        raw_id => Some(raw_id.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let outcome = store::enter_on_behalf(&state.db, &member.scope, &round, respondent, &raw).await?;
+    let problems: Vec<ItemProblem> = match outcome {
+        Ok(Saved::Submitted) | Ok(Saved::AlreadySubmitted) | Ok(Saved::Draft) => {
+            return Ok(axum::response::Redirect::to(&format!("/rounds/{}?notice=qn-entered", round.id)).into_response());
+        }
+        Ok(Saved::Incomplete(missing)) => missing
+            .into_iter()
+            .map(|item| ItemProblem { item, message: ctx.t("qn-problem-required"), missing: true })
+            .collect(),
+        Err(error) => {
+            vec![ItemProblem { item: error.item.clone(), message: problem_text(ctx, &error.problem), missing: false }]
+        }
+    };
+    let people = unanswered(&state, &member, &round).await?;
+    let page = on_behalf_page(ctx, &round, people, chosen, &values, &problems);
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

@@ -3,7 +3,7 @@
 
 use axum::extract::Query;
 
-use super::answer::{sheet_page, Sheet, Values};
+use super::answer::{sheet_page, Mode, Sheet, Values};
 use super::*;
 use crate::pages::download;
 
@@ -110,7 +110,7 @@ pub async fn preview(
     let definition = definition_of(&state, &member, &query.reference).await?;
     let issue = ctx.t("qn-preview-issue");
     let title = definition.name.get(ctx.locale).to_owned();
-    let sheet = Sheet { definition: &definition, title: &title, issue: &issue, anonymous: true, action: None };
+    let sheet = Sheet { definition: &definition, title: &title, issue: &issue, anonymous: true, mode: Mode::Preview };
     Ok(sheet_page(ctx, &sheet, &Values::new(), &[], None))
 }
 

@@ -45,6 +45,7 @@ pub fn routes() -> super::Routes {
         .route("/rounds/{id}/open-link", "POST", post(new_open_link))
         .route("/rounds/{id}/close", "POST", post(close))
         .route("/rounds/{id}/reopen", "POST", post(reopen))
+        .route("/rounds/{id}/enter", "GET POST", get(enter_page).post(enter))
         .route("/rounds/{id}/results", "GET", get(results))
         .route("/rounds/{id}/answers.csv", "GET", get(answers_csv))
         .route("/rounds/{id}/answers.xlsx", "GET", get(answers_xlsx))

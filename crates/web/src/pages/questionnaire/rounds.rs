@@ -153,6 +153,7 @@ pub(super) async fn round_view(
         div.actions {
             a.button.primary href=(format!("/rounds/{}/results", round.id)) { (ctx.t("qn-results")) }
             @if manage {
+                a.button href=(format!("/rounds/{}/enter", round.id)) { (ctx.t("qn-on-behalf")) }
                 @if round.closed {
                     (action_button(ctx, &format!("/rounds/{}/reopen", round.id), &ctx.t("qn-reopen"), "secondary"))
                 } @else {
