@@ -629,9 +629,13 @@ async fn a_questionnaire_is_answered_on_a_phone_and_its_pages_are_accessible() {
         client.find(Locator::Id(&format!("a-{item}-3"))).await.expect("option").click().await.expect("choose");
     }
     client.find(Locator::Css("button[value='submit']")).await.expect("submit").click().await.expect("click");
-    let heading = client.wait().for_element(Locator::Css("main h1")).await.expect("heading");
-    // A visitor without an account reads it in the browser's language (English here).
-    assert_eq!(heading.text().await.expect("text"), "Thank you for your answers");
+    // A visitor without an account reads it in the browser's language (English here). The
+    // form's own heading is there until the next page replaces it, so wait for the new one.
+    client
+        .wait()
+        .for_element(Locator::XPath("//main/h1[. = 'Thank you for your answers']"))
+        .await
+        .expect("the thank-you page");
     check_current(&client, "answer-thanks", &mut failures).await;
 
     // The coordinator's pages for the round.
