@@ -49,8 +49,7 @@ pub fn show_text(definition: &Definition, locale: Locale) -> String {
         out.push('\n');
     }
     for scale in &definition.scales {
-        let rule =
-            serde_json::to_value(scale.rule).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let rule = scale.rule.key();
         out.push_str(&format!("scale {} = {rule}({}): {}\n", scale.id, scale.items.join(", "), scale.name.get(locale)));
     }
     out

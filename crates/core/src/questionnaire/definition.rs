@@ -42,6 +42,16 @@ pub enum Rule {
     Product,
 }
 
+impl Rule {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::Mean => "mean",
+            Rule::Sum => "sum",
+            Rule::Product => "product",
+        }
+    }
+}
+
 /// A checked questionnaire definition. As JSON (the API, `parat questionnaire show --json`) it
 /// lists its items once, flat, each with its section, and each section with its items' ids.
 #[derive(Debug, Clone, PartialEq)]

@@ -322,6 +322,13 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     let (_, shown_again) = coordinator.page(&format!("/rounds/{round}")).await;
     assert!(links_in(&shown_again).is_empty(), "a link is never shown twice");
 
+    // A refused paste comes back as typed, with the reason.
+    let refused =
+        coordinator.post(&format!("/rounds/{round}/respondents"), &[("people", "Anna Ek; inte-en-adress")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("body");
+    assert!(page.contains("Anna Ek; inte-en-adress</textarea>") && page.contains("Skriv en e-postadress"), "{page}");
+
     let added = coordinator
         .post(
             &format!("/rounds/{round}/respondents"),

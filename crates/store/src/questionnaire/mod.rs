@@ -25,7 +25,7 @@ use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
 
 pub use answering::{enter_on_behalf, save, visit, Saved, Visit};
-pub use respondents::{add_respondents, new_personal_link, respondents, response_rate, Respondent};
+pub use respondents::{add_respondents, new_personal_link, progress, respondents, Progress, Respondent};
 pub use results::{submitted, Submitted};
 
 /// A questionnaire round: one definition, as it was when the round was made, sent out.

@@ -105,16 +105,26 @@ pub async fn new_personal_link(db: &Db, scope: &OrgScope, round: &Round, respond
     Ok(link)
 }
 
-/// How many have personal links, and how many of them have answered: the response rate,
-/// without reading who they are.
-pub async fn response_rate(db: &Db, round: &Round) -> StoreResult<(i64, i64)> {
-    let (answered, total): (i64, i64) = on_reader!(db, |pool| {
+/// How far a round has come, without reading who anyone is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct Progress {
+    /// Submitted responses.
+    pub responses: i64,
+    /// People sent a personal link, and how many of them have answered.
+    pub invited: i64,
+    pub answered: i64,
+}
+
+pub async fn progress(db: &Db, round: &Round) -> StoreResult<Progress> {
+    let progress = on_reader!(db, |pool| {
         sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN answered THEN 1 ELSE 0 END), 0), COUNT(*) FROM round_respondents WHERE round_id = $1"
+        "SELECT (SELECT COUNT(*) FROM round_responses WHERE round_id = $1 AND submitted_at IS NOT NULL) AS responses, \
+         (SELECT COUNT(*) FROM round_respondents WHERE round_id = $1) AS invited, \
+         (SELECT COUNT(*) FROM round_respondents WHERE round_id = $1 AND answered) AS answered"
     )
     .bind(round.id)
     .fetch_one(pool)
     .await?
     });
-    Ok((answered, total))
+    Ok(progress)
 }

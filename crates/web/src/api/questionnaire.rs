@@ -134,17 +134,8 @@ pub struct RoundOut {
     open_link: Option<String>,
 }
 
-async fn round_out(
-    state: &AppState,
-    scope: &OrgScope,
-    round: &Round,
-    open_link: Option<String>,
-) -> Result<RoundOut, AppError> {
-    let summary = store::list(&state.db, scope, round.initiative_id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == round.id)
-        .ok_or(AppError::NotFound)?;
+async fn round_out(state: &AppState, round: &Round, open_link: Option<String>) -> Result<RoundOut, AppError> {
+    let progress = store::progress(&state.db, round).await?;
     Ok(RoundOut {
         id: round.id,
         initiative_id: round.initiative_id,
@@ -157,9 +148,9 @@ async fn round_out(
         closes_on: round.period.end().map(|d| d.to_string()),
         open: round.is_open(parat_store::now_date()),
         closed: round.closed,
-        responses: summary.responses,
-        invited: summary.respondents,
-        answered: summary.answered,
+        responses: progress.responses,
+        invited: progress.invited,
+        answered: progress.answered,
         open_link,
     })
 }
@@ -192,7 +183,7 @@ async fn create_round(
     }
     let draft = body.parse()?;
     let (round, open_link) = store::create(&state.db, &scope, Some(id), &draft).await?;
-    let out = round_out(&state, &scope, &round, open_link.map(|l| link(&state, &l))).await?;
+    let out = round_out(&state, &round, open_link.map(|l| link(&state, &l))).await?;
     let location = format!("/api/v1/rounds/{}", round.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(out)).into_response())
 }
@@ -210,7 +201,7 @@ async fn get_round(
     PathId(id): PathId,
 ) -> Result<Json<RoundOut>, AppError> {
     let round = store::get(&state.db, &scope, id).await?;
-    Ok(Json(round_out(&state, &scope, &round, None).await?))
+    Ok(Json(round_out(&state, &round, None).await?))
 }
 
 /// One person to send a personal link to.

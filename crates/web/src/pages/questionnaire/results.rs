@@ -21,7 +21,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
     let ctx = &member.ctx;
     let round = store::get(&state.db, &member.scope, id).await?;
     let responses = store::submitted(&state.db, &member.scope, &round).await?;
-    let (answered, invited) = store::response_rate(&state.db, &round).await?;
+    let store::Progress { answered, invited, .. } = store::progress(&state.db, &round).await?;
     let threshold = threshold_of(&round);
     let definition = &round.definition;
     let n = responses.len();

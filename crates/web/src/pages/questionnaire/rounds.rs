@@ -7,11 +7,14 @@ use parat_store::questionnaire::Respondent;
 
 use super::*;
 
-/// Links made by this request, shown once: only their hashes are kept.
+/// What this request shows beside the round: links it made, shown once (only their hashes are
+/// kept), and the add-people form as typed when it was refused.
 #[derive(Default)]
-pub(super) struct FreshLinks {
+pub(super) struct Shown {
     open: Option<String>,
     personal: Vec<(String, String)>,
+    people: String,
+    errors: FieldErrors,
 }
 
 async fn new_view(
@@ -99,7 +102,7 @@ pub async fn create(
         }
         Err(other) => return Err(other.into()),
     };
-    let fresh = FreshLinks { open: open_link.map(|l| answer_url(&state, l.expose())), personal: Vec::new() };
+    let fresh = Shown { open: open_link.map(|l| answer_url(&state, l.expose())), ..Shown::default() };
     Ok((axum::http::StatusCode::CREATED, round_view(&state, &member, &round, Some("qn-round-created"), &fresh).await?)
         .into_response())
 }
@@ -111,7 +114,7 @@ pub async fn show(
     axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
     let round = store::get(&state.db, &member.scope, id).await?;
-    round_view(&state, &member, &round, query.notice.as_deref(), &FreshLinks::default()).await
+    round_view(&state, &member, &round, query.notice.as_deref(), &Shown::default()).await
 }
 
 /// A QR code of a link, as an SVG picture with the link as its text alternative.
@@ -132,7 +135,7 @@ pub(super) async fn round_view(
     member: &Member,
     round: &Round,
     notice_key: Option<&str>,
-    fresh: &FreshLinks,
+    fresh: &Shown,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
     let manage = member.scope.role().can_edit_initiatives();
@@ -221,7 +224,7 @@ pub(super) async fn round_view(
                 }
                 form method="post" action=(format!("/rounds/{}/respondents", round.id)) novalidate {
                     (csrf(ctx))
-                    (forms::textarea(ctx, Field::new(ctx, "people", "qn-add-respondents", &FieldErrors::new()).hint(ctx.t("qn-add-respondents-hint")), ""))
+                    (forms::textarea(ctx, Field::new(ctx, "people", "qn-add-respondents", &fresh.errors).hint(ctx.t("qn-add-respondents-hint")), &fresh.people))
                     button type="submit" { (ctx.t("qn-add-respondents-button")) }
                 }
             }
@@ -243,15 +246,21 @@ pub async fn add_respondents(
     Submitted(form): Submitted<PeopleForm>,
 ) -> Result<Response, AppError> {
     let round = store::get(&state.db, &member.scope, id).await?;
-    let people = parse_respondents(&form.people).map_err(|problem| {
-        let mut errors = FieldErrors::new();
-        errors.add("people", problem);
-        AppError::Invalid(errors)
-    })?;
+    let people = match parse_respondents(&form.people) {
+        Ok(people) => people,
+        Err(problem) => {
+            // Refused: the page again, with what was pasted and why.
+            let mut errors = FieldErrors::new();
+            errors.add("people", problem);
+            let shown = Shown { people: form.people, errors, ..Shown::default() };
+            let view = round_view(&state, &member, &round, None, &shown).await?;
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, view).into_response());
+        }
+    };
     let added = store::add_respondents(&state.db, &member.scope, &round, &people).await?;
-    let fresh = FreshLinks {
-        open: None,
+    let fresh = Shown {
         personal: added.into_iter().map(|(r, link)| (r.label, answer_url(&state, link.expose()))).collect(),
+        ..Shown::default()
     };
     Ok(round_view(&state, &member, &round, Some("qn-respondents-added"), &fresh).await?.into_response())
 }
@@ -266,7 +275,7 @@ pub async fn new_personal_link(
     let link = store::new_personal_link(&state.db, &member.scope, &round, respondent).await?;
     let people = store::respondents(&state.db, &member.scope, &round).await?;
     let label = people.into_iter().find(|p| p.id == respondent).map(|p| p.label).unwrap_or_default();
-    let fresh = FreshLinks { open: None, personal: vec![(label, answer_url(&state, link.expose()))] };
+    let fresh = Shown { personal: vec![(label, answer_url(&state, link.expose()))], ..Shown::default() };
     round_view(&state, &member, &round, Some("qn-link-replaced"), &fresh).await
 }
 
@@ -279,7 +288,7 @@ pub async fn new_open_link(
     let round = store::get(&state.db, &member.scope, id).await?;
     let link = store::new_open_link(&state.db, &member.scope, &round).await?;
     let round = store::get(&state.db, &member.scope, id).await?;
-    let fresh = FreshLinks { open: Some(answer_url(&state, link.expose())), personal: Vec::new() };
+    let fresh = Shown { open: Some(answer_url(&state, link.expose())), ..Shown::default() };
     round_view(&state, &member, &round, Some("qn-link-replaced"), &fresh).await
 }
 
