@@ -280,6 +280,7 @@ audit-entity-password_reset = link til ny adgangskode
 audit-action-reset = Skiftede med link
 problem-date-in-past = Datoen er allerede passeret. Vælg i dag eller en senere dato.
 problem-out-of-range = Skriv et heltal fra { $min } til { $max }.
+problem-not-a-number = Skriv et tal, for eksempel 10 eller 2,5.
 work-title = Opgaver
 work-none = Intet venter på dig lige nu.
 work-due = senest
@@ -308,3 +309,6 @@ audit-field-display_name = Navn
 audit-field-initiative_id = Indsats (id)
 audit-field-initiative_name = Indsats
 audit-none-match = Ingen hændelser passer til udvalget.
+
+error-changed-meanwhile-title = Ændret af en anden
+error-changed-meanwhile = En anden gemte en ændring, efter du åbnede siden, så din ændring blev ikke gemt. Gå tilbage, genindlæs siden, og lav ændringen igen.

@@ -137,3 +137,32 @@ audit-field-threshold = Tærskel
 audit-field-closed = Lukket
 audit-field-round_id = Runde
 audit-field-added = Tilføjet
+
+## E-mail: invitationer og påmindelser
+qn-mailed = E-mail sendt
+qn-started = Påbegyndt
+qn-send-by-mail = Send hver person deres link med e-mail nu (de uden e-mailadresse får deres link vist her)
+qn-remind = Send e-mail til de { $n }, der ikke har svaret
+qn-remind-hint = { $n } personer med e-mailadresse har ikke svaret. De, der aldrig har fået e-mail, får en invitation, de øvrige en påmindelse. De, der ikke er begyndt, får et nyt link, som erstatter det gamle; i et anonymt spørgeskema bliver den, der allerede er begyndt, mindet om sit eget link, fordi svarene kun findes gennem det.
+qn-mail-not-configured = E-mail er ikke sat op på denne server (PARAT_SMTP_URL og PARAT_MAIL_FROM). Kopiér linkene, og send dem selv.
+qn-mail-round-closed = Spørgeskemaet tager ikke imod svar lige nu, så der blev ikke sendt nogen påmindelse.
+qn-mail-sent = { $n ->
+    [one] Der blev sendt e-mail til én person.
+   *[other] Der blev sendt e-mail til { $n } personer.
+}
+qn-mail-failed = { $n ->
+    [one] E-mail kunne ikke sendes til én person; linket vises nedenfor.
+   *[other] E-mail kunne ikke sendes til { $n } personer; deres links vises nedenfor.
+}
+qn-mail-subject = Nogle spørgsmål fra { $title }
+qn-mail-reminder-subject = Påmindelse: { $title }
+qn-mail-greeting = Hej { $name }
+qn-mail-invite = { $org } vil gerne vide, hvordan du ser på { $issue }. Spørgsmålene tager nogle minutter, og du behøver ingen konto.
+qn-mail-reminder = Vi har endnu ikke fået dine svar om { $issue }. Det er ikke for sent, og hvert svar gør resultatet mere sikkert.
+qn-mail-link = Svar her:
+qn-mail-new-link = Linket erstatter det, du fik tidligere.
+qn-mail-resume = Du er allerede begyndt at svare. Fortsæt med linket i din første e-mail – dine svar er gemt der.
+qn-mail-closes = Sidste frist for at svare er { $date }.
+qn-mail-anonymous = Dine svar er anonyme: de gemmes adskilt fra dit navn, og der vises ingen tal for grupper med færre end { $n } svar.
+qn-mail-identified = Dine svar gemmes med dit navn og læses af dem, der gennemfører spørgeskemaet.
+qn-mail-sender = Sendt af { $org } med Parat.

@@ -280,6 +280,7 @@ audit-entity-password_reset = new-password link
 audit-action-reset = Changed with a link
 problem-date-in-past = The date has passed already. Choose today or a later date.
 problem-out-of-range = Enter a whole number from { $min } to { $max }.
+problem-not-a-number = Enter a number, for example 10 or 2.5.
 work-title = To do
 work-none = Nothing is waiting for you just now.
 work-due = due by
@@ -308,3 +309,6 @@ audit-field-display_name = Name
 audit-field-initiative_id = Initiative (id)
 audit-field-initiative_name = Initiative
 audit-none-match = No events match the selection.
+
+error-changed-meanwhile-title = Changed by someone else
+error-changed-meanwhile = Someone else saved a change after you opened the page, so your change was not saved. Go back, reload the page and make the change again.

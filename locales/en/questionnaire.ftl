@@ -137,3 +137,32 @@ audit-field-threshold = Threshold
 audit-field-closed = Closed
 audit-field-round_id = Round
 audit-field-added = Added
+
+## E-mail: invitations and reminders
+qn-mailed = E-mailed
+qn-started = Begun
+qn-send-by-mail = E-mail each person their link now (those without an address get their link shown here)
+qn-remind = E-mail the { $n } who have not answered
+qn-remind-hint = { $n } people with an e-mail address have not answered. Those never e-mailed get an invitation, the others a reminder. Those who have not begun get a new link that replaces the old one; in an anonymous round, someone who has begun is reminded of their own link, because their answers are found only through it.
+qn-mail-not-configured = E-mail is not set up on this server (PARAT_SMTP_URL and PARAT_MAIL_FROM). Copy the links and send them yourself.
+qn-mail-round-closed = The round takes no answers now, so no reminder was sent.
+qn-mail-sent = { $n ->
+    [one] E-mail was sent to one person.
+   *[other] E-mail was sent to { $n } people.
+}
+qn-mail-failed = { $n ->
+    [one] E-mail could not be sent to one person; their link is shown below.
+   *[other] E-mail could not be sent to { $n } people; their links are shown below.
+}
+qn-mail-subject = A few questions from { $title }
+qn-mail-reminder-subject = Reminder: { $title }
+qn-mail-greeting = Hello { $name },
+qn-mail-invite = { $org } would like to know how you see { $issue }. The questions take a few minutes, and you need no account.
+qn-mail-reminder = We have not yet had your answers about { $issue }. It is not too late, and every answer makes the result more certain.
+qn-mail-link = Answer here:
+qn-mail-new-link = This link replaces the one you had before.
+qn-mail-resume = You have already begun answering. Go on with the link in your first e-mail – your answers are saved there.
+qn-mail-closes = The last day to answer is { $date }.
+qn-mail-anonymous = Your answers are anonymous: they are kept apart from your name, and no figures are shown for groups of fewer than { $n } answers.
+qn-mail-identified = Your answers are kept with your name and read by those who run the questionnaire.
+qn-mail-sender = Sent by { $org } with Parat.

@@ -280,6 +280,7 @@ audit-entity-password_reset = länk för nytt lösenord
 audit-action-reset = Bytte med länk
 problem-date-in-past = Datumet har redan passerat. Välj i dag eller ett senare datum.
 problem-out-of-range = Skriv ett heltal från { $min } till { $max }.
+problem-not-a-number = Skriv ett tal, till exempel 10 eller 2,5.
 work-title = Att göra
 work-none = Inget väntar på dig just nu.
 work-due = klart senast
@@ -308,3 +309,6 @@ audit-field-display_name = Namn
 audit-field-initiative_id = Insats (id)
 audit-field-initiative_name = Insats
 audit-none-match = Inga händelser matchar urvalet.
+
+error-changed-meanwhile-title = Ändrat av någon annan
+error-changed-meanwhile = Någon annan sparade en ändring efter att du öppnade sidan, så din ändring sparades inte. Gå tillbaka, ladda om sidan och gör ändringen igen.

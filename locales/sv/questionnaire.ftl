@@ -137,3 +137,32 @@ audit-field-threshold = Tröskel
 audit-field-closed = Stängd
 audit-field-round_id = Omgång
 audit-field-added = Tillagda
+
+## E-post: inbjudningar och påminnelser
+qn-mailed = E-post skickad
+qn-started = Påbörjat
+qn-send-by-mail = Skicka varje person sin länk med e-post nu (de utan e-postadress får sin länk visad här)
+qn-remind = Skicka e-post till de { $n } som inte har svarat
+qn-remind-hint = { $n } personer med e-postadress har inte svarat. De som aldrig fått e-post får en inbjudan, övriga en påminnelse. De som inte har börjat får en ny länk som ersätter den gamla; i en anonym enkät påminns den som redan börjat om sin egen länk, eftersom svaren bara hittas genom den.
+qn-mail-not-configured = E-post är inte inställt på den här servern (PARAT_SMTP_URL och PARAT_MAIL_FROM). Kopiera länkarna och skicka dem själv.
+qn-mail-round-closed = Enkäten tar inte emot svar just nu, så ingen påminnelse skickades.
+qn-mail-sent = { $n ->
+    [one] E-post skickades till en person.
+   *[other] E-post skickades till { $n } personer.
+}
+qn-mail-failed = { $n ->
+    [one] E-post kunde inte skickas till en person; länken visas nedan.
+   *[other] E-post kunde inte skickas till { $n } personer; deras länkar visas nedan.
+}
+qn-mail-subject = Några frågor från { $title }
+qn-mail-reminder-subject = Påminnelse: { $title }
+qn-mail-greeting = Hej { $name }!
+qn-mail-invite = { $org } vill veta hur du ser på { $issue }. Frågorna tar några minuter, och du behöver inget konto.
+qn-mail-reminder = Vi har ännu inte fått dina svar om { $issue }. Det är inte för sent, och varje svar gör resultatet säkrare.
+qn-mail-link = Svara här:
+qn-mail-new-link = Länken ersätter den du fick tidigare.
+qn-mail-resume = Du har redan börjat svara. Fortsätt med länken i ditt första mejl – dina svar är sparade där.
+qn-mail-closes = Sista dag att svara är { $date }.
+qn-mail-anonymous = Dina svar är anonyma: de sparas skilda från ditt namn, och inga siffror visas för grupper med färre än { $n } svar.
+qn-mail-identified = Dina svar sparas med ditt namn och läses av dem som genomför enkäten.
+qn-mail-sender = Skickat av { $org } med Parat.

@@ -44,6 +44,8 @@ pub enum Problem {
         min: i64,
         max: i64,
     },
+    /// Not a number where one is needed.
+    NotANumber,
 }
 
 impl Problem {
@@ -70,6 +72,7 @@ impl Problem {
         Problem::WrongPassword,
         Problem::DateInPast,
         Problem::OutOfRange { min: 1, max: 2 },
+        Problem::NotANumber,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -95,6 +98,7 @@ impl Problem {
             Problem::WrongPassword => "wrong-password",
             Problem::DateInPast => "date-in-past",
             Problem::OutOfRange { .. } => "out-of-range",
+            Problem::NotANumber => "not-a-number",
         }
     }
 

@@ -12,7 +12,9 @@ use parat_core::readiness::scoring::{self, ScoreInput, ScoreOutput};
 use parat_store::accounts::{self, NewUser};
 use parat_store::demo::{self, DemoSize, DEMO_PASSWORD};
 
-use crate::config::{default_public_url, sqlite_url, Config, FileConfig, LogFormat, DEFAULT_BIND, DEFAULT_DATA_DIR};
+use crate::config::{
+    default_public_url, sqlite_url, Config, FileConfig, LogFormat, MailConfig, DEFAULT_BIND, DEFAULT_DATA_DIR,
+};
 use crate::{questionnaire, server};
 
 #[derive(Debug, Parser)]
@@ -105,6 +107,13 @@ pub struct ServeArgs {
     /// Database connections (readers for SQLite).
     #[arg(long, env = "PARAT_MAX_CONNECTIONS")]
     pub max_connections: Option<u32>,
+    /// SMTP server for questionnaire invitations and reminders, e.g.
+    /// smtps://user:password@mail.example.se (without one, links are shown to copy).
+    #[arg(long, env = "PARAT_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The address e-mail comes from, e.g. "Parat <parat@example.se>".
+    #[arg(long, env = "PARAT_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// Start on the small demo data set (same as `parat demo`).
     #[arg(long)]
     pub demo: bool,
@@ -177,6 +186,10 @@ impl Cli {
                 .max(1),
             max_body_bytes: file.max_body_bytes.unwrap_or(parat_web::DEFAULT_MAX_BODY_BYTES),
             log_format: self.log_format.or(file.log_format).unwrap_or(LogFormat::Text),
+            mail: MailConfig::resolve(
+                serve.smtp_url.clone().or(file.smtp_url),
+                serve.mail_from.clone().or(file.mail_from),
+            )?,
         })
     }
 }

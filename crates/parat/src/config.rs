@@ -16,6 +16,39 @@ pub struct Config {
     pub max_connections: u32,
     pub max_body_bytes: usize,
     pub log_format: LogFormat,
+    pub mail: Option<MailConfig>,
+}
+
+/// The SMTP server Parat sends invitations and reminders through, and its sender address.
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `smtps://user:password@host`, `smtp://user:password@host:587?tls=required`, or
+    /// `smtp://host:25` for a relay on the same network.
+    pub smtp_url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for MailConfig {
+    // The URL may hold a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig").field("smtp_url", &"***").field("from", &self.from).finish()
+    }
+}
+
+impl MailConfig {
+    /// Both or neither: an SMTP server without a sender address is a mistake worth stopping for.
+    pub fn resolve(smtp_url: Option<String>, from: Option<String>) -> anyhow::Result<Option<MailConfig>> {
+        match (smtp_url, from) {
+            (None, None) => Ok(None),
+            (Some(smtp_url), Some(from)) => Ok(Some(MailConfig { smtp_url, from })),
+            (Some(_), None) => {
+                anyhow::bail!("an SMTP server is set (PARAT_SMTP_URL) but no sender address (PARAT_MAIL_FROM)")
+            }
+            (None, Some(_)) => {
+                anyhow::bail!("a sender address is set (PARAT_MAIL_FROM) but no SMTP server (PARAT_SMTP_URL)")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -37,6 +70,8 @@ pub struct FileConfig {
     pub max_connections: Option<u32>,
     pub max_body_bytes: Option<usize>,
     pub log_format: Option<LogFormat>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
 }
 
 impl FileConfig {

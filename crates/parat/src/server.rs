@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use parat_store::{accounts, ConnectOptions, Db};
+use parat_web::mail::Mailer;
 use parat_web::{AppState, Settings};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -56,10 +57,15 @@ impl RunningServer {
 pub async fn start(config: &Config, db: Db) -> anyhow::Result<RunningServer> {
     let listener = TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
     let address = listener.local_addr()?;
+    let mailer = match &config.mail {
+        None => None,
+        Some(mail) => Some(Mailer::from_url(&mail.smtp_url, &mail.from).context("setting up e-mail")?),
+    };
     let settings = Settings {
         public_url: config.public_url.clone(),
         trust_forwarded_for: config.trust_forwarded_for,
         max_body_bytes: config.max_body_bytes,
+        mailer,
     };
     let app = parat_web::router(AppState { db: db.clone(), settings: Arc::new(settings) });
     let (shutdown, stopped) = oneshot::channel::<()>();

@@ -24,6 +24,9 @@ pub enum StoreError {
     /// Input the domain refuses, with the reason in words (e.g. a broken instrument definition).
     #[error("{0}")]
     Refused(String),
+    /// Someone else saved the record since this change was begun: nothing was written.
+    #[error("changed by someone else in between")]
+    Stale,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -64,6 +64,7 @@ impl From<StoreError> for AppError {
             StoreError::Unsupported(message) => AppError::BadRequest(message.to_owned()),
             StoreError::Refused(message) => AppError::Refused(message),
             StoreError::Closed => AppError::Closed,
+            StoreError::Stale => AppError::NotNow(NotNow::ChangedMeanwhile),
             other if other.is_unavailable() => {
                 tracing::warn!(error = %other, "database unavailable");
                 AppError::Unavailable
@@ -82,11 +83,18 @@ pub enum NotNow {
     ScoresFinal,
     /// An anonymous round has fewer answers than its threshold: nothing of it is shown.
     TooFewAnswers,
+    /// Someone else saved the same record after this page was loaded.
+    ChangedMeanwhile,
 }
 
 impl NotNow {
-    pub const ALL: &'static [NotNow] =
-        &[NotNow::NoResultsYet, NotNow::ScoringNotOpen, NotNow::ScoresFinal, NotNow::TooFewAnswers];
+    pub const ALL: &'static [NotNow] = &[
+        NotNow::NoResultsYet,
+        NotNow::ScoringNotOpen,
+        NotNow::ScoresFinal,
+        NotNow::TooFewAnswers,
+        NotNow::ChangedMeanwhile,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -94,6 +102,7 @@ impl NotNow {
             NotNow::ScoringNotOpen => "scoring_not_open",
             NotNow::ScoresFinal => "scores_final",
             NotNow::TooFewAnswers => "too_few_answers",
+            NotNow::ChangedMeanwhile => "changed_meanwhile",
         }
     }
 }

@@ -6,6 +6,7 @@ mod assets;
 mod context;
 mod error;
 pub mod i18n;
+pub mod mail;
 mod pages;
 mod security;
 mod views;
@@ -36,6 +37,8 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// The SMTP server for invitations and reminders; without one, links are shown to copy.
+    pub mailer: Option<mail::Mailer>,
 }
 
 /// The largest request body accepted when the configuration names no other.

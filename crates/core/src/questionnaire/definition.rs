@@ -253,8 +253,7 @@ impl ItemKind {
 impl Definition {
     /// Parses and checks a definition written in TOML.
     pub fn from_toml(text: &str) -> Result<Definition, DefinitionError> {
-        let raw: RawDefinition = toml::from_str(text).map_err(|e| DefinitionError::Syntax(e.message().to_owned()))?;
-        raw.parse()
+        Source::from_toml(text)?.check()
     }
 
     /// Every item, sections in order (roster sub-items inside their roster).
@@ -322,98 +321,115 @@ pub enum DefinitionError {
 }
 
 // --- The file format -------------------------------------------------------------------------
+//
+// A definition as written: what a file holds and what the builder edits, before any check. Its
+// fields are the file's keys; [`Source::check`] turns it into a [`Definition`].
 
-#[derive(Deserialize)]
+/// A questionnaire as its file has it, unchecked.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawDefinition {
-    id: String,
+pub struct Source {
+    pub id: String,
     #[serde(default = "first_version")]
-    version: u32,
-    purpose: Purpose,
-    name: Localized,
-    description: Localized,
-    #[serde(default)]
-    follows: Option<Localized>,
+    pub version: u32,
+    pub purpose: Purpose,
+    pub name: Localized,
+    pub description: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Localized>,
     /// Named whole-number scales that items share (`responses = "agree5"`).
-    #[serde(default)]
-    response_sets: BTreeMap<String, RawSteps>,
-    sections: Vec<RawSection>,
-    #[serde(default)]
-    scales: Vec<RawScale>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub response_sets: BTreeMap<String, SourceSteps>,
+    pub sections: Vec<SourceSection>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<SourceScale>,
 }
 
 fn first_version() -> u32 {
     1
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawSteps {
-    min: i64,
-    max: i64,
-    #[serde(default)]
-    labels: Vec<Localized>,
+pub struct SourceSteps {
+    pub min: i64,
+    pub max: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Localized>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawSection {
-    id: String,
-    title: Localized,
-    #[serde(default)]
-    intro: Option<Localized>,
-    items: Vec<RawItem>,
+pub struct SourceSection {
+    pub id: String,
+    pub title: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Localized>,
+    pub items: Vec<SourceItem>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawItem {
-    id: String,
-    kind: String,
-    text: Localized,
-    #[serde(default)]
-    help: Option<Localized>,
+pub struct SourceItem {
+    pub id: String,
+    pub kind: String,
+    pub text: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Localized>,
     #[serde(default = "yes")]
-    required: bool,
-    #[serde(default)]
-    show_if: Option<Condition>,
-    #[serde(default)]
-    responses: Option<String>,
-    #[serde(default)]
-    min: Option<f64>,
-    #[serde(default)]
-    max: Option<f64>,
-    #[serde(default)]
-    decimals: Option<u8>,
-    #[serde(default)]
-    labels: Vec<Localized>,
-    #[serde(default)]
-    low: Option<Localized>,
-    #[serde(default)]
-    high: Option<Localized>,
-    #[serde(default)]
-    options: Vec<Choice>,
-    #[serde(default)]
-    max_length: Option<usize>,
-    #[serde(default)]
-    list: Option<String>,
-    #[serde(default)]
-    items: Vec<RawItem>,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responses: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<SourceItem>,
 }
 
 fn yes() -> bool {
     true
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawScale {
-    id: String,
-    name: Localized,
-    items: Vec<String>,
-    rule: Rule,
-    #[serde(default)]
-    reversed: Vec<String>,
+pub struct SourceScale {
+    pub id: String,
+    pub name: Localized,
+    pub items: Vec<String>,
+    pub rule: Rule,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reversed: Vec<String>,
+}
+
+impl Source {
+    /// Reads a definition file without checking it.
+    pub fn from_toml(text: &str) -> Result<Source, DefinitionError> {
+        toml::from_str(text).map_err(|e| DefinitionError::Syntax(e.message().to_owned()))
+    }
+
+    /// The file text: what a round keeps and a download gives.
+    pub fn to_toml(&self) -> String {
+        // A Source is plain strings, numbers and tables: it always has a TOML form.
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
 }
 
 fn check_id(id: &str) -> Result<(), DefinitionError> {
@@ -436,15 +452,16 @@ fn check_text(place: impl Fn() -> String, text: &Localized) -> Result<(), Defini
 /// What the checks of items need to know: ids so far, response sets, and the items that an
 /// item's condition may refer to.
 struct Parser<'a> {
-    sets: &'a BTreeMap<String, RawSteps>,
+    sets: &'a BTreeMap<String, SourceSteps>,
     ids: BTreeSet<String>,
     count: usize,
     /// Items seen so far that a condition may name: option keys, or a whole-number range.
     conditionable: BTreeMap<String, Vec<String>>,
 }
 
-impl RawDefinition {
-    fn parse(self) -> Result<Definition, DefinitionError> {
+impl Source {
+    /// Checks everything a definition must be, and gives it typed.
+    pub fn check(self) -> Result<Definition, DefinitionError> {
         check_id(&self.id)?;
         check_text(|| "name".into(), &self.name)?;
         check_text(|| "description".into(), &self.description)?;
@@ -485,7 +502,7 @@ impl RawDefinition {
 }
 
 impl Parser<'_> {
-    fn item(&mut self, raw: RawItem, in_roster: bool) -> Result<Item, DefinitionError> {
+    fn item(&mut self, raw: SourceItem, in_roster: bool) -> Result<Item, DefinitionError> {
         check_id(&raw.id)?;
         if !self.ids.insert(raw.id.clone()) {
             return Err(DefinitionError::DuplicateId(raw.id));
@@ -512,7 +529,7 @@ impl Parser<'_> {
                 return Err(DefinitionError::Condition { item: id.clone(), target: condition.item.clone() });
             }
         }
-        let steps = |raw: &RawItem| -> Result<Steps, DefinitionError> {
+        let steps = |raw: &SourceItem| -> Result<Steps, DefinitionError> {
             let (min, max, labels) = match &raw.responses {
                 Some(set) => {
                     let set = self
@@ -549,7 +566,7 @@ impl Parser<'_> {
             }
             Ok((min, max, decimals))
         };
-        let options = |raw: &RawItem| -> Result<Vec<Choice>, DefinitionError> {
+        let options = |raw: &SourceItem| -> Result<Vec<Choice>, DefinitionError> {
             let mut keys = BTreeSet::new();
             for option in &raw.options {
                 check_id(&option.key)?;
@@ -622,7 +639,7 @@ impl Parser<'_> {
     }
 }
 
-fn parse_scales(definition: &Definition, raw: Vec<RawScale>) -> Result<Vec<Scale>, DefinitionError> {
+fn parse_scales(definition: &Definition, raw: Vec<SourceScale>) -> Result<Vec<Scale>, DefinitionError> {
     let mut scales: Vec<Scale> = Vec::with_capacity(raw.len());
     for scale in raw {
         check_id(&scale.id)?;

@@ -4,6 +4,7 @@
 //! uses these types.
 
 pub mod answer;
+pub mod builder;
 pub mod definition;
 pub mod round;
 pub mod scoring;
@@ -11,7 +12,7 @@ pub mod scoring;
 use std::sync::OnceLock;
 
 pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer};
-pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale};
+pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale, Source};
 pub use scoring::{score, score_all, summarise, ScaleScores, Summary, Threshold};
 
 /// The questionnaires Parat ships, in Parat's own wording.

@@ -420,3 +420,122 @@ proptest! {
         prop_assert_eq!(summary.mean.is_some(), n as i64 >= threshold && n > 0);
     }
 }
+
+mod builder {
+    use super::super::builder::{ItemInput, Move, NewInput};
+    use super::super::definition::Source;
+    use super::super::{Definition, ItemKind, BUILTIN_SOURCES};
+    use crate::locale::Locale;
+    use crate::validation::Problem;
+
+    #[test]
+    fn every_embedded_definition_survives_a_round_trip_through_its_file_form() {
+        for text in BUILTIN_SOURCES {
+            let source = Source::from_toml(text).expect("reads");
+            let written = source.to_toml();
+            assert_eq!(Source::from_toml(&written).expect("reads back"), source);
+            assert_eq!(Definition::from_toml(&written), Definition::from_toml(text));
+        }
+    }
+
+    fn item(kind: &str, text: &str) -> ItemInput {
+        ItemInput { kind: kind.into(), text: text.into(), required: "on".into(), ..ItemInput::default() }
+    }
+
+    fn new_draft() -> Source {
+        let input = NewInput { name: "Utvärdering av utbildningsdagen".into(), ..NewInput::default() };
+        input.parse(Locale::Sv, |id| id == "utvardering-av-utbildningsdag").expect("a name is enough")
+    }
+
+    #[test]
+    fn a_questionnaire_is_built_item_by_item_and_checks_only_when_it_has_items() {
+        let mut draft = new_draft();
+        assert_eq!(draft.id, "utvardering-av-utbildningsdage", "a slug of the name, 30 long at most");
+        assert!(draft.clone().check().is_err(), "no items yet: not ready to send");
+
+        let q1 = item("agreement", "Dagen var till nytta i mitt arbete.").parse("q1", Locale::Sv, None).expect("q1");
+        draft.add_item("", q1).expect("added");
+        let mut choice = item("single", "Vilken roll har du?");
+        choice.options = "Handläggare\n\nChef\n  Annan  ".into();
+        let q2 = choice.parse(&draft.next_item_id(), Locale::Sv, None).expect("q2");
+        assert_eq!(q2.id, "q2");
+        draft.add_item("", q2).expect("added");
+        let mut line = item("line", "Hur nöjd är du totalt?");
+        line.low = "Inte alls".into();
+        line.high = "Mycket".into();
+        draft.add_item("", line.parse("q3", Locale::Sv, None).expect("q3")).expect("added");
+
+        let definition = draft.clone().check().expect("ready");
+        let ids: Vec<&str> = definition.items().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["q1", "q2", "q3"]);
+        match &definition.item("q2").expect("q2").kind {
+            ItemKind::Single { options } => {
+                let labels: Vec<&str> = options.iter().map(|o| o.label.get(Locale::Sv)).collect();
+                assert_eq!(labels, ["Handläggare", "Chef", "Annan"], "blank lines dropped, spaces trimmed");
+            }
+            other => panic!("{other:?}"),
+        }
+        match &definition.item("q1").expect("q1").kind {
+            ItemKind::Agreement(steps) => assert_eq!((steps.min, steps.max, steps.labels.len()), (1, 5, 2)),
+            other => panic!("{other:?}"),
+        }
+        // Written in Swedish: the same words stand in Danish and English until translated.
+        assert_eq!(definition.item("q1").expect("q1").text.get(Locale::En), "Dagen var till nytta i mitt arbete.");
+
+        draft.move_item("q3", Move::Up).expect("moves");
+        draft.move_item("q3", Move::Up).expect("moves");
+        draft.move_item("q3", Move::Up).expect("stays first");
+        let order: Vec<String> = draft.sections[0].items.iter().map(|i| i.id.clone()).collect();
+        assert_eq!(order, ["q3", "q1", "q2"]);
+        draft.add_section("Om dig", Locale::Sv).expect("a section");
+        draft.move_item("q2", Move::Down).expect("into the next section");
+        assert_eq!(draft.sections[1].items[0].id, "q2");
+        draft.remove_item("q1").expect("removed");
+        assert!(draft.item("q1").is_none());
+        assert_eq!(draft.next_item_id(), "q1", "a free id is used again");
+    }
+
+    #[test]
+    fn an_edit_in_one_language_keeps_translations_and_option_keys() {
+        let mut choice = item("multiple", "Vad tog du med dig?");
+        choice.options = "Metoden\nKontakter".into();
+        let mut first = choice.parse("q1", Locale::Sv, None).expect("q1");
+        first.options[1].label = first.options[1].label.translated(Locale::En, "Contacts");
+        let mut changed = choice.clone();
+        changed.options = "Metoden i praktiken\nKontakter\nMaterial".into();
+        changed.text = "Vad tar du med dig?".into();
+        let second = changed.parse("q1", Locale::Sv, Some(&first)).expect("edited");
+        let keys: Vec<&str> = second.options.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, [first.options[0].key.as_str(), first.options[1].key.as_str(), "o3"]);
+        assert_eq!(second.options[1].label.get(Locale::En), "Contacts", "a translation stays");
+        assert_eq!(second.options[0].label.get(Locale::Da), "Metoden i praktiken", "an untranslated text follows");
+        assert_eq!(second.text.get(Locale::En), "Vad tar du med dig?");
+    }
+
+    #[test]
+    fn bad_item_fields_say_which_field_and_why() {
+        let errors = item("single", "Roll?").parse("q1", Locale::Sv, None).expect_err("one option");
+        assert_eq!(errors.get("options"), Some(Problem::TooShort { min: 2 }));
+        let mut rating = item("rating", "Betyg?");
+        rating.min = "10".into();
+        rating.max = "1".into();
+        assert_eq!(
+            rating.parse("q1", Locale::Sv, None).expect_err("downwards").get("max"),
+            Some(Problem::EndBeforeStart)
+        );
+        rating.min = "tio".into();
+        assert_eq!(rating.parse("q1", Locale::Sv, None).expect_err("text").get("min"), Some(Problem::NotANumber));
+        let errors = item("roster", "Möten").parse("q1", Locale::Sv, None).expect_err("not built here");
+        assert_eq!(errors.get("kind"), Some(Problem::NotChosen));
+        let errors = item("line", "").parse("q1", Locale::Sv, None).expect_err("no text, no ends");
+        assert_eq!(errors.get("text"), Some(Problem::Required));
+        assert_eq!(errors.get("low"), Some(Problem::Required));
+    }
+
+    #[test]
+    fn an_item_a_condition_or_scale_needs_cannot_be_removed() {
+        let mut oric = Source::from_toml(BUILTIN_SOURCES[0]).expect("oric");
+        assert_eq!(oric.remove_item("c1"), Err(super::super::builder::EditError::InUse));
+        assert_eq!(oric.remove_item("nope"), Err(super::super::builder::EditError::NotFound));
+    }
+}

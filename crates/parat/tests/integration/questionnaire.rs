@@ -753,3 +753,100 @@ async fn a_coordinator_enters_paper_forms_on_respondents_behalf() {
     assert!(results.contains("3,00 <span class=\"count\">(n = 2)</span>"), "{results}");
     app.stop().await;
 }
+
+/// The link in an e-mail's body, if it has one.
+fn link_in_mail(mail: &common::ReceivedMail) -> Option<String> {
+    links_in(&mail.body).into_iter().next()
+}
+
+#[tokio::test]
+async fn invitations_and_reminders_go_out_through_a_real_smtp_server() {
+    let sink = common::SmtpSink::start().await;
+    let database = common::TestDatabase::new(common::Backend::from_env()).await;
+    let mut config = common::config(&database.url);
+    config.mail = Some(parat::config::MailConfig { smtp_url: sink.url(), from: "Parat <parat@boras.se>".into() });
+    let app = TestApp::spawn_with(database, config).await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "oric"),
+                ("title", "Personalenkät"),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("threshold", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let round = round_id_in(&made.text().await.expect("body"));
+
+    // Three with addresses get their links by e-mail; the one without sees hers on the page.
+    let people = "Anna Ek; anna@boras.se\nBo Berg; bo@boras.se\nCecilia Ceder; cecilia@boras.se\nDina Dahl";
+    let added = coordinator.post(&format!("/rounds/{round}/respondents"), &[("people", people), ("send", "on")]).await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let page = added.text().await.expect("body");
+    assert!(page.contains("E-post skickades till 3 personer."), "{page}");
+    assert_eq!(links_in(&page).len(), 1, "only Dina's link is on the page");
+    let mut invitations = sink.take();
+    invitations.sort_by(|a, b| a.to.cmp(&b.to));
+    let to: Vec<&str> = invitations.iter().map(|m| m.to[0].as_str()).collect();
+    assert_eq!(to, ["anna@boras.se", "bo@boras.se", "cecilia@boras.se"]);
+    let anna_mail = &invitations[0];
+    assert!(anna_mail.body.starts_with("Hej Anna Ek!"), "{}", anna_mail.body);
+    assert!(
+        anna_mail.body.contains("hur du ser på IPS") && anna_mail.body.contains("färre än 3 svar"),
+        "{}",
+        anna_mail.body
+    );
+    let links: Vec<String> = invitations.iter().map(|m| link_in_mail(m).expect("a link in each invitation")).collect();
+
+    // Anna begins, Bo answers all, Cecilia does nothing.
+    let anna = app.browser();
+    let (status, _) = answer(&anna, &links[0], &[("a-c1".into(), "4".into()), ("action".into(), "save".into())]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answer(&app.browser(), &links[1], &oric_fields([4; 5], [4; 7], "submit")).await.0, StatusCode::OK);
+    let (_, page) = coordinator.page(&format!("/rounds/{round}")).await;
+    assert!(page.contains("Påbörjat"), "Anna shows as begun");
+    assert!(page.contains("Skicka e-post till de 2 som inte har svarat"), "{page}");
+
+    // A reminder: not to Bo; Cecilia gets a new link that replaces her old one; Anna, who has
+    // begun in an anonymous round, is pointed back to her own link, which still holds her answer.
+    let reminded = coordinator.post(&format!("/rounds/{round}/remind"), &[]).await;
+    assert_eq!(reminded.status(), StatusCode::OK);
+    assert!(reminded.text().await.expect("body").contains("E-post skickades till 2 personer."));
+    let mut reminders = sink.take();
+    reminders.sort_by(|a, b| a.to.cmp(&b.to));
+    let to: Vec<&str> = reminders.iter().map(|m| m.to[0].as_str()).collect();
+    assert_eq!(to, ["anna@boras.se", "cecilia@boras.se"]);
+    assert_eq!(link_in_mail(&reminders[0]), None, "{}", reminders[0].body);
+    assert!(reminders[0].body.contains("Fortsätt med länken i ditt första mejl"), "{}", reminders[0].body);
+    assert!(app.browser().page(&links[0]).await.1.contains("name=\"a-c1\" value=\"4\" checked"));
+    let cecilia_new = link_in_mail(&reminders[1]).expect("a new link for Cecilia");
+    assert_ne!(cecilia_new, links[2]);
+    assert!(reminders[1].body.contains("ersätter den du fick tidigare"), "{}", reminders[1].body);
+    assert_eq!(app.browser().page(&links[2]).await.0, StatusCode::NOT_FOUND, "her old link stopped working");
+    assert_eq!(app.browser().page(&cecilia_new).await.0, StatusCode::OK);
+    let (_, page) = coordinator.page(&format!("/rounds/{round}")).await;
+    assert!(!page.contains("/q/"), "no link is shown when every mail went out");
+
+    // The database keeps when people were mailed, never a link.
+    let rows: Vec<(Option<i64>, Option<i64>)> =
+        sqlx_rows(&app, "SELECT invited_at, reminded_at FROM round_respondents ORDER BY id").await;
+    assert!(rows[0].0.is_some() && rows[0].1.is_some(), "Anna: invited and reminded");
+    assert!(rows[1].0.is_some() && rows[1].1.is_none(), "Bo: invited only");
+    assert!(rows[3].0.is_none(), "Dina has no address");
+
+    app.stop().await;
+}
+
+async fn sqlx_rows(app: &TestApp, sql: &str) -> Vec<(Option<i64>, Option<i64>)> {
+    match &app.db {
+        parat_store::Db::Sqlite { write, .. } => sqlx::query_as(sql).fetch_all(write).await.expect("rows"),
+        parat_store::Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await.expect("rows"),
+    }
+}

@@ -33,7 +33,15 @@ pub enum Saved {
 /// The round a link belongs to, and the respondent when the link is personal.
 struct Found {
     round: Round,
-    respondent: Option<(i64, Option<String>)>,
+    respondent: Option<LinkHolder>,
+}
+
+/// The person a personal link belongs to.
+struct LinkHolder {
+    id: i64,
+    group: Option<String>,
+    /// Answered already: through an earlier link of theirs, or entered on their behalf.
+    answered: bool,
 }
 
 async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
@@ -43,6 +51,7 @@ async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
         round: RoundRow,
         respondent_id: i64,
         grp: Option<String>,
+        answered: bool,
     }
     let hash = link.hash();
     let open: Option<RoundRow> =
@@ -56,7 +65,7 @@ async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
     let personal: Option<PersonalRow> = on_reader!(db, |pool| sqlx::query_as(concat!(
         "SELECT ",
         round_columns!(),
-        ", p.id AS respondent_id, p.grp FROM questionnaire_rounds r \
+        ", p.id AS respondent_id, p.grp, p.answered FROM questionnaire_rounds r \
          LEFT JOIN initiatives i ON i.id = r.initiative_id JOIN round_respondents p ON p.round_id = r.id \
          WHERE p.token_hash = $1"
     ))
@@ -64,7 +73,8 @@ async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
     .fetch_optional(pool)
     .await?);
     let row = personal.ok_or(StoreError::NotFound)?;
-    Ok(Found { round: row.round.into_round(db).await?, respondent: Some((row.respondent_id, row.grp)) })
+    let holder = LinkHolder { id: row.respondent_id, group: row.grp, answered: row.answered };
+    Ok(Found { round: row.round.into_round(db).await?, respondent: Some(holder) })
 }
 
 /// The key that finds a response: a personal link is its own; an open link needs the browser's.
@@ -94,6 +104,8 @@ pub async fn visit(db: &Db, link: &Secret, browser_key: Option<&Secret>) -> Stor
         Some((json, submitted_at)) => (stored_answers(&round, &json)?, submitted_at.is_some()),
         None => (Answers::default(), false),
     };
+    // A replaced link of someone who has answered finds no response of its own, yet is used up.
+    let submitted = submitted || respondent.as_ref().is_some_and(|r| r.answered);
     Ok(Visit { round, personal, answers, submitted })
 }
 
@@ -145,6 +157,9 @@ pub async fn save(
     if !round.is_open(today) {
         return Err(StoreError::Closed);
     }
+    if respondent.as_ref().is_some_and(|r| r.answered) {
+        return Ok(Ok(Saved::AlreadySubmitted));
+    }
     let hash = resume_hash(link, respondent.is_some(), Some(browser_key)).unwrap_or_default();
     let at = now();
     let outcome = on_writer!(db, |pool| {
@@ -169,8 +184,8 @@ pub async fn save(
         let missing: Vec<String> = answers.missing(&round.definition).iter().map(|i| i.id.clone()).collect();
         let submitted = submit && missing.is_empty();
         let json = serde_json::to_string(&answers).map_err(|e| StoreError::Refused(e.to_string()))?;
-        let identified = respondent.as_ref().filter(|_| !round.anonymous).map(|(id, _)| *id);
-        let group = respondent.as_ref().and_then(|(_, group)| group.clone());
+        let identified = respondent.as_ref().filter(|_| !round.anonymous).map(|r| r.id);
+        let group = respondent.as_ref().and_then(|r| r.group.clone());
         let written: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, submitted_at, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
@@ -190,13 +205,15 @@ pub async fn save(
             // Submitted by a parallel request in between.
             return Ok(Ok(Saved::AlreadySubmitted));
         };
+        if let Some(holder) = &respondent {
+            // Begun or answered, without a time: all a reminder needs to know.
+            let flag = if submitted { "answered" } else { "started" };
+            sqlx::query(&format!("UPDATE round_respondents SET {flag} = TRUE WHERE id = $1"))
+                .bind(holder.id)
+                .execute(&mut *tx)
+                .await?;
+        }
         if submitted {
-            if let Some((respondent_id, _)) = respondent {
-                sqlx::query("UPDATE round_respondents SET answered = TRUE WHERE id = $1")
-                    .bind(respondent_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
             // An identified response is personal data: its submission is logged. An anonymous
             // one is not, so that no entry could tie a time to a respondent.
             if identified.is_some() {

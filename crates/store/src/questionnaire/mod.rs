@@ -6,6 +6,7 @@
 //! and the only trace of who answered is a respondent's `answered` flag, without a time.
 
 mod answering;
+mod own;
 mod respondents;
 mod results;
 
@@ -25,7 +26,11 @@ use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
 
 pub use answering::{enter_on_behalf, save, visit, Saved, Visit};
-pub use respondents::{add_respondents, new_personal_link, progress, respondents, Progress, Respondent};
+pub use own::{create_draft, key_taken, own, own_list, save_own, update_draft, Own};
+pub use respondents::{
+    add_respondents, mark_mailed, new_personal_link, prepare_mailing, progress, respondents, Outgoing, Progress,
+    Respondent,
+};
 pub use results::{submitted, Submitted};
 
 /// A questionnaire round: one definition, as it was when the round was made, sent out.
@@ -370,54 +375,4 @@ pub async fn new_open_link(db: &Db, scope: &OrgScope, round: &Round) -> StoreRes
         tx.commit().await?;
     });
     Ok(link)
-}
-
-/// Keeps an organisation's own questionnaire (uploaded, or built and saved): a definition with
-/// the id of one it has already replaces it; rounds keep the text they were sent with.
-pub async fn save_own(db: &Db, scope: &OrgScope, source: &str) -> StoreResult<(i64, Arc<Definition>)> {
-    Round::require_manage(scope)?;
-    let definition = Arc::new(Definition::from_toml(source).map_err(|e| StoreError::Refused(e.to_string()))?);
-    if questionnaire::builtin_by_id(&definition.id).is_some() {
-        return Err(StoreError::Refused(format!("the id {:?} is one of Parat's own questionnaires", definition.id)));
-    }
-    let at = now();
-    let id = on_writer!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM questionnaires WHERE org_id = $1 AND key = $2")
-            .bind(scope.org_id())
-            .bind(&definition.id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let (id, action) = match existing {
-            Some((id,)) => {
-                sqlx::query("UPDATE questionnaires SET source = $1, updated_at = $2 WHERE id = $3")
-                    .bind(source)
-                    .bind(at)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                (id, "update")
-            }
-            None => {
-                let (id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO questionnaires (org_id, key, source, created_by, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-                )
-                .bind(scope.org_id())
-                .bind(&definition.id)
-                .bind(source)
-                .bind(scope.user_id())
-                .bind(at)
-                .fetch_one(&mut *tx)
-                .await?;
-                (id, "create")
-            }
-        };
-        let entry = AuditEntry::scoped(scope, action, "questionnaire", id)
-            .after(&serde_json::json!({ "questionnaire": definition.id, "name": definition.name.get(parat_core::locale::Locale::Sv) }));
-        audit::record!(&mut *tx, &entry)?;
-        tx.commit().await?;
-        id
-    });
-    Ok((id, definition))
 }

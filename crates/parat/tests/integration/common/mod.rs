@@ -122,6 +122,7 @@ pub fn config(database_url: &str) -> Config {
         max_connections: 4,
         max_body_bytes: 256 * 1024,
         log_format: LogFormat::Text,
+        mail: None,
     }
 }
 
@@ -355,4 +356,106 @@ pub fn run_parat(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     }
     drop(input);
     child.wait_with_output().expect("parat finishes")
+}
+
+/// A real SMTP listener for tests: it speaks enough SMTP for a mail client (greeting, EHLO,
+/// MAIL, RCPT, DATA, QUIT) and keeps each message as received, with its recipients.
+pub struct SmtpSink {
+    pub port: u16,
+    received: std::sync::Arc<std::sync::Mutex<Vec<ReceivedMail>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub to: Vec<String>,
+    /// The message's body as a reader sees it (quoted-printable decoded).
+    pub body: String,
+}
+
+impl SmtpSink {
+    pub async fn start() -> SmtpSink {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
+        let port = listener.local_addr().expect("address").port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let store = received.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 sink ESMTP\r\n").await;
+                    let mut to = Vec::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                            b"250-sink\r\n250 8BITMIME\r\n"
+                        } else if upper.starts_with("RCPT TO:") {
+                            to.push(line[8..].trim().trim_matches(|c| c == '<' || c == '>').to_owned());
+                            b"250 OK\r\n"
+                        } else if upper == "DATA" {
+                            let _ = write.write_all(b"354 go on\r\n").await;
+                            let mut data = Vec::new();
+                            while let Ok(Some(line)) = lines.next_line().await {
+                                if line == "." {
+                                    break;
+                                }
+                                // Dot-stuffing: a line that began with a dot was sent with two.
+                                data.push(
+                                    line.strip_prefix('.')
+                                        .filter(|_| line.starts_with(".."))
+                                        .map(str::to_owned)
+                                        .unwrap_or(line),
+                                );
+                            }
+                            let message = data.join("\r\n");
+                            let body = message.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default();
+                            let mail =
+                                ReceivedMail { to: std::mem::take(&mut to), body: quoted_printable_decode(body) };
+                            store.lock().expect("sink").push(mail);
+                            b"250 queued\r\n"
+                        } else if upper == "QUIT" {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        let _ = write.write_all(reply).await;
+                    }
+                });
+            }
+        });
+        SmtpSink { port, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// The messages received so far, taking them out.
+    pub fn take(&self) -> Vec<ReceivedMail> {
+        std::mem::take(&mut *self.received.lock().expect("sink"))
+    }
+}
+
+/// Quoted-printable (RFC 2045) decoded, written here so the test does not trust the mail
+/// library that encoded it.
+fn quoted_printable_decode(text: &str) -> String {
+    let joined = text.replace("=\r\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).replace("\r\n", "\n")
 }

@@ -21,12 +21,14 @@ use crate::{AppError, AppState, Ctx};
 mod answer;
 mod definitions;
 mod export;
+mod mailing;
 mod results;
 mod rounds;
 
 pub use answer::*;
 pub use definitions::*;
 pub use export::*;
+pub use mailing::remind;
 pub use results::*;
 pub use rounds::*;
 
@@ -43,6 +45,7 @@ pub fn routes() -> super::Routes {
         .route("/rounds/{id}/respondents", "POST", post(add_respondents))
         .route("/rounds/{id}/respondents/{respondent}/link", "POST", post(new_personal_link))
         .route("/rounds/{id}/open-link", "POST", post(new_open_link))
+        .route("/rounds/{id}/remind", "POST", post(remind))
         .route("/rounds/{id}/close", "POST", post(close))
         .route("/rounds/{id}/reopen", "POST", post(reopen))
         .route("/rounds/{id}/enter", "GET POST", get(enter_page).post(enter))

@@ -5,16 +5,21 @@ use parat_core::questionnaire::round::{parse_respondents, RoundInput};
 use parat_store::initiatives;
 use parat_store::questionnaire::Respondent;
 
+use super::mailing;
 use super::*;
 
 /// What this request shows beside the round: links it made, shown once (only their hashes are
 /// kept), and the add-people form as typed when it was refused.
 #[derive(Default)]
 pub(super) struct Shown {
-    open: Option<String>,
-    personal: Vec<(String, String)>,
-    people: String,
-    errors: FieldErrors,
+    pub(super) open: Option<String>,
+    pub(super) personal: Vec<(String, String)>,
+    /// E-mail just sent: to how many, and how many failed (their links are in `personal`).
+    pub(super) mailed: Option<(usize, usize)>,
+    pub(super) people: String,
+    /// The add-people form's "send by e-mail", as it was when refused.
+    pub(super) send: bool,
+    pub(super) errors: FieldErrors,
 }
 
 async fn new_view(
@@ -187,6 +192,12 @@ pub(super) async fn round_view(
                 (qr_code(ctx, url))
             }
         }
+        @if let Some((sent, failed)) = fresh.mailed {
+            div.notice role="status" {
+                p { (ctx.t_with("qn-mail-sent", &[("n", (sent as f64).into())])) }
+                @if failed > 0 { p { (ctx.t_with("qn-mail-failed", &[("n", (failed as f64).into())])) } }
+            }
+        }
         @if !fresh.personal.is_empty() {
             section.fresh-links aria-labelledby="personal-links-title" {
                 h2 #personal-links-title { (ctx.t("qn-personal-links-title")) }
@@ -211,20 +222,37 @@ pub(super) async fn round_view(
                             th scope="col" { (ctx.t("field-email")) }
                             th scope="col" { (ctx.t("qn-group")) }
                             th scope="col" { (ctx.t("qn-has-answered")) }
+                            th scope="col" { (ctx.t("qn-mailed")) }
                             th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
                         } }
                         tbody { @for p in &people { tr {
                             td { (p.label) }
                             td { (p.email.as_deref().unwrap_or("–")) }
                             td { (p.group.as_deref().unwrap_or("–")) }
-                            td { (if p.answered { ctx.t("yes") } else { ctx.t("no") }) }
+                            td { (if p.answered { ctx.t("yes") } else if p.started { ctx.t("qn-started") } else { ctx.t("no") }) }
+                            td.date { (p.reminded_at.or(p.invited_at).map(|at| ctx.date(at)).unwrap_or_else(|| "–".into())) }
                             td { (action_button(ctx, &format!("/rounds/{}/respondents/{}/link", round.id, p.id), &ctx.t("qn-link-new"), "small secondary")) }
                         } } }
                     } }
                 }
+                @if state.settings.mailer.is_some() {
+                    @let waiting = people.iter().filter(|p| !p.answered && p.email.is_some()).count();
+                    @if waiting > 0 && open {
+                        p { (ctx.t_with("qn-remind-hint", &[("n", (waiting as f64).into())])) }
+                        (action_button(ctx, &format!("/rounds/{}/remind", round.id), &ctx.t_with("qn-remind", &[("n", (waiting as f64).into())]), "secondary"))
+                    }
+                } @else {
+                    p.hint { (ctx.t("qn-mail-not-configured")) }
+                }
                 form method="post" action=(format!("/rounds/{}/respondents", round.id)) novalidate {
                     (csrf(ctx))
                     (forms::textarea(ctx, Field::new(ctx, "people", "qn-add-respondents", &fresh.errors).hint(ctx.t("qn-add-respondents-hint")), &fresh.people))
+                    @if state.settings.mailer.is_some() {
+                        div.checkbox {
+                            input #f-send type="checkbox" name="send" value="on" checked[fresh.people.is_empty() || fresh.send];
+                            label for="f-send" { (ctx.t("qn-send-by-mail")) }
+                        }
+                    }
                     button type="submit" { (ctx.t("qn-add-respondents-button")) }
                 }
             }
@@ -237,6 +265,9 @@ pub(super) async fn round_view(
 pub struct PeopleForm {
     #[serde(default)]
     people: String,
+    /// "on": e-mail each person with an address their link.
+    #[serde(default)]
+    send: String,
 }
 
 pub async fn add_respondents(
@@ -252,16 +283,13 @@ pub async fn add_respondents(
             // Refused: the page again, with what was pasted and why.
             let mut errors = FieldErrors::new();
             errors.add("people", problem);
-            let shown = Shown { people: form.people, errors, ..Shown::default() };
+            let shown = Shown { people: form.people, send: !form.send.is_empty(), errors, ..Shown::default() };
             let view = round_view(&state, &member, &round, None, &shown).await?;
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, view).into_response());
         }
     };
     let added = store::add_respondents(&state.db, &member.scope, &round, &people).await?;
-    let fresh = Shown {
-        personal: added.into_iter().map(|(r, link)| (r.label, answer_url(&state, link.expose()))).collect(),
-        ..Shown::default()
-    };
+    let fresh = mailing::deliver_new_links(&member, &state, &round, added, !form.send.is_empty()).await?;
     Ok(round_view(&state, &member, &round, Some("qn-respondents-added"), &fresh).await?.into_response())
 }
 
