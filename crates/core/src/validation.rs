@@ -127,6 +127,13 @@ impl FieldErrors {
     pub fn new() -> Self {
         Self::default()
     }
+    /// One field's problem.
+    pub fn single(field: &'static str, problem: Problem) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, problem);
+        errors
+    }
+
     pub fn add(&mut self, field: &'static str, problem: Problem) {
         self.0.push(FieldError { field, problem });
     }

@@ -286,6 +286,28 @@ pub struct PathId(pub i64);
 #[derive(Debug, Clone, Copy)]
 pub struct PathIds(pub i64, pub i64);
 
+/// A record id and a key inside it from the path, e.g. a questionnaire and one of its items
+/// (keys are what definitions allow as ids: lower-case letters, digits, - and _).
+#[derive(Debug, Clone)]
+pub struct PathIdAndKey(pub i64, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIdAndKey {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((first, key)) =
+            axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| AppError::NotFound)?;
+        let usable = (1..=40).contains(&key.len())
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if !usable {
+            return Err(AppError::NotFound);
+        }
+        Ok(PathIdAndKey(record_id(&first)?, key))
+    }
+}
+
 fn record_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }

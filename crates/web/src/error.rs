@@ -85,6 +85,8 @@ pub enum NotNow {
     TooFewAnswers,
     /// Someone else saved the same record after this page was loaded.
     ChangedMeanwhile,
+    /// A questionnaire item that a condition or a scale needs cannot be removed.
+    ItemInUse,
 }
 
 impl NotNow {
@@ -94,6 +96,7 @@ impl NotNow {
         NotNow::ScoresFinal,
         NotNow::TooFewAnswers,
         NotNow::ChangedMeanwhile,
+        NotNow::ItemInUse,
     ];
 
     pub fn code(self) -> &'static str {
@@ -103,6 +106,7 @@ impl NotNow {
             NotNow::ScoresFinal => "scores_final",
             NotNow::TooFewAnswers => "too_few_answers",
             NotNow::ChangedMeanwhile => "changed_meanwhile",
+            NotNow::ItemInUse => "item_in_use",
         }
     }
 }

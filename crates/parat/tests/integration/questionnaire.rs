@@ -850,3 +850,198 @@ async fn sqlx_rows(app: &TestApp, sql: &str) -> Vec<(Option<i64>, Option<i64>)> 
         parat_store::Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await.expect("rows"),
     }
 }
+
+/// The version field of the builder's forms on a page.
+fn version_in(page: &str) -> String {
+    page.split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a version")
+        .to_owned()
+}
+
+/// Posts a builder form with the questionnaire version it was made on.
+async fn post_versioned(
+    browser: &common::Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    version: &str,
+) -> reqwest::Response {
+    let mut fields = fields.to_vec();
+    fields.push(("version", version));
+    browser.post(path, &fields).await
+}
+
+/// The item texts in the order a builder page lists them.
+fn builder_order(page: &str) -> Vec<String> {
+    page.split("<span class=\"item-text\">")
+        .skip(1)
+        .filter_map(|rest| rest.split("</span>").next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_coordinator_builds_a_questionnaire_in_the_browser_and_sends_it() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    assert_eq!(viewer.page("/questionnaires/new").await.0, StatusCode::FORBIDDEN);
+
+    let refused = coordinator.post("/questionnaires/new", &[("name", ""), ("description", "Efter dagen")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("Efter dagen</textarea>"), "what was typed is kept");
+    let made = coordinator.post("/questionnaires/new", &[("name", "Utvärdering av utbildningsdagen")]).await;
+    let builder = location(&made);
+    let id = id_from_location(&builder);
+    let (_, page) = coordinator.page(&builder).await;
+    assert!(page.contains("Enkäten har inga frågor än."), "{page}");
+
+    // Three questions; a choice with one option is refused with the fields kept.
+    let items = format!("/questionnaires/{id}/items");
+    let version = version_in(&page);
+    let response = post_versioned(
+        &coordinator,
+        &items,
+        &[("kind", "agreement"), ("text", "Dagen gav mig något att använda i {issue}."), ("required", "on")],
+        &version,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = coordinator.page(&builder).await;
+    let response = post_versioned(
+        &coordinator,
+        &items,
+        &[("kind", "single"), ("text", "Vilken roll har du?"), ("options", "Handläggare")],
+        &version_in(&page),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("Vilken roll har du?") && page.contains("Handläggare</textarea>"), "{page}");
+    let response = post_versioned(
+        &coordinator,
+        &items,
+        &[
+            ("kind", "single"),
+            ("text", "Vilken roll har du?"),
+            ("options", "Handläggare\nChef\nAnnan"),
+            ("required", "on"),
+        ],
+        &version_in(&page),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = coordinator.page(&builder).await;
+    let response = post_versioned(
+        &coordinator,
+        &items,
+        &[("kind", "long_text"), ("text", "Vad vill du säga mer?")],
+        &version_in(&page),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // An edit made on an old version is refused, not lost silently.
+    let stale = post_versioned(&coordinator, &items, &[("kind", "date"), ("text", "När gick du?")], &version).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+
+    // Reorder: the free text up two places, to the top.
+    let (_, page) = coordinator.page(&builder).await;
+    assert_eq!(
+        builder_order(&page),
+        ["Dagen gav mig något att använda i {issue}.", "Vilken roll har du?", "Vad vill du säga mer?"]
+    );
+    for _ in 0..2 {
+        let (_, page) = coordinator.page(&builder).await;
+        let moved = coordinator
+            .post(
+                &format!("/questionnaires/{id}/items/q3/move"),
+                &[("direction", "up"), ("version", &version_in(&page))],
+            )
+            .await;
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, page) = coordinator.page(&builder).await;
+    assert_eq!(builder_order(&page)[0], "Vad vill du säga mer?");
+
+    // Edit the choice: a fourth option, the old ones keep their keys.
+    let (status, form) = coordinator.page(&format!("/questionnaires/{id}/items/q2")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Handläggare\nChef\nAnnan</textarea>"), "{form}");
+    let saved = coordinator
+        .post(
+            &format!("/questionnaires/{id}/items/q2"),
+            &[
+                ("kind", "single"),
+                ("text", "Vilken roll har du?"),
+                ("options", "Handläggare\nChef\nAnnan\nPolitiker"),
+                ("required", "on"),
+                ("version", &version_in(&form)),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+    // Preview shows it as respondents will see it; the file has the four options.
+    let (status, preview) = coordinator.page(&format!("/questionnaires/preview?ref=own:{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(preview.contains("Politiker") && preview.contains("Vad vill du säga mer?"), "{preview}");
+    let (_, file) = coordinator.page(&format!("/questionnaires/definition.toml?ref=own:{id}")).await;
+    let parsed = parat_core::questionnaire::Definition::from_toml(&file).expect("the file is a valid definition");
+    let ids: Vec<&str> = parsed.items().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["q3", "q1", "q2"]);
+
+    // Sent out from an initiative: answered, with the {issue} filled in.
+    let response = coordinator.post("/initiatives", &[("name", "Samverkansdagen"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let (_, new_round) = coordinator.page(&format!("/initiatives/{initiative}/rounds/new")).await;
+    assert!(new_round.contains(&format!("value=\"own:{id}\"")), "offered for rounds once ready");
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", &format!("own:{id}")),
+                ("title", "Efter dagen"),
+                ("issue", "samverkan"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let open_link = links_in(&made.text().await.expect("body")).into_iter().next().expect("open link");
+    let respondent = app.browser();
+    let (_, sheet) = respondent.page(&open_link).await;
+    assert!(sheet.contains("Dagen gav mig något att använda i samverkan."), "{sheet}");
+    let key = parsed
+        .item("q2")
+        .map(|i| match &i.kind {
+            parat_core::questionnaire::ItemKind::Single { options } => options[3].key.clone(),
+            _ => String::new(),
+        })
+        .expect("q2");
+    let (status, page) = answer(
+        &respondent,
+        &open_link,
+        &[
+            ("a-q1".into(), "4".into()),
+            ("a-q2".into(), key),
+            ("a-q3".into(), "Bra dag".into()),
+            ("action".into(), "submit".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+
+    // Removing a question afterwards changes the questionnaire, not the round sent with it.
+    let (_, page) = coordinator.page(&builder).await;
+    let removed =
+        coordinator.post(&format!("/questionnaires/{id}/items/q3/delete"), &[("version", &version_in(&page))]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = coordinator.page(&builder).await;
+    assert!(!page.contains("Vad vill du säga mer?"));
+    assert!(app.browser().page(&open_link).await.1.contains("Vad vill du säga mer?"), "the round keeps its version");
+    app.stop().await;
+}

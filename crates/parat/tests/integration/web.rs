@@ -1041,6 +1041,9 @@ async fn every_route_is_not_found_for_another_organisations_member() {
     let round = first_id(&made.text().await.expect("body"), "/rounds/");
     let added = owner.post(&format!("/rounds/{round}/respondents"), &[("people", "Hemlig Person")]).await;
     let respondent = first_id(&added.text().await.expect("body"), &format!("/rounds/{round}/respondents/"));
+    let built = owner.post("/questionnaires/new", &[("name", "Hemlig utvärdering")]).await;
+    let questionnaire = id_from_location(&location(&built));
+    owner.post(&format!("/questionnaires/{questionnaire}/items"), &[("kind", "date"), ("text", "När?")]).await;
     owner.api_token("borås").await;
     let account = owner.page("/account").await.1;
     let token_id = first_id(&account, "/account/tokens/");
@@ -1058,6 +1061,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "samordnare@demo.parat.se",
         "Hemlig enkät",
         "Hemlig Person",
+        "Hemlig utvärdering",
+        "När?",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1077,6 +1082,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "interviews" => interview,
                 "account" => token_id,
                 "rounds" => round,
+                "questionnaires" => questionnaire,
                 other => panic!("the walk does not know ids of {other} ({template})"),
             };
             path = path.replace("{id}", &id.to_string());
@@ -1086,7 +1092,9 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{informant}", &informant.to_string())
             .replace("{action}", &action.to_string())
             .replace("{respondent}", &respondent.to_string())
-            .replace("{question}", "0");
+            .replace("{question}", "0")
+            .replace("{item}", "q1")
+            .replace("{section}", "s1");
         assert!(!path.contains('{'), "the walk does not know every id in {template}");
         let response = match method {
             "GET" => intruder.get(&path).await,

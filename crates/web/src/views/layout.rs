@@ -190,6 +190,8 @@ pub const NOTICES: &[&str] = &[
     "qn-reopened-notice",
     "qn-saved-notice",
     "qn-loaded",
+    "qn-item-removed",
+    "qn-renamed",
     "qn-entered",
 ];
 

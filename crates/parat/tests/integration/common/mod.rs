@@ -306,12 +306,12 @@ pub fn location(response: &Response) -> String {
     response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
 }
 
-/// The id at the end of a `/initiatives/{id}?…` location.
+/// The record id in a `/{kind}/{id}…` location (`/initiatives/3?notice=…`, `/questionnaires/3/edit`).
 pub fn id_from_location(location: &str) -> i64 {
     location
-        .trim_start_matches("/initiatives/")
         .split(['?', '/'])
-        .next()
+        .filter(|s| !s.is_empty())
+        .nth(1)
         .and_then(|id| id.parse().ok())
         .unwrap_or_else(|| panic!("no id in {location}"))
 }

@@ -27,8 +27,17 @@ async fn list_view(
     notice_key: Option<&str>,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
-    let available = store::available(&state.db, &member.scope).await?;
+    let builtin = parat_core::questionnaire::builtin();
+    let own = store::own_list(&state.db, &member.scope).await?;
+    let manage = member.scope.role().can_edit_initiatives();
     let encode = crate::error::encode_query_value;
+    let links = |reference: &str| {
+        html! {
+            a href=(format!("/questionnaires/preview?ref={}", encode(reference))) { (ctx.t("qn-preview")) }
+            " · "
+            a href=(format!("/questionnaires/definition.toml?ref={}", encode(reference))) { (ctx.t("instruments-download")) }
+        }
+    };
     let body = html! {
         (notice(ctx, notice_key))
         h1 { (ctx.t("qn-questionnaires-title")) }
@@ -40,17 +49,37 @@ async fn list_view(
                 th scope="col" { (ctx.t("qn-follows")) }
                 th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
             } }
-            tbody { @for a in &available { tr {
-                td { (a.name.get(ctx.locale)) }
-                td { (a.definition.follows.as_ref().map(|f| f.get(ctx.locale).to_owned()).unwrap_or_else(|| "–".into())) }
-                td {
-                    a href=(format!("/questionnaires/preview?ref={}", encode(&a.reference))) { (ctx.t("qn-preview")) }
-                    " · "
-                    a href=(format!("/questionnaires/definition.toml?ref={}", encode(&a.reference))) { (ctx.t("instruments-download")) }
-                }
+            tbody { @for d in builtin { tr {
+                td { (d.name.get(ctx.locale)) }
+                td { (d.follows.as_ref().map(|f| f.get(ctx.locale).to_owned()).unwrap_or_else(|| "–".into())) }
+                td { (links(&d.id)) }
             } } }
         } }
-        @if member.scope.role().can_edit_initiatives() {
+        div.title-row {
+            h2 { (ctx.t("qn-own-title")) }
+            @if manage { a.button.primary href="/questionnaires/new" { (ctx.t("qn-builder-start")) } }
+        }
+        @if own.is_empty() { p { (ctx.t("qn-own-none")) } } @else {
+            div.table-wrap { table {
+                caption.visually-hidden { (ctx.t("qn-own-title")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("qn-questionnaire")) }
+                    th scope="col" { (ctx.t("field-status")) }
+                    th scope="col" { span.visually-hidden { (ctx.t("actions")) } }
+                } }
+                tbody { @for o in &own { tr {
+                    td { (o.source.name.get(ctx.locale)) }
+                    td { (if o.ready.is_ok() { ctx.t("qn-own-ready") } else { ctx.t("qn-own-draft") }) }
+                    td {
+                        @if manage { a href=(format!("/questionnaires/{}/edit", o.id)) { (ctx.t("edit")) } " · " }
+                        @if o.ready.is_ok() { (links(&o.reference())) } @else {
+                            a href=(format!("/questionnaires/definition.toml?ref={}", encode(&o.reference()))) { (ctx.t("instruments-download")) }
+                        }
+                    }
+                } } }
+            } }
+        }
+        @if manage {
             h2 { (ctx.t("qn-load")) }
             p.hint { (ctx.t("qn-load-hint")) }
             @if let Some(refusal) = refusal {

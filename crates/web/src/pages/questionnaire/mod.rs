@@ -19,6 +19,7 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod answer;
+mod builder;
 mod definitions;
 mod export;
 mod mailing;
@@ -26,6 +27,7 @@ mod results;
 mod rounds;
 
 pub use answer::*;
+pub use builder::*;
 pub use definitions::*;
 pub use export::*;
 pub use mailing::remind;
@@ -38,6 +40,14 @@ pub fn routes() -> super::Routes {
     super::Routes::new()
         .route("/questionnaires", "GET POST", get(questionnaires).post(load_questionnaire))
         .route("/questionnaires/preview", "GET", get(preview))
+        .route("/questionnaires/new", "GET POST", get(new_questionnaire_page).post(create_questionnaire))
+        .route("/questionnaires/{id}/edit", "GET POST", get(builder_page).post(rename))
+        .route("/questionnaires/{id}/items", "POST", post(add_item))
+        .route("/questionnaires/{id}/items/{item}", "GET POST", get(item_page).post(save_item))
+        .route("/questionnaires/{id}/items/{item}/move", "POST", post(move_item))
+        .route("/questionnaires/{id}/items/{item}/delete", "POST", post(remove_item))
+        .route("/questionnaires/{id}/sections", "POST", post(add_section))
+        .route("/questionnaires/{id}/sections/{section}/delete", "POST", post(remove_section))
         .route("/questionnaires/definition.toml", "GET", get(definition_file))
         .route("/initiatives/{id}/rounds/new", "GET", get(new_page))
         .route("/initiatives/{id}/rounds", "POST", post(create))
