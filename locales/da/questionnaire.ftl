@@ -234,3 +234,34 @@ notice-qn-item-removed = Spørgsmålet er fjernet.
 notice-qn-renamed = Navnet er gemt.
 error-item-in-use-title = Spørgsmålet er i brug
 error-item-in-use = En betingelse for et andet spørgsmål eller en skala bygger på dette spørgsmål, så det kan ikke fjernes. Ret betingelsen eller skalaen i spørgeskemaets fil først.
+error-questionnaire-full-title = Spørgeskemaet er fuldt
+error-questionnaire-full = Et spørgeskema kan højst have 500 spørgsmål. Del det op i to spørgeskemaer.
+
+## Før og efter
+qn-before-after = Før og efter
+qn-previous-round = Følger op på runden
+qn-previous-round-hint = Vælg en tidligere runde med samme spørgeskema for at se resultaterne side om side.
+qn-previous-none = Ingen – en første måling
+qn-pair-code = Bed dem, der svarer, om en selvvalgt kode
+qn-pair-code-hint = Koden laves af tre ting, som kun den, der svarer, kender. Med samme kode i begge runder kan svarene før og efter parres uden navne. Parat gemmer kun et fingeraftryk af koden. Sæt kryds i begge runder.
+qn-pair-code-short = Selvvalgt kode til parring
+qn-follows-up = Følger op på
+qn-follows-up-link = Den tidligere runde
+qn-pair-title = Din egen kode (frivillig)
+qn-pair-hint = Koden gør, at dine svar nu kan sammenlignes med dine svar næste gang, uden at nogen ved, hvem du er. Skriv de samme tre ting begge gange. Har du allerede skrevet koden, behøver du ikke skrive den igen.
+qn-pair-letters = De to første bogstaver i din mors fornavn
+qn-pair-day = Dagen i måneden, du er født (1–31)
+qn-pair-digits = De to sidste cifre i dit mobilnummer
+qn-compare-title = Sammenlignet med den tidligere runde
+qn-compare-intro = Alle, der svarede i hver runde. Den tidligere runde:
+qn-compare-caption = Gennemsnit pr. skala i begge runder
+qn-paired-title = De samme personer før og efter
+qn-paired-intro = { $n ->
+    [one] Én person har svaret i begge runder med samme kode.
+   *[other] { $n } personer har svaret i begge runder med samme kode.
+}
+qn-paired-caption = Ændring pr. skala for dem, der har svaret begge gange
+qn-paired-pairs = Par
+qn-paired-before = Før
+qn-paired-after = Efter
+qn-paired-change = Ændring

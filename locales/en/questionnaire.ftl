@@ -234,3 +234,34 @@ notice-qn-item-removed = The question is removed.
 notice-qn-renamed = The name is saved.
 error-item-in-use-title = The question is in use
 error-item-in-use = A condition of another question or a scale builds on this question, so it cannot be removed. Change the condition or the scale in the questionnaire's file first.
+error-questionnaire-full-title = The questionnaire is full
+error-questionnaire-full = A questionnaire can have at most 500 questions. Split it into two questionnaires.
+
+## Before and after
+qn-before-after = Before and after
+qn-previous-round = Follows up the round
+qn-previous-round-hint = Choose an earlier round of the same questionnaire to see the results side by side.
+qn-previous-none = None – a first measurement
+qn-pair-code = Ask respondents for a code of their own
+qn-pair-code-hint = The code is made from three things only the respondent knows. With the same code in both rounds, the answers before and after can be paired without names. Parat keeps only a fingerprint of the code. Tick the box in both rounds.
+qn-pair-code-short = Own code for pairing
+qn-follows-up = Follows up
+qn-follows-up-link = The earlier round
+qn-pair-title = Your own code (optional)
+qn-pair-hint = The code lets your answers now be compared with your answers next time, without anyone knowing who you are. Write the same three things both times. If you have already written the code, you need not write it again.
+qn-pair-letters = The first two letters of your mother's first name
+qn-pair-day = The day of the month you were born (1–31)
+qn-pair-digits = The last two digits of your mobile number
+qn-compare-title = Compared with the earlier round
+qn-compare-intro = Everyone who answered in each round. The earlier round:
+qn-compare-caption = Mean per scale in both rounds
+qn-paired-title = The same people before and after
+qn-paired-intro = { $n ->
+    [one] One person answered in both rounds with the same code.
+   *[other] { $n } people answered in both rounds with the same code.
+}
+qn-paired-caption = Change per scale for those who answered both times
+qn-paired-pairs = Pairs
+qn-paired-before = Before
+qn-paired-after = After
+qn-paired-change = Change

@@ -234,3 +234,34 @@ notice-qn-item-removed = Frågan är borttagen.
 notice-qn-renamed = Namnet är sparat.
 error-item-in-use-title = Frågan används
 error-item-in-use = Ett villkor för en annan fråga eller en skala bygger på den här frågan, så den kan inte tas bort. Ändra villkoret eller skalan i enkätens fil först.
+error-questionnaire-full-title = Enkäten är full
+error-questionnaire-full = En enkät kan ha högst 500 frågor. Dela upp den i två enkäter.
+
+## Före och efter
+qn-before-after = Före och efter
+qn-previous-round = Följer upp omgången
+qn-previous-round-hint = Välj en tidigare omgång med samma enkät för att se resultaten bredvid varandra.
+qn-previous-none = Ingen – en första mätning
+qn-pair-code = Be de svarande om en egen kod
+qn-pair-code-hint = Koden görs av tre saker som bara den svarande vet. Med samma kod i båda omgångarna kan svaren före och efter paras utan namn. Parat sparar bara ett fingeravtryck av koden. Kryssa i rutan i båda omgångarna.
+qn-pair-code-short = Egen kod för parning
+qn-follows-up = Följer upp
+qn-follows-up-link = Den tidigare omgången
+qn-pair-title = Din egen kod (frivillig)
+qn-pair-hint = Koden gör att dina svar nu kan jämföras med dina svar nästa gång, utan att någon vet vem du är. Skriv samma tre saker båda gångerna. Har du redan skrivit koden behöver du inte skriva den igen.
+qn-pair-letters = De två första bokstäverna i din mammas förnamn
+qn-pair-day = Dagen i månaden då du föddes (1–31)
+qn-pair-digits = De två sista siffrorna i ditt mobilnummer
+qn-compare-title = Jämfört med den tidigare omgången
+qn-compare-intro = Alla som svarade i respektive omgång. Den tidigare omgången:
+qn-compare-caption = Medelvärde per skala i båda omgångarna
+qn-paired-title = Samma personer före och efter
+qn-paired-intro = { $n ->
+    [one] En person har svarat i båda omgångarna med samma kod.
+   *[other] { $n } personer har svarat i båda omgångarna med samma kod.
+}
+qn-paired-caption = Förändring per skala för dem som svarat båda gångerna
+qn-paired-pairs = Par
+qn-paired-before = Före
+qn-paired-after = Efter
+qn-paired-change = Förändring

@@ -46,6 +46,15 @@ pub enum Problem {
     },
     /// Not a number where one is needed.
     NotANumber,
+    /// Too few or too many choices, one per line.
+    OptionCount {
+        min: usize,
+        max: usize,
+    },
+    /// A pairing code's letters: two letters.
+    PairLetters,
+    /// A pairing code's digits: two digits.
+    PairDigits,
 }
 
 impl Problem {
@@ -73,6 +82,9 @@ impl Problem {
         Problem::DateInPast,
         Problem::OutOfRange { min: 1, max: 2 },
         Problem::NotANumber,
+        Problem::OptionCount { min: 2, max: 3 },
+        Problem::PairLetters,
+        Problem::PairDigits,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -99,6 +111,9 @@ impl Problem {
             Problem::DateInPast => "date-in-past",
             Problem::OutOfRange { .. } => "out-of-range",
             Problem::NotANumber => "not-a-number",
+            Problem::OptionCount { .. } => "option-count",
+            Problem::PairLetters => "pair-letters",
+            Problem::PairDigits => "pair-digits",
         }
     }
 
@@ -108,6 +123,7 @@ impl Problem {
             Problem::TooLong { max } => vec![("n", max as i64)],
             Problem::TooShort { min } => vec![("n", min as i64)],
             Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
+            Problem::OptionCount { min, max } => vec![("min", min as i64), ("max", max as i64)],
             _ => Vec::new(),
         }
     }

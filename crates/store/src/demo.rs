@@ -469,10 +469,10 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
     let open_link = open_link.ok_or(StoreError::Unsupported("the demo's survey has an open link"))?;
     for _ in 0..15 {
         let browser = crate::Secret::generate();
-        let _ = questionnaire::save(db, &open_link, &browser, &answer(random), true, today).await?;
+        let _ = questionnaire::save(db, &open_link, &browser, &answer(random), None, true, today).await?;
     }
     let (_, anna) = &links[0];
-    let _ = questionnaire::save(db, anna, anna, &answer(random), true, today).await?;
+    let _ = questionnaire::save(db, anna, anna, &answer(random), None, true, today).await?;
     Ok(())
 }
 

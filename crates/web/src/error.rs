@@ -87,6 +87,8 @@ pub enum NotNow {
     ChangedMeanwhile,
     /// A questionnaire item that a condition or a scale needs cannot be removed.
     ItemInUse,
+    /// A questionnaire has as many items as a definition may.
+    QuestionnaireFull,
 }
 
 impl NotNow {
@@ -97,6 +99,7 @@ impl NotNow {
         NotNow::TooFewAnswers,
         NotNow::ChangedMeanwhile,
         NotNow::ItemInUse,
+        NotNow::QuestionnaireFull,
     ];
 
     pub fn code(self) -> &'static str {
@@ -107,6 +110,7 @@ impl NotNow {
             NotNow::TooFewAnswers => "too_few_answers",
             NotNow::ChangedMeanwhile => "changed_meanwhile",
             NotNow::ItemInUse => "item_in_use",
+            NotNow::QuestionnaireFull => "questionnaire_full",
         }
     }
 }

@@ -269,10 +269,8 @@ impl ItemInput {
             }
             "single" | "multiple" => {
                 let lines: Vec<&str> = self.options.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-                if lines.len() < 2 {
-                    errors.add("options", Problem::TooShort { min: 2 });
-                } else if lines.len() > OPTIONS_MAX {
-                    errors.add("options", Problem::TooLong { max: OPTIONS_MAX });
+                if !(2..=OPTIONS_MAX).contains(&lines.len()) {
+                    errors.add("options", Problem::OptionCount { min: 2, max: OPTIONS_MAX });
                 } else if lines.iter().any(|l| l.chars().count() > OPTION_MAX) {
                     errors.add("options", Problem::TooLong { max: OPTION_MAX });
                 } else {

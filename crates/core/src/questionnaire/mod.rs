@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod builder;
 pub mod definition;
+pub mod pairing;
 pub mod round;
 pub mod scoring;
 

@@ -29,6 +29,10 @@ pub struct RoundInput {
     pub threshold: String,
     pub opens_on: String,
     pub closes_on: String,
+    /// "on": ask each respondent for a code that pairs their answers with a follow-up round's.
+    pub pair_code: String,
+    /// The id of the earlier round of the same questionnaire this one follows up, if any.
+    pub previous_round: String,
 }
 
 /// A round ready to be stored; the store checks the questionnaire reference.
@@ -41,6 +45,8 @@ pub struct RoundDraft {
     pub open_link: bool,
     pub threshold: Threshold,
     pub period: Period,
+    pub pair_code: bool,
+    pub previous_round: Option<i64>,
 }
 
 fn checked(raw: &str) -> bool {
@@ -65,6 +71,13 @@ impl RoundInput {
             (Some(o), Some(c)) => errors.check("closes_on", Period::new(o, c)),
             _ => None,
         };
+        let previous_round = match self.previous_round.trim() {
+            "" => Some(None),
+            raw => errors.check(
+                "previous_round",
+                raw.parse::<i64>().ok().filter(|id| *id > 0).map(Some).ok_or(Problem::UnknownChoice),
+            ),
+        };
         errors.finish(|| {
             Some(RoundDraft {
                 questionnaire: questionnaire?,
@@ -74,6 +87,8 @@ impl RoundInput {
                 open_link: checked(&self.open_link),
                 threshold: threshold?,
                 period: period?,
+                pair_code: checked(&self.pair_code),
+                previous_round: previous_round?,
             })
         })
     }

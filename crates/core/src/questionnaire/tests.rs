@@ -515,7 +515,7 @@ mod builder {
     #[test]
     fn bad_item_fields_say_which_field_and_why() {
         let errors = item("single", "Roll?").parse("q1", Locale::Sv, None).expect_err("one option");
-        assert_eq!(errors.get("options"), Some(Problem::TooShort { min: 2 }));
+        assert_eq!(errors.get("options"), Some(Problem::OptionCount { min: 2, max: 40 }));
         let mut rating = item("rating", "Betyg?");
         rating.min = "10".into();
         rating.max = "1".into();
@@ -537,5 +537,69 @@ mod builder {
         let mut oric = Source::from_toml(BUILTIN_SOURCES[0]).expect("oric");
         assert_eq!(oric.remove_item("c1"), Err(super::super::builder::EditError::InUse));
         assert_eq!(oric.remove_item("nope"), Err(super::super::builder::EditError::NotFound));
+    }
+}
+
+mod pairing {
+    use super::super::pairing::{compare, paired_change, PairInput};
+    use super::super::{builtin_by_id, Threshold};
+    use crate::validation::Problem;
+
+    fn code(letters: &str, day: &str, digits: &str) -> PairInput {
+        PairInput { letters: letters.into(), day: day.into(), digits: digits.into() }
+    }
+
+    #[test]
+    fn a_code_is_written_one_way_however_it_is_typed() {
+        let a = code(" an", "7", "42").parse().expect("valid").expect("a code");
+        let b = code("AN", "07", "42 ").parse().expect("valid").expect("a code");
+        assert_eq!(a, b);
+        assert_eq!(a.as_str(), "AN-07-42");
+        assert_eq!(code("Ås", "31", "00").parse().expect("valid").expect("code").as_str(), "ÅS-31-00");
+        assert_eq!(code("", " ", "").parse(), Ok(None), "a code is optional");
+        let errors = code("A", "32", "4x").parse().expect_err("all three wrong");
+        assert_eq!(errors.get("pair-letters"), Some(Problem::PairLetters));
+        assert_eq!(errors.get("pair-day"), Some(Problem::OutOfRange { min: 1, max: 31 }));
+        assert_eq!(errors.get("pair-digits"), Some(Problem::PairDigits));
+        assert!(code("AN", "", "").parse().is_err(), "half a code is not a code");
+    }
+
+    /// ORIC's two scales as scores: (commitment, efficacy).
+    fn scores(commitment: Option<f64>, efficacy: Option<f64>) -> Vec<(String, Option<f64>)> {
+        vec![("commitment".into(), commitment), ("efficacy".into(), efficacy)]
+    }
+
+    #[test]
+    fn paired_change_is_the_mean_of_each_pairs_difference_and_respects_the_threshold() {
+        let oric = builtin_by_id("oric").expect("oric");
+        let pairs = vec![
+            (scores(Some(2.0), Some(3.0)), scores(Some(3.0), Some(3.5))),
+            (scores(Some(4.0), None), scores(Some(4.4), Some(4.0))),
+            (scores(Some(3.0), Some(2.0)), scores(Some(2.0), Some(4.0))),
+        ];
+        let three = Threshold::new(3).expect("3");
+        let change = paired_change(oric, &pairs, three);
+        let commitment = change["commitment"];
+        assert_eq!(commitment.n, 3);
+        // Before (2 + 4 + 3) / 3 = 3; after (3 + 4.4 + 2) / 3 = 3.1333…; change (1 + 0.4 − 1) / 3.
+        assert!((commitment.before.expect("shown") - 3.0).abs() < 1e-9);
+        assert!((commitment.after.expect("shown") - 9.4 / 3.0).abs() < 1e-9);
+        assert!((commitment.change.expect("shown") - 0.4 / 3.0).abs() < 1e-9);
+        // Efficacy: the second pair has no score before, so two pairs: under the threshold of 3.
+        let efficacy = change["efficacy"];
+        assert_eq!((efficacy.n, efficacy.before, efficacy.change), (2, None, None));
+        let two = paired_change(oric, &pairs, Threshold::new(2).expect("2"))["efficacy"];
+        assert!((two.change.expect("shown") - 1.25).abs() < 1e-9, "((3.5 − 3) + (4 − 2)) / 2");
+    }
+
+    #[test]
+    fn rounds_side_by_side_count_everyone_in_each() {
+        let oric = builtin_by_id("oric").expect("oric");
+        let before = vec![scores(Some(2.0), Some(2.0)), scores(Some(4.0), None)];
+        let after = vec![scores(Some(5.0), Some(1.0))];
+        let rows = compare(oric, &before, &after, Threshold::new(1).expect("1"));
+        assert_eq!(rows[0].0, "commitment");
+        assert_eq!((rows[0].1.n, rows[0].1.mean, rows[0].2.n, rows[0].2.mean), (2, Some(3.0), 1, Some(5.0)));
+        assert_eq!((rows[1].1.n, rows[1].1.mean), (1, Some(2.0)));
     }
 }

@@ -1045,3 +1045,126 @@ async fn a_coordinator_builds_a_questionnaire_in_the_browser_and_sends_it() {
     assert!(app.browser().page(&open_link).await.1.contains("Vad vill du säga mer?"), "the round keeps its version");
     app.stop().await;
 }
+
+/// An ORIC response where every commitment statement has one answer and every efficacy
+/// statement another, with a pairing code (letters, day, digits) when given.
+fn coded(commitment: u8, efficacy: u8, code: Option<(&str, &str, &str)>) -> Vec<(String, String)> {
+    let mut fields = oric_fields([commitment; 5], [efficacy; 7], "submit");
+    if let Some((letters, day, digits)) = code {
+        fields.push(("pair-letters".into(), letters.into()));
+        fields.push(("pair-day".into(), day.into()));
+        fields.push(("pair-digits".into(), digits.into()));
+    }
+    fields
+}
+
+#[tokio::test]
+async fn a_follow_up_round_pairs_answers_by_a_self_made_code_without_names() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let make = |title: &'static str, previous: Option<i64>| {
+        let coordinator = &coordinator;
+        async move {
+            let previous = previous.map(|p| p.to_string()).unwrap_or_default();
+            let fields = [
+                ("questionnaire", "oric"),
+                ("title", title),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+                ("threshold", "2"),
+                ("pair_code", "on"),
+                ("previous_round", previous.as_str()),
+            ];
+            let made = coordinator.post(&format!("/initiatives/{initiative}/rounds"), &fields).await;
+            assert_eq!(made.status(), StatusCode::CREATED);
+            let body = made.text().await.expect("body");
+            (round_id_in(&body), links_in(&body).into_iter().next().expect("open link"))
+        }
+    };
+    let (before, before_link) = make("Före", None).await;
+
+    // A code that is not whole is refused with what was typed, and nothing is kept.
+    let someone = app.browser();
+    let (status, page) = answer(&someone, &before_link, &coded(2, 3, Some(("A", "7", "42")))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Skriv två bokstäver.") && page.contains("name=\"pair-letters\" type=\"text\" inputmode=\"text\" maxlength=\"2\" autocomplete=\"off\" value=\"A\""), "{page}");
+
+    // Before: two with their own codes, one without, two who happen to choose the same code.
+    let before_answers = [
+        coded(2, 3, Some(("AN", "07", "42"))),
+        coded(4, 2, Some(("Bo", "12", "10"))),
+        coded(5, 5, None),
+        coded(3, 3, Some(("CE", "1", "99"))),
+        coded(3, 3, Some(("ce", "01", "99"))),
+    ];
+    for fields in &before_answers {
+        assert_eq!(answer(&app.browser(), &before_link, fields).await.0, StatusCode::OK);
+    }
+    let (after, after_link) = make("Efter", Some(before)).await;
+    let after_answers = [
+        coded(3, 4, Some(("an", "7", "42"))),
+        coded(5, 2, Some(("BO", "12", "10"))),
+        coded(1, 1, Some(("CE", "01", "99"))),
+        coded(5, 5, Some(("DA", "30", "11"))),
+    ];
+    for fields in &after_answers {
+        assert_eq!(answer(&app.browser(), &after_link, fields).await.0, StatusCode::OK);
+    }
+
+    // Worked out here: the two unambiguous pairs. Commitment 2 → 3 and 4 → 5: before 3, after 4,
+    // change +1. Efficacy 3 → 4 and 2 → 2: before 2.5, after 3, change +0.5.
+    let (status, results) = coordinator.page(&format!("/rounds/{after}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(results.contains("2 personer har svarat i båda omgångarna med samma kod."), "{results}");
+    for row in
+        ["<td>2</td><td>3,00</td><td>4,00</td><td>+1,00</td>", "<td>2</td><td>2,50</td><td>3,00</td><td>+0,50</td>"]
+    {
+        assert!(results.contains(row), "{row} in {results}");
+    }
+    // Side by side, everyone: commitment (2+4+5+3+3)/5 before, (3+5+1+5)/4 after.
+    let side = format!(
+        "<td>{} <span class=\"count\">(n = 5)</span></td><td>{} <span class=\"count\">(n = 4)</span></td>",
+        swedish(17.0 / 5.0),
+        swedish(14.0 / 4.0)
+    );
+    assert!(results.contains(&side), "{side} in {results}");
+
+    // The database keeps no code, only its salted hash, and never a reference to a person.
+    let query = "SELECT COUNT(*) FROM round_responses WHERE pair_key LIKE '%AN%' OR pair_key LIKE '%42%07%' \
+                 OR respondent_id IS NOT NULL";
+    let (plain,): (i64,) = match &app.db {
+        parat_store::Db::Sqlite { read, .. } => sqlx::query_as(query).fetch_one(read).await,
+        parat_store::Db::Postgres(pool) => sqlx::query_as(query).fetch_one(pool).await,
+    }
+    .expect("query");
+    assert_eq!(plain, 0);
+    let (keys,): (i64,) = match &app.db {
+        parat_store::Db::Sqlite { read, .. } => {
+            sqlx::query_as("SELECT COUNT(pair_key) FROM round_responses").fetch_one(read).await
+        }
+        parat_store::Db::Postgres(pool) => {
+            sqlx::query_as("SELECT COUNT(pair_key) FROM round_responses").fetch_one(pool).await
+        }
+    }
+    .expect("query");
+    assert_eq!(keys, 8, "four coded answers before, four after");
+
+    // A follow-up must be of the same questionnaire.
+    let wrong = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "hexagon"),
+                ("title", "Fel"),
+                ("issue", "IPS"),
+                ("previous_round", &before.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use parat_core::questionnaire::pairing::PairCode;
 use parat_core::questionnaire::{Answers, RawAnswer};
 
 use super::*;
@@ -83,6 +84,13 @@ fn resume_hash<'a>(link: &'a Secret, personal: bool, browser_key: Option<&'a Sec
     key.map(|k| k.derived_hash("response"))
 }
 
+/// What a response keeps of a pairing code: only a hash, salted with the organisation, so that
+/// the same code pairs rounds within it and the table never holds the code itself.
+fn pair_key(round: &Round, pair: Option<&PairCode>) -> Option<String> {
+    pair.filter(|_| round.pair_code)
+        .map(|code| crate::secret::sha256_hex(&format!("parat-pair:{}:{}", round.org_id, code.as_str())))
+}
+
 /// Opens a link: the round and, if this respondent began before, their answers.
 pub async fn visit(db: &Db, link: &Secret, browser_key: Option<&Secret>) -> StoreResult<Visit> {
     let Found { round, respondent } = find(db, link).await?;
@@ -150,10 +158,12 @@ pub async fn save(
     link: &Secret,
     browser_key: &Secret,
     raw: &BTreeMap<String, RawAnswer>,
+    pair: Option<&PairCode>,
     submit: bool,
     today: Date,
 ) -> StoreResult<Result<Saved, parat_core::questionnaire::ItemError>> {
     let Found { round, respondent } = find(db, link).await?;
+    let pair_key = pair_key(&round, pair);
     if !round.is_open(today) {
         return Err(StoreError::Closed);
     }
@@ -187,10 +197,11 @@ pub async fn save(
         let identified = respondent.as_ref().filter(|_| !round.anonymous).map(|r| r.id);
         let group = respondent.as_ref().and_then(|r| r.group.clone());
         let written: Option<(i64,)> = sqlx::query_as(
-            "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, submitted_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+            "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, submitted_at, created_at, updated_at, pair_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) \
              ON CONFLICT (resume_hash) DO UPDATE SET answers = excluded.answers, submitted_at = excluded.submitted_at, \
-             updated_at = excluded.updated_at WHERE round_responses.submitted_at IS NULL RETURNING id",
+             updated_at = excluded.updated_at, pair_key = COALESCE(excluded.pair_key, round_responses.pair_key) \
+             WHERE round_responses.submitted_at IS NULL RETURNING id",
         )
         .bind(round.id)
         .bind(identified)
@@ -199,6 +210,7 @@ pub async fn save(
         .bind(&json)
         .bind(submitted.then_some(at))
         .bind(at)
+        .bind(pair_key.as_deref())
         .fetch_optional(&mut *tx)
         .await?;
         let Some((response_id,)) = written else {
@@ -249,8 +261,10 @@ pub async fn enter_on_behalf(
     round: &Round,
     respondent_id: Option<i64>,
     raw: &BTreeMap<String, RawAnswer>,
+    pair: Option<&PairCode>,
 ) -> StoreResult<Result<Saved, parat_core::questionnaire::ItemError>> {
     Round::require_manage(scope)?;
+    let pair_key = pair_key(round, pair);
     let answers = match Answers::parse(&round.definition, raw, &round.lists) {
         Ok(answers) => answers,
         Err(problem) => return Ok(Err(problem)),
@@ -280,8 +294,8 @@ pub async fn enter_on_behalf(
             }
         };
         let (response_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, entered_by, submitted_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
+            "INSERT INTO round_responses (round_id, respondent_id, resume_hash, grp, answers, entered_by, submitted_at, created_at, updated_at, pair_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8) RETURNING id",
         )
         .bind(round.id)
         .bind(respondent_id.filter(|_| !round.anonymous))
@@ -290,6 +304,7 @@ pub async fn enter_on_behalf(
         .bind(&json)
         .bind(scope.user_id())
         .bind(at)
+        .bind(pair_key.as_deref())
         .fetch_one(&mut *tx)
         .await?;
         if let Some(id) = respondent_id {

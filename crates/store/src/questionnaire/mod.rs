@@ -31,7 +31,7 @@ pub use respondents::{
     add_respondents, mark_mailed, new_personal_link, prepare_mailing, progress, respondents, Outgoing, Progress,
     Respondent,
 };
-pub use results::{submitted, Submitted};
+pub use results::{pairs, submitted, Submitted};
 
 /// A questionnaire round: one definition, as it was when the round was made, sent out.
 #[derive(Debug, Clone, Serialize)]
@@ -53,6 +53,10 @@ pub struct Round {
     #[serde(skip)]
     pub period: Period,
     pub closed: bool,
+    /// Whether respondents are asked for a code that pairs their answers with a follow-up's.
+    pub pair_code: bool,
+    /// The earlier round of the same questionnaire this one follows up.
+    pub previous_round_id: Option<i64>,
     /// Entries of the lists its roster items ask about.
     #[serde(skip)]
     pub lists: Lists,
@@ -154,6 +158,8 @@ struct RoundRow {
     closed: bool,
     created_at: i64,
     definition_hash: String,
+    pair_code: bool,
+    previous_round_id: Option<i64>,
 }
 
 /// A round's columns, without its definition's text: that is read once per process (a
@@ -162,7 +168,7 @@ macro_rules! round_columns {
     () => {
         "r.id, r.org_id, r.initiative_id, i.name AS initiative_name, r.questionnaire, r.title, r.issue, \
          r.anonymous, r.threshold, r.open_link_hash IS NOT NULL AS has_open_link, r.opens_on, r.closes_on, \
-         r.closed_at IS NOT NULL AS closed, r.created_at, r.definition_hash"
+         r.closed_at IS NOT NULL AS closed, r.created_at, r.definition_hash, r.pair_code, r.previous_round_id"
     };
 }
 use round_columns;
@@ -229,6 +235,8 @@ impl RoundRow {
             has_open_link: self.has_open_link,
             period: Period::new(date(&self.opens_on), date(&self.closes_on)).unwrap_or_default(),
             closed: self.closed,
+            pair_code: self.pair_code,
+            previous_round_id: self.previous_round_id,
             lists,
             created_at: self.created_at,
         })
@@ -270,10 +278,23 @@ pub async fn create(
                 return Err(StoreError::NotFound);
             }
         }
+        // A follow-up compares with a round of the same questionnaire in the same organisation.
+        if let Some(previous) = draft.previous_round {
+            let found: Option<(String,)> =
+                sqlx::query_as("SELECT questionnaire FROM questionnaire_rounds WHERE org_id = $1 AND id = $2")
+                    .bind(scope.org_id())
+                    .bind(previous)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if found.is_none_or(|(questionnaire,)| questionnaire != draft.questionnaire) {
+                return Err(StoreError::field("previous_round", Problem::UnknownChoice));
+            }
+        }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO questionnaire_rounds (org_id, initiative_id, questionnaire, definition, title, issue, anonymous, \
-             threshold, open_link_hash, opens_on, closes_on, created_by, created_at, updated_at, definition_hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+             threshold, open_link_hash, opens_on, closes_on, created_by, created_at, updated_at, definition_hash, \
+             pair_code, previous_round_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) RETURNING id",
         )
         .bind(scope.org_id())
         .bind(initiative_id)
@@ -289,6 +310,8 @@ pub async fn create(
         .bind(scope.user_id())
         .bind(at)
         .bind(crate::secret::sha256_hex(&source))
+        .bind(draft.pair_code)
+        .bind(draft.previous_round)
         .fetch_one(&mut *tx)
         .await?;
         let entry = AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({

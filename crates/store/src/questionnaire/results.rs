@@ -45,3 +45,43 @@ pub async fn submitted(db: &Db, scope: &OrgScope, round: &Round) -> StoreResult<
         .map(|(group, json, respondent)| Ok(Submitted { group, answers: stored_answers(round, &json)?, respondent }))
         .collect()
 }
+
+/// The answers of respondents who gave the same pairing code in `before` and in `after`, as
+/// (before, after). A code given more than once in a round (two people who happen to choose the
+/// same, or one who answered twice) pairs nothing: which answer is whose cannot be told.
+pub async fn pairs(
+    db: &Db,
+    before: &Round,
+    after: &Round,
+) -> StoreResult<Vec<(parat_core::questionnaire::Answers, parat_core::questionnaire::Answers)>> {
+    let keyed = |round: &Round| {
+        let id = round.id;
+        async move {
+            let rows: Vec<(String, String)> = on_reader!(db, |pool| sqlx::query_as(
+                "SELECT pair_key, answers FROM round_responses \
+                 WHERE round_id = $1 AND submitted_at IS NOT NULL AND pair_key IS NOT NULL"
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await?);
+            let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+            for (key, answers) in rows {
+                by_key.entry(key).or_default().push(answers);
+            }
+            StoreResult::Ok(by_key)
+        }
+    };
+    let first = keyed(before).await?;
+    let mut second = keyed(after).await?;
+    let mut pairs = Vec::new();
+    for (key, mut was) in first {
+        match (was.len(), second.remove(&key)) {
+            (1, Some(mut now)) if now.len() == 1 => {
+                let (was, now) = (was.remove(0), now.remove(0));
+                pairs.push((stored_answers(before, &was)?, stored_answers(after, &now)?));
+            }
+            _ => {}
+        }
+    }
+    Ok(pairs)
+}

@@ -51,6 +51,14 @@ pub struct RoundBody {
     #[serde(default)]
     #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     closes_on: Option<String>,
+    /// Ask each respondent for a self-made code that pairs their answers with a follow-up
+    /// round's, without names.
+    #[serde(default)]
+    pair_code: bool,
+    /// An earlier round of the same questionnaire that this one follows up.
+    #[serde(default)]
+    #[schema(minimum = 1)]
+    previous_round: Option<i64>,
 }
 
 fn yes() -> bool {
@@ -91,6 +99,8 @@ impl RoundBody {
             threshold: self.threshold.map(|t| t.to_string()).unwrap_or_default(),
             opens_on: self.opens_on.unwrap_or_default(),
             closes_on: self.closes_on.unwrap_or_default(),
+            pair_code: if self.pair_code { "true".into() } else { String::new() },
+            previous_round: self.previous_round.map(|id| id.to_string()).unwrap_or_default(),
         };
         match input.parse() {
             Ok(draft) if errors.is_empty() => Ok(draft),

@@ -2,6 +2,7 @@
 //! HTML that works without JavaScript. Answers are saved as the respondent goes (htmx, on every
 //! change) or with the save button; a personal link resumes where its owner stopped.
 
+use parat_core::questionnaire::pairing::{PairCode, PairInput};
 use parat_core::questionnaire::RawAnswer;
 use parat_store::questionnaire::{Saved, Visit};
 use parat_store::{Secret, StoreError};
@@ -107,8 +108,18 @@ pub async fn save_answers(
     };
     let round = &visit.round;
     let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
-    let (values, raw) = answers_from_form(&round.definition, &fields);
-    let saved = match store::save(&state.db, &link, &browser_key, &raw, submit, today()).await {
+    let (mut values, raw) = answers_from_form(&round.definition, &fields);
+    let pair = match pair_from_form(&ctx, round, &fields, &mut values) {
+        Ok(pair) => pair,
+        Err(problems) if ctx.is_htmx => {
+            return Ok(save_status(&ctx, problems.first().map(|p| p.message.as_str())).into_response());
+        }
+        Err(problems) => {
+            let page = form_page(&ctx, round, &token, &values, &problems, None);
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let saved = match store::save(&state.db, &link, &browser_key, &raw, pair.as_ref(), submit, today()).await {
         Err(StoreError::Closed) => return Ok(closed(&ctx)),
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,
@@ -136,6 +147,37 @@ pub async fn save_answers(
         Ok(Saved::Draft) if ctx.is_htmx => Ok(save_status(&ctx, None).into_response()),
         Ok(Saved::Draft) => Ok(form_page(&ctx, round, &token, &values, &[], Some("qn-saved-notice")).into_response()),
     }
+}
+
+/// The pairing code a form carries, when the round asks for one: none when left empty, refused
+/// (with a problem per wrong part, and what was typed kept in `values`) when not whole.
+fn pair_from_form(
+    ctx: &Ctx,
+    round: &Round,
+    fields: &[(String, String)],
+    values: &mut Values,
+) -> Result<Option<PairCode>, Vec<ItemProblem>> {
+    if !round.pair_code {
+        return Ok(None);
+    }
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let input = PairInput { letters: field("pair-letters"), day: field("pair-day"), digits: field("pair-digits") };
+    input.parse().map_err(|errors| {
+        for (name, value) in
+            [("pair-letters", &input.letters), ("pair-day", &input.day), ("pair-digits", &input.digits)]
+        {
+            values.insert(name.to_owned(), vec![value.clone()]);
+        }
+        errors
+            .0
+            .iter()
+            .map(|e| ItemProblem {
+                item: e.field.to_owned(),
+                message: crate::views::forms::problem_text(ctx.locale, e.problem),
+                missing: false,
+            })
+            .collect()
+    })
 }
 
 /// A submitted form's answers: as typed (to show back) and as raw answers for every item of the
@@ -203,6 +245,8 @@ pub(super) struct Sheet<'a> {
     pub title: &'a str,
     pub issue: &'a str,
     pub anonymous: bool,
+    /// Ask for a self-made code that pairs the answers with a follow-up round's.
+    pub pair_code: bool,
     pub mode: Mode,
 }
 
@@ -224,6 +268,7 @@ impl<'a> Sheet<'a> {
             title: &round.title,
             issue: &round.issue,
             anonymous: round.anonymous,
+            pair_code: round.pair_code,
             mode: Mode::Answer(format!("/q/{token}")),
         }
     }
@@ -272,7 +317,10 @@ pub(super) fn sheet_page(
                     p { (ctx.t_with("qn-missing", &[("n", (problems.iter().filter(|p| p.missing).count() as f64).into())])) }
                 }
                 ul { @for p in problems {
-                    @let label = definition.item(&p.item).map(|i| sheet.text(ctx, &i.text)).unwrap_or_default();
+                    @let label = match definition.item(&p.item) {
+                        Some(item) => sheet.text(ctx, &item.text),
+                        None => ctx.t(&format!("qn-{}", p.item)),
+                    };
                     li { a href=(format!("#q-{}", p.item)) {
                         (label)
                         @if !p.missing { " – " (p.message) }
@@ -298,6 +346,9 @@ pub(super) fn sheet_page(
                     }
                 }
             }
+            @if sheet.pair_code && !matches!(sheet.mode, Mode::Preview) {
+                (pair_fields(ctx, values, problems))
+            }
             @match &sheet.mode {
                 Mode::Answer(_) => {
                     p #save-status.save-status aria-live="polite" {}
@@ -314,6 +365,37 @@ pub(super) fn sheet_page(
         }
     };
     page(ctx, sheet.title, Nav::None, body)
+}
+
+/// The fields of the self-made code that pairs a respondent's answers with a follow-up round's.
+fn pair_fields(ctx: &Ctx, values: &Values, problems: &[ItemProblem]) -> Markup {
+    let field = |name: &str, inputmode: &str, maxlength: u8| {
+        let problem = problems.iter().find(|p| p.item == name);
+        let value = values.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or_default();
+        let id = format!("q-{name}");
+        html! {
+            div.field.has-error[problem.is_some()] {
+                label for=(id) { (ctx.t(&format!("qn-{name}"))) }
+                @if let Some(problem) = problem {
+                    p.error-message id=(format!("{id}-error")) {
+                        span.visually-hidden { (ctx.t("error-prefix")) ": " } (problem.message)
+                    }
+                }
+                input id=(id) name=(name) type="text" inputmode=(inputmode) maxlength=(maxlength) autocomplete="off"
+                    value=(value) aria-invalid=[problem.map(|_| "true")]
+                    aria-describedby=[problem.map(|_| format!("{id}-error"))];
+            }
+        }
+    };
+    html! {
+        fieldset.q-item.q-pair #q-pair aria-describedby="q-pair-hint" {
+            legend { (ctx.t("qn-pair-title")) }
+            p.hint #q-pair-hint { (ctx.t("qn-pair-hint")) }
+            (field("pair-letters", "text", 2))
+            (field("pair-day", "numeric", 2))
+            (field("pair-digits", "numeric", 2))
+        }
+    }
 }
 
 /// The hint under an item that is asked only after a certain answer to an earlier one.
@@ -488,6 +570,7 @@ fn on_behalf_page(
         title: &round.title,
         issue: &round.issue,
         anonymous: round.anonymous,
+        pair_code: round.pair_code,
         mode: Mode::OnBehalf { action: format!("/rounds/{}/enter", round.id), respondents: sheet_people, chosen },
     };
     sheet_page(ctx, &sheet, values, problems, None)
@@ -511,23 +594,32 @@ pub async fn enter(
 ) -> Result<Response, AppError> {
     let ctx = &member.ctx;
     let round = store::get(&state.db, &member.scope, id).await?;
-    let (values, raw) = answers_from_form(&round.definition, &fields);
+    let (mut values, raw) = answers_from_form(&round.definition, &fields);
     let chosen = fields.iter().find(|(k, _)| k == "respondent").map(|(_, v)| v.clone()).unwrap_or_default();
     let respondent = match chosen.trim() {
         "" => None,
         raw_id => Some(raw_id.parse::<i64>().map_err(|_| AppError::NotFound)?),
     };
-    let outcome = store::enter_on_behalf(&state.db, &member.scope, &round, respondent, &raw).await?;
-    let problems: Vec<ItemProblem> = match outcome {
-        Ok(Saved::Submitted) | Ok(Saved::AlreadySubmitted) | Ok(Saved::Draft) => {
-            return Ok(axum::response::Redirect::to(&format!("/rounds/{}?notice=qn-entered", round.id)).into_response());
-        }
-        Ok(Saved::Incomplete(missing)) => missing
-            .into_iter()
-            .map(|item| ItemProblem { item, message: ctx.t("qn-problem-required"), missing: true })
-            .collect(),
-        Err(error) => {
-            vec![ItemProblem { item: error.item.clone(), message: problem_text(ctx, &error.problem), missing: false }]
+    let problems: Vec<ItemProblem> = match pair_from_form(ctx, &round, &fields, &mut values) {
+        Err(problems) => problems,
+        Ok(pair) => {
+            match store::enter_on_behalf(&state.db, &member.scope, &round, respondent, &raw, pair.as_ref()).await? {
+                Ok(Saved::Submitted) | Ok(Saved::AlreadySubmitted) | Ok(Saved::Draft) => {
+                    let done = format!("/rounds/{}?notice=qn-entered", round.id);
+                    return Ok(axum::response::Redirect::to(&done).into_response());
+                }
+                Ok(Saved::Incomplete(missing)) => missing
+                    .into_iter()
+                    .map(|item| ItemProblem { item, message: ctx.t("qn-problem-required"), missing: true })
+                    .collect(),
+                Err(error) => {
+                    vec![ItemProblem {
+                        item: error.item.clone(),
+                        message: problem_text(ctx, &error.problem),
+                        missing: false,
+                    }]
+                }
+            }
         }
     };
     let people = unanswered(&state, &member, &round).await?;

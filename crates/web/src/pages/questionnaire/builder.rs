@@ -4,7 +4,6 @@
 
 use parat_core::questionnaire::builder::{EditError, ItemInput, Move, NewInput, BUILDER_KINDS, NAME_MAX, TEXT_MAX};
 use parat_core::questionnaire::definition::SourceItem;
-use parat_core::questionnaire::definition::MAX_ITEMS;
 use parat_core::questionnaire::Source;
 use parat_store::questionnaire::Own;
 
@@ -253,9 +252,7 @@ fn edit_refused(error: EditError) -> AppError {
     match error {
         EditError::NotFound => AppError::NotFound,
         EditError::InUse => AppError::NotNow(crate::error::NotNow::ItemInUse),
-        EditError::Full => {
-            AppError::Invalid(FieldErrors::single("text", parat_core::Problem::TooLong { max: MAX_ITEMS }))
-        }
+        EditError::Full => AppError::NotNow(crate::error::NotNow::QuestionnaireFull),
     }
 }
 

@@ -139,7 +139,14 @@ pub async fn preview(
     let definition = definition_of(&state, &member, &query.reference).await?;
     let issue = ctx.t("qn-preview-issue");
     let title = definition.name.get(ctx.locale).to_owned();
-    let sheet = Sheet { definition: &definition, title: &title, issue: &issue, anonymous: true, mode: Mode::Preview };
+    let sheet = Sheet {
+        definition: &definition,
+        title: &title,
+        issue: &issue,
+        anonymous: true,
+        pair_code: false,
+        mode: Mode::Preview,
+    };
     Ok(sheet_page(ctx, &sheet, &Values::new(), &[], None))
 }
 

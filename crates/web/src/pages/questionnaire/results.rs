@@ -2,7 +2,7 @@
 //! was answered, and the free-text answers. In an anonymous round no figure describes fewer
 //! respondents than the round's threshold.
 
-use parat_core::questionnaire::{self, ScaleScores, Summary, Threshold};
+use parat_core::questionnaire::{self, pairing, ScaleScores, Summary, Threshold};
 
 use super::*;
 use crate::views::charts::{self, Point};
@@ -56,6 +56,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             summary.mean.map(|m| (scale.name.get(ctx.locale).to_owned(), m, mean_text(summary)))
         })
         .collect();
+    let compared = comparison(&state, &member, &round, &scores, threshold).await?;
     let chart_max =
         definition.scales.iter().filter_map(|s| definition.scale_range(&s.id).map(|r| r.1)).fold(0.0, f64::max);
     let body = html! {
@@ -101,6 +102,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
                     p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
                 }
             }
+            @if let Some(compared) = compared { (compared) }
             p.actions {
                 a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
                 " "
@@ -113,6 +115,95 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
         }
     };
     Ok(page(ctx, &ctx.t("qn-results"), Nav::Initiatives, body))
+}
+
+/// The round beside the one it follows up: every respondent of each, and — when both asked for
+/// a pairing code — the change for those who answered both, each figure under the threshold of
+/// the stricter round left out.
+async fn comparison(
+    state: &AppState,
+    member: &Member,
+    round: &Round,
+    scores: &[ScaleScores],
+    threshold: Threshold,
+) -> Result<Option<Markup>, AppError> {
+    let ctx = &member.ctx;
+    let Some(previous_id) = round.previous_round_id else { return Ok(None) };
+    let previous = match store::get(&state.db, &member.scope, previous_id).await {
+        Ok(previous) => previous,
+        Err(parat_store::StoreError::NotFound) => return Ok(None),
+        Err(other) => return Err(other.into()),
+    };
+    let definition = &round.definition;
+    if definition.scales.is_empty() {
+        return Ok(None);
+    }
+    let threshold = Threshold::new(i64::from(threshold.get().max(threshold_of(&previous).get()))).unwrap_or_default();
+    let before: Vec<ScaleScores> = store::submitted(&state.db, &member.scope, &previous)
+        .await?
+        .iter()
+        .map(|r| questionnaire::score(&previous.definition, &r.answers))
+        .collect();
+    let side_by_side = pairing::compare(definition, &before, scores, threshold);
+    let paired = if round.pair_code && previous.pair_code {
+        let pairs: Vec<(ScaleScores, ScaleScores)> = store::pairs(&state.db, &previous, round)
+            .await?
+            .iter()
+            .map(|(b, a)| (questionnaire::score(&previous.definition, b), questionnaire::score(definition, a)))
+            .collect();
+        Some((pairs.len(), pairing::paired_change(definition, &pairs, threshold)))
+    } else {
+        None
+    };
+    let number = |value: Option<f64>| value.map(|v| ctx.locale.format_decimal(v, 2)).unwrap_or_else(|| "–".into());
+    let signed = |value: Option<f64>| match value {
+        Some(v) if v > 0.0 => format!("+{}", ctx.locale.format_decimal(v, 2)),
+        other => number(other),
+    };
+    let name = |id: &str| definition.scale(id).map(|s| s.name.get(ctx.locale).to_owned()).unwrap_or_default();
+    Ok(Some(html! {
+        section aria-labelledby="compare-title" {
+            h2 #compare-title { (ctx.t("qn-compare-title")) }
+            p { (ctx.t("qn-compare-intro")) " " a href=(format!("/rounds/{}/results", previous.id)) { (previous.title) } }
+            div.table-wrap { table {
+                caption { (ctx.t("qn-compare-caption")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("qn-scale")) }
+                    th scope="col" { (previous.title) }
+                    th scope="col" { (round.title) }
+                } }
+                tbody { @for (scale, was, now) in &side_by_side { tr {
+                    th scope="row" { (name(scale)) }
+                    td { (number(was.mean)) " " span.count { "(n = " (was.n) ")" } }
+                    td { (number(now.mean)) " " span.count { "(n = " (now.n) ")" } }
+                } } }
+            } }
+            @if let Some((count, changes)) = &paired {
+                h3 { (ctx.t("qn-paired-title")) }
+                p { (ctx.t_with("qn-paired-intro", &[("n", (*count as f64).into())])) }
+                div.table-wrap { table {
+                    caption { (ctx.t("qn-paired-caption")) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("qn-scale")) }
+                        th scope="col" { (ctx.t("qn-paired-pairs")) }
+                        th scope="col" { (ctx.t("qn-paired-before")) }
+                        th scope="col" { (ctx.t("qn-paired-after")) }
+                        th scope="col" { (ctx.t("qn-paired-change")) }
+                    } }
+                    tbody { @for scale in &definition.scales {
+                        @if let Some(change) = changes.get(&scale.id) { tr {
+                            th scope="row" { (scale.name.get(ctx.locale)) }
+                            td { (change.n) }
+                            td { (number(change.before)) }
+                            td { (number(change.after)) }
+                            td { (signed(change.change)) }
+                        } }
+                    } }
+                } }
+            }
+            p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
+        }
+    }))
 }
 
 /// How one question was answered: counts per option, the mean of a number, or the texts.

@@ -34,6 +34,17 @@ async fn new_view(
     let available = store::available(&state.db, &member.scope).await?;
     let options: Vec<(String, String)> =
         available.iter().map(|a| (a.reference.clone(), a.name.get(ctx.locale).to_owned())).collect();
+    // Earlier rounds of the initiative a new one may follow up (the same questionnaire is checked
+    // when it is made).
+    let earlier: Vec<(String, String)> = store::list(&state.db, &member.scope, Some(initiative_id))
+        .await?
+        .into_iter()
+        .map(|r| {
+            let name =
+                available.iter().find(|a| a.reference == r.questionnaire).map(|a| a.name.get(ctx.locale).to_owned());
+            (r.id.to_string(), format!("{} ({})", r.title, name.unwrap_or(r.questionnaire)))
+        })
+        .collect();
     let labels = [
         ("questionnaire", ctx.t("qn-questionnaire")),
         ("title", ctx.t("qn-round-title")),
@@ -41,6 +52,7 @@ async fn new_view(
         ("threshold", ctx.t("qn-threshold")),
         ("opens_on", ctx.t("qn-opens-on")),
         ("closes_on", ctx.t("qn-closes-on")),
+        ("previous_round", ctx.t("qn-previous-round")),
     ];
     // A new form starts anonymous with an open link: the common staff survey.
     let fresh = input == &RoundInput::default();
@@ -72,6 +84,17 @@ async fn new_view(
             (forms::input(ctx, Field::new(ctx, "threshold", "qn-threshold", errors).hint(ctx.t("qn-threshold-hint")), "number", &input.threshold, None))
             (forms::input(ctx, Field::new(ctx, "opens_on", "qn-opens-on", errors).hint(ctx.t("hint-date")), "date", &input.opens_on, None))
             (forms::input(ctx, Field::new(ctx, "closes_on", "qn-closes-on", errors).hint(ctx.t("hint-date")), "date", &input.closes_on, None))
+            fieldset.field {
+                legend { (ctx.t("qn-before-after")) }
+                @if !earlier.is_empty() {
+                    (forms::select(ctx, Field::new(ctx, "previous_round", "qn-previous-round", errors).hint(ctx.t("qn-previous-round-hint")), &earlier, &input.previous_round, Some(ctx.t("qn-previous-none"))))
+                }
+                div.checkbox {
+                    input #f-pair_code type="checkbox" name="pair_code" value="on" checked[!input.pair_code.is_empty()] aria-describedby="f-pair_code-hint";
+                    label for="f-pair_code" { (ctx.t("qn-pair-code")) }
+                }
+                p.hint #f-pair_code-hint { (ctx.t("qn-pair-code-hint")) }
+            }
             button.primary type="submit" { (ctx.t("qn-round-create")) }
         }
     };
@@ -174,6 +197,10 @@ pub(super) async fn round_view(
             dt { (ctx.t("qn-round-issue")) } dd { (round.issue) }
             dt { (ctx.t("qn-anonymity")) }
             dd { (if round.anonymous { ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())]) } else { ctx.t("qn-anonymous-no") }) }
+            @if let Some(previous) = round.previous_round_id {
+                dt { (ctx.t("qn-follows-up")) } dd { a href=(format!("/rounds/{previous}")) { (ctx.t("qn-follows-up-link")) } }
+            }
+            @if round.pair_code { dt { (ctx.t("qn-pair-code-short")) } dd { (ctx.t("yes")) } }
             dt { (ctx.t("qn-period")) }
             @if round.period.start().is_none() && round.period.end().is_none() {
                 dd { (ctx.t("qn-no-dates")) }
