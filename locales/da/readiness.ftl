@@ -252,3 +252,16 @@ hint-issue = Sådan som emnet skal hedde, når det læses op, for eksempel "vold
 informant = Nøgleperson
 interview = Interview
 interviewer = Interviewer
+
+## Parathed over tid, pr. indsats
+ready-title = Parathed over tid
+ready-intro = Alle målinger af parathed for indsatsen ét sted: rapporterede interviewbaserede målinger og spørgeskemaer om parathed, ældste først. De områder, der ligger lavest i den seneste måling, er markeret – dér plejer arbejdet at begynde.
+ready-none = Indsatsen har endnu ingen rapporteret måling eller spørgeskema om parathed.
+ready-crm-caption = Point pr. dimension og måling (trin i parentes)
+ready-dimension = Dimension
+ready-lowest = lavest
+ready-stage = trin
+ready-survey-caption = Gennemsnit pr. skala og runde
+ready-lowest-areas = Lavest i den seneste runde
+portfolio-surveys = Spørgeskemaer om parathed
+portfolio-surveys-intro = Medlemsorganisationernes anonyme runder med Parats egne spørgeskemaer om parathed, som stiller de samme spørgsmål overalt og derfor kan sammenlignes. Gennemsnit vises kun, hvor runden har nået sin tærskel for anonymitet.

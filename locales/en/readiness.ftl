@@ -252,3 +252,16 @@ hint-issue = The issue as it should be named when read aloud, for example "viole
 informant = Key informant
 interview = Interview
 interviewer = Interviewer
+
+## Readiness over time, per initiative
+ready-title = Readiness over time
+ready-intro = Every readiness measurement of the initiative in one place: reported interview-based assessments and readiness surveys, oldest first. The areas lowest in the latest measurement are marked – that is where the work usually starts.
+ready-none = The initiative has no reported assessment or readiness survey yet.
+ready-crm-caption = Score per dimension and measurement (stage in brackets)
+ready-dimension = Dimension
+ready-lowest = lowest
+ready-stage = stage
+ready-survey-caption = Mean per scale and round
+ready-lowest-areas = Lowest in the latest round
+portfolio-surveys = Readiness surveys
+portfolio-surveys-intro = The member organisations' anonymous rounds of Parat's own readiness questionnaires, which ask the same questions everywhere and so compare. Means are shown only where a round has reached its anonymity threshold.

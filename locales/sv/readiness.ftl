@@ -252,3 +252,16 @@ hint-issue = Så som frågan ska heta när den läses upp, till exempel ”våld
 informant = Nyckelperson
 interview = Intervju
 interviewer = Intervjuare
+
+## Beredskap över tid, per insats
+ready-title = Beredskap över tid
+ready-intro = Alla beredskapsmätningar för insatsen på ett ställe: rapporterade intervjubaserade mätningar och enkäter om beredskap, äldst först. De områden som ligger lägst i den senaste mätningen är markerade – där brukar arbetet börja.
+ready-none = Insatsen har ännu ingen rapporterad mätning eller enkät om beredskap.
+ready-crm-caption = Poäng per dimension och mättillfälle (steg inom parentes)
+ready-dimension = Dimension
+ready-lowest = lägst
+ready-stage = steg
+ready-survey-caption = Medelvärde per skala och omgång
+ready-lowest-areas = Lägst i den senaste omgången
+portfolio-surveys = Enkäter om beredskap
+portfolio-surveys-intro = Medlemsorganisationernas anonyma enkäter med Parats egna beredskapsenkäter, som ställer samma frågor överallt och därför går att jämföra. Medelvärden visas bara där omgången har nått sin tröskel för anonymitet.

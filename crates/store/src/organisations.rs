@@ -218,3 +218,9 @@ pub async fn directory(db: &Db) -> StoreResult<Vec<Organisation>> {
         .await?);
     Ok(rows.into_iter().map(Organisation::from).collect())
 }
+
+/// Every organisation below `$1` (children, their children…), as a recursive query's head: what
+/// a parent organisation's portfolio reads.
+pub(crate) const BELOW: &str = "WITH RECURSIVE below (id) AS ( \
+        SELECT id FROM organisations WHERE parent_id = $1 \
+        UNION SELECT o.id FROM organisations o JOIN below b ON o.parent_id = b.id) ";

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer};
 pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale, Source};
-pub use scoring::{score, score_all, summarise, ScaleScores, Summary, Threshold};
+pub use scoring::{lowest_areas, score, score_all, summarise, ScaleScores, Summary, Threshold};
 
 /// The questionnaires Parat ships, in Parat's own wording.
 pub const BUILTIN_SOURCES: &[&str] = &[

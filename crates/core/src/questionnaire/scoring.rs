@@ -156,3 +156,38 @@ pub fn summarise<'a>(
         })
         .collect()
 }
+
+/// Where a readiness survey says to start: of the items that scales are built from (ORIC's
+/// statements, the Hexagon's six areas, R = MC²'s subcomponents), the two whose mean sits lowest
+/// within the item's range — a reversed item counted the scale's way — and any tied with the
+/// second, lowest first, with their means. Nothing when fewer than two items reach the threshold.
+pub fn lowest_areas<'a>(
+    definition: &Definition,
+    responses: impl IntoIterator<Item = &'a Answers> + Clone,
+    threshold: Threshold,
+) -> Vec<(String, f64)> {
+    let mut positions: Vec<(String, f64, f64)> = Vec::new();
+    for scale in &definition.scales {
+        for member in &scale.items {
+            let Some(item) = definition.item(member) else { continue };
+            let Some((low, high)) = item.kind.range().filter(|(l, h)| h > l) else { continue };
+            if positions.iter().any(|(id, _, _)| id == member) {
+                continue;
+            }
+            let values = responses.clone().into_iter().map(|a| match a.get(member) {
+                Some(Answer::Number(v)) => Some(*v),
+                _ => None,
+            });
+            let Some(mean) = Summary::of(values, threshold).mean else { continue };
+            let position = (mean - low) / (high - low);
+            let position = if scale.reversed.contains(member) { 1.0 - position } else { position };
+            positions.push((member.clone(), position, mean));
+        }
+    }
+    if positions.len() < 2 {
+        return Vec::new();
+    }
+    positions.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let second = positions[1].1;
+    positions.into_iter().filter(|(_, p, _)| *p <= second + 1e-9).map(|(id, _, mean)| (id, mean)).collect()
+}

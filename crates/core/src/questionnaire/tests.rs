@@ -603,3 +603,33 @@ mod pairing {
         assert_eq!((rows[1].1.n, rows[1].1.mean), (1, Some(2.0)));
     }
 }
+
+mod lowest {
+    use super::super::answer::{Answers, Lists, RawAnswer};
+    use super::super::{builtin_by_id, lowest_areas, Threshold};
+
+    fn answers(definition: &super::super::Definition, values: &[(&str, f64)]) -> Answers {
+        let raw = values.iter().map(|(id, v)| ((*id).to_owned(), RawAnswer::Number(*v))).collect();
+        Answers::parse(definition, &raw, &Lists::new()).expect("valid answers")
+    }
+
+    #[test]
+    fn the_two_lowest_areas_and_ties_with_the_second() {
+        let hexagon = builtin_by_id("hexagon").expect("hexagon");
+        let areas = ["evidence", "usability", "support", "need", "fit", "capacity"];
+        // Area means over two teams: evidence 2, usability 3, support 3, need 4.5, fit 5, capacity 4.
+        let teams = [
+            answers(
+                hexagon,
+                &areas.iter().zip([1.0, 3.0, 2.0, 4.0, 5.0, 4.0]).map(|(a, v)| (*a, v)).collect::<Vec<_>>(),
+            ),
+            answers(
+                hexagon,
+                &areas.iter().zip([3.0, 3.0, 4.0, 5.0, 5.0, 4.0]).map(|(a, v)| (*a, v)).collect::<Vec<_>>(),
+            ),
+        ];
+        let lowest = lowest_areas(hexagon, teams.iter(), Threshold::new(2).expect("2"));
+        assert_eq!(lowest, [("evidence".to_owned(), 2.0), ("usability".to_owned(), 3.0), ("support".to_owned(), 3.0)]);
+        assert!(lowest_areas(hexagon, teams.iter(), Threshold::new(3).expect("3")).is_empty(), "under the threshold");
+    }
+}

@@ -962,3 +962,127 @@ async fn overdue_in_database(app: &TestApp, what: &str) {
     };
     assert_eq!(updated.expect("update"), 1);
 }
+
+/// An ORIC response through a round's open link: five commitment and seven efficacy answers.
+async fn oric_answer(app: &TestApp, link: &str, commitment: [u8; 5], efficacy: [u8; 7]) {
+    let mut fields: Vec<(String, String)> =
+        commitment.iter().enumerate().map(|(i, v)| (format!("a-c{}", i + 1), v.to_string())).collect();
+    fields.extend(efficacy.iter().enumerate().map(|(i, v)| (format!("a-e{}", i + 1), v.to_string())));
+    fields.push(("action".into(), "submit".into()));
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let respondent = app.browser();
+    respondent.get(link).await;
+    assert_eq!(respondent.post(link, &borrowed).await.status(), StatusCode::OK);
+}
+
+/// The open link on a page that has just made a round.
+fn open_link_in(page: &str) -> String {
+    let start = page.find("/q/").expect("an open link");
+    format!("/q/{}", &page[start + 3..start + 67])
+}
+
+#[tokio::test]
+async fn an_initiatives_readiness_over_time_and_its_surveys_in_the_county_portfolio() {
+    use parat_store::readiness::AssessmentBuilder;
+    let app = TestApp::spawn().await;
+    let county = app.organisation("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None).await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, Some(county)).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let board = app.logged_in(county, "lena@lansstyrelsen.se", "Lena Län", Role::Admin).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = common::id_from_location(&location(&response));
+    let (_, page) = coordinator.page(&format!("/initiatives/{initiative}/readiness")).await;
+    assert!(page.contains("Insatsen har ännu ingen rapporterad mätning"), "{page}");
+
+    // A reported CRM assessment: A 4, B 3, C 5, D 4, E 4, F 2 in every interview; overall 22/6.
+    let admin = app.admin_scope(org).await;
+    let first = app.scope_of(org, "bo@boras.se", Role::Scorer).await;
+    let second = app.scope_of(org, "bea@boras.se", Role::Scorer).await;
+    AssessmentBuilder::new(&admin, [&first, &second], initiative)
+        .interview([4, 3, 5, 4, 4, 2])
+        .interview([4, 3, 5, 4, 4, 2])
+        .interview([4, 3, 5, 4, 4, 2])
+        .reported()
+        .build(&app.db)
+        .await
+        .expect("assessment");
+
+    // Two ORIC rounds with a threshold of 3: three answers in the first, two in the second.
+    let make = |title: &'static str| {
+        let coordinator = &coordinator;
+        async move {
+            let fields = [
+                ("questionnaire", "oric"),
+                ("title", title),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+                ("threshold", "3"),
+            ];
+            let made = coordinator.post(&format!("/initiatives/{initiative}/rounds"), &fields).await;
+            assert_eq!(made.status(), StatusCode::CREATED);
+            open_link_in(&made.text().await.expect("body"))
+        }
+    };
+    let spring = make("Våren").await;
+    let answers: [([u8; 5], [u8; 7]); 3] = [
+        ([4, 4, 4, 4, 4], [2, 3, 3, 3, 3, 3, 3]),
+        ([5, 4, 4, 4, 4], [1, 3, 3, 3, 3, 4, 3]),
+        ([3, 4, 4, 4, 4], [3, 3, 3, 3, 3, 4, 3]),
+    ];
+    for (commitment, efficacy) in answers {
+        oric_answer(&app, &spring, commitment, efficacy).await;
+    }
+    let autumn = make("Hösten").await;
+    for (commitment, efficacy) in &answers[..2] {
+        oric_answer(&app, &autumn, *commitment, *efficacy).await;
+    }
+
+    let (status, page) = coordinator.page(&format!("/initiatives/{initiative}/readiness")).await;
+    assert_eq!(status, StatusCode::OK);
+    // The CRM: overall 22/6 = 3,67; F (2) and B (3) are the two lowest.
+    assert!(page.contains("3,67"), "{page}");
+    for key in ["B", "F"] {
+        assert!(
+            page.contains(&format!("<tr class=\"lowest\"><th scope=\"row\">{key} ")),
+            "{key} marked lowest: {page}"
+        );
+    }
+    assert!(!page.contains("<tr class=\"lowest\"><th scope=\"row\">A "));
+    // ORIC by hand: commitment (4 + 4.2 + 3.8) / 3 = 4; efficacy (20/7 + 20/7 + 22/7) / 3 = 62/21.
+    assert!(page.contains("<td>4,00</td>") && page.contains(&format!("<td>{}</td>", swedish(62.0 / 21.0))), "{page}");
+    // The autumn round has two answers, under the threshold: dashes, and no lowest areas.
+    assert!(page.contains("n = 2") && page.contains("<td>–</td>"), "{page}");
+    assert!(!page.contains("Lägst i den senaste omgången"), "the latest round is under the threshold");
+
+    // The county board sees the spring round's means in its portfolio, the autumn's as dashes.
+    let (status, portfolio) = board.page("/portfolio").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(portfolio.contains("Enkäter om beredskap") && portfolio.contains("Borås stad"), "{portfolio}");
+    assert!(portfolio.contains("<td class=\"number\">4,00</td>"), "{portfolio}");
+    assert!(!coordinator.page("/portfolio").await.1.contains("Enkäter om beredskap"), "a municipality has no members");
+
+    // A third autumn answer: statement by statement, e1 (2 + 1 + 3) / 3 = 2 is lowest; e2–e5 and
+    // e7 tie second at 3; e6 is 11/3 and the commitment statements 4.
+    oric_answer(&app, &autumn, answers[2].0, answers[2].1).await;
+    let (_, page) = coordinator.page(&format!("/initiatives/{initiative}/readiness")).await;
+    let oric = parat_core::questionnaire::builtin_by_id("oric").expect("oric");
+    let text =
+        |id: &str| html_escape(&oric.item(id).expect("item").text.with_issue(parat_core::locale::Locale::Sv, "IPS"));
+    let lowest = page.split("Lägst i den senaste omgången").nth(1).expect("lowest areas listed");
+    let lowest = lowest.split("</ol>").next().unwrap_or_default();
+    assert!(
+        lowest.starts_with(&format!("</h3><ol><li>{} <span class=\"count\">(2,00)</span>", text("e1"))),
+        "{lowest}"
+    );
+    for id in ["e2", "e3", "e4", "e5", "e7"] {
+        assert!(lowest.contains(&text(id)), "{id} ties second: {lowest}");
+    }
+    assert!(!lowest.contains(&text("e6")) && !lowest.contains(&text("c1")));
+    app.stop().await;
+}
+
+/// A number as Swedish pages write it: two decimals and a decimal comma.
+fn swedish(value: f64) -> String {
+    format!("{value:.2}").replace('.', ",")
+}

@@ -7,6 +7,7 @@
 
 mod answering;
 mod own;
+mod portfolio;
 mod respondents;
 mod results;
 
@@ -27,6 +28,7 @@ use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
 
 pub use answering::{enter_on_behalf, save, visit, Saved, Visit};
 pub use own::{create_draft, key_taken, own, own_list, save_own, update_draft, Own};
+pub use portfolio::{portfolio, PortfolioRound};
 pub use respondents::{
     add_respondents, mark_mailed, new_personal_link, prepare_mailing, progress, respondents, Outgoing, Progress,
     Respondent,

@@ -1,6 +1,7 @@
 //! A parent organisation's portfolio: its member organisations' assessments, stages only.
 
 use super::*;
+use crate::organisations::BELOW;
 
 /// One assessment in a parent organisation's portfolio of its member organisations.
 #[derive(Debug, Clone)]
@@ -39,11 +40,6 @@ pub struct PortfolioFilter {
 
 /// The assessments of every organisation below the scope's (children, their children…), with
 /// results for the reported ones. The parent sees stages, never interviews or scorers' scores.
-/// Every organisation below `$1` (children, their children…), as a recursive query's head.
-const BELOW: &str = "WITH RECURSIVE below (id) AS ( \
-        SELECT id FROM organisations WHERE parent_id = $1 \
-        UNION SELECT o.id FROM organisations o JOIN below b ON o.parent_id = b.id) ";
-
 pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> StoreResult<Vec<PortfolioRow>> {
     let (rows, consensus) = on_reader!(db, |pool| {
         let rows: Vec<PortfolioAssessmentRow> = sqlx::query_as(&format!(

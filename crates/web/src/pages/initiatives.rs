@@ -235,8 +235,9 @@ pub async fn show(
             h1 { (i.name) }
             @if i.archived { span.badge.archived { (ctx.t("archived")) } }
         }
-        @if can_edit {
-            div.actions {
+        div.actions {
+            a.button href=(format!("/initiatives/{}/readiness", i.id)) { (ctx.t("ready-title")) }
+            @if can_edit {
                 a.button href=(format!("/initiatives/{}/edit", i.id)) { (ctx.t("edit")) }
                 @if i.archived {
                     (action_button(ctx, &format!("/initiatives/{}/restore", i.id), &ctx.t("restore"), ""))

@@ -203,6 +203,15 @@ impl TestApp {
         sessions::lookup(&self.db, &token).await.expect("lookup").and_then(|u| u.scope()).expect("scope")
     }
 
+    /// A new account's scope in `org_id` with `role`, for setting up data through the store.
+    pub async fn scope_of(&self, org_id: i64, email: &str, role: Role) -> OrgScope {
+        let user = self.user(email, email).await;
+        self.member(org_id, email, role).await;
+        let token = sessions::create(&self.db, user).await.expect("session");
+        sessions::switch_org(&self.db, &token, user, org_id).await.expect("a member");
+        sessions::lookup(&self.db, &token).await.expect("lookup").and_then(|u| u.scope()).expect("scope")
+    }
+
     /// Adds an existing account to an organisation with a role.
     pub async fn member(&self, org_id: i64, email: &str, role: Role) {
         let scope = self.admin_scope(org_id).await;

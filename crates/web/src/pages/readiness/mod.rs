@@ -31,6 +31,7 @@ use parat_reports::csv::document as csv_document;
 mod actions;
 mod assessment;
 mod interview;
+mod over_time;
 mod portfolio;
 mod results;
 mod scores;
@@ -39,6 +40,7 @@ mod work;
 pub use actions::*;
 pub use assessment::*;
 pub use interview::*;
+pub use over_time::*;
 pub use portfolio::*;
 pub use results::*;
 pub use scores::*;
@@ -72,6 +74,7 @@ pub fn routes() -> super::Routes {
         .route("/assessments/{id}/actions/{action}/delete", "POST", post(delete_action))
         .route("/assessments/{id}/report.pdf", "GET", get(report_pdf))
         .route("/assessments/{id}/guide.pdf", "GET", get(guide_pdf))
+        .route("/initiatives/{id}/readiness", "GET", get(readiness_over_time))
         .route("/portfolio", "GET", get(portfolio))
         .route("/portfolio.csv", "GET", get(portfolio_csv))
         .route("/portfolio/{id}", "GET", get(portfolio_report))

@@ -70,6 +70,15 @@ pub async fn portfolio(
     let columns = dimension_columns(ctx);
     let results: Vec<Option<PortfolioResults>> = rows.iter().map(portfolio_results).collect();
     let any_2014 = results.iter().flatten().any(|r| r.edition == Edition::Crm2014);
+    // Readiness surveys have no assessment status: a status filter leaves them out.
+    let surveys = if query.filter().status.is_some() {
+        html! {}
+    } else {
+        let topic = query.filter().topic;
+        let mut rounds = parat_store::questionnaire::portfolio(&state.db, &member.scope).await?;
+        rounds.retain(|r| topic.is_none() || r.topic == topic);
+        survey_portfolio(ctx, &rounds)
+    };
     let body = html! {
         h1 { (ctx.t("portfolio-title")) }
         p { (ctx.t("portfolio-intro")) }
@@ -122,6 +131,7 @@ pub async fn portfolio(
             @if any_2014 { p.hint { (ctx.t("portfolio-edition-2014")) } }
             p { a.button href=(format!("/portfolio.csv?topic={}&status={}", crate::error::encode_query_value(&query.topic), crate::error::encode_query_value(&query.status))) { (ctx.t("results-download-csv")) } }
         }
+        (surveys)
     };
     Ok(page(ctx, &ctx.t("portfolio-title"), Nav::Portfolio, body))
 }
@@ -171,4 +181,44 @@ pub async fn portfolio_csv(
         }),
     );
     Ok(download(csv.into_bytes(), "text/csv; charset=utf-8", &format!("{}.csv", member.ctx.t("file-portfolio"))))
+}
+
+/// The member organisations' readiness surveys, one table per questionnaire (the same questions
+/// everywhere, so the figures compare): each round's scale means, none under its threshold.
+fn survey_portfolio(ctx: &Ctx, rounds: &[parat_store::questionnaire::PortfolioRound]) -> Markup {
+    use parat_core::questionnaire as qn;
+    let mut by_questionnaire: BTreeMap<&str, Vec<&parat_store::questionnaire::PortfolioRound>> = BTreeMap::new();
+    for r in rounds {
+        by_questionnaire.entry(r.round.questionnaire.as_str()).or_default().push(r);
+    }
+    html! {
+        @if !by_questionnaire.is_empty() {
+            h2 { (ctx.t("portfolio-surveys")) }
+            p { (ctx.t("portfolio-surveys-intro")) }
+        }
+        @for entries in by_questionnaire.values() {
+            @let definition = &entries[0].round.definition;
+            div.table-wrap { table.portfolio {
+                caption { (definition.name.get(ctx.locale)) }
+                thead { tr {
+                    th scope="col" { (ctx.t("nav-organisations")) }
+                    th scope="col" { (ctx.t("nav-initiatives")) }
+                    th scope="col" { (ctx.t("qn-responses")) }
+                    @for scale in &definition.scales { th scope="col" { (scale.name.get(ctx.locale)) } }
+                } }
+                tbody { @for entry in entries {
+                    @let scores = qn::score_all(&entry.round.definition, &entry.answers);
+                    @let summaries = qn::summarise(&entry.round.definition, &scores, entry.round.threshold);
+                    tr {
+                        th scope="row" { (entry.org_name) }
+                        td { (entry.round.initiative_name.as_deref().unwrap_or("–")) br; span.hint.date { (ctx.date(entry.round.created_at)) } }
+                        td.number { (entry.answers.len()) }
+                        @for scale in &definition.scales {
+                            td.number { (summaries.get(&scale.id).and_then(|s| s.mean).map(|m| ctx.locale.format_decimal(m, 2)).unwrap_or_else(|| "–".into())) }
+                        }
+                    }
+                } }
+            } }
+        }
+    }
 }
