@@ -67,6 +67,7 @@ qn-response-number = Svar nr.
 qn-file-answers = svar
 qn-download-xlsx = Hent svarene (Excel)
 qn-download-csv = Hent svarene (CSV)
+qn-download-pdf = Hent et resumé (PDF)
 qn-mean = Gennemsnit
 qn-answer-anonymous = Dine svar er anonyme: ingen kan se, hvad netop du har svaret.
 qn-answer-identified = Dine svar gemmes med dit navn og ses af dem, der gennemfører undersøgelsen.

@@ -67,6 +67,7 @@ qn-response-number = Response no.
 qn-file-answers = answers
 qn-download-xlsx = Download the answers (Excel)
 qn-download-csv = Download the answers (CSV)
+qn-download-pdf = Download a summary (PDF)
 qn-mean = Mean
 qn-answer-anonymous = Your answers are anonymous: nobody can see what you in particular answered.
 qn-answer-identified = Your answers are kept with your name and seen by those running the questionnaire.

@@ -67,6 +67,7 @@ qn-response-number = Svar nr
 qn-file-answers = svar
 qn-download-xlsx = Hämta svaren (Excel)
 qn-download-csv = Hämta svaren (CSV)
+qn-download-pdf = Hämta en sammanfattning (PDF)
 qn-mean = Medelvärde
 qn-answer-anonymous = Dina svar är anonyma: ingen kan se vad just du har svarat.
 qn-answer-identified = Dina svar sparas med ditt namn och ses av dem som genomför enkäten.

@@ -82,6 +82,56 @@ pub fn assessment_report(report: &AssessmentReport) -> Result<Vec<u8>, ReportErr
     let data = serde_json::to_value(report).map_err(|e| ReportError::Template(e.to_string()))?;
     render(ASSESSMENT_REPORT, &data)
 }
+/// A questionnaire round's results for a steering group; its data is a [`RoundReport`].
+pub const ROUND_REPORT: &str = include_str!("templates/questionnaire.typ");
+
+/// A round's results as printed: facts, the scales' chart and table, and each question's
+/// answers — every text already in the reader's language, every figure already thresholded.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoundReport {
+    pub lang: String,
+    pub title: String,
+    pub subtitle: String,
+    /// Rows of two cells: what, and its value (responses, response rate, anonymity).
+    pub facts: Vec<[String; 2]>,
+    /// The scales' bar chart as SVG; empty without one.
+    pub chart: String,
+    pub scales: Option<RoundTable>,
+    /// The anonymity note under the figures; empty when the round is not anonymous.
+    pub note: String,
+    pub items_heading: String,
+    /// The headings of a question's distribution: answer, count, share.
+    pub answer_headers: [String; 3],
+    pub items: Vec<RoundItem>,
+    pub generated: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoundTable {
+    pub heading: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoundItem {
+    pub text: String,
+    /// "12 answers".
+    pub count: String,
+    /// Answer, count, share — for scales and choices.
+    pub options: Vec<[String; 3]>,
+    /// "Mean: 3,40" for numbers; empty otherwise.
+    pub mean: String,
+    /// Free-text answers.
+    pub texts: Vec<String>,
+}
+
+/// Renders a round's results.
+pub fn round_report(report: &RoundReport) -> Result<Vec<u8>, ReportError> {
+    let data = serde_json::to_value(report).map_err(|e| ReportError::Template(e.to_string()))?;
+    render(ROUND_REPORT, &data)
+}
+
 /// The interview guide, printable for phone interviews.
 pub const INTERVIEW_GUIDE: &str = include_str!("templates/guide.typ");
 
@@ -190,5 +240,41 @@ mod tests {
             "sections": [{ "heading": "A. Indsatser", "questions": [{ "number": 1, "text": "Hvordan?", "rating": true }] }]
         });
         assert!(render(INTERVIEW_GUIDE, &guide).expect("renders").starts_with(b"%PDF"));
+    }
+
+    /// A round's summary renders with and without scales, chart, groups and free texts.
+    #[test]
+    fn the_round_summary_renders_with_and_without_its_optional_parts() {
+        let text = |s: &str| s.to_owned();
+        for full in [false, true] {
+            let report = RoundReport {
+                lang: text("da"),
+                title: text("Resultater: Personaleundersøgelse"),
+                subtitle: text("ORIC · IPS"),
+                facts: vec![[text("Svar"), text("12")]],
+                chart: if full {
+                    text("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"5\"/></svg>")
+                } else {
+                    String::new()
+                },
+                scales: full.then(|| RoundTable {
+                    heading: text("Skalaer"),
+                    headers: vec![text("Skala"), text("Alle"), text("Skole")],
+                    rows: vec![vec![text("Vilje"), text("3,40 (n = 12)"), text("– (n = 2)")]],
+                }),
+                note: if full { text("Ingen tal for færre end 5.") } else { String::new() },
+                items_heading: text("Spørgsmål"),
+                answer_headers: [text("Svar"), text("Antal"), text("Andel")],
+                items: vec![RoundItem {
+                    text: text("Vi vil #virkelig* få det til at fungere [sic]."),
+                    count: text("12 svar"),
+                    options: if full { vec![[text("1 Helt uenig"), text("3"), text("25 %")]] } else { Vec::new() },
+                    mean: if full { text("Gennemsnit: 3,40") } else { String::new() },
+                    texts: if full { vec![text("Mere tid, tak – og $penge$.")] } else { Vec::new() },
+                }],
+                generated: text("Oprettet 2026-11-28"),
+            };
+            assert!(round_report(&report).expect("renders").starts_with(b"%PDF"), "full {full}");
+        }
     }
 }

@@ -384,6 +384,8 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     assert!(!results.contains("(n = "));
     let early = coordinator.get(&format!("/rounds/{round}/answers.csv")).await;
     assert_eq!(early.status(), StatusCode::CONFLICT, "no export under the threshold either");
+    let early = coordinator.get(&format!("/rounds/{round}/summary.pdf")).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT, "nor a summary");
 
     // Bo by his link; two people in a room through the open link, each in their own browser.
     let bo = app.browser();
@@ -416,6 +418,10 @@ async fn a_round_goes_out_with_personal_and_open_links_and_its_results_respect_t
     assert!(results.contains("– <span class=\"count\">(n = 2)</span>"), "Socialtjänst has two");
     assert!(!results.contains("Skola"), "a group without answers has no column");
     assert!(results.contains("2 av 3 har svarat"), "two of three personal links answered");
+    let summary = viewer.get(&format!("/rounds/{round}/summary.pdf")).await;
+    assert_eq!(summary.status(), StatusCode::OK);
+    assert_eq!(summary.headers()["content-type"], "application/pdf");
+    assert!(summary.bytes().await.expect("pdf").starts_with(b"%PDF"), "a summary for the steering group");
 
     // The answers as CSV: one row per response, each statement a column, then the scales;
     // the group of two is left blank. As XLSX: the answers and the scales' summary.

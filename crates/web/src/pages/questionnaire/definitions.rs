@@ -5,7 +5,6 @@ use axum::extract::Query;
 
 use super::answer::{sheet_page, Mode, Sheet, Values};
 use super::*;
-use crate::pages::download;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

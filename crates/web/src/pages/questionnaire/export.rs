@@ -7,7 +7,6 @@ use parat_reports::xlsx::{self, Cell};
 
 use super::*;
 use crate::error::NotNow;
-use crate::pages::{blocking, download};
 
 /// The export's table: headers and rows of cells, the same for CSV and XLSX.
 struct Table {

@@ -12,7 +12,7 @@ use parat_core::FieldErrors;
 use parat_store::questionnaire::{self as store, Round};
 use serde::Deserialize;
 
-use super::{EmptyForm, NoticeQuery};
+use super::{blocking, download, EmptyForm, NoticeQuery};
 use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::views::forms::{self, action_button, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
@@ -60,6 +60,7 @@ pub fn routes() -> super::Routes {
         .route("/rounds/{id}/reopen", "POST", post(reopen))
         .route("/rounds/{id}/enter", "GET POST", get(enter_page).post(enter))
         .route("/rounds/{id}/results", "GET", get(results))
+        .route("/rounds/{id}/summary.pdf", "GET", get(summary_pdf))
         .route("/rounds/{id}/answers.csv", "GET", get(answers_csv))
         .route("/rounds/{id}/answers.xlsx", "GET", get(answers_xlsx))
         .route("/q/{token}", "GET POST", get(answer_page).post(save_answers))

@@ -17,7 +17,32 @@ fn threshold_of(round: &Round) -> Threshold {
     }
 }
 
-pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+/// Everything a round's results show, computed once for the page and the PDF.
+struct Figures {
+    round: Round,
+    n: usize,
+    answered: i64,
+    invited: i64,
+    threshold: Threshold,
+    /// Whether any figure may be shown (enough responses for the threshold).
+    shown: bool,
+    scores: Vec<ScaleScores>,
+    overall: BTreeMap<String, Summary>,
+    by_group: Vec<(String, BTreeMap<String, Summary>)>,
+    items: Vec<ItemFigures>,
+}
+
+/// How one question was answered.
+struct ItemFigures {
+    text: String,
+    n: usize,
+    /// Per option (or scale step): its label, count and share of the answers.
+    options: Option<Vec<(String, usize, f64)>>,
+    mean: Option<f64>,
+    texts: Vec<String>,
+}
+
+async fn figures(state: &AppState, member: &Member, id: i64) -> Result<Figures, AppError> {
     let ctx = &member.ctx;
     let round = store::get(&state.db, &member.scope, id).await?;
     let responses = store::submitted(&state.db, &member.scope, &round).await?;
@@ -25,7 +50,6 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
     let threshold = threshold_of(&round);
     let definition = &round.definition;
     let n = responses.len();
-    let shown = n >= threshold.get() as usize;
     let scores: Vec<ScaleScores> = questionnaire::score_all(definition, responses.iter().map(|r| &r.answers));
     let overall = questionnaire::summarise(definition, &scores, threshold);
     let mut groups: BTreeMap<&str, Vec<&ScaleScores>> = BTreeMap::new();
@@ -34,8 +58,10 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             groups.entry(group).or_default().push(scores);
         }
     }
-    let by_group: Vec<(&str, BTreeMap<String, Summary>)> =
-        groups.into_iter().map(|(g, members)| (g, questionnaire::summarise(definition, members, threshold))).collect();
+    let by_group = groups
+        .into_iter()
+        .map(|(g, members)| (g.to_owned(), questionnaire::summarise(definition, members, threshold)))
+        .collect();
     // Each question's answers, gathered in one pass over the responses (a large round has
     // thousands; looking each question up in each response cost more than the rest together).
     let mut columns: std::collections::HashMap<&str, Vec<&Answer>> = std::collections::HashMap::new();
@@ -44,58 +70,111 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             columns.entry(item.as_str()).or_default().push(answer);
         }
     }
-    let mean_text = |s: &Summary| match s.mean {
-        Some(mean) => ctx.locale.format_decimal(mean, 2),
-        None => "–".into(),
-    };
-    let points: Vec<(String, f64, String)> = definition
-        .scales
-        .iter()
-        .filter_map(|scale| {
-            let summary = overall.get(&scale.id)?;
-            summary.mean.map(|m| (scale.name.get(ctx.locale).to_owned(), m, mean_text(summary)))
+    let items = definition
+        .items()
+        .map(|item| {
+            item_figures(ctx, &round, item, columns.get(item.id.as_str()).map(Vec::as_slice).unwrap_or_default())
         })
         .collect();
-    let compared = comparison(&state, &member, &round, &scores, threshold).await?;
-    let chart_max =
-        definition.scales.iter().filter_map(|s| definition.scale_range(&s.id).map(|r| r.1)).fold(0.0, f64::max);
+    Ok(Figures {
+        shown: n >= threshold.get() as usize,
+        n,
+        answered,
+        invited,
+        threshold,
+        scores,
+        overall,
+        by_group,
+        items,
+        round,
+    })
+}
+
+impl Figures {
+    fn mean_text(ctx: &Ctx, s: &Summary) -> String {
+        match s.mean {
+            Some(mean) => ctx.locale.format_decimal(mean, 2),
+            None => "–".into(),
+        }
+    }
+
+    /// The scales' means as a bar chart, when every scale has one.
+    fn chart(&self, ctx: &Ctx) -> Option<Markup> {
+        let definition = &self.round.definition;
+        let points: Vec<(String, f64, String)> = definition
+            .scales
+            .iter()
+            .filter_map(|scale| {
+                let summary = self.overall.get(&scale.id)?;
+                summary.mean.map(|m| (scale.name.get(ctx.locale).to_owned(), m, Self::mean_text(ctx, summary)))
+            })
+            .collect();
+        let max =
+            definition.scales.iter().filter_map(|s| definition.scale_range(&s.id).map(|r| r.1)).fold(0.0, f64::max);
+        if points.is_empty() || points.len() != definition.scales.len() || max <= 0.0 {
+            return None;
+        }
+        let chart_points: Vec<Point> =
+            points.iter().map(|(label, value, text)| Point { label, value: *value, shown: text.clone() }).collect();
+        Some(charts::bars_to(&ctx.t("qn-scales"), &ctx.t("qn-scales-chart"), &chart_points, &[], max))
+    }
+
+    /// The scales table: each scale's mean and count, overall and per group.
+    fn scale_rows(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, usize)>)> {
+        let none = Summary { n: 0, mean: None };
+        self.round
+            .definition
+            .scales
+            .iter()
+            .map(|scale| {
+                let all = self.overall.get(&scale.id).copied().unwrap_or(none);
+                let mut cells = vec![(Self::mean_text(ctx, &all), all.n)];
+                for (_, summaries) in &self.by_group {
+                    let s = summaries.get(&scale.id).copied().unwrap_or(none);
+                    cells.push((Self::mean_text(ctx, &s), s.n));
+                }
+                (scale.name.get(ctx.locale).to_owned(), cells)
+            })
+            .collect()
+    }
+}
+
+pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let f = figures(&state, &member, id).await?;
+    let round = &f.round;
+    let definition = &round.definition;
+    let threshold = f.threshold;
+    let compared = if f.shown { comparison(&state, &member, round, &f.scores, threshold).await? } else { None };
     let body = html! {
         p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } }
         h1 { (ctx.t("qn-results")) ": " (round.title) }
         dl.details {
-            dt { (ctx.t("qn-responses")) } dd { (n) }
-            @if invited > 0 {
+            dt { (ctx.t("qn-responses")) } dd { (f.n) }
+            @if f.invited > 0 {
                 dt { (ctx.t("qn-response-rate")) }
-                dd { (ctx.t_with("qn-answered-of", &[("answered", (answered as f64).into()), ("total", (invited as f64).into())])) }
+                dd { (ctx.t_with("qn-answered-of", &[("answered", (f.answered as f64).into()), ("total", (f.invited as f64).into())])) }
             }
             @if round.anonymous {
                 dt { (ctx.t("qn-anonymity")) } dd { (ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())])) }
             }
         }
-        @if !shown {
+        @if !f.shown {
             p.notice { (ctx.t_with("qn-too-few", &[("n", f64::from(threshold.get()).into())])) }
         } @else {
             @if !definition.scales.is_empty() {
                 h2 { (ctx.t("qn-scales")) }
-                @if points.len() == definition.scales.len() && chart_max > 0.0 {
-                    @let chart_points: Vec<Point> = points.iter().map(|(label, value, text)| Point { label, value: *value, shown: text.clone() }).collect();
-                    (charts::bars_to(&ctx.t("qn-scales"), &ctx.t("qn-scales-chart"), &chart_points, &[], chart_max))
-                }
+                @if let Some(chart) = f.chart(ctx) { (chart) }
                 div.table-wrap { table {
                     caption { (ctx.t("qn-scales-table")) }
                     thead { tr {
                         th scope="col" { (ctx.t("qn-scale")) }
                         th scope="col" { (ctx.t("qn-all")) }
-                        @for (group, _) in &by_group { th scope="col" { (group) } }
+                        @for (group, _) in &f.by_group { th scope="col" { (group) } }
                     } }
-                    tbody { @for scale in &definition.scales { tr {
-                        th scope="row" { (scale.name.get(ctx.locale)) }
-                        @let all = overall.get(&scale.id).copied().unwrap_or(Summary { n: 0, mean: None });
-                        td { (mean_text(&all)) " " span.count { "(n = " (all.n) ")" } }
-                        @for (_, summaries) in &by_group {
-                            @let s = summaries.get(&scale.id).copied().unwrap_or(Summary { n: 0, mean: None });
-                            td { (mean_text(&s)) " " span.count { "(n = " (s.n) ")" } }
-                        }
+                    tbody { @for (name, cells) in f.scale_rows(ctx) { tr {
+                        th scope="row" { (name) }
+                        @for (mean, n) in cells { td { (mean) " " span.count { "(n = " (n) ")" } } }
                     } } }
                 } }
                 @if round.anonymous {
@@ -104,17 +183,101 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             }
             @if let Some(compared) = compared { (compared) }
             p.actions {
+                a.button href=(format!("/rounds/{}/summary.pdf", round.id)) { (ctx.t("qn-download-pdf")) }
+                " "
                 a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
                 " "
                 a.button href=(format!("/rounds/{}/answers.csv", round.id)) { (ctx.t("qn-download-csv")) }
             }
             h2 { (ctx.t("qn-items")) }
-            @for item in definition.items() {
-                (item_result(ctx, &round, item, columns.get(item.id.as_str()).map(Vec::as_slice).unwrap_or_default()))
-            }
+            @for item in &f.items { (item_result(ctx, item)) }
         }
     };
     Ok(page(ctx, &ctx.t("qn-results"), Nav::Initiatives, body))
+}
+
+/// The results as a PDF summary for a steering group: the same figures as the page, none under
+/// the threshold (an anonymous round under it has no summary yet).
+pub async fn summary_pdf(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    use parat_reports::pdf::{RoundItem, RoundReport, RoundTable};
+    let ctx = &member.ctx;
+    let f = figures(&state, &member, id).await?;
+    if !f.shown {
+        return Err(AppError::NotNow(crate::error::NotNow::TooFewAnswers));
+    }
+    let round = &f.round;
+    let mut facts = vec![[ctx.t("qn-responses"), f.n.to_string()]];
+    if f.invited > 0 {
+        let rate = ctx.t_with(
+            "qn-answered-of",
+            &[("answered", (f.answered as f64).into()), ("total", (f.invited as f64).into())],
+        );
+        facts.push([ctx.t("qn-response-rate"), rate]);
+    }
+    let anonymity = if round.anonymous {
+        ctx.t_with("qn-anonymous-yes", &[("n", f64::from(round.threshold.get()).into())])
+    } else {
+        ctx.t("qn-anonymous-no")
+    };
+    facts.push([ctx.t("qn-anonymity"), anonymity]);
+    let mut headers = vec![ctx.t("qn-scale"), ctx.t("qn-all")];
+    headers.extend(f.by_group.iter().map(|(g, _)| g.clone()));
+    let scales = RoundTable {
+        heading: ctx.t("qn-scales"),
+        headers,
+        rows: f
+            .scale_rows(ctx)
+            .into_iter()
+            .map(|(name, cells)| {
+                let mut row = vec![name];
+                row.extend(cells.into_iter().map(|(mean, n)| format!("{mean} (n = {n})")));
+                row
+            })
+            .collect(),
+    };
+    let items = f
+        .items
+        .iter()
+        .map(|item| RoundItem {
+            text: item.text.clone(),
+            count: ctx.t_with("qn-item-n", &[("n", (item.n as f64).into())]),
+            options: item
+                .options
+                .iter()
+                .flatten()
+                .map(|(label, count, share)| [label.clone(), count.to_string(), format!("{:.0} %", share * 100.0)])
+                .collect(),
+            mean: item
+                .mean
+                .map(|m| format!("{}: {}", ctx.t("qn-mean"), ctx.locale.format_decimal(m, 2)))
+                .unwrap_or_default(),
+            texts: item.texts.clone(),
+        })
+        .collect();
+    let report = RoundReport {
+        lang: ctx.locale.key().to_owned(),
+        title: format!("{}: {}", ctx.t("qn-results"), round.title),
+        subtitle: format!("{} · {}", round.definition.name.get(ctx.locale), round.issue),
+        facts,
+        chart: f.chart(ctx).map(|c| c.into_string()).unwrap_or_default(),
+        scales: if round.definition.scales.is_empty() { None } else { Some(scales) },
+        note: if round.anonymous {
+            ctx.t_with("qn-threshold-note", &[("n", f64::from(f.threshold.get()).into())])
+        } else {
+            String::new()
+        },
+        items_heading: ctx.t("qn-items"),
+        answer_headers: [ctx.t("qn-answer"), ctx.t("qn-count"), ctx.t("qn-share")],
+        items,
+        generated: format!("{} {}", ctx.t("pdf-generated"), ctx.date(parat_store::now())),
+    };
+    let pdf = blocking(move || parat_reports::pdf::round_report(&report)).await?;
+    let name = format!("{}.pdf", round.title);
+    Ok(download(pdf, "application/pdf", &name))
 }
 
 /// The round beside the one it follows up: every respondent of each, and — when both asked for
@@ -207,7 +370,7 @@ async fn comparison(
 }
 
 /// How one question was answered: counts per option, the mean of a number, or the texts.
-fn item_result(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> Markup {
+fn item_figures(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> ItemFigures {
     let text = text_of(ctx, round, &item.text);
     let options: Option<Vec<(String, String)>> = match &item.kind {
         ItemKind::Agreement(steps) | ItemKind::Rating(steps) => {
@@ -247,16 +410,37 @@ fn item_result(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> Ma
     };
     let numbers: Vec<f64> =
         answers.iter().filter_map(|a| if let Answer::Number(n) = a { Some(*n) } else { None }).collect();
+    let share = |count: usize| if answers.is_empty() { 0.0 } else { count as f64 / answers.len() as f64 };
+    let texts = if matches!(item.kind, ItemKind::ShortText { .. } | ItemKind::LongText { .. }) {
+        answers.iter().filter_map(|a| if let Answer::Text(t) = a { Some(t.clone()) } else { None }).collect()
+    } else {
+        Vec::new()
+    };
+    ItemFigures {
+        text,
+        n: answers.len(),
+        options: options.map(|list| {
+            list.into_iter()
+                .map(|(key, label)| {
+                    let count = count_of(&key);
+                    (label, count, share(count))
+                })
+                .collect()
+        }),
+        mean: (!numbers.is_empty()).then(|| numbers.iter().sum::<f64>() / numbers.len() as f64),
+        texts,
+    }
+}
+
+fn item_result(ctx: &Ctx, item: &ItemFigures) -> Markup {
     html! {
-        section.q-result aria-label=(text) {
-            h3 { (text) }
-            p.count { (ctx.t_with("qn-item-n", &[("n", (answers.len() as f64).into())])) }
-            @if let Some(options) = &options {
+        section.q-result aria-label=(item.text) {
+            h3 { (item.text) }
+            p.count { (ctx.t_with("qn-item-n", &[("n", (item.n as f64).into())])) }
+            @if let Some(options) = &item.options {
                 div.table-wrap { table.distribution {
                     thead { tr { th scope="col" { (ctx.t("qn-answer")) } th scope="col" { (ctx.t("qn-count")) } th scope="col" { (ctx.t("qn-share")) } } }
-                    tbody { @for (key, label) in options {
-                        @let count = count_of(key);
-                        @let share = if answers.is_empty() { 0.0 } else { count as f64 / answers.len() as f64 };
+                    tbody { @for (label, count, share) in options {
                         tr {
                             td { (label) }
                             td { (count) }
@@ -270,11 +454,11 @@ fn item_result(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> Ma
                     } }
                 } }
             }
-            @if !numbers.is_empty() {
-                p { (ctx.t("qn-mean")) ": " (ctx.locale.format_decimal(numbers.iter().sum::<f64>() / numbers.len() as f64, 2)) }
+            @if let Some(mean) = item.mean {
+                p { (ctx.t("qn-mean")) ": " (ctx.locale.format_decimal(mean, 2)) }
             }
-            @if matches!(item.kind, ItemKind::ShortText { .. } | ItemKind::LongText { .. }) {
-                ul.free-text { @for a in answers { @if let Answer::Text(t) = a { li { (t) } } } }
+            @if !item.texts.is_empty() {
+                ul.free-text { @for t in &item.texts { li { (t) } } }
             }
         }
     }
