@@ -109,6 +109,7 @@ qn-definition = Definition (TOML)
 qn-load-button = Indlæs spørgeskemaet
 qn-preview-note = Eksempel: sådan ser besvarerne spørgeskemaet. Intet gemmes.
 qn-preview-issue = den nye arbejdsmetode
+qn-preview-entry = Eksempel { $n } fra listen
 qn-questionnaires-link = Se og indlæs spørgeskemaer.
 
 qn-on-behalf = Indtast et svar
@@ -266,3 +267,8 @@ qn-paired-pairs = Par
 qn-paired-before = Før
 qn-paired-after = Efter
 qn-paired-change = Ændring
+
+## Lister til spørgsmål pr. række
+qn-lists = Lister at spørge om
+qn-lists-hint = Et spørgeskema med spørgsmål pr. række – fx om hvert møde i et samarbejdskort – spørger om en liste, som gives her, én post pr. linje. Udfyld kun den liste, det valgte spørgeskema spørger om.
+qn-list-label = Listen »{ $list }«, én post pr. linje

@@ -109,6 +109,7 @@ qn-definition = Definition (TOML)
 qn-load-button = Load the questionnaire
 qn-preview-note = Preview: this is how respondents see the questionnaire. Nothing is saved.
 qn-preview-issue = the new working method
+qn-preview-entry = Example { $n } from the list
 qn-questionnaires-link = See and load questionnaires.
 
 qn-on-behalf = Enter a response
@@ -266,3 +267,8 @@ qn-paired-pairs = Pairs
 qn-paired-before = Before
 qn-paired-after = After
 qn-paired-change = Change
+
+## Lists for questions per entry
+qn-lists = Lists to ask about
+qn-lists-hint = A questionnaire with questions per entry – for example about each meeting on a cooperation map – asks about a list given here, one entry per line. Fill in only the list the chosen questionnaire asks about.
+qn-list-label = The list "{ $list }", one entry per line

@@ -109,6 +109,7 @@ qn-definition = Definition (TOML)
 qn-load-button = Lägg in enkäten
 qn-preview-note = Förhandsgranskning: så här ser de svarande enkäten. Inget sparas.
 qn-preview-issue = det nya arbetssättet
+qn-preview-entry = Exempel { $n } ur listan
 qn-questionnaires-link = Se och lägg in enkäter.
 
 qn-on-behalf = Mata in ett svar
@@ -266,3 +267,8 @@ qn-paired-pairs = Par
 qn-paired-before = Före
 qn-paired-after = Efter
 qn-paired-change = Förändring
+
+## Listor till frågor per rad
+qn-lists = Listor att fråga om
+qn-lists-hint = En enkät med frågor per rad – till exempel om varje möte i en samverkanskarta – frågar om en lista som ges här, en rad per post. Fyll bara i listan som den valda enkäten frågar om.
+qn-list-label = Listan ”{ $list }”, en post per rad

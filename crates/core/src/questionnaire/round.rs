@@ -1,6 +1,8 @@
 //! A questionnaire round as a coordinator sets it up, and the people it is sent to: raw form or
 //! JSON fields parsed into drafts the store can keep.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use time::Date;
 
@@ -15,6 +17,9 @@ pub const LABEL_MAX: usize = 120;
 pub const GROUP_MAX: usize = 60;
 /// The most people one request adds (a whole staff list pasted at once).
 pub const RESPONDENTS_MAX: usize = 2_000;
+/// The most entries a roster's list may have, and the longest entry.
+pub const ENTRIES_MAX: usize = 300;
+pub const ENTRY_MAX: usize = 200;
 
 /// Raw round fields, as typed.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -33,6 +38,9 @@ pub struct RoundInput {
     pub pair_code: String,
     /// The id of the earlier round of the same questionnaire this one follows up, if any.
     pub previous_round: String,
+    /// The entries of each list a roster item asks about, one per line, as `list-<name>` fields.
+    #[serde(flatten)]
+    pub lists: BTreeMap<String, String>,
 }
 
 /// A round ready to be stored; the store checks the questionnaire reference.
@@ -47,6 +55,35 @@ pub struct RoundDraft {
     pub period: Period,
     pub pair_code: bool,
     pub previous_round: Option<i64>,
+    /// The entries of the lists the questionnaire's rosters ask about; the store checks that
+    /// each roster's list is given.
+    pub lists: BTreeMap<String, Vec<ListEntry>>,
+}
+
+/// One entry of a roster's list: a meeting, an organisation, a person.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ListEntry {
+    /// How answers name it: `e1`, `e2`, … in the order given, or a key its module chooses.
+    pub key: String,
+    pub label: String,
+}
+
+/// A list's entries as typed, one per line; blank lines are skipped, a line given twice counts
+/// once.
+pub fn parse_entries(raw: &str) -> Result<Vec<ListEntry>, Problem> {
+    let mut entries: Vec<ListEntry> = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let label = required_text(line, ENTRY_MAX)?;
+        if entries.iter().any(|e| e.label == label) {
+            continue;
+        }
+        entries.push(ListEntry { key: format!("e{}", entries.len() + 1), label });
+    }
+    match entries.len() {
+        0 => Err(Problem::Required),
+        n if n > ENTRIES_MAX => Err(Problem::TooLong { max: ENTRIES_MAX }),
+        _ => Ok(entries),
+    }
 }
 
 fn checked(raw: &str) -> bool {
@@ -71,6 +108,16 @@ impl RoundInput {
             (Some(o), Some(c)) => errors.check("closes_on", Period::new(o, c)),
             _ => None,
         };
+        let mut lists = BTreeMap::new();
+        for (field, raw) in &self.lists {
+            let Some(name) = field.strip_prefix("list-") else { continue };
+            if raw.trim().is_empty() {
+                continue;
+            }
+            if let Some(entries) = errors.check("lists", parse_entries(raw)) {
+                lists.insert(name.to_owned(), entries);
+            }
+        }
         let previous_round = match self.previous_round.trim() {
             "" => Some(None),
             raw => errors.check(
@@ -89,6 +136,7 @@ impl RoundInput {
                 period: period?,
                 pair_code: checked(&self.pair_code),
                 previous_round: previous_round?,
+                lists,
             })
         })
     }
@@ -169,6 +217,21 @@ mod tests {
         assert_eq!(errors.get("questionnaire"), Some(Problem::NotChosen));
         assert_eq!(errors.get("threshold"), Some(Problem::OutOfRange { min: 1, max: 1000 }));
         assert_eq!(errors.get("closes_on"), Some(Problem::EndBeforeStart));
+    }
+
+    #[test]
+    fn a_rosters_list_is_one_entry_per_line() {
+        let mut raw = input();
+        raw.lists.insert("list-meetings".into(), "Samordningsteamet\n\n  Nätverksmötet \nSamordningsteamet".into());
+        raw.lists.insert("unrelated".into(), "ignored".into());
+        let draft = raw.parse().expect("valid");
+        let labels: Vec<(&str, &str)> =
+            draft.lists["meetings"].iter().map(|e| (e.key.as_str(), e.label.as_str())).collect();
+        assert_eq!(labels, [("e1", "Samordningsteamet"), ("e2", "Nätverksmötet")]);
+        assert_eq!(draft.lists.len(), 1);
+        assert_eq!(parse_entries("\n \n"), Err(Problem::Required));
+        let too_many: String = (0..=ENTRIES_MAX).map(|n| format!("Möte {n}\n")).collect();
+        assert_eq!(parse_entries(&too_many), Err(Problem::TooLong { max: ENTRIES_MAX }));
     }
 
     #[test]

@@ -1174,3 +1174,121 @@ async fn a_follow_up_round_pairs_answers_by_a_self_made_code_without_names() {
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
+
+/// A roster survey as the cooperation map will send one: for each meeting of a list given with
+/// the round, whether one attends and, if so, how useful it is.
+const ROSTER_DEFINITION: &str = r#"
+id = "moten"
+purpose = "roster"
+name = { sv = "Mötesenkät", da = "Mødeundersøgelse", en = "Meeting survey" }
+description = { sv = "Om mötena.", da = "Om møderne.", en = "About the meetings." }
+
+[[sections]]
+id = "s1"
+title = { sv = "Mötena", da = "Møderne", en = "The meetings" }
+
+[[sections.items]]
+id = "meetings"
+kind = "roster"
+list = "meetings"
+required = false
+text = { sv = "Om varje möte", da = "Om hvert møde", en = "About each meeting" }
+
+[[sections.items.items]]
+id = "attend"
+kind = "single"
+text = { sv = "Går du på mötet?", da = "Går du til mødet?", en = "Do you attend?" }
+options = [
+  { key = "yes", label = { sv = "Ja", da = "Ja", en = "Yes" } },
+  { key = "no", label = { sv = "Nej", da = "Nej", en = "No" } },
+]
+
+[[sections.items.items]]
+id = "useful"
+kind = "rating"
+min = 1
+max = 4
+text = { sv = "Hur användbart är mötet?", da = "Hvor nyttigt er mødet?", en = "How useful is it?" }
+show_if = { item = "attend", any_of = ["yes"] }
+"#;
+
+#[tokio::test]
+async fn a_roster_round_asks_about_each_entry_of_the_list_it_was_sent_with() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let coordinator = app.logged_in(org, "pia@sjuharad.se", "Pia Processledare", Role::Coordinator).await;
+    assert_eq!(
+        coordinator.post("/questionnaires", &[("definition", ROSTER_DEFINITION)]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let response = coordinator.post("/initiatives", &[("name", "Samverkanskartan"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let new_round = format!("/initiatives/{initiative}/rounds");
+    let (_, form) = coordinator.page(&format!("{new_round}/new")).await;
+    assert!(form.contains("name=\"list-meetings\""), "a field for the list: {form}");
+
+    // Without its list the round is refused, with what was typed kept.
+    let fields = |list: &'static str| {
+        vec![
+            ("questionnaire", "own:1"),
+            ("title", "Mötena hösten"),
+            ("issue", "samverkan"),
+            ("open_link", "on"),
+            ("list-meetings", list),
+        ]
+    };
+    let refused = coordinator.post(&new_round, &fields("")).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("value=\"Mötena hösten\""));
+    let made = coordinator.post(&new_round, &fields("Samordningsteamet\nNätverksmötet\n")).await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let body = made.text().await.expect("body");
+    let round = round_id_in(&body);
+    let open_link = links_in(&body).into_iter().next().expect("open link");
+
+    // The answering page asks about each entry, in a group named by it.
+    let first = app.browser();
+    let (_, sheet) = first.page(&open_link).await;
+    assert!(sheet.contains("<legend>Samordningsteamet</legend>") && sheet.contains("<legend>Nätverksmötet</legend>"));
+    assert!(
+        sheet.contains("name=\"a-meetings.e2.useful\"") && sheet.contains("data-show-if-item=\"meetings.e2.attend\"")
+    );
+    let entries =
+        [("a-meetings~entries".to_owned(), "e1".to_owned()), ("a-meetings~entries".to_owned(), "e2".to_owned())];
+    let answer_with = |pairs: &[(&str, &str)], action: &str| {
+        let mut fields: Vec<(String, String)> = entries.to_vec();
+        fields.extend(pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        fields.push(("action".into(), action.into()));
+        fields
+    };
+    // An entry that is not on the list is refused whole.
+    let forged = answer_with(&[("a-meetings.e9.attend", "yes")], "save");
+    assert_eq!(answer(&first, &open_link, &forged).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    // Saved, resumed, submitted.
+    let given = [("a-meetings.e1.attend", "yes"), ("a-meetings.e1.useful", "3"), ("a-meetings.e2.attend", "no")];
+    assert_eq!(answer(&first, &open_link, &answer_with(&given, "save")).await.0, StatusCode::OK);
+    let (_, resumed) = first.page(&open_link).await;
+    assert!(resumed.contains("name=\"a-meetings.e1.useful\" value=\"3\" checked"), "{resumed}");
+    assert_eq!(answer(&first, &open_link, &answer_with(&given, "submit")).await.0, StatusCode::OK);
+    let second = [
+        ("a-meetings.e1.attend", "yes"),
+        ("a-meetings.e1.useful", "4"),
+        ("a-meetings.e2.attend", "yes"),
+        ("a-meetings.e2.useful", "1"),
+    ];
+    assert_eq!(answer(&app.browser(), &open_link, &answer_with(&second, "submit")).await.0, StatusCode::OK);
+
+    // Results per entry; the export has a column per entry and sub-item.
+    let (status, results) = coordinator.page(&format!("/rounds/{round}/results")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(results.contains("<h4>Samordningsteamet</h4>") && results.contains("<h4>Nätverksmötet</h4>"), "{results}");
+    // Usefulness of the coordination team: 3 and 4, a mean of 3,50.
+    let team = results.split("<h4>Samordningsteamet</h4>").nth(1).and_then(|r| r.split("<h4>").next()).expect("entry");
+    assert!(team.contains("Medelvärde: 3,50"), "{team}");
+    let csv = coordinator.get(&format!("/rounds/{round}/answers.csv")).await.text().await.expect("csv");
+    let header = csv.lines().next().expect("header");
+    assert!(header.contains("meetings.e1.useful Samordningsteamet: Hur användbart är mötet?"), "{header}");
+    let useful: Vec<&str> = csv.lines().skip(1).map(|line| line.split(';').nth(4).unwrap_or_default()).collect();
+    assert_eq!(useful, ["3", "4"], "{csv}");
+    app.stop().await;
+}

@@ -11,12 +11,12 @@ mod portfolio;
 mod respondents;
 mod results;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use parat_core::initiative::Period;
 use parat_core::locale::Localized;
-use parat_core::questionnaire::round::{self, RoundDraft};
+use parat_core::questionnaire::round::{self, ListEntry, RoundDraft};
 use parat_core::questionnaire::{self, Definition, Lists, Threshold};
 use parat_core::Problem;
 use serde::Serialize;
@@ -59,9 +59,12 @@ pub struct Round {
     pub pair_code: bool,
     /// The earlier round of the same questionnaire this one follows up.
     pub previous_round_id: Option<i64>,
-    /// Entries of the lists its roster items ask about.
+    /// Entries of the lists its roster items ask about: their keys, for checking answers…
     #[serde(skip)]
     pub lists: Lists,
+    /// …and their labels, for showing them.
+    #[serde(skip)]
+    pub entries: BTreeMap<String, Vec<ListEntry>>,
     pub created_at: i64,
 }
 
@@ -210,15 +213,17 @@ impl RoundRow {
     async fn into_round(self, db: &Db) -> StoreResult<Round> {
         let definition = round_definition(db, self.id, &self.definition_hash).await?;
         let mut lists = Lists::new();
+        let mut entries: BTreeMap<String, Vec<ListEntry>> = BTreeMap::new();
         if definition.items().any(|i| matches!(i.kind, questionnaire::ItemKind::Roster { .. })) {
-            let entries: Vec<(String, String)> = on_reader!(db, |pool| sqlx::query_as(
-                "SELECT list, key FROM round_entries WHERE round_id = $1 ORDER BY list, position"
+            let rows: Vec<(String, String, String)> = on_reader!(db, |pool| sqlx::query_as(
+                "SELECT list, key, label FROM round_entries WHERE round_id = $1 ORDER BY list, position"
             )
             .bind(self.id)
             .fetch_all(pool)
             .await?);
-            for (list, key) in entries {
-                lists.entry(list).or_default().push(key);
+            for (list, key, label) in rows {
+                lists.entry(list.clone()).or_default().push(key.clone());
+                entries.entry(list).or_default().push(ListEntry { key, label });
             }
         }
         let date =
@@ -240,6 +245,7 @@ impl RoundRow {
             pair_code: self.pair_code,
             previous_round_id: self.previous_round_id,
             lists,
+            entries,
             created_at: self.created_at,
         })
     }
@@ -266,6 +272,18 @@ pub async fn create(
 ) -> StoreResult<(Round, Option<Secret>)> {
     Round::require_manage(scope)?;
     let source = source_of(db, scope, &draft.questionnaire).await?;
+    // Each roster asks about a list, which the round must give.
+    let definition = parsed(&source)?;
+    let needed: Vec<&str> = definition
+        .items()
+        .filter_map(|i| match &i.kind {
+            questionnaire::ItemKind::Roster { list, .. } => Some(list.as_str()),
+            _ => None,
+        })
+        .collect();
+    if needed.iter().any(|list| !draft.lists.contains_key(*list)) {
+        return Err(StoreError::field("lists", Problem::Required));
+    }
     let open_link = draft.open_link.then(Secret::generate);
     let at = now();
     let id = on_writer!(db, |pool| {
@@ -316,6 +334,20 @@ pub async fn create(
         .bind(draft.previous_round)
         .fetch_one(&mut *tx)
         .await?;
+        for (list, entries) in draft.lists.iter().filter(|(list, _)| needed.contains(&list.as_str())) {
+            for (position, entry) in entries.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO round_entries (round_id, list, key, label, position) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(list)
+                .bind(&entry.key)
+                .bind(&entry.label)
+                .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         let entry = AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({
             "title": draft.title,
             "questionnaire": draft.questionnaire,

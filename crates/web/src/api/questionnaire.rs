@@ -59,6 +59,11 @@ pub struct RoundBody {
     #[serde(default)]
     #[schema(minimum = 1)]
     previous_round: Option<i64>,
+    /// For a questionnaire with roster items: each list's entries (meetings, organisations,
+    /// people), named by the list as the definition names it. Entries get the keys `e1`, `e2`, …
+    /// in this order.
+    #[serde(default)]
+    lists: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -101,6 +106,7 @@ impl RoundBody {
             closes_on: self.closes_on.unwrap_or_default(),
             pair_code: if self.pair_code { "true".into() } else { String::new() },
             previous_round: self.previous_round.map(|id| id.to_string()).unwrap_or_default(),
+            lists: self.lists.into_iter().map(|(name, entries)| (format!("list-{name}"), entries.join("\n"))).collect(),
         };
         match input.parse() {
             Ok(draft) if errors.is_empty() => Ok(draft),

@@ -3,6 +3,7 @@
 //! change) or with the save button; a personal link resumes where its owner stopped.
 
 use parat_core::questionnaire::pairing::{PairCode, PairInput};
+use parat_core::questionnaire::round::ListEntry;
 use parat_core::questionnaire::RawAnswer;
 use parat_store::questionnaire::{Saved, Visit};
 use parat_store::{Secret, StoreError};
@@ -62,7 +63,29 @@ fn values_of(ctx: &Ctx, visit: &Visit) -> Values {
             };
             Some((item.clone(), texts))
         })
+        .chain(visit.answers.iter().flat_map(|(item, answer)| {
+            // A roster's answers under `roster.entry.sub`, as its fields are named.
+            let rows = match answer {
+                Answer::Roster(rows) => rows.iter().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            };
+            rows.into_iter().flat_map(move |(entry, row)| {
+                row.iter().map(move |(sub, answer)| (format!("{item}.{entry}.{sub}"), texts_of(ctx, answer)))
+            })
+        }))
         .collect()
+}
+
+/// An answer as form text.
+fn texts_of(ctx: &Ctx, answer: &Answer) -> Vec<String> {
+    match answer {
+        Answer::Number(n) => vec![number_text(ctx, *n)],
+        Answer::Choice(key) => vec![key.clone()],
+        Answer::Choices(keys) => keys.clone(),
+        Answer::Date(date) => vec![date.to_string()],
+        Answer::Text(text) => vec![text.clone()],
+        Answer::Roster(_) => Vec::new(),
+    }
 }
 
 /// A number as the reader's language writes it, without needless decimals.
@@ -192,14 +215,34 @@ pub(super) fn answers_from_form(
             values.entry(item.to_owned()).or_default().push(value.clone());
         }
     }
+    let raw_of = |item: &Item, key: &str| match (&item.kind, values.get(key)) {
+        (_, None) => RawAnswer::Missing,
+        (ItemKind::Multiple { .. }, Some(list)) => RawAnswer::List(list.clone()),
+        (_, Some(list)) => RawAnswer::Text(list.first().cloned().unwrap_or_default()),
+    };
     let raw = definition
         .items()
-        .filter(|item| !matches!(item.kind, ItemKind::Roster { .. }))
         .map(|item| {
-            let answer = match (&item.kind, values.get(&item.id)) {
-                (_, None) => RawAnswer::Missing,
-                (ItemKind::Multiple { .. }, Some(list)) => RawAnswer::List(list.clone()),
-                (_, Some(list)) => RawAnswer::Text(list.first().cloned().unwrap_or_default()),
+            let answer = match &item.kind {
+                // A roster's fields are `roster.entry.sub`; the entries are those the form sent.
+                ItemKind::Roster { items, .. } => {
+                    let prefix = format!("{}.", item.id);
+                    let mut rows: BTreeMap<String, BTreeMap<String, RawAnswer>> = BTreeMap::new();
+                    for key in values.keys().filter_map(|k| k.strip_prefix(&prefix)) {
+                        let Some((entry, sub)) = key.split_once('.') else { continue };
+                        if let Some(sub_item) = items.iter().find(|i| i.id == sub) {
+                            rows.entry(entry.to_owned())
+                                .or_default()
+                                .insert(sub.to_owned(), raw_of(sub_item, &format!("{prefix}{key}")));
+                        }
+                    }
+                    // Every entry shown is sent: a row left empty is cleared.
+                    for entry in values.get(&format!("{}~entries", item.id)).into_iter().flatten() {
+                        rows.entry(entry.clone()).or_default();
+                    }
+                    RawAnswer::Entries(rows)
+                }
+                _ => raw_of(item, &item.id),
             };
             (item.id.clone(), answer)
         })
@@ -247,6 +290,8 @@ pub(super) struct Sheet<'a> {
     pub anonymous: bool,
     /// Ask for a self-made code that pairs the answers with a follow-up round's.
     pub pair_code: bool,
+    /// The entries of the lists the rosters ask about.
+    pub entries: &'a BTreeMap<String, Vec<ListEntry>>,
     pub mode: Mode,
 }
 
@@ -269,6 +314,7 @@ impl<'a> Sheet<'a> {
             issue: &round.issue,
             anonymous: round.anonymous,
             pair_code: round.pair_code,
+            entries: &round.entries,
             mode: Mode::Answer(format!("/q/{token}")),
         }
     }
@@ -342,7 +388,7 @@ pub(super) fn sheet_page(
                     h2 id=(format!("s-{}", section.id)) { (sheet.text(ctx, &section.title)) }
                     @if let Some(intro) = &section.intro { p { (sheet.text(ctx, intro)) } }
                     @for item in &section.items {
-                        (item_markup(ctx, sheet, item, values.get(&item.id).map(Vec::as_slice).unwrap_or_default(), problems.iter().find(|p| p.item == item.id)))
+                        (item_markup(ctx, sheet, item, values, problems.iter().find(|p| p.item == item.id)))
                     }
                 }
             }
@@ -420,8 +466,24 @@ fn condition_hint(ctx: &Ctx, sheet: &Sheet, item: &Item) -> Option<String> {
     ))
 }
 
-fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &[String], problem: Option<&ItemProblem>) -> Markup {
-    let id = format!("a-{}", item.id);
+fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &Values, problem: Option<&ItemProblem>) -> Markup {
+    keyed_item_markup(ctx, sheet, item, &item.id, "", values, problem)
+}
+
+/// An item's markup with its fields named `a-<key>`: an item's own id, or for a roster's
+/// sub-item `roster.entry.sub`, whose condition then names a sibling in the same entry
+/// (`scope` is `roster.entry.`).
+fn keyed_item_markup(
+    ctx: &Ctx,
+    sheet: &Sheet,
+    item: &Item,
+    key: &str,
+    scope: &str,
+    all_values: &Values,
+    problem: Option<&ItemProblem>,
+) -> Markup {
+    let values: &[String] = all_values.get(key).map(Vec::as_slice).unwrap_or_default();
+    let id = format!("a-{key}");
     let text = sheet.text(ctx, &item.text);
     let help = item.help.as_ref().map(|h| sheet.text(ctx, h));
     let condition = condition_hint(ctx, sheet, item);
@@ -438,7 +500,7 @@ fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &[String], problem
     let described = (!described.is_empty()).then_some(described);
     let invalid = problem.map(|_| "true");
     let (show_item, show_any) = match &item.show_if {
-        Some(c) => (Some(c.item.clone()), Some(c.any_of.join(","))),
+        Some(c) => (Some(format!("{scope}{}", c.item)), Some(c.any_of.join(","))),
         None => (None, None),
     };
     let heading = html! {
@@ -537,11 +599,28 @@ fn item_markup(ctx: &Ctx, sheet: &Sheet, item: &Item, values: &[String], problem
                 textarea id=(id) name=(id) rows="4" maxlength=(max_length) aria-invalid=[invalid] aria-describedby=[described.clone()] { (first) }
             }
         },
-        // Rosters are answered on the cooperation map's pages, which supply their lists.
-        ItemKind::Roster { .. } => html! {},
+        // For each entry of the round's list, the sub-items, in a group named by the entry.
+        ItemKind::Roster { list, items } => {
+            let entries = sheet.entries.get(list).map(Vec::as_slice).unwrap_or_default();
+            html! {
+                fieldset.q-roster aria-describedby=[described.clone()] {
+                    legend { (heading) }
+                    (notes)
+                    @for entry in entries {
+                        input type="hidden" name=(format!("a-{}~entries", item.id)) value=(entry.key);
+                        fieldset.q-entry {
+                            legend { (entry.label) }
+                            @for sub in items {
+                                (keyed_item_markup(ctx, sheet, sub, &format!("{key}.{}.{}", entry.key, sub.id), &format!("{key}.{}.", entry.key), all_values, None))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     };
     html! {
-        div.q-item.has-error[problem.is_some()] id=(format!("q-{}", item.id)) data-show-if-item=[show_item] data-show-if-any=[show_any] {
+        div.q-item.has-error[problem.is_some()] id=(format!("q-{key}")) data-show-if-item=[show_item] data-show-if-any=[show_any] {
             (control)
         }
     }
@@ -571,6 +650,7 @@ fn on_behalf_page(
         issue: &round.issue,
         anonymous: round.anonymous,
         pair_code: round.pair_code,
+        entries: &round.entries,
         mode: Mode::OnBehalf { action: format!("/rounds/{}/enter", round.id), respondents: sheet_people, chosen },
     };
     sheet_page(ctx, &sheet, values, problems, None)

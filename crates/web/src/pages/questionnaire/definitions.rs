@@ -2,6 +2,7 @@
 //! definition file (for example licensed texts) — each to preview and to download.
 
 use axum::extract::Query;
+use parat_core::questionnaire::round::ListEntry;
 
 use super::answer::{sheet_page, Mode, Sheet, Values};
 use super::*;
@@ -138,12 +139,30 @@ pub async fn preview(
     let definition = definition_of(&state, &member, &query.reference).await?;
     let issue = ctx.t("qn-preview-issue");
     let title = definition.name.get(ctx.locale).to_owned();
+    // A roster's list comes with each round; the preview shows two sample entries.
+    let entries: BTreeMap<String, Vec<ListEntry>> = definition
+        .items()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Roster { list, .. } => Some(list.clone()),
+            _ => None,
+        })
+        .map(|list| {
+            let sample = (1..=2)
+                .map(|n| ListEntry {
+                    key: format!("e{n}"),
+                    label: ctx.t_with("qn-preview-entry", &[("n", f64::from(n).into())]),
+                })
+                .collect();
+            (list, sample)
+        })
+        .collect();
     let sheet = Sheet {
         definition: &definition,
         title: &title,
         issue: &issue,
         anonymous: true,
         pair_code: false,
+        entries: &entries,
         mode: Mode::Preview,
     };
     Ok(sheet_page(ctx, &sheet, &Values::new(), &[], None))

@@ -24,7 +24,7 @@ async fn table(state: &AppState, member: &Member, round: &Round) -> Result<Table
         return Err(AppError::NotNow(NotNow::TooFewAnswers));
     }
     let definition = &round.definition;
-    let items: Vec<&Item> = definition.items().filter(|i| !matches!(i.kind, ItemKind::Roster { .. })).collect();
+    let columns = columns(ctx, round);
     let mut group_sizes: BTreeMap<&str, usize> = BTreeMap::new();
     for response in &responses {
         if let Some(group) = &response.group {
@@ -36,7 +36,7 @@ async fn table(state: &AppState, member: &Member, round: &Round) -> Result<Table
         headers.push(ctx.t("qn-respondent"));
     }
     headers.push(ctx.t("qn-group"));
-    headers.extend(items.iter().map(|i| format!("{} {}", i.id, text_of(ctx, round, &i.text))));
+    headers.extend(columns.iter().map(|c| c.header.clone()));
     headers.extend(definition.scales.iter().map(|s| s.name.get(ctx.locale).to_owned()));
     let scores: Vec<ScaleScores> = questionnaire::score_all(definition, responses.iter().map(|r| &r.answers));
     let rows = responses
@@ -50,7 +50,15 @@ async fn table(state: &AppState, member: &Member, round: &Round) -> Result<Table
             }
             let group = response.group.as_deref().filter(|g| group_sizes[g] >= threshold.get() as usize);
             row.push(group.map(|g| Cell::Text(g.to_owned())).unwrap_or(Cell::Empty));
-            row.extend(items.iter().map(|item| answer_cell(ctx, item, response.answers.get(&item.id))));
+            row.extend(columns.iter().map(|column| {
+                let answer = response.answers.get(&column.path.0);
+                let answer = match (&column.path.1, answer) {
+                    (None, answer) => answer,
+                    (Some((entry, sub)), Some(Answer::Roster(rows))) => rows.get(entry).and_then(|row| row.get(sub)),
+                    (Some(_), _) => None,
+                };
+                answer_cell(ctx, column.item, answer)
+            }));
             row.extend(scores.iter().map(|(_, s)| s.map(Cell::Number).unwrap_or(Cell::Empty)));
             row
         })
@@ -70,6 +78,46 @@ async fn table(state: &AppState, member: &Member, round: &Round) -> Result<Table
         })
         .collect();
     Ok(Table { headers, rows, summary, summary_headers })
+}
+
+/// One column of answers: an item, or one sub-item of a roster for one entry of its list.
+struct Column<'a> {
+    header: String,
+    item: &'a Item,
+    /// The item's id, and for a roster's sub-item the entry's key and the sub-item's id.
+    path: (String, Option<(String, String)>),
+}
+
+fn columns<'a>(ctx: &Ctx, round: &'a Round) -> Vec<Column<'a>> {
+    let mut columns = Vec::new();
+    for item in round.definition.items() {
+        match &item.kind {
+            ItemKind::Roster { list, items } => {
+                for entry in round.entries.get(list).into_iter().flatten() {
+                    for sub in items {
+                        columns.push(Column {
+                            header: format!(
+                                "{}.{}.{} {}: {}",
+                                item.id,
+                                entry.key,
+                                sub.id,
+                                entry.label,
+                                text_of(ctx, round, &sub.text)
+                            ),
+                            item: sub,
+                            path: (item.id.clone(), Some((entry.key.clone(), sub.id.clone()))),
+                        });
+                    }
+                }
+            }
+            _ => columns.push(Column {
+                header: format!("{} {}", item.id, text_of(ctx, round, &item.text)),
+                item,
+                path: (item.id.clone(), None),
+            }),
+        }
+    }
+    columns
 }
 
 /// An answer as a cell: numbers stay numbers; options by their labels.

@@ -40,6 +40,8 @@ struct ItemFigures {
     options: Option<Vec<(String, usize, f64)>>,
     mean: Option<f64>,
     texts: Vec<String>,
+    /// A roster's figures: per entry of its list, its sub-items'.
+    entries: Vec<(String, Vec<ItemFigures>)>,
 }
 
 async fn figures(state: &AppState, member: &Member, id: i64) -> Result<Figures, AppError> {
@@ -239,11 +241,23 @@ pub async fn summary_pdf(
             })
             .collect(),
     };
-    let items = f
+    // A roster's entries print as questions of their own: "entry: sub-item".
+    let flat: Vec<(String, &ItemFigures)> = f
         .items
         .iter()
-        .map(|item| RoundItem {
-            text: item.text.clone(),
+        .flat_map(|item| {
+            let own = std::iter::once((item.text.clone(), item)).filter(|_| item.entries.is_empty());
+            let nested = item
+                .entries
+                .iter()
+                .flat_map(|(entry, subs)| subs.iter().map(move |sub| (format!("{entry}: {}", sub.text), sub)));
+            own.chain(nested)
+        })
+        .collect();
+    let items = flat
+        .into_iter()
+        .map(|(text, item)| RoundItem {
+            text,
             count: ctx.t_with("qn-item-n", &[("n", (item.n as f64).into())]),
             options: item
                 .options
@@ -416,7 +430,33 @@ fn item_figures(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> I
     } else {
         Vec::new()
     };
+    let entries = match &item.kind {
+        ItemKind::Roster { list, items } => round
+            .entries
+            .get(list)
+            .into_iter()
+            .flatten()
+            .map(|entry| {
+                let subs = items
+                    .iter()
+                    .map(|sub| {
+                        let given: Vec<&Answer> = answers
+                            .iter()
+                            .filter_map(|a| match a {
+                                Answer::Roster(rows) => rows.get(&entry.key).and_then(|row| row.get(&sub.id)),
+                                _ => None,
+                            })
+                            .collect();
+                        item_figures(ctx, round, sub, &given)
+                    })
+                    .collect();
+                (entry.label.clone(), subs)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     ItemFigures {
+        entries,
         text,
         n: answers.len(),
         options: options.map(|list| {
@@ -433,9 +473,19 @@ fn item_figures(ctx: &Ctx, round: &Round, item: &Item, answers: &[&Answer]) -> I
 }
 
 fn item_result(ctx: &Ctx, item: &ItemFigures) -> Markup {
+    item_result_at(ctx, item, 3)
+}
+
+/// One question's figures under a heading of `level` (a roster's entries and sub-items nest).
+fn item_result_at(ctx: &Ctx, item: &ItemFigures, level: u8) -> Markup {
+    let heading = |text: &str, level: u8| match level {
+        3 => html! { h3 { (text) } },
+        4 => html! { h4 { (text) } },
+        _ => html! { h5 { (text) } },
+    };
     html! {
         section.q-result aria-label=(item.text) {
-            h3 { (item.text) }
+            (heading(&item.text, level))
             p.count { (ctx.t_with("qn-item-n", &[("n", (item.n as f64).into())])) }
             @if let Some(options) = &item.options {
                 div.table-wrap { table.distribution {
@@ -459,6 +509,12 @@ fn item_result(ctx: &Ctx, item: &ItemFigures) -> Markup {
             }
             @if !item.texts.is_empty() {
                 ul.free-text { @for t in &item.texts { li { (t) } } }
+            }
+            @for (entry, subs) in &item.entries {
+                div.q-entry-result {
+                    (heading(entry, level + 1))
+                    @for sub in subs { (item_result_at(ctx, sub, level + 2)) }
+                }
             }
         }
     }

@@ -34,6 +34,19 @@ async fn new_view(
     let available = store::available(&state.db, &member.scope).await?;
     let options: Vec<(String, String)> =
         available.iter().map(|a| (a.reference.clone(), a.name.get(ctx.locale).to_owned())).collect();
+    // The lists the organisation's questionnaires with rosters ask about, each given here.
+    let mut lists: Vec<String> = available
+        .iter()
+        .flat_map(|a| {
+            a.definition.items().filter_map(|i| match &i.kind {
+                parat_core::questionnaire::ItemKind::Roster { list, .. } => Some(list.clone()),
+                _ => None,
+            })
+        })
+        .collect();
+    lists.sort();
+    lists.dedup();
+    let list_problem = errors.get("lists");
     // Earlier rounds of the initiative a new one may follow up (the same questionnaire is checked
     // when it is made).
     let earlier: Vec<(String, String)> = store::list(&state.db, &member.scope, Some(initiative_id))
@@ -53,6 +66,7 @@ async fn new_view(
         ("opens_on", ctx.t("qn-opens-on")),
         ("closes_on", ctx.t("qn-closes-on")),
         ("previous_round", ctx.t("qn-previous-round")),
+        ("lists", ctx.t("qn-lists")),
     ];
     // A new form starts anonymous with an open link: the common staff survey.
     let fresh = input == &RoundInput::default();
@@ -84,6 +98,22 @@ async fn new_view(
             (forms::input(ctx, Field::new(ctx, "threshold", "qn-threshold", errors).hint(ctx.t("qn-threshold-hint")), "number", &input.threshold, None))
             (forms::input(ctx, Field::new(ctx, "opens_on", "qn-opens-on", errors).hint(ctx.t("hint-date")), "date", &input.opens_on, None))
             (forms::input(ctx, Field::new(ctx, "closes_on", "qn-closes-on", errors).hint(ctx.t("hint-date")), "date", &input.closes_on, None))
+            @if !lists.is_empty() {
+                fieldset.field.has-error[list_problem.is_some()] #f-lists aria-describedby="f-lists-hint" {
+                    legend { (ctx.t("qn-lists")) }
+                    p.hint #f-lists-hint { (ctx.t("qn-lists-hint")) }
+                    @if let Some(problem) = list_problem {
+                        p.error-message { span.visually-hidden { (ctx.t("error-prefix")) ": " } (crate::views::forms::problem_text(ctx.locale, problem)) }
+                    }
+                    @for list in &lists {
+                        @let field = format!("list-{list}");
+                        div.field {
+                            label for=(format!("f-{field}")) { (ctx.t_with("qn-list-label", &[("list", list.clone().into())])) }
+                            textarea id=(format!("f-{field}")) name=(field) rows="5" { (input.lists.get(&field).map(String::as_str).unwrap_or_default()) }
+                        }
+                    }
+                }
+            }
             fieldset.field {
                 legend { (ctx.t("qn-before-after")) }
                 @if !earlier.is_empty() {
