@@ -435,8 +435,11 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
 }
 
 /// A staff survey on readiness (the ORIC-style questionnaire) for the small demo: anonymous,
-/// an open link and three personal links, with sixteen answers, one of them by a personal link.
+/// asking for pairing codes, an open link and three personal links, with sixteen answers, one of
+/// them by a personal link; and its follow-up half a year on, where twelve of the fifteen answer
+/// again with the same codes, a little more ready.
 async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
+    use parat_core::questionnaire::pairing::{PairCode, PairInput};
     use parat_core::questionnaire::round::{RespondentDraft, RoundInput};
     use parat_core::questionnaire::RawAnswer;
     use std::collections::BTreeMap;
@@ -446,6 +449,7 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
         issue: "det gemensamma arbetssättet".into(),
         anonymous: "on".into(),
         open_link: "on".into(),
+        pair_code: "on".into(),
         ..Default::default()
     };
     let draft = input.parse().map_err(|_| StoreError::Unsupported("the demo's survey is valid"))?;
@@ -467,12 +471,53 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
         items.iter().map(|id| (id.clone(), RawAnswer::Number((2 + random.below(4)) as f64))).collect()
     };
     let open_link = open_link.ok_or(StoreError::Unsupported("the demo's survey has an open link"))?;
-    for _ in 0..15 {
+    let letters = ["AN", "BI", "CA", "DO", "EL", "FR", "GU", "HE", "IN", "JO", "KA", "LI", "MA", "NI", "OL"];
+    let code = |n: usize| -> StoreResult<Option<PairCode>> {
+        let input = PairInput {
+            letters: letters[n].into(),
+            day: format!("{}", 1 + n * 2),
+            digits: format!("{:02}", 10 + n * 5),
+        };
+        input.parse().map_err(|_| StoreError::Unsupported("the demo's codes are valid"))
+    };
+    let mut before = Vec::new();
+    for n in 0..15 {
         let browser = crate::Secret::generate();
-        let _ = questionnaire::save(db, &open_link, &browser, &answer(random), None, true, today).await?;
+        let given = answer(random);
+        let opened = questionnaire::open(db, &open_link).await?;
+        let _ = questionnaire::save(db, &opened, &open_link, &browser, &given, code(n)?.as_ref(), true, today).await?;
+        before.push(given);
     }
     let (_, anna) = &links[0];
-    let _ = questionnaire::save(db, anna, anna, &answer(random), None, true, today).await?;
+    let opened = questionnaire::open(db, anna).await?;
+    let _ = questionnaire::save(db, &opened, anna, anna, &answer(random), None, true, today).await?;
+
+    // The follow-up: the same questionnaire, pairing by the same codes.
+    let input = RoundInput {
+        title: "Personalenkät om beredskap, uppföljning".into(),
+        previous_round: round.id.to_string(),
+        ..input
+    };
+    let draft = input.parse().map_err(|_| StoreError::Unsupported("the demo's follow-up is valid"))?;
+    let (_, follow_up_link) = questionnaire::create(db, coordinator, Some(initiative), &draft).await?;
+    let follow_up_link = follow_up_link.ok_or(StoreError::Unsupported("the demo's follow-up has an open link"))?;
+    for (n, given) in before.iter().enumerate().take(12) {
+        let browser = crate::Secret::generate();
+        // A step up on about a third of the statements, never past the scale.
+        let after: BTreeMap<String, RawAnswer> = given
+            .iter()
+            .map(|(item, value)| {
+                let raised = match value {
+                    RawAnswer::Number(v) if random.below(3) == 0 => RawAnswer::Number((v + 1.0).min(5.0)),
+                    other => other.clone(),
+                };
+                (item.clone(), raised)
+            })
+            .collect();
+        let opened = questionnaire::open(db, &follow_up_link).await?;
+        let _ =
+            questionnaire::save(db, &opened, &follow_up_link, &browser, &after, code(n)?.as_ref(), true, today).await?;
+    }
     Ok(())
 }
 

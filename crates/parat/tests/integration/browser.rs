@@ -583,12 +583,22 @@ async fn a_questionnaire_is_answered_on_a_phone_and_its_pages_are_accessible() {
                 ("issue", "IPS"),
                 ("anonymous", "on"),
                 ("open_link", "on"),
+                ("pair_code", "on"),
             ],
         )
         .await
         .text()
         .await
         .expect("body");
+    // A questionnaire of the organisation's own, built item by item, for the builder's pages.
+    let built = coordinator.post("/questionnaires/new", &[("name", "Utvärdering av dagen")]).await;
+    let builder = common::location(&built);
+    let (_, page) = coordinator.page(&builder).await;
+    let version = page.split("name=\"version\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("version");
+    let items = builder.replace("/edit", "/items");
+    coordinator
+        .post(&items, &[("kind", "single"), ("text", "Roll?"), ("options", "Chef\nHandläggare"), ("version", version)])
+        .await;
     let round: i64 = round_page
         .split("/rounds/")
         .nth(1)
@@ -649,6 +659,11 @@ async fn a_questionnaire_is_answered_on_a_phone_and_its_pages_are_accessible() {
         (format!("/initiatives/{initiative}/rounds/new"), "round-new"),
         (format!("/rounds/{round}"), "round"),
         (format!("/rounds/{round}/results"), "round-results"),
+        (format!("/initiatives/{initiative}/readiness"), "readiness-over-time"),
+        ("/questionnaires".to_owned(), "questionnaires"),
+        ("/questionnaires/new".to_owned(), "questionnaire-new"),
+        (builder.clone(), "questionnaire-builder"),
+        (builder.replace("/edit", "/items/q1"), "questionnaire-item"),
     ] {
         check_page(&client, &base, &path, name, &mut failures).await;
     }

@@ -31,9 +31,10 @@ pub enum Saved {
     AlreadySubmitted,
 }
 
-/// The round a link belongs to, and the respondent when the link is personal.
-struct Found {
-    round: Round,
+/// A link found: the round it belongs to, and the respondent when it is personal. Found once
+/// per request ([`open`]) and handed to [`visit`] or [`save`].
+pub struct Opened {
+    pub round: Round,
     respondent: Option<LinkHolder>,
 }
 
@@ -45,7 +46,8 @@ struct LinkHolder {
     answered: bool,
 }
 
-async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
+/// Finds what a link opens; `NotFound` for a link that is no round's.
+pub async fn open(db: &Db, link: &Secret) -> StoreResult<Opened> {
     #[derive(sqlx::FromRow)]
     struct PersonalRow {
         #[sqlx(flatten)]
@@ -61,7 +63,7 @@ async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
             .fetch_optional(pool)
             .await?);
     if let Some(row) = open {
-        return Ok(Found { round: row.into_round(db).await?, respondent: None });
+        return Ok(Opened { round: row.into_round(db).await?, respondent: None });
     }
     let personal: Option<PersonalRow> = on_reader!(db, |pool| sqlx::query_as(concat!(
         "SELECT ",
@@ -75,7 +77,7 @@ async fn find(db: &Db, link: &Secret) -> StoreResult<Found> {
     .await?);
     let row = personal.ok_or(StoreError::NotFound)?;
     let holder = LinkHolder { id: row.respondent_id, group: row.grp, answered: row.answered };
-    Ok(Found { round: row.round.into_round(db).await?, respondent: Some(holder) })
+    Ok(Opened { round: row.round.into_round(db).await?, respondent: Some(holder) })
 }
 
 /// The key that finds a response: a personal link is its own; an open link needs the browser's.
@@ -92,8 +94,8 @@ fn pair_key(round: &Round, pair: Option<&PairCode>) -> Option<String> {
 }
 
 /// Opens a link: the round and, if this respondent began before, their answers.
-pub async fn visit(db: &Db, link: &Secret, browser_key: Option<&Secret>) -> StoreResult<Visit> {
-    let Found { round, respondent } = find(db, link).await?;
+pub async fn visit(db: &Db, opened: Opened, link: &Secret, browser_key: Option<&Secret>) -> StoreResult<Visit> {
+    let Opened { round, respondent } = opened;
     let personal = respondent.is_some();
     let stored = match resume_hash(link, personal, browser_key) {
         None => None,
@@ -153,8 +155,10 @@ fn raw_answer(value: serde_json::Value) -> RawAnswer {
 /// Saves answers given through a link, over those given before (an item sent empty is cleared);
 /// with `submit`, submits them when every required item is answered. Answers that do not fit
 /// their items are refused whole, with the first item and why: nothing is kept then.
+#[allow(clippy::too_many_arguments)]
 pub async fn save(
     db: &Db,
+    opened: &Opened,
     link: &Secret,
     browser_key: &Secret,
     raw: &BTreeMap<String, RawAnswer>,
@@ -162,8 +166,8 @@ pub async fn save(
     submit: bool,
     today: Date,
 ) -> StoreResult<Result<Saved, parat_core::questionnaire::ItemError>> {
-    let Found { round, respondent } = find(db, link).await?;
-    let pair_key = pair_key(&round, pair);
+    let Opened { round, respondent } = opened;
+    let pair_key = pair_key(round, pair);
     if !round.is_open(today) {
         return Err(StoreError::Closed);
     }

@@ -103,10 +103,11 @@ pub async fn answer_page(
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
     let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
-    let visit = match store::visit(&state.db, &link, ctx.browser_key().as_ref()).await {
+    let opened = match store::open(&state.db, &link).await {
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,
     };
+    let visit = store::visit(&state.db, opened, &link, ctx.browser_key().as_ref()).await?;
     if visit.submitted {
         return Ok(thanks(&ctx, true));
     }
@@ -125,11 +126,12 @@ pub async fn save_answers(
 ) -> Result<Response, AppError> {
     let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
     let browser_key = ctx.browser_key().ok_or(AppError::Csrf)?;
-    let visit = match store::visit(&state.db, &link, Some(&browser_key)).await {
+    // The link is found once; the form is read against its round, then saved.
+    let opened = match store::open(&state.db, &link).await {
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,
     };
-    let round = &visit.round;
+    let round = &opened.round;
     let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
     let (mut values, raw) = answers_from_form(&round.definition, &fields);
     let pair = match pair_from_form(&ctx, round, &fields, &mut values) {
@@ -142,7 +144,7 @@ pub async fn save_answers(
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let saved = match store::save(&state.db, &link, &browser_key, &raw, pair.as_ref(), submit, today()).await {
+    let saved = match store::save(&state.db, &opened, &link, &browser_key, &raw, pair.as_ref(), submit, today()).await {
         Err(StoreError::Closed) => return Ok(closed(&ctx)),
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,

@@ -48,8 +48,11 @@ pub async fn readiness_over_time(
     listed.reverse();
     for summary in listed {
         let (assessment, _) = readiness::get(&state.db, &member.scope, summary.id).await?;
-        let (Some(scores), _) = readiness::results_input(&state.db, &member.scope, &assessment).await? else {
-            continue;
+        // Only results this person may read (a scorer's own assessments, say, are listed too).
+        let scores = match readiness::results_input(&state.db, &member.scope, &assessment).await {
+            Ok((Some(scores), _)) => scores,
+            Ok((None, _)) | Err(StoreError::Forbidden) => continue,
+            Err(other) => return Err(other.into()),
         };
         let measured = Measured { id: assessment.id, at: summary.created_at, results: scoring::results(&scores) };
         assessments.entry(summary.instrument_id).or_default().push(measured);
