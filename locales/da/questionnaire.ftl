@@ -272,3 +272,5 @@ qn-paired-change = Ændring
 qn-lists = Lister at spørge om
 qn-lists-hint = Et spørgeskema med spørgsmål pr. række – fx om hvert møde i et samarbejdskort – spørger om en liste, som gives her, én post pr. linje. Udfyld kun den liste, det valgte spørgeskema spørger om.
 qn-list-label = Listen »{ $list }«, én post pr. linje
+qn-too-fast = Der er kommet mange svar fra dit netværk på kort tid, så dine svar blev ikke gemt lige nu. Vent et minut, og send igen – det, du har udfyldt, er der stadig.
+notice-qn-too-fast = Der er kommet mange svar fra dit netværk på kort tid, så dine svar blev ikke gemt lige nu. Vent et minut, og send igen – det, du har udfyldt, er der stadig.

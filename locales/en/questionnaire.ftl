@@ -272,3 +272,5 @@ qn-paired-change = Change
 qn-lists = Lists to ask about
 qn-lists-hint = A questionnaire with questions per entry – for example about each meeting on a cooperation map – asks about a list given here, one entry per line. Fill in only the list the chosen questionnaire asks about.
 qn-list-label = The list "{ $list }", one entry per line
+qn-too-fast = Many answers have come from your network in a short time, so yours were not saved just now. Wait a minute and send again – what you filled in is still here.
+notice-qn-too-fast = Many answers have come from your network in a short time, so yours were not saved just now. Wait a minute and send again – what you filled in is still here.

@@ -272,3 +272,5 @@ qn-paired-change = Förändring
 qn-lists = Listor att fråga om
 qn-lists-hint = En enkät med frågor per rad – till exempel om varje möte i en samverkanskarta – frågar om en lista som ges här, en rad per post. Fyll bara i listan som den valda enkäten frågar om.
 qn-list-label = Listan ”{ $list }”, en post per rad
+qn-too-fast = Många svar har kommit från ditt nätverk på kort tid, så dina svar sparades inte just nu. Vänta en minut och skicka igen – det du har fyllt i finns kvar.
+notice-qn-too-fast = Många svar har kommit från ditt nätverk på kort tid, så dina svar sparades inte just nu. Vänta en minut och skicka igen – det du har fyllt i finns kvar.

@@ -114,6 +114,10 @@ pub struct ServeArgs {
     /// The address e-mail comes from, e.g. "Parat <parat@example.se>".
     #[arg(long, env = "PARAT_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// Answers one network address may send through questionnaire links per minute, per server
+    /// (0 turns the limit off).
+    #[arg(long, env = "PARAT_ANSWERS_PER_MINUTE")]
+    pub answers_per_minute: Option<u32>,
     /// Start on the small demo data set (same as `parat demo`).
     #[arg(long)]
     pub demo: bool,
@@ -190,6 +194,10 @@ impl Cli {
                 serve.smtp_url.clone().or(file.smtp_url),
                 serve.mail_from.clone().or(file.mail_from),
             )?,
+            answers_per_minute: serve
+                .answers_per_minute
+                .or(file.answers_per_minute)
+                .unwrap_or(parat_web::rate::DEFAULT_ANSWERS_PER_MINUTE),
         })
     }
 }

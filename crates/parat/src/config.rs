@@ -17,6 +17,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub log_format: LogFormat,
     pub mail: Option<MailConfig>,
+    /// Answers one address may send through questionnaire links per minute (0: no limit).
+    pub answers_per_minute: u32,
 }
 
 /// The SMTP server Parat sends invitations and reminders through, and its sender address.
@@ -72,6 +74,7 @@ pub struct FileConfig {
     pub log_format: Option<LogFormat>,
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
+    pub answers_per_minute: Option<u32>,
 }
 
 impl FileConfig {

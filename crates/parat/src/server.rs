@@ -1,7 +1,6 @@
 //! Starting and stopping the web server.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use anyhow::Context;
 use parat_store::{accounts, ConnectOptions, Db};
@@ -66,8 +65,9 @@ pub async fn start(config: &Config, db: Db) -> anyhow::Result<RunningServer> {
         trust_forwarded_for: config.trust_forwarded_for,
         max_body_bytes: config.max_body_bytes,
         mailer,
+        answers_per_minute: config.answers_per_minute,
     };
-    let app = parat_web::router(AppState { db: db.clone(), settings: Arc::new(settings) });
+    let app = parat_web::router(AppState::new(db.clone(), settings));
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())

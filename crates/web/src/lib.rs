@@ -8,6 +8,7 @@ mod error;
 pub mod i18n;
 pub mod mail;
 mod pages;
+pub mod rate;
 mod security;
 mod views;
 
@@ -39,6 +40,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// The SMTP server for invitations and reminders; without one, links are shown to copy.
     pub mailer: Option<mail::Mailer>,
+    /// Answers one network address may send through questionnaire links per minute (0: no limit).
+    pub answers_per_minute: u32,
 }
 
 /// The largest request body accepted when the configuration names no other.
@@ -55,6 +58,15 @@ impl Settings {
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// This server's count of answers sent per address, for the limit in the settings.
+    pub answer_limiter: Arc<rate::AnswerLimiter>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> AppState {
+        let answer_limiter = Arc::new(rate::AnswerLimiter::new(settings.answers_per_minute));
+        AppState { db, settings: Arc::new(settings), answer_limiter }
+    }
 }
 
 /// The whole application as one router.

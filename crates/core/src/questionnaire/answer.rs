@@ -129,6 +129,22 @@ impl Answers {
         Ok(Answers(answers))
     }
 
+    /// Answers as Parat stored them, after parsing them against this same definition (a round
+    /// keeps the definition it was sent with, so they still fit): rebuilt by their items' kinds
+    /// without checking each again — a large round's results read ten thousand. Anything that
+    /// does not have its kind's shape is left out rather than trusted.
+    pub fn from_stored(kinds: &StoredKinds, stored: BTreeMap<String, RawAnswer>) -> Answers {
+        Answers(
+            stored
+                .into_iter()
+                .filter_map(|(id, raw)| {
+                    let answer = stored_answer(kinds.0.get(id.as_str())?, raw)?;
+                    Some((id, answer))
+                })
+                .collect(),
+        )
+    }
+
     /// The required items that are shown and not answered, in order; a roster is listed when an
     /// entry it has answers for lacks a required sub-item.
     pub fn missing<'a>(&self, definition: &'a Definition) -> Vec<&'a Item> {
@@ -148,6 +164,48 @@ impl Answers {
     /// Whether an item is asked, given the answers so far.
     pub fn is_shown(&self, item: &Item) -> bool {
         shown(item, &self.0)
+    }
+}
+
+/// Each item's kind by its id, looked up once for all of a round's stored answers.
+pub struct StoredKinds<'a>(std::collections::HashMap<&'a str, &'a ItemKind>);
+
+impl<'a> StoredKinds<'a> {
+    pub fn of(definition: &'a Definition) -> StoredKinds<'a> {
+        StoredKinds(definition.items().map(|i| (i.id.as_str(), &i.kind)).collect())
+    }
+}
+
+/// A stored answer back in its kind's shape (see [`Answers::from_stored`]).
+fn stored_answer(kind: &ItemKind, raw: RawAnswer) -> Option<Answer> {
+    match (kind, raw) {
+        (
+            ItemKind::Agreement(_) | ItemKind::Rating(_) | ItemKind::Line { .. } | ItemKind::Number { .. },
+            RawAnswer::Number(n),
+        ) => Some(Answer::Number(n)),
+        (ItemKind::Single { .. }, RawAnswer::Text(key)) => Some(Answer::Choice(key)),
+        (ItemKind::Multiple { .. }, RawAnswer::List(keys)) => Some(Answer::Choices(keys)),
+        (ItemKind::Date, RawAnswer::Text(text)) => {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            Date::parse(&text, format).ok().map(Answer::Date)
+        }
+        (ItemKind::ShortText { .. } | ItemKind::LongText { .. }, RawAnswer::Text(text)) => Some(Answer::Text(text)),
+        (ItemKind::Roster { items, .. }, RawAnswer::Entries(entries)) => Some(Answer::Roster(
+            entries
+                .into_iter()
+                .map(|(entry, row)| {
+                    let row = row
+                        .into_iter()
+                        .filter_map(|(id, raw)| {
+                            let item = items.iter().find(|i| i.id == id)?;
+                            Some((id, stored_answer(&item.kind, raw)?))
+                        })
+                        .collect();
+                    (entry, row)
+                })
+                .collect(),
+        )),
+        _ => None,
     }
 }
 

@@ -12,7 +12,7 @@ pub mod scoring;
 
 use std::sync::OnceLock;
 
-pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer};
+pub use answer::{Answer, AnswerProblem, Answers, ItemError, Lists, RawAnswer, StoredKinds};
 pub use definition::{Definition, DefinitionError, Item, ItemKind, Purpose, Rule, Scale, Source};
 pub use scoring::{lowest_areas, score, score_all, summarise, ScaleScores, Summary, Threshold};
 

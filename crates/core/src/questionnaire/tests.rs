@@ -633,3 +633,85 @@ mod lowest {
         assert!(lowest_areas(hexagon, teams.iter(), Threshold::new(3).expect("3")).is_empty(), "under the threshold");
     }
 }
+
+mod stored {
+    use std::collections::BTreeMap;
+
+    use super::super::answer::{Answers, Lists, RawAnswer, StoredKinds};
+    use super::super::Definition;
+
+    const DEFINITION: &str = r#"
+id = "alla"
+purpose = "other"
+name = { sv = "Alla", da = "Alle", en = "All" }
+description = { sv = "Alla slag", da = "Alle slags", en = "Every kind" }
+[[sections]]
+id = "s"
+title = { sv = "S", da = "S", en = "S" }
+[[sections.items]]
+id = "n"
+kind = "number"
+text = { sv = "Tal", da = "Tal", en = "Number" }
+decimals = 1
+[[sections.items]]
+id = "one"
+kind = "single"
+text = { sv = "Ett", da = "Et", en = "One" }
+options = [{ key = "a", label = { sv = "A", da = "A", en = "A" } }, { key = "b", label = { sv = "B", da = "B", en = "B" } }]
+[[sections.items]]
+id = "many"
+kind = "multiple"
+text = { sv = "Flera", da = "Flere", en = "Several" }
+options = [{ key = "a", label = { sv = "A", da = "A", en = "A" } }, { key = "b", label = { sv = "B", da = "B", en = "B" } }]
+[[sections.items]]
+id = "when"
+kind = "date"
+text = { sv = "När", da = "Hvornår", en = "When" }
+[[sections.items]]
+id = "note"
+kind = "long_text"
+text = { sv = "Text", da = "Tekst", en = "Text" }
+[[sections.items]]
+id = "meetings"
+kind = "roster"
+list = "m"
+text = { sv = "Möten", da = "Møder", en = "Meetings" }
+[[sections.items.items]]
+id = "useful"
+kind = "rating"
+min = 1
+max = 4
+text = { sv = "Nytta", da = "Nytte", en = "Use" }
+"#;
+
+    /// What is stored is what was parsed: read back without checks, it is the same answers.
+    #[test]
+    fn stored_answers_read_back_as_they_were_parsed() {
+        let definition = Definition::from_toml(DEFINITION).expect("valid");
+        let lists: Lists = [("m".to_owned(), vec!["e1".to_owned(), "e2".to_owned()])].into_iter().collect();
+        let row: BTreeMap<String, RawAnswer> = [("useful".to_owned(), RawAnswer::Number(3.0))].into_iter().collect();
+        let raw: BTreeMap<String, RawAnswer> = [
+            ("n", RawAnswer::Text("2,5".into())),
+            ("one", RawAnswer::Text("b".into())),
+            ("many", RawAnswer::List(vec!["b".into(), "a".into()])),
+            ("when", RawAnswer::Text("2027-03-01".into())),
+            ("note", RawAnswer::Text("Bra dag\nTack".into())),
+            ("meetings", RawAnswer::Entries([("e2".to_owned(), row)].into_iter().collect())),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        let parsed = Answers::parse(&definition, &raw, &lists).expect("valid");
+        // Stored as JSON, read back as raw values of the JSON's shapes.
+        let json = serde_json::to_value(&parsed).expect("json");
+        let back: BTreeMap<String, RawAnswer> = serde_json::from_value(json).expect("raw");
+        let kinds = StoredKinds::of(&definition);
+        assert_eq!(Answers::from_stored(&kinds, back), parsed);
+        // Something that does not have its kind's shape is left out, never trusted.
+        let odd: BTreeMap<String, RawAnswer> =
+            [("one".to_owned(), RawAnswer::Number(1.0)), ("nope".to_owned(), RawAnswer::Text("x".into()))]
+                .into_iter()
+                .collect();
+        assert!(Answers::from_stored(&kinds, odd).is_empty());
+    }
+}

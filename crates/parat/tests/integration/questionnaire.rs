@@ -1292,3 +1292,40 @@ async fn a_roster_round_asks_about_each_entry_of_the_list_it_was_sent_with() {
     assert_eq!(useful, ["3", "4"], "{csv}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn answers_beyond_an_addresss_limit_are_refused_and_nothing_typed_is_lost() {
+    let database = common::TestDatabase::new(common::Backend::from_env()).await;
+    let mut config = common::config(&database.url);
+    config.answers_per_minute = 3;
+    let app = TestApp::spawn_with(database, config).await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = id_from_location(&location(&response));
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[("questionnaire", "oric"), ("title", "Personalenkät"), ("issue", "IPS"), ("open_link", "on")],
+        )
+        .await;
+    let body = made.text().await.expect("body");
+    let (round, link) = (round_id_in(&body), links_in(&body).into_iter().next().expect("open link"));
+    // Three saves from this address pass; the fourth within the minute is refused, and the page
+    // it gets back keeps what was chosen.
+    for _ in 0..3 {
+        assert_eq!(answer(&app.browser(), &link, &oric_fields([4; 5], [4; 7], "submit")).await.0, StatusCode::OK);
+    }
+    let late = app.browser();
+    let (status, page) = answer(&late, &link, &oric_fields([2; 5], [3; 7], "submit")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        page.contains("Vänta en minut och skicka igen") && page.contains("name=\"a-c1\" value=\"2\" checked"),
+        "{page}"
+    );
+    let (status, _) = answer(&late, &link, &[("a-c1".into(), "5".into()), ("action".into(), "save".into())]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let (_, results) = coordinator.page(&format!("/rounds/{round}/results")).await;
+    assert!(results.contains("<dt>Svar</dt><dd>3</dd>"), "three saved, the refused one not: {results}");
+    app.stop().await;
+}

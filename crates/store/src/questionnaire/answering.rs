@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use parat_core::questionnaire::pairing::PairCode;
-use parat_core::questionnaire::{Answers, RawAnswer};
+use parat_core::questionnaire::{Answers, RawAnswer, StoredKinds};
 
 use super::*;
 
@@ -111,7 +111,9 @@ pub async fn visit(db: &Db, opened: Opened, link: &Secret, browser_key: Option<&
         }
     };
     let (answers, submitted) = match stored {
-        Some((json, submitted_at)) => (stored_answers(&round, &json)?, submitted_at.is_some()),
+        Some((json, submitted_at)) => {
+            (stored_answers(&StoredKinds::of(&round.definition), &json)?, submitted_at.is_some())
+        }
         None => (Answers::default(), false),
     };
     // A replaced link of someone who has answered finds no response of its own, yet is used up.
@@ -119,14 +121,14 @@ pub async fn visit(db: &Db, opened: Opened, link: &Secret, browser_key: Option<&
     Ok(Visit { round, personal, answers, submitted })
 }
 
-/// Answers as stored, read back against the round's definition.
-pub(super) fn stored_answers(round: &Round, json: &str) -> StoreResult<Answers> {
-    let broken = |e: &dyn std::fmt::Display| StoreError::Refused(format!("stored answers: {e}"));
+/// Answers as stored, read back by their items' kinds (they were checked when they were saved,
+/// against the same definition).
+pub(super) fn stored_answers(kinds: &StoredKinds, json: &str) -> StoreResult<Answers> {
     // Through `Value` rather than the untagged `RawAnswer` directly: several times faster on the
     // results page of a large round, which reads every response.
-    let value: BTreeMap<String, serde_json::Value> = serde_json::from_str(json).map_err(|e| broken(&e))?;
-    let raw = value.into_iter().map(|(k, v)| (k, raw_answer(v))).collect();
-    Answers::parse(&round.definition, &raw, &round.lists).map_err(|e| broken(&e))
+    let value: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| StoreError::Refused(format!("stored answers: {e}")))?;
+    Ok(Answers::from_stored(kinds, value.into_iter().map(|(k, v)| (k, raw_answer(v))).collect()))
 }
 
 /// A stored JSON value as the raw answer it was saved from.

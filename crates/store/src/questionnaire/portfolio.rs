@@ -49,7 +49,8 @@ pub async fn portfolio(db: &Db, scope: &OrgScope) -> StoreResult<Vec<PortfolioRo
         .bind(round.id)
         .fetch_all(pool)
         .await?);
-        let answers = stored.iter().map(|(json,)| stored_answers(&round, json)).collect::<StoreResult<_>>()?;
+        let kinds = parat_core::questionnaire::StoredKinds::of(&round.definition);
+        let answers = stored.iter().map(|(json,)| stored_answers(&kinds, json)).collect::<StoreResult<_>>()?;
         rounds.push(PortfolioRound { org_name: row.org_name, topic: row.topic, round, answers });
     }
     Ok(rounds)

@@ -2,6 +2,8 @@
 //! identity; in an identified round reading them is a read of personal data, logged.
 
 use super::answering::stored_answers;
+use parat_core::questionnaire::StoredKinds;
+
 use super::*;
 
 /// One submitted response: its group (from the respondent's link) and answers.
@@ -13,36 +15,56 @@ pub struct Submitted {
     pub respondent: Option<String>,
 }
 
+/// Separators of the one string an anonymous round's answers are read as: between a response's
+/// group and answers, and between responses (ASCII's unit and record separators).
+const FIELD: char = '\u{1f}';
+const RECORD: char = '\u{1e}';
+
 /// The round's submitted responses, oldest first.
 pub async fn submitted(db: &Db, scope: &OrgScope, round: &Round) -> StoreResult<Vec<Submitted>> {
-    let rows: Vec<(Option<String>, String, Option<String>)> = if round.anonymous {
-        on_reader!(db, |pool| sqlx::query_as(
-            "SELECT grp, answers, NULL AS respondent FROM round_responses \
-             WHERE round_id = $1 AND submitted_at IS NOT NULL ORDER BY id"
+    let kinds = StoredKinds::of(&round.definition);
+    if round.anonymous {
+        // One row for the whole round: each row fetched is a hand-off between threads (SQLite)
+        // or a message (PostgreSQL), and a large round has ten thousand. Neither separator can
+        // occur in a group (no control characters) or in stored JSON (escaped).
+        let joined: Option<String> = on_reader!(db, |pool| sqlx::query_scalar(
+            "SELECT string_agg(COALESCE(grp, '') || $2 || answers, $3 ORDER BY id) FROM round_responses \
+             WHERE round_id = $1 AND submitted_at IS NOT NULL"
         )
         .bind(round.id)
-        .fetch_all(pool)
-        .await?)
-    } else {
-        on_writer!(db, |pool| {
-            let mut tx = pool.begin().await?;
-            let rows: Vec<(Option<String>, String, Option<String>)> = sqlx::query_as(
-                "SELECT s.grp, s.answers, p.label FROM round_responses s \
-                 LEFT JOIN round_respondents p ON p.id = s.respondent_id \
-                 WHERE s.round_id = $1 AND s.submitted_at IS NOT NULL ORDER BY s.id",
-            )
-            .bind(round.id)
-            .fetch_all(&mut *tx)
-            .await?;
-            if !rows.is_empty() {
-                audit::record!(&mut *tx, &AuditEntry::scoped(scope, "read", "response", round.id))?;
-            }
-            tx.commit().await?;
-            rows
-        })
-    };
+        .bind(FIELD.to_string())
+        .bind(RECORD.to_string())
+        .fetch_one(pool)
+        .await?);
+        return joined
+            .as_deref()
+            .unwrap_or_default()
+            .split(RECORD)
+            .filter_map(|record| record.split_once(FIELD))
+            .map(|(group, json)| {
+                let group = Some(group.to_owned()).filter(|g| !g.is_empty());
+                Ok(Submitted { group, answers: stored_answers(&kinds, json)?, respondent: None })
+            })
+            .collect();
+    }
+    let rows: Vec<(Option<String>, String, Option<String>)> = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let rows: Vec<(Option<String>, String, Option<String>)> = sqlx::query_as(
+            "SELECT s.grp, s.answers, p.label FROM round_responses s \
+             LEFT JOIN round_respondents p ON p.id = s.respondent_id \
+             WHERE s.round_id = $1 AND s.submitted_at IS NOT NULL ORDER BY s.id",
+        )
+        .bind(round.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        if !rows.is_empty() {
+            audit::record!(&mut *tx, &AuditEntry::scoped(scope, "read", "response", round.id))?;
+        }
+        tx.commit().await?;
+        rows
+    });
     rows.into_iter()
-        .map(|(group, json, respondent)| Ok(Submitted { group, answers: stored_answers(round, &json)?, respondent }))
+        .map(|(group, json, respondent)| Ok(Submitted { group, answers: stored_answers(&kinds, &json)?, respondent }))
         .collect()
 }
 
@@ -73,12 +95,13 @@ pub async fn pairs(
     };
     let first = keyed(before).await?;
     let mut second = keyed(after).await?;
+    let kinds = (StoredKinds::of(&before.definition), StoredKinds::of(&after.definition));
     let mut pairs = Vec::new();
     for (key, mut was) in first {
         match (was.len(), second.remove(&key)) {
             (1, Some(mut now)) if now.len() == 1 => {
                 let (was, now) = (was.remove(0), now.remove(0));
-                pairs.push((stored_answers(before, &was)?, stored_answers(after, &now)?));
+                pairs.push((stored_answers(&kinds.0, &was)?, stored_answers(&kinds.1, &now)?));
             }
             _ => {}
         }

@@ -90,6 +90,10 @@ impl RoundBody {
         if self.questionnaire.trim() != self.questionnaire {
             errors.add("questionnaire", Problem::UnknownChoice);
         }
+        // An entry is one line of the form's list: a line break in one would make two.
+        if self.lists.values().flatten().any(|entry| entry.chars().any(char::is_control)) {
+            errors.add("lists", Problem::ControlCharacters);
+        }
         for (field, date) in [("opens_on", &self.opens_on), ("closes_on", &self.closes_on)] {
             if date.as_deref().is_some_and(|d| d.is_empty() || d.trim() != d) {
                 errors.add(field, Problem::InvalidDate);

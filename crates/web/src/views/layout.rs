@@ -191,6 +191,7 @@ pub const NOTICES: &[&str] = &[
     "qn-saved-notice",
     "qn-loaded",
     "qn-item-removed",
+    "qn-too-fast",
     "qn-renamed",
     "qn-entered",
 ];

@@ -123,6 +123,7 @@ pub fn config(database_url: &str) -> Config {
         max_body_bytes: 256 * 1024,
         log_format: LogFormat::Text,
         mail: None,
+        answers_per_minute: parat_web::rate::DEFAULT_ANSWERS_PER_MINUTE,
     }
 }
 

@@ -126,6 +126,7 @@ pub async fn save_answers(
 ) -> Result<Response, AppError> {
     let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
     let browser_key = ctx.browser_key().ok_or(AppError::Csrf)?;
+    let allowed = state.answer_limiter.allow(&ctx.client_address, std::time::Instant::now());
     // The link is found once; the form is read against its round, then saved.
     let opened = match store::open(&state.db, &link).await {
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
@@ -134,6 +135,16 @@ pub async fn save_answers(
     let round = &opened.round;
     let submit = fields.iter().any(|(k, v)| k == "action" && v == "submit");
     let (mut values, raw) = answers_from_form(&round.definition, &fields);
+    if !allowed {
+        // Too many from this address just now: nothing is saved, and nothing typed is lost.
+        let message = ctx.t("qn-too-fast");
+        let page = if ctx.is_htmx {
+            save_status(&ctx, Some(&message))
+        } else {
+            form_page(&ctx, round, &token, &values, &[], Some("qn-too-fast"))
+        };
+        return Ok((axum::http::StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
     let pair = match pair_from_form(&ctx, round, &fields, &mut values) {
         Ok(pair) => pair,
         Err(problems) if ctx.is_htmx => {
