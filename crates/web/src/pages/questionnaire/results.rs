@@ -65,19 +65,22 @@ async fn figures(state: &AppState, member: &Member, id: i64) -> Result<Figures, 
         .map(|(g, members)| (g.to_owned(), questionnaire::summarise(definition, members, threshold)))
         .collect();
     // Each question's answers, gathered in one pass over the responses (a large round has
-    // thousands; looking each question up in each response cost more than the rest together).
-    let mut columns: std::collections::HashMap<&str, Vec<&Answer>> = std::collections::HashMap::new();
+    // thousands). A response's answers come sorted by item id, so walking them beside the items
+    // sorted the same way finds each one's column without a lookup.
+    let mut by_id: Vec<(&str, usize)> = definition.items().enumerate().map(|(k, i)| (i.id.as_str(), k)).collect();
+    by_id.sort_unstable();
+    let mut columns: Vec<Vec<&Answer>> = vec![Vec::with_capacity(responses.len()); by_id.len()];
     for response in &responses {
+        let mut next = by_id.iter().peekable();
         for (item, answer) in response.answers.iter() {
-            columns.entry(item.as_str()).or_default().push(answer);
+            while next.next_if(|(id, _)| *id < item.as_str()).is_some() {}
+            if let Some((_, column)) = next.next_if(|(id, _)| *id == item.as_str()) {
+                columns[*column].push(answer);
+            }
         }
     }
-    let items = definition
-        .items()
-        .map(|item| {
-            item_figures(ctx, &round, item, columns.get(item.id.as_str()).map(Vec::as_slice).unwrap_or_default())
-        })
-        .collect();
+    let items =
+        definition.items().zip(&columns).map(|(item, answers)| item_figures(ctx, &round, item, answers)).collect();
     Ok(Figures {
         shown: n >= threshold.get() as usize,
         n,
