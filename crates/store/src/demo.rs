@@ -484,13 +484,13 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
     for n in 0..15 {
         let browser = crate::Secret::generate();
         let given = answer(random);
-        let opened = questionnaire::open(db, &open_link).await?;
-        let _ = questionnaire::save(db, &opened, &open_link, &browser, &given, code(n)?.as_ref(), true, today).await?;
+        let opened = questionnaire::open(db, &open_link, Some(&browser)).await?;
+        let _ = questionnaire::save(db, &opened, &given, code(n)?.as_ref(), true, today).await?;
         before.push(given);
     }
     let (_, anna) = &links[0];
-    let opened = questionnaire::open(db, anna).await?;
-    let _ = questionnaire::save(db, &opened, anna, anna, &answer(random), None, true, today).await?;
+    let opened = questionnaire::open(db, anna, None).await?;
+    let _ = questionnaire::save(db, &opened, &answer(random), None, true, today).await?;
 
     // The follow-up: the same questionnaire, pairing by the same codes.
     let input = RoundInput {
@@ -514,9 +514,8 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
                 (item.clone(), raised)
             })
             .collect();
-        let opened = questionnaire::open(db, &follow_up_link).await?;
-        let _ =
-            questionnaire::save(db, &opened, &follow_up_link, &browser, &after, code(n)?.as_ref(), true, today).await?;
+        let opened = questionnaire::open(db, &follow_up_link, Some(&browser)).await?;
+        let _ = questionnaire::save(db, &opened, &after, code(n)?.as_ref(), true, today).await?;
     }
     Ok(())
 }

@@ -36,6 +36,8 @@ pub enum Saved {
 pub struct Opened {
     pub round: Round,
     respondent: Option<LinkHolder>,
+    /// The key of the response this respondent began, if they can have one (see [`resume_hash`]).
+    resume_hash: Option<String>,
 }
 
 /// The person a personal link belongs to.
@@ -46,8 +48,9 @@ struct LinkHolder {
     answered: bool,
 }
 
-/// Finds what a link opens; `NotFound` for a link that is no round's.
-pub async fn open(db: &Db, link: &Secret) -> StoreResult<Opened> {
+/// Finds what a link opens, for the browser with this key (an open link's respondent is known
+/// by it); `NotFound` for a link that is no round's.
+pub async fn open(db: &Db, link: &Secret, browser_key: Option<&Secret>) -> StoreResult<Opened> {
     #[derive(sqlx::FromRow)]
     struct PersonalRow {
         #[sqlx(flatten)]
@@ -63,7 +66,8 @@ pub async fn open(db: &Db, link: &Secret) -> StoreResult<Opened> {
             .fetch_optional(pool)
             .await?);
     if let Some(row) = open {
-        return Ok(Opened { round: row.into_round(db).await?, respondent: None });
+        let key = resume_hash(link, false, browser_key);
+        return Ok(Opened { round: row.into_round(db).await?, respondent: None, resume_hash: key });
     }
     let personal: Option<PersonalRow> = on_reader!(db, |pool| sqlx::query_as(concat!(
         "SELECT ",
@@ -77,7 +81,8 @@ pub async fn open(db: &Db, link: &Secret) -> StoreResult<Opened> {
     .await?);
     let row = personal.ok_or(StoreError::NotFound)?;
     let holder = LinkHolder { id: row.respondent_id, group: row.grp, answered: row.answered };
-    Ok(Opened { round: row.round.into_round(db).await?, respondent: Some(holder) })
+    let key = resume_hash(link, true, browser_key);
+    Ok(Opened { round: row.round.into_round(db).await?, respondent: Some(holder), resume_hash: key })
 }
 
 /// The key that finds a response: a personal link is its own; an open link needs the browser's.
@@ -94,10 +99,10 @@ fn pair_key(round: &Round, pair: Option<&PairCode>) -> Option<String> {
 }
 
 /// Opens a link: the round and, if this respondent began before, their answers.
-pub async fn visit(db: &Db, opened: Opened, link: &Secret, browser_key: Option<&Secret>) -> StoreResult<Visit> {
-    let Opened { round, respondent } = opened;
+pub async fn visit(db: &Db, opened: Opened) -> StoreResult<Visit> {
+    let Opened { round, respondent, resume_hash } = opened;
     let personal = respondent.is_some();
-    let stored = match resume_hash(link, personal, browser_key) {
+    let stored = match resume_hash {
         None => None,
         Some(hash) => {
             let row: Option<(String, Option<i64>)> = on_reader!(db, |pool| sqlx::query_as(
@@ -157,18 +162,17 @@ fn raw_answer(value: serde_json::Value) -> RawAnswer {
 /// Saves answers given through a link, over those given before (an item sent empty is cleared);
 /// with `submit`, submits them when every required item is answered. Answers that do not fit
 /// their items are refused whole, with the first item and why: nothing is kept then.
-#[allow(clippy::too_many_arguments)]
 pub async fn save(
     db: &Db,
     opened: &Opened,
-    link: &Secret,
-    browser_key: &Secret,
     raw: &BTreeMap<String, RawAnswer>,
     pair: Option<&PairCode>,
     submit: bool,
     today: Date,
 ) -> StoreResult<Result<Saved, parat_core::questionnaire::ItemError>> {
-    let Opened { round, respondent } = opened;
+    let Opened { round, respondent, resume_hash } = opened;
+    // Saving needs a key to keep the response under: a browser without one is refused earlier.
+    let hash = resume_hash.clone().ok_or(StoreError::NotFound)?;
     let pair_key = pair_key(round, pair);
     if !round.is_open(today) {
         return Err(StoreError::Closed);
@@ -176,7 +180,6 @@ pub async fn save(
     if respondent.as_ref().is_some_and(|r| r.answered) {
         return Ok(Ok(Saved::AlreadySubmitted));
     }
-    let hash = resume_hash(link, respondent.is_some(), Some(browser_key)).unwrap_or_default();
     let at = now();
     let outcome = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;

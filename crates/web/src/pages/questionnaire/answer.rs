@@ -103,11 +103,11 @@ pub async fn answer_page(
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
     let Some(link) = link_of(&token) else { return Ok(unknown_link(&ctx)) };
-    let opened = match store::open(&state.db, &link).await {
+    let opened = match store::open(&state.db, &link, ctx.browser_key().as_ref()).await {
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,
     };
-    let visit = store::visit(&state.db, opened, &link, ctx.browser_key().as_ref()).await?;
+    let visit = store::visit(&state.db, opened).await?;
     if visit.submitted {
         return Ok(thanks(&ctx, true));
     }
@@ -128,7 +128,7 @@ pub async fn save_answers(
     let browser_key = ctx.browser_key().ok_or(AppError::Csrf)?;
     let allowed = state.answer_limiter.allow(&ctx.client_address, std::time::Instant::now());
     // The link is found once; the form is read against its round, then saved.
-    let opened = match store::open(&state.db, &link).await {
+    let opened = match store::open(&state.db, &link, Some(&browser_key)).await {
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,
     };
@@ -155,7 +155,7 @@ pub async fn save_answers(
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let saved = match store::save(&state.db, &opened, &link, &browser_key, &raw, pair.as_ref(), submit, today()).await {
+    let saved = match store::save(&state.db, &opened, &raw, pair.as_ref(), submit, today()).await {
         Err(StoreError::Closed) => return Ok(closed(&ctx)),
         Err(StoreError::NotFound) => return Ok(unknown_link(&ctx)),
         other => other?,

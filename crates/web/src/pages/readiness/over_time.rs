@@ -144,8 +144,8 @@ fn survey_table(ctx: &Ctx, columns: &[Surveyed]) -> Markup {
                 thead { tr {
                     th scope="col" { (ctx.t("qn-scale")) }
                     @for c in columns { th scope="col" {
-                        a href=(format!("/rounds/{}/results", c.round.id)) { (ctx.date(c.round.created_at)) }
-                        br; span.count { "n = " (c.n) }
+                        a href=(format!("/rounds/{}/results", c.round.id)) { (c.round.title) }
+                        br; span.count { (ctx.date(c.round.created_at)) ", n = " (c.n) }
                     } }
                 } }
                 tbody { @for scale in &definition.scales { tr {
