@@ -96,7 +96,8 @@ pub struct RoundReport {
     pub facts: Vec<[String; 2]>,
     /// The scales' bar chart as SVG; empty without one.
     pub chart: String,
-    pub scales: Option<RoundTable>,
+    /// The scales' table, and the comparison with an earlier round when there is one.
+    pub tables: Vec<RoundTable>,
     /// The anonymity note under the figures; empty when the round is not anonymous.
     pub note: String,
     pub items_heading: String,
@@ -257,11 +258,22 @@ mod tests {
                 } else {
                     String::new()
                 },
-                scales: full.then(|| RoundTable {
-                    heading: text("Skalaer"),
-                    headers: vec![text("Skala"), text("Alle"), text("Skole")],
-                    rows: vec![vec![text("Vilje"), text("3,40 (n = 12)"), text("– (n = 2)")]],
-                }),
+                tables: if full {
+                    vec![
+                        RoundTable {
+                            heading: text("Skalaer"),
+                            headers: vec![text("Skala"), text("Alle"), text("Skole")],
+                            rows: vec![vec![text("Vilje"), text("3,40 (n = 12)"), text("– (n = 2)")]],
+                        },
+                        RoundTable {
+                            heading: text("De samme personer før og efter"),
+                            headers: vec![text("Skala"), text("Par"), text("Før"), text("Efter"), text("Ændring")],
+                            rows: vec![vec![text("Vilje"), text("12"), text("3,60"), text("3,97"), text("+0,37")]],
+                        },
+                    ]
+                } else {
+                    Vec::new()
+                },
                 note: if full { text("Ingen tal for færre end 5.") } else { String::new() },
                 items_heading: text("Spørgsmål"),
                 answer_headers: [text("Svar"), text("Antal"), text("Andel")],

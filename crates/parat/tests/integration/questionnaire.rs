@@ -1131,6 +1131,10 @@ async fn a_follow_up_round_pairs_answers_by_a_self_made_code_without_names() {
     {
         assert!(results.contains(row), "{row} in {results}");
     }
+    // The PDF summary carries the comparison too.
+    let summary = coordinator.get(&format!("/rounds/{after}/summary.pdf")).await;
+    assert_eq!(summary.status(), StatusCode::OK);
+    assert!(summary.bytes().await.expect("pdf").starts_with(b"%PDF"));
     // Side by side, everyone: commitment (2+4+5+3+3)/5 before, (3+5+1+5)/4 after.
     let side = format!(
         "<td>{} <span class=\"count\">(n = 5)</span></td><td>{} <span class=\"count\">(n = 4)</span></td>",

@@ -186,7 +186,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
                     p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
                 }
             }
-            @if let Some(compared) = compared { (compared) }
+            @if let Some(compared) = &compared { (comparison_section(ctx, round, compared)) }
             p.actions {
                 a.button href=(format!("/rounds/{}/summary.pdf", round.id)) { (ctx.t("qn-download-pdf")) }
                 " "
@@ -231,6 +231,7 @@ pub async fn summary_pdf(
     facts.push([ctx.t("qn-anonymity"), anonymity]);
     let mut headers = vec![ctx.t("qn-scale"), ctx.t("qn-all")];
     headers.extend(f.by_group.iter().map(|(g, _)| g.clone()));
+    let compared = comparison(&state, &member, round, &f.scores, f.threshold).await?;
     let scales = RoundTable {
         heading: ctx.t("qn-scales"),
         headers,
@@ -281,7 +282,33 @@ pub async fn summary_pdf(
         subtitle: format!("{} · {}", round.definition.name.get(ctx.locale), round.issue),
         facts,
         chart: f.chart(ctx).map(|c| c.into_string()).unwrap_or_default(),
-        scales: if round.definition.scales.is_empty() { None } else { Some(scales) },
+        tables: {
+            let mut tables = Vec::new();
+            if !round.definition.scales.is_empty() {
+                tables.push(scales);
+            }
+            if let Some(compared) = &compared {
+                tables.push(RoundTable {
+                    heading: format!("{} ({})", ctx.t("qn-compare-title"), compared.previous_title),
+                    headers: vec![ctx.t("qn-scale"), compared.previous_title.clone(), round.title.clone()],
+                    rows: compared
+                        .side
+                        .iter()
+                        .map(|(name, (was, was_n), (now, now_n))| {
+                            vec![name.clone(), format!("{was} (n = {was_n})"), format!("{now} (n = {now_n})")]
+                        })
+                        .collect(),
+                });
+                if let Some((_, rows)) = &compared.paired {
+                    tables.push(RoundTable {
+                        heading: ctx.t("qn-paired-title"),
+                        headers: paired_headers(ctx),
+                        rows: rows.iter().map(|row| row.to_vec()).collect(),
+                    });
+                }
+            }
+            tables
+        },
         note: if round.anonymous {
             ctx.t_with("qn-threshold-note", &[("n", f64::from(f.threshold.get()).into())])
         } else {
@@ -300,13 +327,29 @@ pub async fn summary_pdf(
 /// The round beside the one it follows up: every respondent of each, and — when both asked for
 /// a pairing code — the change for those who answered both, each figure under the threshold of
 /// the stricter round left out.
+/// A mean as written (a dash under the threshold) and how many it is of.
+type Figure = (String, usize);
+
+/// The comparison with the round this one follows up, its figures already written out.
+struct Compared {
+    previous_id: i64,
+    previous_title: String,
+    /// Per scale: its name, and its figure before and now.
+    side: Vec<(String, Figure, Figure)>,
+    /// When both rounds asked for codes: how many pairs, and per scale its name, pairs,
+    /// before, after and change.
+    paired: Option<(usize, Vec<[String; 5]>)>,
+    /// The stricter of the two rounds' thresholds.
+    threshold: Threshold,
+}
+
 async fn comparison(
     state: &AppState,
     member: &Member,
     round: &Round,
     scores: &[ScaleScores],
     threshold: Threshold,
-) -> Result<Option<Markup>, AppError> {
+) -> Result<Option<Compared>, AppError> {
     let ctx = &member.ctx;
     let Some(previous_id) = round.previous_round_id else { return Ok(None) };
     let previous = match store::get(&state.db, &member.scope, previous_id).await {
@@ -324,66 +367,84 @@ async fn comparison(
         .iter()
         .map(|r| questionnaire::score(&previous.definition, &r.answers))
         .collect();
-    let side_by_side = pairing::compare(definition, &before, scores, threshold);
-    let paired = if round.pair_code && previous.pair_code {
-        let pairs: Vec<(ScaleScores, ScaleScores)> = store::pairs(&state.db, &previous, round)
-            .await?
-            .iter()
-            .map(|(b, a)| (questionnaire::score(&previous.definition, b), questionnaire::score(definition, a)))
-            .collect();
-        Some((pairs.len(), pairing::paired_change(definition, &pairs, threshold)))
-    } else {
-        None
-    };
     let number = |value: Option<f64>| value.map(|v| ctx.locale.format_decimal(v, 2)).unwrap_or_else(|| "–".into());
     let signed = |value: Option<f64>| match value {
         Some(v) if v > 0.0 => format!("+{}", ctx.locale.format_decimal(v, 2)),
         other => number(other),
     };
     let name = |id: &str| definition.scale(id).map(|s| s.name.get(ctx.locale).to_owned()).unwrap_or_default();
-    Ok(Some(html! {
+    let side = pairing::compare(definition, &before, scores, threshold)
+        .into_iter()
+        .map(|(scale, was, now)| (name(&scale), (number(was.mean), was.n), (number(now.mean), now.n)))
+        .collect();
+    let paired = if round.pair_code && previous.pair_code {
+        let pairs: Vec<(ScaleScores, ScaleScores)> = store::pairs(&state.db, &previous, round)
+            .await?
+            .iter()
+            .map(|(b, a)| (questionnaire::score(&previous.definition, b), questionnaire::score(definition, a)))
+            .collect();
+        let changes = pairing::paired_change(definition, &pairs, threshold);
+        let rows = definition
+            .scales
+            .iter()
+            .filter_map(|scale| {
+                let change = changes.get(&scale.id)?;
+                Some([
+                    name(&scale.id),
+                    change.n.to_string(),
+                    number(change.before),
+                    number(change.after),
+                    signed(change.change),
+                ])
+            })
+            .collect();
+        Some((pairs.len(), rows))
+    } else {
+        None
+    };
+    Ok(Some(Compared { previous_id: previous.id, previous_title: previous.title, side, paired, threshold }))
+}
+
+fn comparison_section(ctx: &Ctx, round: &Round, compared: &Compared) -> Markup {
+    html! {
         section aria-labelledby="compare-title" {
             h2 #compare-title { (ctx.t("qn-compare-title")) }
-            p { (ctx.t("qn-compare-intro")) " " a href=(format!("/rounds/{}/results", previous.id)) { (previous.title) } }
+            p { (ctx.t("qn-compare-intro")) " " a href=(format!("/rounds/{}/results", compared.previous_id)) { (compared.previous_title) } }
             div.table-wrap { table {
                 caption { (ctx.t("qn-compare-caption")) }
                 thead { tr {
                     th scope="col" { (ctx.t("qn-scale")) }
-                    th scope="col" { (previous.title) }
+                    th scope="col" { (compared.previous_title) }
                     th scope="col" { (round.title) }
                 } }
-                tbody { @for (scale, was, now) in &side_by_side { tr {
-                    th scope="row" { (name(scale)) }
-                    td { (number(was.mean)) " " span.count { "(n = " (was.n) ")" } }
-                    td { (number(now.mean)) " " span.count { "(n = " (now.n) ")" } }
+                tbody { @for (name, (was, was_n), (now, now_n)) in &compared.side { tr {
+                    th scope="row" { (name) }
+                    td { (was) " " span.count { "(n = " (was_n) ")" } }
+                    td { (now) " " span.count { "(n = " (now_n) ")" } }
                 } } }
             } }
-            @if let Some((count, changes)) = &paired {
+            @if let Some((count, rows)) = &compared.paired {
                 h3 { (ctx.t("qn-paired-title")) }
                 p { (ctx.t_with("qn-paired-intro", &[("n", (*count as f64).into())])) }
                 div.table-wrap { table {
                     caption { (ctx.t("qn-paired-caption")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("qn-scale")) }
-                        th scope="col" { (ctx.t("qn-paired-pairs")) }
-                        th scope="col" { (ctx.t("qn-paired-before")) }
-                        th scope="col" { (ctx.t("qn-paired-after")) }
-                        th scope="col" { (ctx.t("qn-paired-change")) }
-                    } }
-                    tbody { @for scale in &definition.scales {
-                        @if let Some(change) = changes.get(&scale.id) { tr {
-                            th scope="row" { (scale.name.get(ctx.locale)) }
-                            td { (change.n) }
-                            td { (number(change.before)) }
-                            td { (number(change.after)) }
-                            td { (signed(change.change)) }
-                        } }
-                    } }
+                    thead { tr { @for header in paired_headers(ctx) { th scope="col" { (header) } } } }
+                    tbody { @for [name, n, before, after, change] in rows { tr {
+                        th scope="row" { (name) }
+                        td { (n) } td { (before) } td { (after) } td { (change) }
+                    } } }
                 } }
             }
-            p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())])) }
+            p.hint { (ctx.t_with("qn-threshold-note", &[("n", f64::from(compared.threshold.get()).into())])) }
         }
-    }))
+    }
+}
+
+fn paired_headers(ctx: &Ctx) -> Vec<String> {
+    ["qn-scale", "qn-paired-pairs", "qn-paired-before", "qn-paired-after", "qn-paired-change"]
+        .iter()
+        .map(|key| ctx.t(key))
+        .collect()
 }
 
 /// How one question was answered: counts per option, the mean of a number, or the texts.
