@@ -56,7 +56,7 @@ pub struct RoundBody {
     #[serde(default)]
     pair_code: bool,
     /// An earlier round of the same questionnaire that this one follows up.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     #[schema(minimum = 1)]
     previous_round: Option<i64>,
     /// For a questionnaire with roster items: each list's entries (meetings, organisations,
