@@ -45,7 +45,11 @@ impl AnswerLimiter {
             // A full bucket is the same as no entry: dropping those loses nothing.
             buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * per_second < capacity);
         }
-        let bucket = buckets.entry(address.to_owned()).or_insert(Bucket { tokens: capacity, at: now });
+        // Looked up before inserting, so that a known address costs no allocation.
+        if !buckets.contains_key(address) {
+            buckets.insert(address.to_owned(), Bucket { tokens: capacity, at: now });
+        }
+        let Some(bucket) = buckets.get_mut(address) else { return true };
         let refilled = bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * per_second;
         bucket.tokens = refilled.min(capacity);
         bucket.at = now;

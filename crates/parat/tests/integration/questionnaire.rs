@@ -273,6 +273,14 @@ fn swedish(value: f64) -> String {
 }
 
 use common::{id_from_location, location, TestApp};
+
+/// Borås stad with its coordinator logged in, and an initiative of theirs (IPS).
+async fn boras_coordinator(app: &TestApp) -> (common::Browser, i64) {
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    (coordinator, id_from_location(&location(&response)))
+}
 use parat_core::organisation::{OrgKind, Role};
 use reqwest::StatusCode;
 
@@ -772,10 +780,7 @@ async fn invitations_and_reminders_go_out_through_a_real_smtp_server() {
     let mut config = common::config(&database.url);
     config.mail = Some(parat::config::MailConfig { smtp_url: sink.url(), from: "Parat <parat@boras.se>".into() });
     let app = TestApp::spawn_with(database, config).await;
-    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
-    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
-    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
-    let initiative = id_from_location(&location(&response));
+    let (coordinator, initiative) = boras_coordinator(&app).await;
     let made = coordinator
         .post(
             &format!("/initiatives/{initiative}/rounds"),
@@ -1067,10 +1072,7 @@ fn coded(commitment: u8, efficacy: u8, code: Option<(&str, &str, &str)>) -> Vec<
 #[tokio::test]
 async fn a_follow_up_round_pairs_answers_by_a_self_made_code_without_names() {
     let app = TestApp::spawn().await;
-    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
-    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
-    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
-    let initiative = id_from_location(&location(&response));
+    let (coordinator, initiative) = boras_coordinator(&app).await;
     let make = |title: &'static str, previous: Option<i64>| {
         let coordinator = &coordinator;
         async move {
@@ -1303,10 +1305,7 @@ async fn answers_beyond_an_addresss_limit_are_refused_and_nothing_typed_is_lost(
     let mut config = common::config(&database.url);
     config.answers_per_minute = 3;
     let app = TestApp::spawn_with(database, config).await;
-    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
-    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
-    let response = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
-    let initiative = id_from_location(&location(&response));
+    let (coordinator, initiative) = boras_coordinator(&app).await;
     let made = coordinator
         .post(
             &format!("/initiatives/{initiative}/rounds"),

@@ -47,33 +47,25 @@ fn thanks(ctx: &Ctx, again: bool) -> Response {
     message_page(ctx, axum::http::StatusCode::OK, "qn-thanks-title", text)
 }
 
-/// Stored answers as the form shows them.
+/// Stored answers as the form shows them: each item under its id, a roster's answers under
+/// `roster.entry.sub`, as its fields are named.
 fn values_of(ctx: &Ctx, visit: &Visit) -> Values {
-    visit
-        .answers
-        .iter()
-        .filter_map(|(item, answer)| {
-            let texts = match answer {
-                Answer::Number(n) => vec![number_text(ctx, *n)],
-                Answer::Choice(key) => vec![key.clone()],
-                Answer::Choices(keys) => keys.clone(),
-                Answer::Date(date) => vec![date.to_string()],
-                Answer::Text(text) => vec![text.clone()],
-                Answer::Roster(_) => return None,
-            };
-            Some((item.clone(), texts))
-        })
-        .chain(visit.answers.iter().flat_map(|(item, answer)| {
-            // A roster's answers under `roster.entry.sub`, as its fields are named.
-            let rows = match answer {
-                Answer::Roster(rows) => rows.iter().collect::<Vec<_>>(),
-                _ => Vec::new(),
-            };
-            rows.into_iter().flat_map(move |(entry, row)| {
-                row.iter().map(move |(sub, answer)| (format!("{item}.{entry}.{sub}"), texts_of(ctx, answer)))
-            })
-        }))
-        .collect()
+    let mut values = Values::new();
+    for (item, answer) in visit.answers.iter() {
+        match answer {
+            Answer::Roster(rows) => {
+                for (entry, row) in rows {
+                    for (sub, answer) in row {
+                        values.insert(format!("{item}.{entry}.{sub}"), texts_of(ctx, answer));
+                    }
+                }
+            }
+            _ => {
+                values.insert(item.clone(), texts_of(ctx, answer));
+            }
+        }
+    }
+    values
 }
 
 /// An answer as form text.
