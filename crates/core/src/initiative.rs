@@ -131,6 +131,15 @@ pub fn parse_date(raw: &str) -> Result<Option<Date>, Problem> {
     Date::parse(raw, format).map(Some).map_err(|_| Problem::InvalidDate)
 }
 
+/// A due date: a new one may not lie before `today`, but one already kept (`kept`, an overdue
+/// date) may stay when the rest of the record changes.
+pub fn parse_due_date(raw: &str, today: Date, kept: Option<Date>) -> Result<Option<Date>, Problem> {
+    match parse_date(raw)? {
+        Some(date) if date < today && Some(date) != kept => Err(Problem::DateInPast),
+        other => Ok(other),
+    }
+}
+
 fn parse_id(raw: &str) -> Result<i64, Problem> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0).ok_or(Problem::UnknownChoice)
 }

@@ -6,8 +6,10 @@
 pub mod account;
 mod choice;
 pub mod initiative;
+pub mod landscape;
 pub mod locale;
 pub mod organisation;
+pub mod owner;
 pub mod questionnaire;
 pub mod readiness;
 pub mod validation;

@@ -148,6 +148,20 @@ pub fn scandinavian_date(unix_seconds: i64) -> Date {
     at.to_offset(scandinavian_offset(at)).date()
 }
 
+/// The last second (Unix) of a calendar date in Scandinavian local time: "as of that date".
+pub fn scandinavian_day_end(date: Date) -> i64 {
+    let next = date.next_day().unwrap_or(date);
+    let next_utc_midnight = next.midnight().assume_utc().unix_timestamp();
+    // Local midnight is one or two hours before UTC midnight; the earlier candidate that is
+    // already the next day is it.
+    let midnight = [2, 1]
+        .into_iter()
+        .map(|hours| next_utc_midnight - hours * 3600)
+        .find(|t| scandinavian_date(*t) == next)
+        .unwrap_or(next_utc_midnight);
+    midnight - 1
+}
+
 /// CET (+1) or CEST (+2): summer time runs from 01:00 UTC on the last Sunday of March to
 /// 01:00 UTC on the last Sunday of October, the EU rule Sweden, Denmark and Norway follow.
 pub fn scandinavian_offset(at: OffsetDateTime) -> UtcOffset {
@@ -173,6 +187,16 @@ fn last_sunday(year: i32, month: Month) -> Date {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn a_day_ends_at_local_midnight_in_winter_and_in_summer() {
+        let winter = scandinavian_day_end(date!(2026 - 01 - 15));
+        assert_eq!(winter, datetime!(2026-01-15 22:59:59 UTC).unix_timestamp());
+        let summer = scandinavian_day_end(date!(2026 - 07 - 15));
+        assert_eq!(summer, datetime!(2026-07-15 21:59:59 UTC).unix_timestamp());
+        assert_eq!(scandinavian_date(summer), date!(2026 - 07 - 15));
+        assert_eq!(scandinavian_date(summer + 1), date!(2026 - 07 - 16));
+    }
 
     #[test]
     fn dates_per_language() {

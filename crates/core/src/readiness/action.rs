@@ -4,7 +4,7 @@ use serde::Deserialize;
 use time::Date;
 
 use crate::choice::choice_enum;
-use crate::initiative::parse_date;
+use crate::initiative::parse_due_date;
 use crate::validation::{optional_text, FieldErrors, Problem};
 
 choice_enum!(
@@ -17,15 +17,7 @@ choice_enum!(
 );
 
 pub const WHAT_MAX: usize = 500;
-pub const WHO_MAX: usize = 160;
-
-/// Who carries a task out: one of the organisation's people, or a name (a person or a group
-/// outside Parat, e.g. "the principals' network").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Owner {
-    Member(i64),
-    Named(String),
-}
+pub use crate::owner::{Owner, WHO_MAX};
 
 /// A task as the form sends it. `strategy` is the index of a proposed strategy whose text
 /// stands in for an empty `what`; the caller resolves it to text before parsing.
@@ -72,30 +64,8 @@ impl ActionInput {
             },
             None => None,
         };
-        let owner = match self.owner_id.trim() {
-            "" => match errors.check("who", optional_text(&self.who, WHO_MAX, false)) {
-                Some(who) if !who.is_empty() => Some(Owner::Named(who)),
-                Some(_) => {
-                    errors.add("owner_id", Problem::NotChosen);
-                    None
-                }
-                None => None,
-            },
-            raw => match raw.parse::<i64>().ok().filter(|id| *id > 0) {
-                Some(id) => Some(Owner::Member(id)),
-                None => {
-                    errors.add("owner_id", Problem::UnknownChoice);
-                    None
-                }
-            },
-        };
-        let due_on = match errors.check("due_on", parse_date(&self.due_on)) {
-            Some(Some(date)) if date < today && Some(date) != kept_due_on => {
-                errors.add("due_on", Problem::DateInPast);
-                None
-            }
-            other => other,
-        };
+        let owner = Owner::parse(&self.owner_id, &self.who, true, &mut errors, ("owner_id", "who")).flatten();
+        let due_on = errors.check("due_on", parse_due_date(&self.due_on, today, kept_due_on));
         let status = if self.status.trim().is_empty() {
             Some(ActionStatus::Open)
         } else {
