@@ -7,6 +7,7 @@
 
 mod db;
 mod error;
+mod owners;
 mod secret;
 mod stored;
 
@@ -15,6 +16,7 @@ pub mod audit;
 pub mod demo;
 pub mod initiatives;
 pub mod instruments;
+pub mod landscape;
 pub mod organisations;
 pub mod questionnaire;
 pub mod readiness;

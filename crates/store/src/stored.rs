@@ -6,6 +6,7 @@ use parat_core::initiative::{InitiativeStatus, TopicArea};
 use parat_core::locale::Locale;
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::readiness::action::ActionStatus;
+use parat_core::landscape::QuestionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
 /// A choice read from its key column.
@@ -31,7 +32,7 @@ macro_rules! stored_keys {
     };
 }
 
-stored_keys!(Role, OrgKind, AssessmentStatus, ActionStatus, TopicArea, InitiativeStatus, Locale, Task);
+stored_keys!(Role, OrgKind, AssessmentStatus, ActionStatus, TopicArea, InitiativeStatus, Locale, Task, QuestionStatus);
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>
 where

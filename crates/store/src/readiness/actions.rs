@@ -1,7 +1,7 @@
 //! The action plan built from the results: tasks with an owner, a due date and a status.
 //! The plan is follow-up work, so it stays open for changes after the assessment is reported.
 
-use parat_core::readiness::action::{ActionDraft, ActionStatus, Owner};
+use parat_core::readiness::action::{ActionDraft, ActionStatus};
 
 use super::*;
 
@@ -133,25 +133,6 @@ pub async fn my_open_actions(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Owned
         .collect())
 }
 
-/// Checks that a chosen owner is a member of the organisation; returns the columns to store.
-async fn owner_columns(db: &Db, scope: &OrgScope, owner: &Owner) -> StoreResult<(Option<i64>, String)> {
-    match owner {
-        Owner::Named(name) => Ok((None, name.clone())),
-        Owner::Member(user_id) => {
-            let row: Option<(String,)> = on_reader!(db, |pool| sqlx::query_as(
-                "SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
-                 WHERE m.org_id = $1 AND m.user_id = $2"
-            )
-            .bind(scope.org_id)
-            .bind(user_id)
-            .fetch_optional(pool)
-            .await?);
-            let (name,) = row.ok_or_else(|| StoreError::field("owner_id", Problem::UnknownChoice))?;
-            Ok((Some(*user_id), name))
-        }
-    }
-}
-
 /// Adds a task; `stage` is the stage of the strategy it came from, if any.
 pub async fn add_action(
     db: &Db,
@@ -161,7 +142,7 @@ pub async fn add_action(
     draft: &ActionDraft,
 ) -> StoreResult<i64> {
     Access::require(Access::of(scope, assessment).manage)?;
-    let (owner_id, who) = owner_columns(db, scope, &draft.owner).await?;
+    let (owner_id, who) = crate::owners::owner_columns(db, scope, Some(&draft.owner), "owner_id").await?;
     let at = now();
     let done_on = (draft.status == ActionStatus::Done).then(|| parat_core::locale::scandinavian_date(at).to_string());
     let id = on_writer!(db, |pool| {
@@ -199,7 +180,7 @@ pub async fn update_action(
 ) -> StoreResult<()> {
     Access::require(Access::of(scope, assessment).manage)?;
     let before = action(db, scope, assessment, action_id).await?;
-    let (owner_id, who) = owner_columns(db, scope, &draft.owner).await?;
+    let (owner_id, who) = crate::owners::owner_columns(db, scope, Some(&draft.owner), "owner_id").await?;
     let at = now();
     let done_on = match (draft.status, before.done_on) {
         (ActionStatus::Done, Some(kept)) => Some(kept.to_string()),
