@@ -136,6 +136,10 @@ pub const ENTITIES: &[&str] = &[
     "round",
     "respondent",
     "response",
+    "landscape_factor",
+    "landscape_question",
+    "framework",
+    "initiative_framework",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

@@ -89,6 +89,8 @@ pub enum NotNow {
     ItemInUse,
     /// A questionnaire has as many items as a definition may.
     QuestionnaireFull,
+    /// The landscape has records, so its framework can no longer change.
+    LandscapeBegun,
 }
 
 impl NotNow {
@@ -100,6 +102,7 @@ impl NotNow {
         NotNow::ChangedMeanwhile,
         NotNow::ItemInUse,
         NotNow::QuestionnaireFull,
+        NotNow::LandscapeBegun,
     ];
 
     pub fn code(self) -> &'static str {
@@ -111,6 +114,7 @@ impl NotNow {
             NotNow::ChangedMeanwhile => "changed_meanwhile",
             NotNow::ItemInUse => "item_in_use",
             NotNow::QuestionnaireFull => "questionnaire_full",
+            NotNow::LandscapeBegun => "landscape_begun",
         }
     }
 }

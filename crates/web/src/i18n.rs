@@ -68,6 +68,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/sv/main.ftl"),
             include_str!("../../../locales/sv/readiness.ftl"),
             include_str!("../../../locales/sv/questionnaire.ftl"),
+            include_str!("../../../locales/sv/landscape.ftl"),
         ],
     ),
     (
@@ -76,6 +77,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/da/main.ftl"),
             include_str!("../../../locales/da/readiness.ftl"),
             include_str!("../../../locales/da/questionnaire.ftl"),
+            include_str!("../../../locales/da/landscape.ftl"),
         ],
     ),
     (
@@ -84,6 +86,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/en/main.ftl"),
             include_str!("../../../locales/en/readiness.ftl"),
             include_str!("../../../locales/en/questionnaire.ftl"),
+            include_str!("../../../locales/en/landscape.ftl"),
         ],
     ),
 ];

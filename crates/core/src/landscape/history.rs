@@ -3,7 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use time::Date;
+
 use super::analysis::{FactorState, QuestionStatus};
+use super::framework::Framework;
+use crate::initiative::parse_date;
+use crate::locale::{scandinavian_date, scandinavian_day_end};
+use crate::validation::{FieldErrors, Problem};
 
 /// A factor as one change left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +127,57 @@ pub fn question_moves<'k>(
         .collect()
 }
 
+/// The two dates to compare, from a form or query: both valid, the second not before the
+/// first. Left out, the first is the day of the first change (or today) and the second today.
+pub fn compared_dates(
+    raw_from: &str,
+    raw_to: &str,
+    first_change: Option<i64>,
+    today: Date,
+) -> Result<(Date, Date), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let from = errors.check("from", parse_date(raw_from));
+    let to = errors.check("to", parse_date(raw_to));
+    let from = from.map(|d| d.unwrap_or_else(|| first_change.map_or(today, scandinavian_date)));
+    let to = to.map(|d| d.unwrap_or(today));
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            errors.add("to", Problem::EndBeforeStart);
+        }
+    }
+    errors.finish(|| Some((from?, to?)))
+}
+
+/// The moves between two dates, in the framework's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison<'f> {
+    pub factors: Vec<FactorMove>,
+    pub questions: Vec<QuestionMove<'f>>,
+}
+
+/// The landscape at the end of `from` against the end of `to` (Scandinavian time).
+pub fn compare<'f>(
+    framework: &'f Framework,
+    factors: &[Change<FactorRecord>],
+    questions: &[Change<QuestionRecord>],
+    from: Date,
+    to: Date,
+) -> Comparison<'f> {
+    let (before, after) = (scandinavian_day_end(from), scandinavian_day_end(to));
+    Comparison {
+        factors: factor_moves(
+            framework.factors().map(|(_, f)| f.key.as_str()),
+            &as_of(factors, before),
+            &as_of(factors, after),
+        ),
+        questions: question_moves(
+            framework.questions().map(|(_, q)| q.key.as_str()),
+            &as_of(questions, before),
+            &as_of(questions, after),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +264,18 @@ mod tests {
             ]
         );
         assert!(moves[0].settled() && !moves[1].settled());
+    }
+
+    #[test]
+    fn the_dates_default_to_the_first_change_and_today_and_must_run_forwards() {
+        use time::macros::date;
+        let today = date!(2026 - 11 - 28);
+        let first = crate::locale::scandinavian_day_end(date!(2026 - 03 - 02));
+        assert_eq!(compared_dates("", "", Some(first), today), Ok((date!(2026 - 03 - 02), today)));
+        assert_eq!(compared_dates("", "", None, today), Ok((today, today)));
+        assert_eq!(compared_dates("2026-05-01", "2026-08-31", None, today), Ok((date!(2026 - 05 - 01), date!(2026 - 08 - 31))));
+        let backwards = compared_dates("2026-09-01", "2026-08-31", None, today).expect_err("backwards");
+        assert_eq!(backwards.get("to"), Some(Problem::EndBeforeStart));
+        assert_eq!(compared_dates("1 maj", "", None, today).expect_err("bad").get("from"), Some(Problem::InvalidDate));
     }
 }

@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod cluster;
 mod crm;
+mod landscape;
 mod outage;
 mod questionnaire;
 mod readiness;

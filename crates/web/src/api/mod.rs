@@ -30,9 +30,10 @@ use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::context::PathId;
+use crate::context::{PathId, PathIdAndKey};
 use crate::{AppError, AppState};
 
+mod landscape;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -50,6 +51,7 @@ fn operations() -> OpenApiRouter<AppState> {
         // Each module's operations, merged here.
         .merge(readiness::operations())
         .merge(questionnaire::operations())
+        .merge(landscape::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -127,6 +129,23 @@ fn whole_numbers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<i6
                 .collect()
         })
         .transpose()
+}
+
+/// A parse's result with the problems found before it (the document's stricter rules): the
+/// earlier problem of a field wins, and nothing passes while any remains.
+fn combined<T>(mut errors: FieldErrors, parsed: Result<T, FieldErrors>) -> Result<T, AppError> {
+    match parsed {
+        Ok(value) if errors.is_empty() => Ok(value),
+        Ok(_) => Err(AppError::Invalid(errors)),
+        Err(found) => {
+            for error in found.0 {
+                if errors.get(error.field).is_none() {
+                    errors.add(error.field, error.problem);
+                }
+            }
+            Err(AppError::Invalid(errors))
+        }
+    }
 }
 
 fn as_whole(n: &serde_json::Number) -> Option<i64> {
@@ -412,18 +431,7 @@ impl InitiativeBody {
             owner_id: self.owner_id.map(|id| id.to_string()).unwrap_or_default(),
             partner_ids: partners.into_iter().map(|id| id.to_string()).collect(),
         };
-        match input.parse() {
-            Ok(draft) if errors.is_empty() => Ok(draft),
-            Ok(_) => Err(AppError::Invalid(errors)),
-            Err(found) => {
-                for error in found.0 {
-                    if errors.get(error.field).is_none() {
-                        errors.add(error.field, error.problem);
-                    }
-                }
-                Err(AppError::Invalid(errors))
-            }
-        }
+        combined(errors, input.parse())
     }
 }
 

@@ -112,18 +112,7 @@ impl RoundBody {
             previous_round: self.previous_round.map(|id| id.to_string()).unwrap_or_default(),
             lists: self.lists.into_iter().map(|(name, entries)| (format!("list-{name}"), entries.join("\n"))).collect(),
         };
-        match input.parse() {
-            Ok(draft) if errors.is_empty() => Ok(draft),
-            Ok(_) => Err(AppError::Invalid(errors)),
-            Err(found) => {
-                for error in found.0 {
-                    if errors.get(error.field).is_none() {
-                        errors.add(error.field, error.problem);
-                    }
-                }
-                Err(AppError::Invalid(errors))
-            }
-        }
+        combined(errors, input.parse())
     }
 }
 

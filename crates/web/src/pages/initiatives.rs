@@ -121,7 +121,8 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let mine = initiatives::list(&state.db, &scope, &ListFilter { owner_id: Some(user.user_id), ..Default::default() })
         .await?;
     // Each module adds its kinds of work to the one list.
-    let work = super::readiness::work_entries(&state, &ctx, &scope).await?;
+    let mut work = super::readiness::work_entries(&state, &ctx, &scope).await?;
+    work.extend(super::landscape::work_entries(&state, &ctx, &scope).await?);
     let body = html! {
         h1 { (ctx.t("home-title")) }
         p.lead { (ctx.t_with("home-greeting", &[("name", user.display_name.clone().into())])) }
@@ -228,6 +229,7 @@ pub async fn show(
     let can_edit = member.scope.role().can_edit_initiatives();
     let assessments = super::readiness::section(&state, &member, i.id).await?;
     let rounds = super::questionnaire::section(&state, &member, i.id).await?;
+    let landscape = super::landscape::section(&state, &member, i.id).await?;
     let body = html! {
         (notice(ctx, query.notice.as_deref()))
         p.breadcrumb { a href="/initiatives" { (ctx.t("nav-initiatives")) } }
@@ -263,6 +265,7 @@ pub async fn show(
             h2 { (ctx.t("field-description")) }
             div.prose { @for paragraph in i.description.split("\n\n") { p { (paragraph) } } }
         }
+        (landscape)
         (assessments)
         (rounds)
     };

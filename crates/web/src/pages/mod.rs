@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod initiatives;
 mod instruments;
+mod landscape;
 mod members;
 mod organisations;
 mod questionnaire;
@@ -93,6 +94,7 @@ pub fn routes() -> Routes {
         .route("/instruments/{file}", "GET", get(instruments::download))
         .merge(readiness::routes())
         .merge(questionnaire::routes())
+        .merge(landscape::routes())
 }
 
 /// A form with nothing but its CSRF token: a button in a form of its own.

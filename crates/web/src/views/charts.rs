@@ -181,3 +181,86 @@ mod tests {
         assert!(svg.contains(">4,50<") && svg.contains(">2,80<"), "values as the reader writes them");
     }
 }
+
+/// One tile of [`tile_columns`]: a named thing, the class that colours it (`state-<class>` in
+/// the style sheet), a short mark that says the same as the colour, and a heavier outline.
+pub struct Tile<'a> {
+    pub label: &'a str,
+    pub class: &'a str,
+    pub mark: String,
+    pub emphasised: bool,
+}
+
+/// A column of tiles under its label.
+pub struct TileColumn<'a> {
+    pub label: &'a str,
+    pub tiles: Vec<Tile<'a>>,
+}
+
+/// Breaks a label into lines of at most `width` characters at spaces (a word longer than that
+/// gets a line of its own).
+fn wrap(label: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+/// Columns of coloured tiles side by side, e.g. the landscape's levels with their factors
+/// coloured from clearly hindering to clearly supporting. Colour is never the only signal: each
+/// tile carries its mark, and the page lists the same in a table.
+pub fn tile_columns(title: &str, description: &str, columns: &[TileColumn]) -> Markup {
+    const COLUMN_WIDTH: f64 = 200.0;
+    const GAP: f64 = 12.0;
+    const TILE_HEIGHT: f64 = 46.0;
+    const HEADER: f64 = 44.0;
+    let rows = columns.iter().map(|c| c.tiles.len()).max().unwrap_or(0) as f64;
+    let width = columns.len().max(1) as f64 * (COLUMN_WIDTH + GAP) + GAP;
+    let height = HEADER + rows * (TILE_HEIGHT + 6.0) + GAP;
+    html! {
+        svg.chart.tiles xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {}", fmt(width), fmt(height)))
+            role="img" aria-labelledby="tiles-title tiles-desc" {
+            title #tiles-title { (title) }
+            desc #tiles-desc { (description) }
+            @for (c, column) in columns.iter().enumerate() {
+                @let x = GAP + c as f64 * (COLUMN_WIDTH + GAP);
+                g {
+                    rect.column x=(fmt(x - 4.0)) y="4" width=(fmt(COLUMN_WIDTH + 8.0)) height=(fmt(height - 8.0)) rx="6" {}
+                    @for (i, line) in wrap(column.label, 26).iter().take(2).enumerate() {
+                        text.column-label x=(fmt(x + COLUMN_WIDTH / 2.0)) y=(fmt(20.0 + i as f64 * 15.0)) text-anchor="middle" { (line) }
+                    }
+                    @for (r, tile) in column.tiles.iter().enumerate() {
+                        @let y = HEADER + r as f64 * (TILE_HEIGHT + 6.0);
+                        rect class=(format!("tile state-{}{}", tile.class, if tile.emphasised { " emphasised" } else { "" }))
+                            x=(fmt(x)) y=(fmt(y)) width=(fmt(COLUMN_WIDTH)) height=(fmt(TILE_HEIGHT)) rx="4" {}
+                        @let lines = wrap(tile.label, 24);
+                        @let first = if lines.len() > 1 { y + 19.0 } else { y + 27.0 };
+                        @for (i, line) in lines.iter().take(2).enumerate() {
+                            text.tile-label x=(fmt(x + 8.0)) y=(fmt(first + i as f64 * 15.0)) { (line) }
+                        }
+                        text.tile-mark x=(fmt(x + COLUMN_WIDTH - 8.0)) y=(fmt(y + 28.0)) text-anchor="end" { (tile.mark) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tile_tests {
+    use super::*;
+
+    #[test]
+    fn labels_wrap_at_spaces_within_the_width() {
+        assert_eq!(wrap("Samarbete och kommunikation", 24), ["Samarbete och", "kommunikation"]);
+        assert_eq!(wrap("Storlek", 24), ["Storlek"]);
+        assert_eq!(wrap("Ansvarsfördelningsöverenskommelser", 10), ["Ansvarsfördelningsöverenskommelser"]);
+    }
+}
