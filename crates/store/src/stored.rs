@@ -3,10 +3,10 @@
 //! A key the code does not know is a decode error, never silently some default.
 
 use parat_core::initiative::{InitiativeStatus, TopicArea};
+use parat_core::landscape::QuestionStatus;
 use parat_core::locale::Locale;
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::readiness::action::ActionStatus;
-use parat_core::landscape::QuestionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
 /// A choice read from its key column.

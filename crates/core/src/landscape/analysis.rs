@@ -169,17 +169,13 @@ impl Progress {
 
     /// The done share in whole per cent, rounded down (so 100 means all done).
     pub fn percent(self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.done * 100 / self.total) as u32
-        }
+        (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
     }
 }
 
 /// The factors that hinder most: assessed below neutral, most hindering first, and among
 /// equals those in focus first; the framework's order breaks remaining ties.
-pub fn most_hindering<'a, T>(factors: &'a [T], state: impl Fn(&T) -> (Option<FactorState>, bool)) -> Vec<&'a T> {
+pub fn most_hindering<T>(factors: &[T], state: impl Fn(&T) -> (Option<FactorState>, bool)) -> Vec<&T> {
     let mut hindering: Vec<(usize, &T)> =
         factors.iter().enumerate().filter(|(_, f)| state(f).0.is_some_and(FactorState::hinders)).collect();
     hindering.sort_by_key(|(order, f)| {

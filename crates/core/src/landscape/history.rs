@@ -273,7 +273,10 @@ mod tests {
         let first = crate::locale::scandinavian_day_end(date!(2026 - 03 - 02));
         assert_eq!(compared_dates("", "", Some(first), today), Ok((date!(2026 - 03 - 02), today)));
         assert_eq!(compared_dates("", "", None, today), Ok((today, today)));
-        assert_eq!(compared_dates("2026-05-01", "2026-08-31", None, today), Ok((date!(2026 - 05 - 01), date!(2026 - 08 - 31))));
+        assert_eq!(
+            compared_dates("2026-05-01", "2026-08-31", None, today),
+            Ok((date!(2026 - 05 - 01), date!(2026 - 08 - 31)))
+        );
         let backwards = compared_dates("2026-09-01", "2026-08-31", None, today).expect_err("backwards");
         assert_eq!(backwards.get("to"), Some(Problem::EndBeforeStart));
         assert_eq!(compared_dates("1 maj", "", None, today).expect_err("bad").get("from"), Some(Problem::InvalidDate));

@@ -23,7 +23,9 @@ async fn setup(app: &TestApp) -> (Browser, i64, i64) {
 /// Runs one statement on whichever backend the test uses.
 async fn execute(app: &TestApp, sql: &str, bind: &str) -> u64 {
     let done = match &app.db {
-        parat_store::Db::Sqlite { write, .. } => sqlx::query(sql).bind(bind).execute(write).await.map(|r| r.rows_affected()),
+        parat_store::Db::Sqlite { write, .. } => {
+            sqlx::query(sql).bind(bind).execute(write).await.map(|r| r.rows_affected())
+        }
         parat_store::Db::Postgres(pool) => sqlx::query(sql).bind(bind).execute(pool).await.map(|r| r.rows_affected()),
     };
     done.expect("statement")
@@ -64,7 +66,12 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
     let saved = coordinator
         .post(
             &factor("leadership_strategic"),
-            &[("in_focus", "1"), ("state", "-2"), ("note", "Nämnden har inte fattat beslut."), ("follow_up", "Förvaltningschef")],
+            &[
+                ("in_focus", "1"),
+                ("state", "-2"),
+                ("note", "Nämnden har inte fattat beslut."),
+                ("follow_up", "Förvaltningschef"),
+            ],
         )
         .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
@@ -100,9 +107,8 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
     coordinator
         .post(&format!("{checklist}/team"), &[("status", "not_settled"), ("owner_id", &sara), ("due_on", &tomorrow)])
         .await;
-    let past = coordinator
-        .post(&format!("{checklist}/plan"), &[("answer", "Utkast finns."), ("due_on", "2020-01-01")])
-        .await;
+    let past =
+        coordinator.post(&format!("{checklist}/plan"), &[("answer", "Utkast finns."), ("due_on", "2020-01-01")]).await;
     assert_eq!(past.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(past.text().await.expect("body").contains("Utkast finns."));
     let stranger = coordinator.post(&format!("{checklist}/plan"), &[("owner_id", "999999")]).await;
@@ -137,7 +143,9 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
     assert!(!factor_page.contains("<form class=\"stacked\""));
     assert_eq!(viewer.post(&factor("caseload"), &[("state", "2")]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(viewer.post(&format!("{checklist}/need"), &[("status", "open")]).await.status(), StatusCode::FORBIDDEN);
-    for path in [base.clone(), checklist.clone(), factor("caseload"), format!("{checklist}/need"), format!("{base}/changes")] {
+    for path in
+        [base.clone(), checklist.clone(), factor("caseload"), format!("{checklist}/need"), format!("{base}/changes")]
+    {
         assert_eq!(outsider.page(&path).await.0, StatusCode::NOT_FOUND, "{path}");
     }
     assert_eq!(outsider.post(&factor("caseload"), &[("state", "2")]).await.status(), StatusCode::NOT_FOUND);
@@ -167,7 +175,8 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
     // And writes: a factor, a question; bad values named by field.
     let api_factor = format!("/api/v1{base}/factors/caseload");
     let (status, written) =
-        api_put(&coordinator, &token, &api_factor, json!({"in_focus": true, "state": 1, "note": "Ny bemanning."})).await;
+        api_put(&coordinator, &token, &api_factor, json!({"in_focus": true, "state": 1, "note": "Ny bemanning."}))
+            .await;
     assert_eq!(status, StatusCode::OK, "{written}");
     assert_eq!((written["state"].as_i64(), written["in_focus"].as_bool()), (Some(1), Some(true)));
     let (status, refused) = api_put(&coordinator, &token, &api_factor, json!({"state": 3})).await;
@@ -183,10 +192,16 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{question}");
-    assert_eq!((question["status"].as_str(), question["owner"].as_str()), (Some("not_relevant"), Some("Nätverket i Sjuhärad")));
+    assert_eq!(
+        (question["status"].as_str(), question["owner"].as_str()),
+        (Some("not_relevant"), Some("Nätverket i Sjuhärad"))
+    );
     let (status, refused) =
         api_put(&coordinator, &token, &format!("/api/v1{base}/questions/plan"), json!({"due": "2020-01-01"})).await;
-    assert_eq!((status, refused["error"]["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("due")));
+    assert_eq!(
+        (status, refused["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("due"))
+    );
     let viewer_token = viewer.api_token("läsare").await;
     let (status, _) = api_put(&viewer, &viewer_token, &api_factor, json!({"state": -1})).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -268,7 +283,10 @@ async fn two_dates_compared_over_a_scripted_history() {
     );
     // A day on which nothing changed; the last change (an assessment removed).
     let (_, quiet) = coordinator.api_get(&token, &changes("2026-06-01", "2026-08-31")).await;
-    assert_eq!((quiet["factors"].as_array().map(Vec::len), quiet["questions"].as_array().map(Vec::len)), (Some(0), Some(0)));
+    assert_eq!(
+        (quiet["factors"].as_array().map(Vec::len), quiet["questions"].as_array().map(Vec::len)),
+        (Some(0), Some(0))
+    );
     let (_, autumn) = coordinator.api_get(&token, &changes("2026-09-01", "2026-09-07")).await;
     assert_eq!(autumn["factors"], json!([{"key": "geography", "from": 1, "to": null, "stopped_hindering": false}]));
     // Left out, the dates run from the first change to today.
@@ -277,7 +295,10 @@ async fn two_dates_compared_over_a_scripted_history() {
     assert_eq!(whole["to"], parat_store::now_date().to_string());
     // Backwards is refused, on the page and in the API, and the page keeps the dates typed.
     let (status, refused) = coordinator.api_get(&token, &changes("2026-09-01", "2026-08-31")).await;
-    assert_eq!((status, refused["error"]["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("to")));
+    assert_eq!(
+        (status, refused["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("to"))
+    );
     let (status, page) = coordinator.page(&format!("{base}/changes?from=2026-09-01&to=2026-08-31")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("value=\"2026-09-01\"") && page.contains("value=\"2026-08-31\""));

@@ -1094,7 +1094,10 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{respondent}", &respondent.to_string())
             .replace("{question}", "0")
             .replace("{item}", "q1")
-            .replace("{section}", "s1");
+            .replace("{section}", "s1")
+            // A real factor or question key, so that only the organisation can make it 404.
+            .replace("factors/{key}", "factors/caseload")
+            .replace("{key}", "need");
         assert!(!path.contains('{'), "the walk does not know every id in {template}");
         let response = match method {
             "GET" => intruder.get(&path).await,

@@ -59,13 +59,15 @@ impl From<FactorRow> for FactorEntry {
 
 /// The initiative's assessed factors (in no particular order: the framework orders them).
 pub async fn factors(db: &Db, landscape: &Landscape) -> StoreResult<Vec<FactorEntry>> {
-    let rows: Vec<FactorRow> = on_reader!(db, |pool| sqlx::query_as(
+    let rows: Vec<FactorRow> = on_reader!(db, |pool| {
+        sqlx::query_as(
         "SELECT f.factor_key, f.in_focus, f.state, f.note, f.follow_up_id, f.follow_up, u.display_name AS member_name, \
          f.updated_at FROM landscape_factors f LEFT JOIN users u ON u.id = f.follow_up_id WHERE f.initiative_id = $1"
     )
     .bind(landscape.initiative_id)
     .fetch_all(pool)
-    .await?);
+    .await?
+    });
     Ok(rows.into_iter().map(FactorEntry::from).collect())
 }
 
@@ -122,9 +124,7 @@ pub async fn save_factor(
         .bind(state)
         .execute(&mut *tx)
         .await?;
-        let record = |in_focus: bool, state: Option<i64>, note: &str, follow_up: &str| {
-            serde_json::json!({ "factor": key, "in_focus": in_focus, "state": state, "note": note, "follow_up": follow_up })
-        };
+        let record = |in_focus: bool, state: Option<i64>, note: &str, follow_up: &str| serde_json::json!({ "factor": key, "in_focus": in_focus, "state": state, "note": note, "follow_up": follow_up });
         let mut entry = AuditEntry::scoped(scope, "update", "landscape_factor", landscape.initiative_id)
             .after(&record(draft.in_focus, state, &draft.note, &follow_up));
         if let Some((in_focus, state, note, follow_up)) = &before {

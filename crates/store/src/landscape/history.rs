@@ -13,8 +13,11 @@ pub struct Changes {
     pub first_at: Option<i64>,
 }
 
+/// A kept change as stored: kind, key, time, and the factor's or the question's values.
+type ChangeRow = (String, String, i64, Option<bool>, Option<i64>, Option<String>);
+
 pub async fn changes(db: &Db, landscape: &Landscape) -> StoreResult<Changes> {
-    let rows: Vec<(String, String, i64, Option<bool>, Option<i64>, Option<String>)> = on_reader!(db, |pool| {
+    let rows: Vec<ChangeRow> = on_reader!(db, |pool| {
         sqlx::query_as(
             "SELECT kind, item_key, changed_at, in_focus, state, status FROM landscape_changes \
              WHERE initiative_id = $1 ORDER BY changed_at, id",

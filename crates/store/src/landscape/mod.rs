@@ -173,11 +173,10 @@ pub async fn choose_framework(db: &Db, scope: &OrgScope, landscape: &Landscape, 
     })?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let (recorded,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM landscape_changes WHERE initiative_id = $1")
-                .bind(landscape.initiative_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let (recorded,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM landscape_changes WHERE initiative_id = $1")
+            .bind(landscape.initiative_id)
+            .fetch_one(&mut *tx)
+            .await?;
         if recorded > 0 {
             return Err(StoreError::Closed);
         }

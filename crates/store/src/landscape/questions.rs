@@ -135,9 +135,7 @@ pub async fn save_question(
         .bind(draft.status.key())
         .execute(&mut *tx)
         .await?;
-        let record = |answer: &str, status: &str, who: &str, due_on: &Option<String>| {
-            serde_json::json!({ "question": key, "answer": answer, "status": status, "owner": who, "due_on": due_on })
-        };
+        let record = |answer: &str, status: &str, who: &str, due_on: &Option<String>| serde_json::json!({ "question": key, "answer": answer, "status": status, "owner": who, "due_on": due_on });
         let mut entry = AuditEntry::scoped(scope, "update", "landscape_question", landscape.initiative_id)
             .after(&record(&draft.answer, draft.status.key(), &who, &due_on));
         if let Some((answer, status, who, due_on)) = &before {
@@ -169,7 +167,8 @@ pub async fn my_open_questions(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Own
         #[sqlx(flatten)]
         question: QuestionRow,
     }
-    let rows: Vec<Row> = on_reader!(db, |pool| sqlx::query_as(
+    let rows: Vec<Row> = on_reader!(db, |pool| {
+        sqlx::query_as(
         "SELECT i.id AS initiative_id, i.name AS initiative_name, i.framework, q.question_key, q.answer, q.status, \
          q.owner_id, q.who, u.display_name AS member_name, q.due_on, q.updated_at \
          FROM landscape_questions q JOIN initiatives i ON i.id = q.initiative_id JOIN users u ON u.id = q.owner_id \
@@ -179,7 +178,8 @@ pub async fn my_open_questions(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Own
     .bind(scope.org_id())
     .bind(scope.user_id())
     .fetch_all(pool)
-    .await?);
+    .await?
+    });
     Ok(rows
         .into_iter()
         .map(|row| OwnedQuestion {

@@ -72,7 +72,12 @@ pub struct QuestionOut {
     overdue: bool,
 }
 
-fn factor_out(locale: Locale, key: &str, name: &parat_core::locale::Localized, entry: Option<&FactorEntry>) -> FactorOut {
+fn factor_out(
+    locale: Locale,
+    key: &str,
+    name: &parat_core::locale::Localized,
+    entry: Option<&FactorEntry>,
+) -> FactorOut {
     FactorOut {
         key: key.to_owned(),
         name: name.get(locale).to_owned(),
@@ -84,7 +89,12 @@ fn factor_out(locale: Locale, key: &str, name: &parat_core::locale::Localized, e
     }
 }
 
-fn question_out(locale: Locale, framework: &Framework, key: &str, entry: Option<&QuestionEntry>) -> Option<QuestionOut> {
+fn question_out(
+    locale: Locale,
+    framework: &Framework,
+    key: &str,
+    entry: Option<&QuestionEntry>,
+) -> Option<QuestionOut> {
     let (group, question) = framework.question(key)?;
     let today = parat_store::now_date();
     Some(QuestionOut {

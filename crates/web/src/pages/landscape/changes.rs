@@ -26,7 +26,10 @@ pub async fn changes_page(
     let changes = landscape::changes(&state.db, &landscape).await?;
     let dates = compared_dates(&query.from, &query.to, changes.first_at, today());
     let errors = dates.as_ref().err().cloned().unwrap_or_default();
-    let comparison = dates.as_ref().ok().map(|(from, to)| (from, to, compare(framework, &changes.factors, &changes.questions, *from, *to)));
+    let comparison = dates
+        .as_ref()
+        .ok()
+        .map(|(from, to)| (from, to, compare(framework, &changes.factors, &changes.questions, *from, *to)));
     let factor_name = |key: &str| framework.factor(key).map(|(_, f)| f.name.get(ctx.locale)).unwrap_or(key).to_owned();
     let question_text =
         |key: &str| framework.question(key).map(|(_, q)| q.text.get(ctx.locale)).unwrap_or(key).to_owned();

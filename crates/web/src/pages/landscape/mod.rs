@@ -182,4 +182,3 @@ impl Next {
         !self.next.is_empty()
     }
 }
-

@@ -23,9 +23,8 @@ pub async fn overview(
     };
     let rows: Vec<(&Level, &Factor, Option<&FactorEntry>)> =
         framework.factors().map(|(l, f)| (l, f, recorded.get(&f.key))).collect();
-    let state_of = |row: &(&Level, &Factor, Option<&FactorEntry>)| {
-        row.2.map_or((None, false), |e| (e.state, e.in_focus))
-    };
+    let state_of =
+        |row: &(&Level, &Factor, Option<&FactorEntry>)| row.2.map_or((None, false), |e| (e.state, e.in_focus));
     let hindering = most_hindering(&rows, state_of);
     let columns: Vec<TileColumn> = framework
         .levels
