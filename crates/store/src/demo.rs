@@ -430,6 +430,7 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         if size == DemoSize::Small && index == 1 {
             staff_survey(db, &coordinator, initiative, &mut random).await?;
         }
+        landscape_demo(db, &coordinator, initiative, &mut random).await?;
     }
     Ok(logins)
 }
@@ -535,3 +536,78 @@ mod tests {
         assert!(orgs.iter().all(|o| o.initiatives > 0));
     }
 }
+
+/// An implementation landscape for an initiative: every factor assessed four months ago and
+/// some of them again since (mostly better), the process questions answered, one of them
+/// overdue with the coordinator.
+async fn landscape_demo(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
+    use parat_core::landscape::{FactorDraft, FactorState, QuestionDraft, QuestionStatus};
+    use parat_core::owner::Owner;
+    let landscape = crate::landscape::open(db, coordinator, initiative).await?;
+    let framework = landscape.framework().clone();
+    let states: Vec<i64> = framework.factors().map(|_| random.below(5) as i64 - 2).collect();
+    for ((_, factor), state) in framework.factors().zip(&states) {
+        let draft = FactorDraft {
+            in_focus: *state < 0 && random.below(2) == 0,
+            state: FactorState::new(*state).ok(),
+            note: if *state < 0 { DEMO_HINDRANCE.into() } else { String::new() },
+            follow_up: (*state < 0).then(|| Owner::Member(coordinator.user_id())),
+        };
+        crate::landscape::save_factor(db, coordinator, &landscape, &factor.key, &draft).await?;
+    }
+    for (i, (_, question)) in framework.questions().take(6).enumerate() {
+        let draft = QuestionDraft {
+            answer: DEMO_ANSWER.into(),
+            status: if i < 3 { QuestionStatus::Settled } else { QuestionStatus::NotSettled },
+            owner: Some(Owner::Member(coordinator.user_id())),
+            due_on: None,
+        };
+        crate::landscape::save_question(db, coordinator, &landscape, &question.key, &draft).await?;
+    }
+    // What has been recorded so far happened four months ago; then a few factors moved.
+    let earlier = crate::now() - 120 * 24 * 3600;
+    on_writer!(db, |pool| sqlx::query(
+        "UPDATE landscape_changes SET changed_at = $1 WHERE initiative_id = $2"
+    )
+    .bind(earlier)
+    .bind(initiative)
+    .execute(pool)
+    .await
+    .map(|_| ())?);
+    for ((_, factor), state) in framework.factors().zip(&states) {
+        if random.below(3) != 0 {
+            continue;
+        }
+        let moved = (state + 1 + random.below(2) as i64 - (random.below(4) == 0) as i64 * 2).clamp(-2, 2);
+        let draft = FactorDraft {
+            in_focus: moved < 0,
+            state: FactorState::new(moved).ok(),
+            note: if moved < 0 { DEMO_HINDRANCE.into() } else { String::new() },
+            follow_up: (moved < 0).then(|| Owner::Member(coordinator.user_id())),
+        };
+        crate::landscape::save_factor(db, coordinator, &landscape, &factor.key, &draft).await?;
+    }
+    if let Some((_, question)) = framework.questions().nth(6) {
+        let draft = QuestionDraft {
+            answer: String::new(),
+            status: QuestionStatus::Open,
+            owner: Some(Owner::Member(coordinator.user_id())),
+            due_on: Some(crate::now_date() + time::Duration::days(14)),
+        };
+        crate::landscape::save_question(db, coordinator, &landscape, &question.key, &draft).await?;
+        // Overdue by now, as the demo's story has it.
+        on_writer!(db, |pool| sqlx::query(
+            "UPDATE landscape_questions SET due_on = $1 WHERE initiative_id = $2 AND question_key = $3"
+        )
+        .bind((crate::now_date() - time::Duration::days(7)).to_string())
+        .bind(initiative)
+        .bind(&question.key)
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+    }
+    Ok(())
+}
+
+const DEMO_HINDRANCE: &str = "Framkom i intervjuerna och på arbetsplatsträffen i september.";
+const DEMO_ANSWER: &str = "Diskuterat i styrgruppen; se protokollet från senaste mötet.";
