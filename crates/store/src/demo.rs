@@ -566,14 +566,12 @@ async fn landscape_demo(db: &Db, coordinator: &OrgScope, initiative: i64, random
     }
     // What has been recorded so far happened four months ago; then a few factors moved.
     let earlier = crate::now() - 120 * 24 * 3600;
-    on_writer!(db, |pool| sqlx::query(
-        "UPDATE landscape_changes SET changed_at = $1 WHERE initiative_id = $2"
-    )
-    .bind(earlier)
-    .bind(initiative)
-    .execute(pool)
-    .await
-    .map(|_| ())?);
+    on_writer!(db, |pool| sqlx::query("UPDATE landscape_changes SET changed_at = $1 WHERE initiative_id = $2")
+        .bind(earlier)
+        .bind(initiative)
+        .execute(pool)
+        .await
+        .map(|_| ())?);
     for ((_, factor), state) in framework.factors().zip(&states) {
         if random.below(3) != 0 {
             continue;

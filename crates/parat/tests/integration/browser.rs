@@ -671,3 +671,65 @@ async fn a_questionnaire_is_answered_on_a_phone_and_its_pages_are_accessible() {
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
     app.stop().await;
 }
+
+/// Part of a landscape and its checklist filled in through the browser's forms; axe-core on
+/// the overview, a factor, the checklist, a question, a refused form and the comparison.
+#[tokio::test]
+async fn a_landscape_and_its_checklist_are_filled_in_in_the_browser() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let made = coordinator.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let landscape = format!("/initiatives/{initiative}/landscape");
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@boras.se").await;
+    check_page(&client, &base, &landscape, "landscape-empty", &mut failures).await;
+
+    // A factor: its state chosen, in focus, a note; "save and go on" opens the next one.
+    let factor = format!("{base}{landscape}/factors/leadership_strategic");
+    client.goto(&factor).await.expect("factor page");
+    check_current(&client, "landscape-factor", &mut failures).await;
+    client.find(Locator::Id("f-in_focus")).await.expect("focus").click().await.expect("tick");
+    client.find(Locator::Css("#f-state option[value='-2']")).await.expect("option").click().await.expect("choose");
+    client.find(Locator::Id("f-note")).await.expect("note").send_keys("Inget beslut i nämnden.").await.expect("type");
+    let next = submit_and_leave(&client, Locator::Css("button[name='next']"), &factor).await;
+    assert!(next.ends_with("/factors/leadership_tactical"), "{next}");
+
+    // A bad date on a question comes back with the answer kept and the problem named.
+    let question = format!("{base}/initiatives/{initiative}/checklist/need");
+    client.goto(&question).await.expect("question page");
+    client.find(Locator::Id("f-answer")).await.expect("answer").send_keys("Väntetiderna.").await.expect("type");
+    client.find(Locator::Id("f-due_on")).await.expect("date").send_keys("01012020").await.expect("type");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("save").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the problem named");
+    let kept: serde_json::Value =
+        client.execute("return document.getElementById('f-answer').value", vec![]).await.expect("value");
+    assert_eq!(kept, "Väntetiderna.");
+    check_current(&client, "landscape-question-refused", &mut failures).await;
+    client.execute("document.getElementById('f-due_on').value = ''", vec![]).await.expect("clear the date");
+    client
+        .find(Locator::Css("#f-status option[value='settled']"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("choose");
+    let saved = submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &question).await;
+    assert!(saved.contains("/checklist?notice=saved"), "{saved}");
+    check_current(&client, "landscape-checklist", &mut failures).await;
+    let progress = client.find(Locator::Id("progress-all")).await.expect("progress").text().await.expect("text");
+    assert!(progress.starts_with("1 av "), "{progress}");
+
+    check_page(&client, &base, &landscape, "landscape-overview", &mut failures).await;
+    let hindering = client.find(Locator::Id("hindering")).await.expect("heading");
+    assert!(hindering.text().await.expect("text").contains("hindrar mest"));
+    check_page(&client, &base, &format!("{landscape}/changes"), "landscape-changes", &mut failures).await;
+    assert!(failures.is_empty(), "axe-core found violations:\n{}", failures.join("\n"));
+    client.close().await.expect("close");
+    app.stop().await;
+}
