@@ -521,22 +521,6 @@ async fn staff_survey(db: &Db, coordinator: &OrgScope, initiative: i64, random: 
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn national_plan_has_about_three_hundred_organisations_with_unique_names() {
-        let orgs = plan(DemoSize::National);
-        assert_eq!(orgs.len(), 290 + 21);
-        let mut names: Vec<_> = orgs.iter().map(|o| search_key(&o.name)).collect();
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), orgs.len());
-        assert!(orgs.iter().all(|o| o.initiatives > 0));
-    }
-}
-
 /// An implementation landscape for an initiative: every factor assessed four months ago and
 /// some of them again since (mostly better), the process questions answered, one of them
 /// overdue with the coordinator.
@@ -609,3 +593,19 @@ async fn landscape_demo(db: &Db, coordinator: &OrgScope, initiative: i64, random
 
 const DEMO_HINDRANCE: &str = "Framkom i intervjuerna och på arbetsplatsträffen i september.";
 const DEMO_ANSWER: &str = "Diskuterat i styrgruppen; se protokollet från senaste mötet.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_plan_has_about_three_hundred_organisations_with_unique_names() {
+        let orgs = plan(DemoSize::National);
+        assert_eq!(orgs.len(), 290 + 21);
+        let mut names: Vec<_> = orgs.iter().map(|o| search_key(&o.name)).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), orgs.len());
+        assert!(orgs.iter().all(|o| o.initiatives > 0));
+    }
+}

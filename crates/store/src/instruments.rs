@@ -42,18 +42,30 @@ pub async fn create(db: &Db, scope: &OrgScope, definition: &str) -> StoreResult<
     let instrument = Instrument::from_toml(definition).map_err(|e| StoreError::Refused(e.to_string()))?;
     instrument.scoring_edition().map_err(|e| StoreError::Refused(e.to_string()))?;
     let name = instrument.name.get(Locale::Sv).to_owned();
+    store_definition(db, scope, ("org_instruments", "instrument"), &name, definition).await
+}
+
+/// Stores a checked definition an organisation loaded (an instrument, a framework) in `table`,
+/// with its audit entry as `entity`; returns its id.
+pub(crate) async fn store_definition(
+    db: &Db,
+    scope: &OrgScope,
+    (table, entity): (&'static str, &'static str),
+    name: &str,
+    definition: &str,
+) -> StoreResult<i64> {
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO org_instruments (org_id, name, definition, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
+        let (id,): (i64,) = sqlx::query_as(&format!(
+            "INSERT INTO {table} (org_id, name, definition, created_at) VALUES ($1, $2, $3, $4) RETURNING id"
+        ))
         .bind(scope.org_id())
-        .bind(&name)
+        .bind(name)
         .bind(definition)
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        let entry = AuditEntry::scoped(scope, "create", "instrument", id).after(&serde_json::json!({ "name": name }));
+        let entry = AuditEntry::scoped(scope, "create", entity, id).after(&serde_json::json!({ "name": name }));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         id

@@ -133,23 +133,7 @@ pub async fn create_own_framework(db: &Db, scope: &OrgScope, definition: &str) -
     }
     let framework = Framework::from_toml(definition).map_err(|e| StoreError::Refused(e.to_string()))?;
     let name = framework.name.get(Locale::Sv).to_owned();
-    let id = on_writer!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO org_frameworks (org_id, name, definition, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(scope.org_id())
-        .bind(&name)
-        .bind(definition)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        let entry = AuditEntry::scoped(scope, "create", "framework", id).after(&serde_json::json!({ "name": name }));
-        audit::record!(&mut *tx, &entry)?;
-        tx.commit().await?;
-        id
-    });
-    Ok(id)
+    crate::instruments::store_definition(db, scope, ("org_frameworks", "framework"), &name, definition).await
 }
 
 /// The stored definition of one of the organisation's own frameworks.

@@ -97,6 +97,15 @@ pub fn routes() -> Routes {
         .merge(landscape::routes())
 }
 
+/// The organisation's people as `(id, name)`, for choosing who owns a piece of work.
+pub async fn people(state: &AppState, member: &crate::context::Member) -> Result<Vec<(String, String)>, AppError> {
+    Ok(parat_store::accounts::members(&state.db, &member.scope)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id.to_string(), m.display_name))
+        .collect())
+}
+
 /// A form with nothing but its CSRF token: a button in a form of its own.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct EmptyForm {}

@@ -11,10 +11,10 @@ use parat_core::landscape::framework::{Factor, Level};
 use parat_core::landscape::{FactorState, Framework, QuestionStatus};
 use parat_core::FieldErrors;
 use parat_store::landscape::{self, FactorEntry, Landscape, QuestionEntry};
-use parat_store::{accounts, StoreError};
+use parat_store::StoreError;
 use serde::Deserialize;
 
-use super::{redirect_with_cookies, rejected, NoticeQuery};
+use super::{people, redirect_with_cookies, rejected, NoticeQuery};
 use crate::context::{Member, PathId, PathIdAndKey, Submitted};
 use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
@@ -68,15 +68,6 @@ pub fn state_sign(state: Option<FactorState>) -> String {
 
 fn status_name(ctx: &Ctx, status: QuestionStatus) -> String {
     ctx.t(&format!("land-status-{}", status.key()))
-}
-
-/// The organisation's people, as owners to choose from.
-async fn people(state: &AppState, member: &Member) -> Result<Vec<(String, String)>, AppError> {
-    Ok(accounts::members(&state.db, &member.scope)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id.to_string(), m.display_name))
-        .collect())
 }
 
 /// The recorded factors by key.

@@ -19,14 +19,7 @@ impl PlanForm {
     }
 }
 
-/// The organisation's people, as owners to choose from.
-async fn people(state: &AppState, member: &Member) -> Result<Vec<(String, String)>, AppError> {
-    Ok(accounts::members(&state.db, &member.scope)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id.to_string(), m.display_name))
-        .collect())
-}
+use super::super::people;
 
 fn today() -> time::Date {
     parat_core::locale::scandinavian_date(parat_store::now())
