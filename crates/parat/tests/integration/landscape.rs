@@ -311,3 +311,82 @@ async fn two_dates_compared_over_a_scripted_history() {
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     app.stop().await;
 }
+
+/// A CFIR-style framework of the organisation's own, in the shipped format: one level, one
+/// factor, one question.
+const OWN_FRAMEWORK: &str = r#"
+id = "cfir-lite"
+name = { sv = "CFIR i korthet", da = "CFIR kort", en = "CFIR in brief" }
+description = { sv = "Egen modell.", da = "Egen model.", en = "Own model." }
+
+[[levels]]
+key = "inner_setting"
+name = { sv = "Inre sammanhang", da = "Indre kontekst", en = "Inner setting" }
+description = { sv = "Organisationen.", da = "Organisationen.", en = "The organisation." }
+
+[[levels.factors]]
+key = "tension_for_change"
+name = { sv = "Förändringstryck", da = "Forandringspres", en = "Tension for change" }
+description = { sv = "Hur starkt behovet känns.", da = "Hvor stærkt behovet føles.", en = "How strongly the need is felt." }
+
+[[groups]]
+key = "start"
+name = { sv = "Inför start", da = "Før start", en = "Before starting" }
+
+[[groups.questions]]
+key = "sponsor"
+text = { sv = "Vem är beställare?", da = "Hvem er bestiller?", en = "Who is the sponsor?" }
+"#;
+
+#[tokio::test]
+async fn an_organisation_loads_its_own_framework_and_an_initiative_follows_it() {
+    let app = TestApp::spawn().await;
+    let (coordinator, org, initiative) = setup(&app).await;
+    let admin = app.logged_in(org, "ada@boras.se", "Ada Admin", Role::Admin).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+
+    // A broken definition is refused with the reason, and what was pasted stays.
+    let broken = OWN_FRAMEWORK.replace("key = \"start\"\n", "key = \"start\"\nlevel = \"outer\"\n");
+    let refused = admin.post("/frameworks", &[("framework", &broken)]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("outer") && body.contains(&html_escape("Vem är beställare?")), "{body}");
+    assert_eq!(coordinator.post("/frameworks", &[("framework", OWN_FRAMEWORK)]).await.status(), StatusCode::FORBIDDEN);
+    let loaded = admin.post("/frameworks", &[("framework", OWN_FRAMEWORK)]).await;
+    assert_eq!(loaded.status(), StatusCode::SEE_OTHER);
+    let list = admin.page("/instruments").await.1;
+    let key = list.split("/frameworks/org-").nth(1).and_then(|r| r.split(".toml").next()).expect("listed");
+    let file = format!("/frameworks/org-{key}.toml");
+    assert_eq!(admin.page(&file).await.1, OWN_FRAMEWORK);
+    assert_eq!(outsider.page(&file).await.0, StatusCode::NOT_FOUND);
+    assert!(admin.page("/frameworks/landscape.toml").await.1.contains("[[levels.factors]]"));
+
+    // The initiative follows it; its pages and the API then show its levels and questions.
+    let base = format!("/initiatives/{initiative}/landscape");
+    assert!(coordinator.page(&base).await.1.contains("CFIR i korthet"), "offered before anything is recorded");
+    let chosen = coordinator.post(&format!("{base}/framework"), &[("framework", &format!("org-{key}"))]).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        outsider.post(&format!("{base}/framework"), &[("framework", "landscape")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let page = coordinator.page(&base).await.1;
+    assert!(page.contains("Inre sammanhang") && !page.contains("Strategisk ledning"));
+    let saved = coordinator.post(&format!("{base}/factors/tension_for_change"), &[("state", "-1")]).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        coordinator.post(&format!("{base}/factors/caseload"), &[("state", "1")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let token = coordinator.api_token("cfir").await;
+    let (_, landscape) = coordinator.api_get(&token, &format!("/api/v1{base}?lang=en")).await;
+    assert_eq!(landscape["framework"], format!("org-{key}"));
+    assert_eq!(landscape["levels"][0]["factors"][0]["name"], "Tension for change");
+    assert_eq!(landscape["levels"][0]["factors"][0]["state"], -1);
+    assert_eq!(landscape["questions"][0]["text"], "Who is the sponsor?");
+    // Once something is recorded, the framework stays.
+    let again = coordinator.post(&format!("{base}/framework"), &[("framework", "landscape")]).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    app.stop().await;
+}

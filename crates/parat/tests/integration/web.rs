@@ -1070,7 +1070,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             continue;
         }
         // One-time tokens, answering links and shipped files are not an organisation's records.
-        if ["/setup/", "/reset/", "/instruments/", "/q/"].iter().any(|p| template.starts_with(p)) {
+        if ["/setup/", "/reset/", "/instruments/", "/frameworks/", "/q/"].iter().any(|p| template.starts_with(p)) {
             continue;
         }
         let kind = template.trim_start_matches('/').split('/').next().unwrap_or("");

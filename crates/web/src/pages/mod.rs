@@ -92,6 +92,8 @@ pub fn routes() -> Routes {
         .route("/audit", "GET", get(audit::list))
         .route("/instruments", "GET POST", get(instruments::list).post(instruments::create))
         .route("/instruments/{file}", "GET", get(instruments::download))
+        .route("/frameworks", "POST", post(instruments::create_framework))
+        .route("/frameworks/{file}", "GET", get(instruments::download_framework))
         .merge(readiness::routes())
         .merge(questionnaire::routes())
         .merge(landscape::routes())

@@ -166,6 +166,7 @@ pub const NOTICES: &[&str] = &[
     "interview-created",
     "consensus-saved",
     "instrument-loaded",
+    "framework-loaded",
     "assessment-reopened",
     "password-changed",
     "password-reset",
