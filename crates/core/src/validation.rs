@@ -55,6 +55,10 @@ pub enum Problem {
     PairLetters,
     /// A pairing code's digits: two digits.
     PairDigits,
+    /// A date that has not come yet where one that has passed is needed (when something was done).
+    DateInFuture,
+    /// A date something was reached, given for something not marked reached.
+    ReachedOnlyWhenReached,
 }
 
 impl Problem {
@@ -85,6 +89,8 @@ impl Problem {
         Problem::OptionCount { min: 2, max: 3 },
         Problem::PairLetters,
         Problem::PairDigits,
+        Problem::DateInFuture,
+        Problem::ReachedOnlyWhenReached,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -114,6 +120,8 @@ impl Problem {
             Problem::OptionCount { .. } => "option-count",
             Problem::PairLetters => "pair-letters",
             Problem::PairDigits => "pair-digits",
+            Problem::DateInFuture => "date-in-future",
+            Problem::ReachedOnlyWhenReached => "reached-only-when-reached",
         }
     }
 

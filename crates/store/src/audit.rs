@@ -140,6 +140,8 @@ pub const ENTITIES: &[&str] = &[
     "landscape_question",
     "framework",
     "initiative_framework",
+    "landscape_risk",
+    "landscape_milestone",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

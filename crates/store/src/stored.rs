@@ -3,6 +3,7 @@
 //! A key the code does not know is a decode error, never silently some default.
 
 use parat_core::initiative::{InitiativeStatus, TopicArea};
+use parat_core::landscape::plan::MilestoneStatus;
 use parat_core::landscape::QuestionStatus;
 use parat_core::locale::Locale;
 use parat_core::organisation::{OrgKind, Role};
@@ -32,7 +33,18 @@ macro_rules! stored_keys {
     };
 }
 
-stored_keys!(Role, OrgKind, AssessmentStatus, ActionStatus, TopicArea, InitiativeStatus, Locale, Task, QuestionStatus);
+stored_keys!(
+    Role,
+    OrgKind,
+    AssessmentStatus,
+    ActionStatus,
+    TopicArea,
+    InitiativeStatus,
+    Locale,
+    Task,
+    QuestionStatus,
+    MilestoneStatus
+);
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>
 where

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod framework;
 pub mod history;
+pub mod plan;
 
 pub use analysis::{FactorDraft, FactorInput, FactorState, QuestionDraft, QuestionInput, QuestionStatus};
 pub use framework::{builtin_framework, Framework, FrameworkError};

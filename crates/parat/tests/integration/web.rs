@@ -1092,6 +1092,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{informant}", &informant.to_string())
             .replace("{action}", &action.to_string())
             .replace("{respondent}", &respondent.to_string())
+            .replace("{risk}", "1")
+            .replace("{milestone}", "1")
             .replace("{question}", "0")
             .replace("{item}", "q1")
             .replace("{section}", "s1")

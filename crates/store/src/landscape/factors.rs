@@ -23,11 +23,7 @@ pub struct FactorEntry {
 impl FactorEntry {
     /// The form's owner pair as it was saved.
     pub fn follow_up_owner(&self) -> Option<Owner> {
-        match (self.follow_up_id, self.follow_up.is_empty()) {
-            (Some(id), _) => Some(Owner::Member(id)),
-            (None, false) => Some(Owner::Named(self.follow_up.clone())),
-            (None, true) => None,
-        }
+        owner_of(self.follow_up_id, &self.follow_up)
     }
 }
 

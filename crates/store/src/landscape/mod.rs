@@ -18,11 +18,15 @@ use crate::{now, Db, OrgScope, StoreError, StoreResult};
 
 mod factors;
 mod history;
+mod milestones;
 mod questions;
+mod risks;
 
 pub use factors::*;
 pub use history::*;
+pub use milestones::*;
 pub use questions::*;
+pub use risks::*;
 
 /// The key of the framework Parat ships.
 pub const BUILTIN_KEY: &str = "landscape";
@@ -181,4 +185,39 @@ pub async fn choose_framework(db: &Db, scope: &OrgScope, landscape: &Landscape, 
 
 fn date_of(raw: Option<String>) -> Option<time::Date> {
     raw.and_then(|d| parat_core::initiative::parse_date(&d).ok().flatten())
+}
+
+/// The owner pair as the forms and the API give it back.
+fn owner_of(owner_id: Option<i64>, who: &str) -> Option<parat_core::owner::Owner> {
+    use parat_core::owner::Owner;
+    match (owner_id, who.is_empty()) {
+        (Some(id), _) => Some(Owner::Member(id)),
+        (None, false) => Some(Owner::Named(who.to_owned())),
+        (None, true) => None,
+    }
+}
+
+/// Deletes one record of a planning tool (`table`, logged as `entity`) of this initiative.
+async fn delete_record(
+    db: &Db,
+    scope: &OrgScope,
+    landscape: &Landscape,
+    (table, entity): (&'static str, &'static str),
+    id: i64,
+) -> StoreResult<()> {
+    landscape.require_edit()?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let deleted = sqlx::query(&format!("DELETE FROM {table} WHERE initiative_id = $1 AND id = $2"))
+            .bind(landscape.initiative_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if deleted.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", entity, id))?;
+        tx.commit().await?;
+    });
+    Ok(())
 }

@@ -25,11 +25,7 @@ impl QuestionEntry {
     }
 
     pub fn owner(&self) -> Option<Owner> {
-        match (self.owner_id, self.who.is_empty()) {
-            (Some(id), _) => Some(Owner::Member(id)),
-            (None, false) => Some(Owner::Named(self.who.clone())),
-            (None, true) => None,
-        }
+        owner_of(self.owner_id, &self.who)
     }
 }
 

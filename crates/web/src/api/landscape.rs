@@ -22,6 +22,7 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
 #[serde(default)]
 pub struct LanguageParams {
     /// The language of names and question texts; Swedish when left out.
+    #[param(inline)]
     lang: Option<Locale>,
 }
 
@@ -370,6 +371,16 @@ async fn get_changes(
 ) -> Result<Json<ChangesOut>, AppError> {
     use parat_core::landscape::history::{compare, compared_dates};
     let landscape = store::open(&state.db, &scope, id).await?;
+    // A date given must be one, as the document says: empty or padded is not "left out".
+    let mut errors = FieldErrors::new();
+    for (field, date) in [("from", &params.from), ("to", &params.to)] {
+        if date.as_deref().is_some_and(|d| d.is_empty() || d.trim() != d) {
+            errors.add(field, Problem::InvalidDate);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
     let changes = store::changes(&state.db, &landscape).await?;
     let (from, to) = compared_dates(
         params.from.as_deref().unwrap_or(""),

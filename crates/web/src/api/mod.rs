@@ -34,6 +34,7 @@ use crate::context::{PathId, PathIdAndKey};
 use crate::{AppError, AppState};
 
 mod landscape;
+mod landscape_plan;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -52,6 +53,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(readiness::operations())
         .merge(questionnaire::operations())
         .merge(landscape::operations())
+        .merge(landscape_plan::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -118,6 +120,12 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D
     number
         .map(|n| as_whole(&n).ok_or_else(|| serde::de::Error::custom(format!("{n} is not a whole number"))))
         .transpose()
+}
+
+/// A required whole number, as [`whole_number`] reads an optional one.
+fn required_whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let n = serde_json::Number::deserialize(d)?;
+    as_whole(&n).ok_or_else(|| serde::de::Error::custom(format!("{n} is not a whole number")))
 }
 
 fn whole_numbers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<i64>>, D::Error> {
@@ -635,7 +643,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 17, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 21, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

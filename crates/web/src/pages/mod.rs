@@ -108,6 +108,15 @@ pub async fn people(state: &AppState, member: &crate::context::Member) -> Result
         .collect())
 }
 
+/// A record's text, shortened for a button's accessible name ("Ändra …").
+pub fn short(what: &str) -> String {
+    let mut text: String = what.chars().take(40).collect();
+    if what.chars().count() > 40 {
+        text.push('…');
+    }
+    text
+}
+
 /// A form with nothing but its CSRF token: a button in a form of its own.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct EmptyForm {}

@@ -6,7 +6,6 @@
 use super::*;
 use parat_core::landscape::framework::{Group, Question};
 use parat_core::landscape::QuestionInput;
-use parat_core::owner::Owner;
 
 fn date_text(ctx: &Ctx, date: Option<time::Date>) -> String {
     date.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into())
@@ -77,11 +76,7 @@ pub async fn checklist(
 /// What a saved answer puts back in its form.
 fn input_from(entry: Option<&QuestionEntry>) -> QuestionInput {
     let Some(e) = entry else { return QuestionInput::default() };
-    let (owner_id, who) = match e.owner() {
-        Some(Owner::Member(id)) => (id.to_string(), String::new()),
-        Some(Owner::Named(name)) => (String::new(), name),
-        None => (String::new(), String::new()),
-    };
+    let (owner_id, who) = owner_fields(e.owner());
     QuestionInput {
         answer: e.answer.clone(),
         status: e.status.key().to_owned(),

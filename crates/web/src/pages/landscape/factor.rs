@@ -4,16 +4,11 @@
 // The area's shared imports and helpers live in mod.rs.
 use super::*;
 use parat_core::landscape::FactorInput;
-use parat_core::owner::Owner;
 
 /// What a saved factor puts back in its form.
 fn input_from(entry: Option<&FactorEntry>) -> FactorInput {
     let Some(e) = entry else { return FactorInput::default() };
-    let (follow_up_id, follow_up) = match e.follow_up_owner() {
-        Some(Owner::Member(id)) => (id.to_string(), String::new()),
-        Some(Owner::Named(name)) => (String::new(), name),
-        None => (String::new(), String::new()),
-    };
+    let (follow_up_id, follow_up) = owner_fields(e.follow_up_owner());
     FactorInput {
         in_focus: if e.in_focus { "1".into() } else { String::new() },
         state: e.state.map(|s| s.value().to_string()).unwrap_or_default(),

@@ -14,7 +14,7 @@ use parat_store::landscape::{self, FactorEntry, Landscape, QuestionEntry};
 use parat_store::StoreError;
 use serde::Deserialize;
 
-use super::{people, redirect_with_cookies, rejected, NoticeQuery};
+use super::{people, redirect_with_cookies, rejected, short, NoticeQuery};
 use crate::context::{Member, PathId, PathIdAndKey, Submitted};
 use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
@@ -23,13 +23,17 @@ use crate::{AppError, AppState, Ctx};
 mod changes;
 mod checklist;
 mod factor;
+mod milestones;
 mod overview;
+mod risks;
 mod work;
 
 pub use changes::*;
 pub use checklist::*;
 pub use factor::*;
+pub use milestones::*;
 pub use overview::*;
+pub use risks::*;
 pub use work::*;
 
 /// The landscape's pages, merged into the site's routes in one place (`pages::routes`).
@@ -42,6 +46,14 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/landscape/changes", "GET", get(changes_page))
         .route("/initiatives/{id}/checklist", "GET", get(checklist))
         .route("/initiatives/{id}/checklist/{key}", "GET POST", get(question_page).post(save_question))
+        .route("/initiatives/{id}/risks", "GET POST", get(risks_page).post(add_risk))
+        .route("/initiatives/{id}/risks/{risk}", "POST", post(update_risk))
+        .route("/initiatives/{id}/risks/{risk}/edit", "GET", get(edit_risk_page))
+        .route("/initiatives/{id}/risks/{risk}/delete", "POST", post(delete_risk))
+        .route("/initiatives/{id}/milestones", "GET POST", get(milestones_page).post(add_milestone))
+        .route("/initiatives/{id}/milestones/{milestone}", "POST", post(update_milestone))
+        .route("/initiatives/{id}/milestones/{milestone}/edit", "GET", get(edit_milestone_page))
+        .route("/initiatives/{id}/milestones/{milestone}/delete", "POST", post(delete_milestone))
 }
 
 fn today() -> time::Date {
@@ -70,6 +82,16 @@ fn status_name(ctx: &Ctx, status: QuestionStatus) -> String {
     ctx.t(&format!("land-status-{}", status.key()))
 }
 
+/// A saved owner as the form's field pair (`owner_id`, `who`).
+fn owner_fields(owner: Option<parat_core::owner::Owner>) -> (String, String) {
+    use parat_core::owner::Owner;
+    match owner {
+        Some(Owner::Member(id)) => (id.to_string(), String::new()),
+        Some(Owner::Named(name)) => (String::new(), name),
+        None => (String::new(), String::new()),
+    }
+}
+
 /// The recorded factors by key.
 fn by_key<T>(entries: Vec<T>, key: impl Fn(&T) -> &str) -> HashMap<String, T> {
     entries.into_iter().map(|e| (key(&e).to_owned(), e)).collect()
@@ -82,6 +104,8 @@ fn tabs(ctx: &Ctx, landscape: &Landscape, current: &str) -> Markup {
         ("overview", format!("/initiatives/{id}/landscape"), ctx.t("land-title")),
         ("checklist", format!("/initiatives/{id}/checklist"), ctx.t("land-checklist-title")),
         ("changes", format!("/initiatives/{id}/landscape/changes"), ctx.t("land-changes-title")),
+        ("milestones", format!("/initiatives/{id}/milestones"), ctx.t("land-milestones-title")),
+        ("risks", format!("/initiatives/{id}/risks"), ctx.t("land-risks-title")),
     ];
     html! {
         p.breadcrumb { a href=(format!("/initiatives/{id}")) { (landscape.initiative_name) } }

@@ -19,7 +19,7 @@ impl PlanForm {
     }
 }
 
-use super::super::people;
+use super::super::{people, short};
 
 fn today() -> time::Date {
     parat_core::locale::scandinavian_date(parat_store::now())
@@ -103,15 +103,6 @@ pub(super) fn action_plan(
             }
         }
     }
-}
-
-/// A task's text, shortened for a button's accessible name.
-fn short(what: &str) -> String {
-    let mut text: String = what.chars().take(40).collect();
-    if what.chars().count() > 40 {
-        text.push('…');
-    }
-    text
 }
 
 pub async fn add_action(
