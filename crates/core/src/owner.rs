@@ -22,8 +22,10 @@ impl Owner {
         errors: &mut FieldErrors,
         (id_field, who_field): (&'static str, &'static str),
     ) -> Option<Option<Owner>> {
+        // The name is checked even when a member is chosen: nothing unchecked is accepted.
+        let who = errors.check(who_field, optional_text(who, WHO_MAX, false));
         match owner_id.trim() {
-            "" => match errors.check(who_field, optional_text(who, WHO_MAX, false)) {
+            "" => match who {
                 Some(who) if !who.is_empty() => Some(Some(Owner::Named(who))),
                 Some(_) if required => {
                     errors.add(id_field, Problem::NotChosen);
@@ -33,7 +35,8 @@ impl Owner {
                 None => None,
             },
             raw => match raw.parse::<i64>().ok().filter(|id| *id > 0) {
-                Some(id) => Some(Some(Owner::Member(id))),
+                Some(id) if who.is_some() => Some(Some(Owner::Member(id))),
+                Some(_) => None,
                 None => {
                     errors.add(id_field, Problem::UnknownChoice);
                     None
