@@ -588,8 +588,53 @@ async fn landscape_demo(db: &Db, coordinator: &OrgScope, initiative: i64, random
         .await
         .map(|_| ())?);
     }
+    plan_demo(db, coordinator, &landscape).await
+}
+
+/// Risks and milestones beside the landscape: three risks, and milestones in each phase, one
+/// reached early and one late.
+async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape::Landscape) -> StoreResult<()> {
+    use parat_core::landscape::plan::{MilestoneDraft, MilestoneStatus, RiskDraft};
+    use parat_core::owner::Owner;
+    let me = Some(Owner::Member(coordinator.user_id()));
+    for (what, likelihood, consequence, mitigation) in DEMO_RISKS {
+        let draft = RiskDraft {
+            what: (*what).into(),
+            likelihood: *likelihood,
+            consequence: *consequence,
+            mitigation: (*mitigation).into(),
+            owner: me.clone(),
+        };
+        crate::landscape::add_risk(db, coordinator, landscape, &draft, "").await?;
+    }
+    let today = crate::now_date();
+    let days = |n: i64| today + time::Duration::days(n);
+    let milestones = [
+        ("Behovet beskrivet för nämnden", "needs", days(-150), Some(days(-160)), MilestoneStatus::Reached),
+        ("Införandeteam utsett", "needs", days(-120), Some(days(-118)), MilestoneStatus::Reached),
+        ("Grundutbildning för alla team", "introduction", days(-20), None, MilestoneStatus::InProgress),
+        ("Första uppföljningen i styrgruppen", "use", days(60), None, MilestoneStatus::Planned),
+        ("Metoden i ordinarie budget", "sustainment", days(300), None, MilestoneStatus::Planned),
+    ];
+    for (name, phase, planned_on, reached_on, status) in milestones {
+        let draft = MilestoneDraft {
+            name: name.into(),
+            phase: Some(phase.into()),
+            planned_on,
+            reached_on,
+            status,
+            owner: me.clone(),
+        };
+        crate::landscape::add_milestone(db, coordinator, landscape, &draft, "").await?;
+    }
     Ok(())
 }
+
+const DEMO_RISKS: &[(&str, u8, u8, &str)] = &[
+    ("Handledarna hinner inte stödja teamen", 4, 4, "Avsätt två timmar i veckan per handledare."),
+    ("Projektmedlen tar slut innan metoden är förankrad", 3, 5, "Ta upp fortsatt finansiering i budgetarbetet i vår."),
+    ("Samverkanspartnerna prioriterar annat", 2, 3, "Stäm av i ledningsgruppen för samverkan varje tertial."),
+];
 
 const DEMO_HINDRANCE: &str = "Framkom i intervjuerna och på arbetsplatsträffen i september.";
 const DEMO_ANSWER: &str = "Diskuterat i styrgruppen; se protokollet från senaste mötet.";

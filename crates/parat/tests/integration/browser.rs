@@ -729,6 +729,45 @@ async fn a_landscape_and_its_checklist_are_filled_in_in_the_browser() {
     let hindering = client.find(Locator::Id("hindering")).await.expect("heading");
     assert!(hindering.text().await.expect("text").contains("hindrar mest"));
     check_page(&client, &base, &format!("{landscape}/changes"), "landscape-changes", &mut failures).await;
+
+    // A risk and a milestone through their forms; a milestone "reached" in the future is refused.
+    let risks = format!("{base}/initiatives/{initiative}/risks");
+    client.goto(&risks).await.expect("risks page");
+    client.find(Locator::Id("f-what")).await.expect("what").send_keys("Handledarna slutar").await.expect("type");
+    for (field, value) in [("likelihood", "4"), ("consequence", "5")] {
+        let option = format!("#f-{field} option[value='{value}']");
+        client.find(Locator::Css(&option)).await.expect("option").click().await.expect("choose");
+    }
+    submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &risks).await;
+    check_current(&client, "landscape-risks", &mut failures).await;
+    let milestones = format!("{base}/initiatives/{initiative}/milestones");
+    client.goto(&milestones).await.expect("milestones page");
+    client.find(Locator::Id("f-name")).await.expect("name").send_keys("Utbildning klar").await.expect("type");
+    client
+        .execute("document.getElementById('f-planned_on').value = '2031-01-15'; document.getElementById('f-reached_on').value = '2031-01-10';", vec![])
+        .await
+        .expect("dates");
+    client
+        .find(Locator::Css("#f-status option[value='reached']"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("choose");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("add").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the future date named");
+    check_current(&client, "landscape-milestone-refused", &mut failures).await;
+    client.execute("document.getElementById('f-reached_on').value = ''", vec![]).await.expect("clear");
+    client
+        .find(Locator::Css("#f-status option[value='planned']"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("choose");
+    let current = client.current_url().await.expect("url").to_string();
+    submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &current).await;
+    check_current(&client, "landscape-milestones", &mut failures).await;
     assert!(failures.is_empty(), "axe-core found violations:\n{}", failures.join("\n"));
     client.close().await.expect("close");
     app.stop().await;

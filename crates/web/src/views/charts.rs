@@ -358,7 +358,8 @@ pub fn timeline(title: &str, description: &str, bands: &[TimelineBand], marks: &
         }
         list
     };
-    let every = (months.len() / 12).max(1);
+    // At most about eight month labels, so that they never run into each other.
+    let every = months.len().div_ceil(8).max(1);
     html! {
         svg.chart.timeline xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {}", fmt(LEFT * 2.0 + WIDTH), fmt(height)))
             role="img" aria-labelledby="timeline-title timeline-desc" {
@@ -367,14 +368,14 @@ pub fn timeline(title: &str, description: &str, bands: &[TimelineBand], marks: &
             @for (i, band) in bands.iter().enumerate() {
                 @let y = 8.0 + i as f64 * BAND_ROW;
                 rect class=(format!("band band-{}", i % 4)) x=(fmt(x(band.from))) y=(fmt(y)) width=(fmt((x(band.to) - x(band.from)).max(4.0))) height=(fmt(BAND_ROW - 4.0)) rx="3" {}
-                text.band-label x=(fmt(x(band.from) + 6.0)) y=(fmt(y + 16.0)) { (band.label) }
+                @let near_end = x(band.from) > LEFT + WIDTH * 0.7;
+                text.band-label x=(fmt(if near_end { x(band.to) - 6.0 } else { x(band.from) + 6.0 })) y=(fmt(y + 16.0))
+                    text-anchor=(if near_end { "end" } else { "start" }) { (band.label) }
             }
             line.axis x1=(fmt(LEFT)) y1=(fmt(axis_y)) x2=(fmt(LEFT + WIDTH)) y2=(fmt(axis_y)) {}
-            @for (i, month) in months.iter().enumerate().filter(|(i, _)| i % every == 0) {
+            @for (_, month) in months.iter().enumerate().filter(|(i, _)| i % every == 0) {
                 line.tick x1=(fmt(x(*month))) y1=(fmt(axis_y)) x2=(fmt(x(*month))) y2=(fmt(height - 4.0)) {}
-                @if i % every == 0 {
-                    text.month x=(fmt(x(*month) + 3.0)) y=(fmt(axis_y + 14.0)) { (format!("{}-{:02}", month.year(), u8::from(month.month()))) }
-                }
+                text.month x=(fmt(x(*month) + 3.0)) y=(fmt(axis_y + 14.0)) { (format!("{}-{:02}", month.year(), u8::from(month.month()))) }
             }
             @for (i, mark) in marks.iter().enumerate() {
                 @let (cx, cy) = (x(mark.on), axis_y + 20.0 + (i as f64 + 0.5) * ROW);

@@ -53,22 +53,30 @@ fn labels(ctx: &Ctx) -> [(&'static str, String); 7] {
     ]
 }
 
-/// The phases as bands: each from its first to its last milestone's date.
+/// The phases as bands, in the framework's order: each from its first milestone to where the
+/// next phase begins (or a month past its last milestone, for the last one).
 fn phase_bands<'a>(ctx: &Ctx, framework: &'a Framework, milestones: &[Milestone]) -> Vec<TimelineBand<'a>> {
-    framework
+    let spans: Vec<(&'a str, time::Date, time::Date)> = framework
         .phases
         .iter()
         .filter_map(|phase| {
             let dates: Vec<time::Date> = milestones
                 .iter()
-                .filter(|m| m.phase.as_deref() == Some(phase.key.as_str()))
+                .filter(|m| m.phase.as_deref() == Some(phase.key.as_str()) && m.status != MilestoneStatus::Cancelled)
                 .flat_map(|m| std::iter::once(m.planned_on).chain(m.reached_on))
                 .collect();
-            Some(TimelineBand {
-                label: phase.name.get(ctx.locale),
-                from: *dates.iter().min()?,
-                to: *dates.iter().max()?,
-            })
+            Some((phase.name.get(ctx.locale), *dates.iter().min()?, *dates.iter().max()?))
+        })
+        .collect();
+    spans
+        .iter()
+        .enumerate()
+        .map(|(i, (label, from, last))| {
+            let to = match spans.get(i + 1) {
+                Some((_, next, _)) => (*next).max(*last),
+                None => *last + time::Duration::days(30),
+            };
+            TimelineBand { label, from: *from, to }
         })
         .collect()
 }
