@@ -205,6 +205,11 @@ impl Framework {
         self.questions().find(|(_, q)| q.key == key)
     }
 
+    /// The phases' keys, in order.
+    pub fn phase_keys(&self) -> Vec<&str> {
+        self.phases.iter().map(|p| p.key.as_str()).collect()
+    }
+
     /// The factor that follows `key` in the framework's order (for "save and go on").
     pub fn factor_after(&self, key: &str) -> Option<&Factor> {
         self.factors().map(|(_, f)| f).skip_while(|f| f.key != key).nth(1)

@@ -92,10 +92,18 @@ pub async fn framework_by_key(db: &Db, scope: &OrgScope, key: &str) -> StoreResu
         return Ok(builtin());
     }
     let id = key.strip_prefix("org-").and_then(|id| id.parse::<i64>().ok()).ok_or(StoreError::NotFound)?;
-    let source = own_definition(db, scope, id).await?;
+    // The organisation check is a query every time; the definition is read and parsed once.
+    let owned: Option<(i64,)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT id FROM org_frameworks WHERE org_id = $1 AND id = $2")
+            .bind(scope.org_id())
+            .bind(id)
+            .fetch_optional(pool)
+            .await?);
+    owned.ok_or(StoreError::NotFound)?;
     if let Some(found) = parsed_frameworks().lock().ok().and_then(|cache| cache.get(&id).cloned()) {
         return Ok(found);
     }
+    let source = own_definition(db, scope, id).await?;
     // Stored definitions passed the checks when loaded; one that no longer parses is refused.
     let framework = Arc::new(Framework::from_toml(&source).map_err(|e| StoreError::Refused(e.to_string()))?);
     if let Ok(mut cache) = parsed_frameworks().lock() {

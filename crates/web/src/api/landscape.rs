@@ -181,13 +181,6 @@ pub struct FactorBody {
     follow_up: Option<String>,
 }
 
-/// A text's length before trimming, as the document states it.
-fn untrimmed_length(errors: &mut FieldErrors, field: &'static str, value: Option<&str>, max: usize) {
-    if value.is_some_and(|v| v.chars().count() > max) {
-        errors.add(field, Problem::TooLong { max });
-    }
-}
-
 /// Records a factor's assessment and answers with the factor as stored. Coordinators and
 /// administrators only. Refused with 422 beyond the schema: `follow_up_id` must be a member of
 /// the organisation.
@@ -211,8 +204,8 @@ async fn put_factor(
     let landscape = store::open(&state.db, &scope, id).await?;
     let (_, factor) = landscape.framework().factor(&key).ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::new();
-    untrimmed_length(&mut errors, "note", body.note.as_deref(), NOTE_MAX);
-    untrimmed_length(&mut errors, "follow_up", body.follow_up.as_deref(), WHO_MAX);
+    untrimmed(&mut errors, "note", body.note.as_deref(), NOTE_MAX);
+    untrimmed(&mut errors, "follow_up", body.follow_up.as_deref(), WHO_MAX);
     let input = FactorInput {
         in_focus: if body.in_focus { "1".into() } else { String::new() },
         state: body.state.map(|s| s.to_string()).unwrap_or_default(),
@@ -273,8 +266,8 @@ async fn put_question(
     let landscape = store::open(&state.db, &scope, id).await?;
     landscape.framework().question(&key).ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::new();
-    untrimmed_length(&mut errors, "answer", body.answer.as_deref(), ANSWER_MAX);
-    untrimmed_length(&mut errors, "owner", body.owner.as_deref(), WHO_MAX);
+    untrimmed(&mut errors, "answer", body.answer.as_deref(), ANSWER_MAX);
+    untrimmed(&mut errors, "owner", body.owner.as_deref(), WHO_MAX);
     if body.due.as_deref().is_some_and(|d| d.is_empty() || d.trim() != d) {
         errors.add("due", Problem::InvalidDate);
     }
@@ -287,22 +280,9 @@ async fn put_question(
     };
     let kept = store::question(&state.db, &landscape, &key).await?.and_then(|e| e.due_on);
     // The API's names for the form's fields.
-    let parsed = input.parse(parat_store::now_date(), kept).map_err(|found| {
-        FieldErrors(
-            found
-                .0
-                .into_iter()
-                .map(|mut e| {
-                    e.field = match e.field {
-                        "who" => "owner",
-                        "due_on" => "due",
-                        other => other,
-                    };
-                    e
-                })
-                .collect(),
-        )
-    });
+    let parsed = input
+        .parse(parat_store::now_date(), kept)
+        .map_err(|found| renamed(found, &[("who", "owner"), ("due_on", "due")]));
     let draft = combined(errors, parsed)?;
     store::save_question(&state.db, &scope, &landscape, &key, &draft).await?;
     let saved = store::question(&state.db, &landscape, &key).await?;

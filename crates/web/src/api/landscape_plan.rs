@@ -15,13 +15,6 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(update_milestone, delete_milestone))
 }
 
-/// Text over its limit before trimming, as the document states it.
-fn untrimmed(errors: &mut FieldErrors, field: &'static str, value: Option<&str>, max: usize) {
-    if value.is_some_and(|v| v.chars().count() > max) {
-        errors.add(field, Problem::TooLong { max });
-    }
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct RiskOut {
     id: i64,
@@ -102,22 +95,6 @@ impl RiskBody {
         };
         combined(errors, input.parse().map_err(|found| renamed(found, &[("who", "owner")])))
     }
-}
-
-/// The form's field names as the API calls them.
-fn renamed(errors: FieldErrors, names: &[(&str, &'static str)]) -> FieldErrors {
-    FieldErrors(
-        errors
-            .0
-            .into_iter()
-            .map(|mut e| {
-                if let Some((_, api)) = names.iter().find(|(form, _)| *form == e.field) {
-                    e.field = api;
-                }
-                e
-            })
-            .collect(),
-    )
 }
 
 /// The initiative's risks, highest score first.
@@ -298,10 +275,6 @@ impl MilestoneBody {
     }
 }
 
-fn phase_keys(framework: &parat_core::landscape::Framework) -> Vec<&str> {
-    framework.phases.iter().map(|p| p.key.as_str()).collect()
-}
-
 /// The initiative's milestones by planned date.
 #[utoipa::path(get, path = "/initiatives/{id}/milestones", tag = "landscape", params(("id" = i64, Path, minimum = 1)),
     responses(
@@ -338,7 +311,7 @@ async fn add_milestone(
     ApiJson(body): ApiJson<MilestoneBody>,
 ) -> Result<Response, AppError> {
     let landscape = store::open(&state.db, &scope, id).await?;
-    let draft = body.parse(&phase_keys(landscape.framework()))?;
+    let draft = body.parse(&landscape.framework().phase_keys())?;
     let milestone = store::add_milestone(&state.db, &scope, &landscape, &draft, "").await?;
     let created = store::milestone(&state.db, &landscape, milestone).await?;
     Ok((StatusCode::CREATED, Json(MilestoneOut::from(created))).into_response())
@@ -364,7 +337,7 @@ async fn update_milestone(
 ) -> Result<Json<MilestoneOut>, AppError> {
     let landscape = store::open(&state.db, &scope, id).await?;
     store::milestone(&state.db, &landscape, milestone).await?;
-    let draft = body.parse(&phase_keys(landscape.framework()))?;
+    let draft = body.parse(&landscape.framework().phase_keys())?;
     store::update_milestone(&state.db, &scope, &landscape, milestone, &draft).await?;
     Ok(Json(store::milestone(&state.db, &landscape, milestone).await?.into()))
 }

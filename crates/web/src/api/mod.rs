@@ -156,6 +156,30 @@ fn combined<T>(mut errors: FieldErrors, parsed: Result<T, FieldErrors>) -> Resul
     }
 }
 
+/// Text over its limit before trimming: the document counts what is sent, the form rules what
+/// is kept, and the API keeps the document's promise.
+fn untrimmed(errors: &mut FieldErrors, field: &'static str, value: Option<&str>, max: usize) {
+    if value.is_some_and(|v| v.chars().count() > max) {
+        errors.add(field, Problem::TooLong { max });
+    }
+}
+
+/// The form's field names as the API calls them.
+fn renamed(errors: FieldErrors, names: &[(&str, &'static str)]) -> FieldErrors {
+    FieldErrors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                if let Some((_, api)) = names.iter().find(|(form, _)| *form == e.field) {
+                    e.field = api;
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
 fn as_whole(n: &serde_json::Number) -> Option<i64> {
     n.as_i64().or_else(|| {
         n.as_f64().filter(|f| f.fract() == 0.0 && *f >= i64::MIN as f64 && *f < i64::MAX as f64).map(|f| f as i64)

@@ -11,11 +11,6 @@ fn date_text(ctx: &Ctx, date: Option<time::Date>) -> String {
     date.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into())
 }
 
-/// A group's name, with its level's name when the group belongs beside a level.
-fn group_name(ctx: &Ctx, group: &Group) -> String {
-    group.name.get(ctx.locale).to_owned()
-}
-
 pub async fn checklist(
     State(state): State<AppState>,
     member: Member,
@@ -40,10 +35,10 @@ pub async fn checklist(
         @for group in &framework.groups {
             @let progress = Progress::of(group.questions.iter().map(|q| status_of(&answered, &q.key)));
             section aria-labelledby=(format!("group-{}", group.key)) {
-                h2 id=(format!("group-{}", group.key)) { (group_name(ctx, group)) }
+                h2 id=(format!("group-{}", group.key)) { (group.name.get(ctx.locale)) }
                 p.hint { (ctx.t_with("land-progress", &[("done", (progress.done as f64).into()), ("total", (progress.total as f64).into())])) }
                 div.table-wrap { table {
-                    caption.visually-hidden { (group_name(ctx, group)) }
+                    caption.visually-hidden { (group.name.get(ctx.locale)) }
                     thead { tr {
                         th scope="col" { (ctx.t("land-question")) }
                         th scope="col" { (ctx.t("land-status")) }
@@ -100,7 +95,7 @@ fn question_view(
     let has_next = landscape.framework().question_after(&question.key).is_some();
     let body = html! {
         (tabs(ctx, landscape, "checklist"))
-        p.hint { (group_name(ctx, group)) }
+        p.hint { (group.name.get(ctx.locale)) }
         h1 { (question.text.get(ctx.locale)) }
         @if landscape.can_edit {
             (error_summary(ctx, errors, &[("answer", ctx.t("land-answer")), ("status", ctx.t("land-status")), ("owner_id", ctx.t("land-owner")), ("who", ctx.t("plan-who-name")), ("due_on", ctx.t("land-due"))]))

@@ -152,10 +152,6 @@ fn milestones_view(
     }
 }
 
-fn phase_keys(framework: &Framework) -> Vec<&str> {
-    framework.phases.iter().map(|p| p.key.as_str()).collect()
-}
-
 pub async fn milestones_page(
     State(state): State<AppState>,
     member: Member,
@@ -186,7 +182,7 @@ pub async fn add_milestone(
 ) -> Result<Response, AppError> {
     let landscape = landscape::open(&state.db, &member.scope, id).await?;
     require_edit(&landscape)?;
-    let saved = match input.parse(&phase_keys(landscape.framework()), today()) {
+    let saved = match input.parse(&landscape.framework().phase_keys(), today()) {
         Ok(draft) => landscape::add_milestone(&state.db, &member.scope, &landscape, &draft, "").await.map(|_| ()),
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
@@ -258,7 +254,7 @@ pub async fn update_milestone(
 ) -> Result<Response, AppError> {
     let landscape = landscape::open(&state.db, &member.scope, id).await?;
     require_edit(&landscape)?;
-    let saved = match input.parse(&phase_keys(landscape.framework()), today()) {
+    let saved = match input.parse(&landscape.framework().phase_keys(), today()) {
         Ok(draft) => landscape::update_milestone(&state.db, &member.scope, &landscape, milestone, &draft).await,
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
