@@ -286,6 +286,7 @@ problem-pair-letters = Skriv to bogstaver.
 problem-pair-digits = Skriv to cifre.
 problem-date-in-future = Datoen er endnu ikke kommet. Angiv hvornår det faktisk skete.
 problem-reached-only-when-reached = Angiv kun datoen, når milepælen er nået, og vælg så Nået.
+problem-wrong-parent = Vælg en post på niveauet ovenover.
 work-title = Opgaver
 work-none = Intet venter på dig lige nu.
 work-due = senest

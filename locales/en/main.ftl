@@ -286,6 +286,7 @@ problem-pair-letters = Enter two letters.
 problem-pair-digits = Enter two digits.
 problem-date-in-future = That date has not come yet. Give the date it actually happened.
 problem-reached-only-when-reached = Give this date only once the milestone is reached, and choose Reached.
+problem-wrong-parent = Choose one on the level above.
 work-title = To do
 work-none = Nothing is waiting for you just now.
 work-due = due by

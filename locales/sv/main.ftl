@@ -286,6 +286,7 @@ problem-pair-letters = Skriv två bokstäver.
 problem-pair-digits = Skriv två siffror.
 problem-date-in-future = Datumet har inte kommit än. Ange när det faktiskt hände.
 problem-reached-only-when-reached = Ange datumet bara när milstolpen är nådd, och välj då Nådd.
+problem-wrong-parent = Välj en post på nivån ovanför.
 work-title = Att göra
 work-none = Inget väntar på dig just nu.
 work-due = klart senast

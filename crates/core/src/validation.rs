@@ -59,6 +59,9 @@ pub enum Problem {
     DateInFuture,
     /// A date something was reached, given for something not marked reached.
     ReachedOnlyWhenReached,
+    /// A record placed under one it cannot hang under (a goal under a sub-goal, a purpose
+    /// under anything).
+    WrongParent,
 }
 
 impl Problem {
@@ -91,6 +94,7 @@ impl Problem {
         Problem::PairDigits,
         Problem::DateInFuture,
         Problem::ReachedOnlyWhenReached,
+        Problem::WrongParent,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -122,6 +126,7 @@ impl Problem {
             Problem::PairDigits => "pair-digits",
             Problem::DateInFuture => "date-in-future",
             Problem::ReachedOnlyWhenReached => "reached-only-when-reached",
+            Problem::WrongParent => "wrong-parent",
         }
     }
 

@@ -605,7 +605,7 @@ async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape
             mitigation: (*mitigation).into(),
             owner: me.clone(),
         };
-        crate::landscape::add_risk(db, coordinator, landscape, &draft, "").await?;
+        crate::landscape::add::<crate::landscape::Risk>(db, coordinator, landscape, &draft, "").await?;
     }
     let today = crate::now_date();
     let days = |n: i64| today + time::Duration::days(n);
@@ -625,7 +625,7 @@ async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape
             status,
             owner: me.clone(),
         };
-        crate::landscape::add_milestone(db, coordinator, landscape, &draft, "").await?;
+        crate::landscape::add::<crate::landscape::Milestone>(db, coordinator, landscape, &draft, "").await?;
     }
     Ok(())
 }

@@ -4,6 +4,9 @@
 
 use parat_core::initiative::{InitiativeStatus, TopicArea};
 use parat_core::landscape::plan::MilestoneStatus;
+use parat_core::landscape::goals::GoalLevel;
+use parat_core::landscape::stakeholders::Attitude;
+use parat_core::landscape::theory::ChangeStage;
 use parat_core::landscape::QuestionStatus;
 use parat_core::locale::Locale;
 use parat_core::organisation::{OrgKind, Role};
@@ -43,7 +46,10 @@ stored_keys!(
     Locale,
     Task,
     QuestionStatus,
-    MilestoneStatus
+    MilestoneStatus,
+    GoalLevel,
+    ChangeStage,
+    Attitude,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

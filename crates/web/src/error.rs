@@ -91,6 +91,8 @@ pub enum NotNow {
     QuestionnaireFull,
     /// The landscape has records, so its framework can no longer change.
     LandscapeBegun,
+    /// Other records hang on this one (goals under a goal): they go or move first.
+    HasDependents,
 }
 
 impl NotNow {
@@ -103,6 +105,7 @@ impl NotNow {
         NotNow::ItemInUse,
         NotNow::QuestionnaireFull,
         NotNow::LandscapeBegun,
+        NotNow::HasDependents,
     ];
 
     pub fn code(self) -> &'static str {
@@ -115,6 +118,7 @@ impl NotNow {
             NotNow::ItemInUse => "item_in_use",
             NotNow::QuestionnaireFull => "questionnaire_full",
             NotNow::LandscapeBegun => "landscape_begun",
+            NotNow::HasDependents => "has_dependents",
         }
     }
 }

@@ -4,8 +4,11 @@
 
 pub mod analysis;
 pub mod framework;
+pub mod goals;
 pub mod history;
 pub mod plan;
+pub mod stakeholders;
+pub mod theory;
 
 pub use analysis::{FactorDraft, FactorInput, FactorState, QuestionDraft, QuestionInput, QuestionStatus};
 pub use framework::{builtin_framework, Framework, FrameworkError};

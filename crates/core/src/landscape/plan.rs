@@ -12,13 +12,13 @@ use crate::validation::{optional_text, required_text, FieldErrors, Problem};
 pub const WHAT_MAX: usize = 500;
 pub const MITIGATION_MAX: usize = 2_000;
 
-/// A step on a 1–5 scale from a form.
-fn step(raw: &str) -> Result<u8, Problem> {
+/// A step on a scale from 1 to `max` (at most 9) from a form.
+pub(crate) fn scale_step(raw: &str, max: u8) -> Result<u8, Problem> {
     match raw.trim() {
         "" => Err(Problem::NotChosen),
         raw => match raw.parse::<i64>() {
-            Ok(n @ 1..=5) => Ok(n as u8),
-            Ok(_) => Err(Problem::OutOfRange { min: 1, max: 5 }),
+            Ok(n) if (1..=i64::from(max)).contains(&n) => Ok(n as u8),
+            Ok(_) => Err(Problem::OutOfRange { min: 1, max: i64::from(max) }),
             Err(_) => Err(Problem::NotANumber),
         },
     }
@@ -50,8 +50,8 @@ impl RiskInput {
     pub fn parse(&self) -> Result<RiskDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let what = errors.check("what", required_text(&self.what, WHAT_MAX));
-        let likelihood = errors.check("likelihood", step(&self.likelihood));
-        let consequence = errors.check("consequence", step(&self.consequence));
+        let likelihood = errors.check("likelihood", scale_step(&self.likelihood, 5));
+        let consequence = errors.check("consequence", scale_step(&self.consequence, 5));
         let mitigation = errors.check("mitigation", optional_text(&self.mitigation, MITIGATION_MAX, true));
         let owner = Owner::parse(&self.owner_id, &self.who, false, &mut errors, ("owner_id", "who"));
         errors.finish(|| {

@@ -1,6 +1,7 @@
 //! The implementation landscape in the store: which framework an initiative follows and the
 //! organisation's own frameworks (this file); factor assessments (`factors`); the reflection
-//! checklist (`questions`); the kept changes (`history`).
+//! checklist (`questions`); the kept changes (`history`); the planning tools, written the same
+//! way (`records`): goals, the theory of change, stakeholders, milestones and risks.
 //!
 //! Every function starts from a [`Landscape`], which only [`open`] makes, from an initiative of
 //! the scope's organisation: another organisation's initiative is `NotFound`.
@@ -17,16 +18,24 @@ use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, StoreError, StoreResult};
 
 mod factors;
+mod goals;
 mod history;
 mod milestones;
 mod questions;
+mod records;
 mod risks;
+mod stakeholders;
+mod theory;
 
 pub use factors::*;
+pub use goals::*;
 pub use history::*;
 pub use milestones::*;
 pub use questions::*;
+pub use records::*;
 pub use risks::*;
+pub use stakeholders::*;
+pub use theory::*;
 
 /// The key of the framework Parat ships.
 pub const BUILTIN_KEY: &str = "landscape";
@@ -203,29 +212,4 @@ fn owner_of(owner_id: Option<i64>, who: &str) -> Option<parat_core::owner::Owner
         (None, false) => Some(Owner::Named(who.to_owned())),
         (None, true) => None,
     }
-}
-
-/// Deletes one record of a planning tool (`table`, logged as `entity`) of this initiative.
-async fn delete_record(
-    db: &Db,
-    scope: &OrgScope,
-    landscape: &Landscape,
-    (table, entity): (&'static str, &'static str),
-    id: i64,
-) -> StoreResult<()> {
-    landscape.require_edit()?;
-    on_writer!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let deleted = sqlx::query(&format!("DELETE FROM {table} WHERE initiative_id = $1 AND id = $2"))
-            .bind(landscape.initiative_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if deleted.rows_affected() != 1 {
-            return Err(StoreError::NotFound);
-        }
-        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", entity, id))?;
-        tx.commit().await?;
-    });
-    Ok(())
 }

@@ -3,10 +3,9 @@
 
 // The area's shared imports and helpers live in mod.rs.
 use super::*;
-use crate::context::PathIds;
+use super::tools::{actions_header, row_actions, PlanTool, ToolForm};
 use crate::views::charts::{self, TimelineBand, TimelineMark};
-use crate::views::forms::action_button;
-use parat_core::landscape::plan::{MilestoneInput, MilestoneStatus};
+use parat_core::landscape::plan::{MilestoneDraft, MilestoneInput, MilestoneStatus};
 use parat_store::landscape::Milestone;
 
 fn status_label(ctx: &Ctx, status: MilestoneStatus) -> String {
@@ -21,13 +20,8 @@ fn phase_name<'f>(ctx: &Ctx, framework: &'f Framework, key: Option<&str>) -> &'f
     key.and_then(|k| framework.phases.iter().find(|p| p.key == k)).map_or("–", |p| p.name.get(ctx.locale))
 }
 
-fn milestone_fields(
-    ctx: &Ctx,
-    framework: &Framework,
-    input: &MilestoneInput,
-    errors: &FieldErrors,
-    people: &[(String, String)],
-) -> Markup {
+fn milestone_fields(ctx: &Ctx, form: &ToolForm<'_, Milestone>) -> Markup {
+    let (framework, input, errors, people) = (form.landscape.framework(), form.input, form.errors, form.people);
     let statuses: Vec<(String, String)> =
         MilestoneStatus::ALL.iter().map(|s| (s.key().to_owned(), status_label(ctx, *s))).collect();
     html! {
@@ -41,8 +35,8 @@ fn milestone_fields(
     }
 }
 
-fn labels(ctx: &Ctx) -> [(&'static str, String); 7] {
-    [
+fn labels(ctx: &Ctx) -> Vec<(&'static str, String)> {
+    vec![
         ("name", ctx.t("land-milestone-name")),
         ("phase", ctx.t("land-milestone-phase")),
         ("planned_on", ctx.t("land-milestone-planned")),
@@ -81,34 +75,58 @@ fn phase_bands<'a>(ctx: &Ctx, framework: &'a Framework, milestones: &[Milestone]
         .collect()
 }
 
-fn milestones_view(
-    ctx: &Ctx,
-    landscape: &Landscape,
-    milestones: &[Milestone],
-    input: &MilestoneInput,
-    errors: &FieldErrors,
-    people: &[(String, String)],
-    notice_key: Option<&str>,
-) -> Markup {
-    let id = landscape.initiative_id;
-    let framework = landscape.framework();
-    let today = today();
-    let marks: Vec<TimelineMark> = milestones
-        .iter()
-        .filter(|m| m.status != MilestoneStatus::Cancelled)
-        .map(|m| TimelineMark {
-            label: &m.name,
-            on: m.reached_on.unwrap_or(m.planned_on),
-            done: m.status == MilestoneStatus::Reached,
-            late: m.is_overdue(today),
-        })
-        .collect();
-    html! {
-        (notice(ctx, notice_key))
-        (tabs(ctx, landscape, "milestones"))
-        h1 { (ctx.t("land-milestones-title")) ": " (landscape.initiative_name) }
-        p.lead { (ctx.t("land-milestones-intro")) }
-        @if milestones.is_empty() { p { (ctx.t("land-milestones-none")) } } @else {
+impl PlanTool for Milestone {
+    type Input = MilestoneInput;
+    const MANY: &'static str = "milestones";
+    const ONE: &'static str = "milestone";
+
+    fn parse(input: &MilestoneInput, landscape: &Landscape) -> Result<MilestoneDraft, FieldErrors> {
+        input.parse(&landscape.framework().phase_keys(), today())
+    }
+
+    fn input_of(&self) -> MilestoneInput {
+        let (owner_id, who) = owner_fields(self.owner());
+        MilestoneInput {
+            name: self.name.clone(),
+            phase: self.phase.clone().unwrap_or_default(),
+            planned_on: self.planned_on.to_string(),
+            reached_on: self.reached_on.map(|d| d.to_string()).unwrap_or_default(),
+            status: self.status.key().to_owned(),
+            owner_id,
+            who,
+        }
+    }
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn labels(ctx: &Ctx) -> Vec<(&'static str, String)> {
+        labels(ctx)
+    }
+
+    fn fields(ctx: &Ctx, form: &ToolForm<'_, Milestone>) -> Markup {
+        milestone_fields(ctx, form)
+    }
+
+    fn overview(ctx: &Ctx, landscape: &Landscape, milestones: &[Milestone]) -> Markup {
+        let framework = landscape.framework();
+        let today = today();
+        let marks: Vec<TimelineMark> = milestones
+            .iter()
+            .filter(|m| m.status != MilestoneStatus::Cancelled)
+            .map(|m| TimelineMark {
+                label: &m.name,
+                on: m.reached_on.unwrap_or(m.planned_on),
+                done: m.status == MilestoneStatus::Reached,
+                late: m.is_overdue(today),
+            })
+            .collect();
+        html! {
             figure {
                 (charts::timeline(&ctx.t("land-milestones-timeline"), &ctx.t("land-milestones-timeline-desc"), &phase_bands(ctx, framework, milestones), &marks))
             }
@@ -121,7 +139,7 @@ fn milestones_view(
                     th scope="col" { (ctx.t("land-milestone-reached")) }
                     th scope="col" { (ctx.t("land-milestone-status")) }
                     th scope="col" { (ctx.t("land-owner")) }
-                    @if landscape.can_edit { th scope="col" { span.visually-hidden { (ctx.t("actions")) } } }
+                    (actions_header(ctx, landscape))
                 } }
                 tbody { @for m in milestones {
                     @let overdue = m.is_overdue(today);
@@ -131,150 +149,11 @@ fn milestones_view(
                         td.date { (ctx.locale.format_date(m.planned_on)) @if overdue { " " span.badge.disagree { (ctx.t("plan-overdue")) } } }
                         td.date { (m.reached_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into())) }
                         td { (status_label(ctx, m.status)) }
-                        td { (if m.who.is_empty() { "–" } else { &m.who }) }
-                        @if landscape.can_edit { td.row-actions {
-                            a.button.small.secondary href=(format!("/initiatives/{id}/milestones/{}/edit", m.id)) { (ctx.t_with("plan-edit", &[("name", short(&m.name).into())])) }
-                            (action_button(ctx, &format!("/initiatives/{id}/milestones/{}/delete", m.id), &ctx.t_with("plan-remove", &[("name", short(&m.name).into())]), "small secondary"))
-                        } }
+                        td { (dash(&m.who)) }
+                        (row_actions(ctx, landscape, m))
                     }
                 } }
             } }
         }
-        @if landscape.can_edit {
-            h2 #add { (ctx.t("land-milestone-add")) }
-            (error_summary(ctx, errors, &labels(ctx)))
-            form.stacked method="post" action=(format!("/initiatives/{id}/milestones")) novalidate {
-                (csrf(ctx))
-                (milestone_fields(ctx, framework, input, errors, people))
-                button.primary type="submit" { (ctx.t("land-milestone-add")) }
-            }
-        }
     }
-}
-
-pub async fn milestones_page(
-    State(state): State<AppState>,
-    member: Member,
-    PathId(id): PathId,
-    Query(query): Query<NoticeQuery>,
-) -> Result<Markup, AppError> {
-    let ctx = &member.ctx;
-    let landscape = landscape::open(&state.db, &member.scope, id).await?;
-    let milestones = landscape::milestones(&state.db, &landscape).await?;
-    let people = if landscape.can_edit { people(&state, &member).await? } else { Vec::new() };
-    let body = milestones_view(
-        ctx,
-        &landscape,
-        &milestones,
-        &MilestoneInput::default(),
-        &FieldErrors::new(),
-        &people,
-        query.notice.as_deref(),
-    );
-    Ok(page(ctx, &ctx.t("land-milestones-title"), Nav::Initiatives, body))
-}
-
-pub async fn add_milestone(
-    State(state): State<AppState>,
-    member: Member,
-    PathId(id): PathId,
-    Submitted(input): Submitted<MilestoneInput>,
-) -> Result<Response, AppError> {
-    let landscape = landscape::open(&state.db, &member.scope, id).await?;
-    require_edit(&landscape)?;
-    let saved = match input.parse(&landscape.framework().phase_keys(), today()) {
-        Ok(draft) => landscape::add_milestone(&state.db, &member.scope, &landscape, &draft, "").await.map(|_| ()),
-        Err(errors) => Err(StoreError::Invalid(errors)),
-    };
-    match saved {
-        Ok(()) => Ok(redirect_with_cookies(&format!("/initiatives/{id}/milestones?notice=saved"), &[])),
-        Err(StoreError::Invalid(errors)) => {
-            let ctx = &member.ctx;
-            let milestones = landscape::milestones(&state.db, &landscape).await?;
-            let people = people(&state, &member).await?;
-            let body = milestones_view(ctx, &landscape, &milestones, &input, &errors, &people, None);
-            Ok(rejected(page(ctx, &ctx.t("land-milestones-title"), Nav::Initiatives, body)))
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-fn edit_view(
-    ctx: &Ctx,
-    landscape: &Landscape,
-    milestone: i64,
-    input: &MilestoneInput,
-    errors: &FieldErrors,
-    people: &[(String, String)],
-) -> Markup {
-    let id = landscape.initiative_id;
-    let body = html! {
-        (tabs(ctx, landscape, "milestones"))
-        h1 { (ctx.t("land-milestone-edit")) }
-        (error_summary(ctx, errors, &labels(ctx)))
-        form.stacked method="post" action=(format!("/initiatives/{id}/milestones/{milestone}")) novalidate {
-            (csrf(ctx))
-            (milestone_fields(ctx, landscape.framework(), input, errors, people))
-            div.actions {
-                button.primary type="submit" { (ctx.t("save")) }
-                a.button href=(format!("/initiatives/{id}/milestones")) { (ctx.t("cancel")) }
-            }
-        }
-    };
-    page(ctx, &ctx.t("land-milestone-edit"), Nav::Initiatives, body)
-}
-
-pub async fn edit_milestone_page(
-    State(state): State<AppState>,
-    member: Member,
-    PathIds(id, milestone): PathIds,
-) -> Result<Markup, AppError> {
-    let landscape = landscape::open(&state.db, &member.scope, id).await?;
-    require_edit(&landscape)?;
-    let m = landscape::milestone(&state.db, &landscape, milestone).await?;
-    let (owner_id, who) = owner_fields(m.owner());
-    let input = MilestoneInput {
-        name: m.name.clone(),
-        phase: m.phase.clone().unwrap_or_default(),
-        planned_on: m.planned_on.to_string(),
-        reached_on: m.reached_on.map(|d| d.to_string()).unwrap_or_default(),
-        status: m.status.key().to_owned(),
-        owner_id,
-        who,
-    };
-    let people = people(&state, &member).await?;
-    Ok(edit_view(&member.ctx, &landscape, milestone, &input, &FieldErrors::new(), &people))
-}
-
-pub async fn update_milestone(
-    State(state): State<AppState>,
-    member: Member,
-    PathIds(id, milestone): PathIds,
-    Submitted(input): Submitted<MilestoneInput>,
-) -> Result<Response, AppError> {
-    let landscape = landscape::open(&state.db, &member.scope, id).await?;
-    require_edit(&landscape)?;
-    let saved = match input.parse(&landscape.framework().phase_keys(), today()) {
-        Ok(draft) => landscape::update_milestone(&state.db, &member.scope, &landscape, milestone, &draft).await,
-        Err(errors) => Err(StoreError::Invalid(errors)),
-    };
-    match saved {
-        Ok(()) => Ok(redirect_with_cookies(&format!("/initiatives/{id}/milestones?notice=saved"), &[])),
-        Err(StoreError::Invalid(errors)) => {
-            let people = people(&state, &member).await?;
-            Ok(rejected(edit_view(&member.ctx, &landscape, milestone, &input, &errors, &people)))
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-pub async fn delete_milestone(
-    State(state): State<AppState>,
-    member: Member,
-    PathIds(id, milestone): PathIds,
-    Submitted(_): Submitted<super::super::EmptyForm>,
-) -> Result<Response, AppError> {
-    let landscape = landscape::open(&state.db, &member.scope, id).await?;
-    landscape::delete_milestone(&state.db, &member.scope, &landscape, milestone).await?;
-    Ok(redirect_with_cookies(&format!("/initiatives/{id}/milestones"), &[]))
 }

@@ -23,37 +23,41 @@ use crate::{AppError, AppState, Ctx};
 mod changes;
 mod checklist;
 mod factor;
+mod goals;
 mod milestones;
 mod overview;
 mod risks;
+mod stakeholders;
+mod theory;
+mod tools;
 mod work;
 
 pub use changes::*;
 pub use checklist::*;
 pub use factor::*;
-pub use milestones::*;
 pub use overview::*;
-pub use risks::*;
 pub use work::*;
 
 /// The landscape's pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
     use axum::routing::{get, post};
-    super::Routes::new()
+    tool_pages(super::Routes::new())
         .route("/initiatives/{id}/landscape", "GET", get(overview))
         .route("/initiatives/{id}/landscape/framework", "POST", post(choose_framework))
         .route("/initiatives/{id}/landscape/factors/{key}", "GET POST", get(factor_page).post(save_factor))
         .route("/initiatives/{id}/landscape/changes", "GET", get(changes_page))
         .route("/initiatives/{id}/checklist", "GET", get(checklist))
         .route("/initiatives/{id}/checklist/{key}", "GET POST", get(question_page).post(save_question))
-        .route("/initiatives/{id}/risks", "GET POST", get(risks_page).post(add_risk))
-        .route("/initiatives/{id}/risks/{risk}", "POST", post(update_risk))
-        .route("/initiatives/{id}/risks/{risk}/edit", "GET", get(edit_risk_page))
-        .route("/initiatives/{id}/risks/{risk}/delete", "POST", post(delete_risk))
-        .route("/initiatives/{id}/milestones", "GET POST", get(milestones_page).post(add_milestone))
-        .route("/initiatives/{id}/milestones/{milestone}", "POST", post(update_milestone))
-        .route("/initiatives/{id}/milestones/{milestone}/edit", "GET", get(edit_milestone_page))
-        .route("/initiatives/{id}/milestones/{milestone}/delete", "POST", post(delete_milestone))
+}
+
+/// The planning tools' pages, each mounted the same way.
+fn tool_pages(routes: super::Routes) -> super::Routes {
+    use parat_store::landscape::{ChangeStep, Goal, Milestone, Risk, Stakeholder};
+    let routes = tools::tool_routes!(routes, Goal, "goals", "{goal}");
+    let routes = tools::tool_routes!(routes, ChangeStep, "theory", "{step}");
+    let routes = tools::tool_routes!(routes, Stakeholder, "stakeholders", "{stakeholder}");
+    let routes = tools::tool_routes!(routes, Milestone, "milestones", "{milestone}");
+    tools::tool_routes!(routes, Risk, "risks", "{risk}")
 }
 
 fn today() -> time::Date {
@@ -92,6 +96,15 @@ fn owner_fields(owner: Option<parat_core::owner::Owner>) -> (String, String) {
     }
 }
 
+/// The text, or a dash where there is none.
+fn dash(text: &str) -> &str {
+    if text.is_empty() {
+        "–"
+    } else {
+        text
+    }
+}
+
 /// The recorded factors by key.
 fn by_key<T>(entries: Vec<T>, key: impl Fn(&T) -> &str) -> HashMap<String, T> {
     entries.into_iter().map(|e| (key(&e).to_owned(), e)).collect()
@@ -104,6 +117,9 @@ fn tabs(ctx: &Ctx, landscape: &Landscape, current: &str) -> Markup {
         ("overview", format!("/initiatives/{id}/landscape"), ctx.t("land-title")),
         ("checklist", format!("/initiatives/{id}/checklist"), ctx.t("land-checklist-title")),
         ("changes", format!("/initiatives/{id}/landscape/changes"), ctx.t("land-changes-title")),
+        ("goals", format!("/initiatives/{id}/goals"), ctx.t("land-goals-title")),
+        ("theory", format!("/initiatives/{id}/theory"), ctx.t("land-theory-title")),
+        ("stakeholders", format!("/initiatives/{id}/stakeholders"), ctx.t("land-stakeholders-title")),
         ("milestones", format!("/initiatives/{id}/milestones"), ctx.t("land-milestones-title")),
         ("risks", format!("/initiatives/{id}/risks"), ctx.t("land-risks-title")),
     ];

@@ -4,6 +4,10 @@
 
 use maud::{html, Markup};
 
+mod plan;
+
+pub use plan::*;
+
 /// One labelled value on the 1–9 scale.
 pub struct Point<'a> {
     pub label: &'a str,
@@ -16,7 +20,7 @@ const SCALE_MAX: f64 = 9.0;
 
 /// A coordinate to a tenth. Through whole tenths, because `{:.1}` on an `f64` takes the exact
 /// (and, in a profile of the results page, surprisingly costly) decimal expansion.
-fn fmt(v: f64) -> String {
+pub(super) fn fmt(v: f64) -> String {
     let tenths = (v * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
     format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
@@ -199,7 +203,7 @@ pub struct TileColumn<'a> {
 
 /// Breaks a label into lines of at most `width` characters at spaces (a word longer than that
 /// gets a line of its own).
-fn wrap(label: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(label: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in label.split_whitespace() {
         match lines.last_mut() {
@@ -262,129 +266,5 @@ mod tile_tests {
         assert_eq!(wrap("Samarbete och kommunikation", 24), ["Samarbete och", "kommunikation"]);
         assert_eq!(wrap("Storlek", 24), ["Storlek"]);
         assert_eq!(wrap("Ansvarsfördelningsöverenskommelser", 10), ["Ansvarsfördelningsöverenskommelser"]);
-    }
-}
-
-/// A risk matrix: likelihood 1–5 upwards, consequence 1–5 to the right, each cell coloured by
-/// its band (`band_of(likelihood, consequence)` gives the class suffix) and showing how many
-/// risks lie in it. The page lists the risks in a table as well.
-pub fn risk_matrix(
-    title: &str,
-    description: &str,
-    (likelihood_label, consequence_label): (&str, &str),
-    counts: &[[usize; 5]; 5],
-    band_of: impl Fn(u8, u8) -> &'static str,
-) -> Markup {
-    const CELL: f64 = 64.0;
-    const LEFT: f64 = 70.0;
-    const TOP: f64 = 16.0;
-    html! {
-        svg.chart.matrix xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {}", fmt(LEFT + 5.0 * CELL + 16.0), fmt(TOP + 5.0 * CELL + 56.0)))
-            role="img" aria-labelledby="matrix-title matrix-desc" {
-            title #matrix-title { (title) }
-            desc #matrix-desc { (description) }
-            @for l in 1..=5u8 {
-                @let y = TOP + f64::from(5 - l) * CELL;
-                text.axis x=(fmt(LEFT - 10.0)) y=(fmt(y + CELL / 2.0 + 5.0)) text-anchor="end" { (l) }
-                @for c in 1..=5u8 {
-                    @let x = LEFT + f64::from(c - 1) * CELL;
-                    @let n = counts[usize::from(l - 1)][usize::from(c - 1)];
-                    rect class=(format!("cell risk-{}", band_of(l, c))) x=(fmt(x)) y=(fmt(y)) width=(fmt(CELL)) height=(fmt(CELL)) {}
-                    @if n > 0 {
-                        text.count x=(fmt(x + CELL / 2.0)) y=(fmt(y + CELL / 2.0 + 7.0)) text-anchor="middle" { (n) }
-                    }
-                }
-            }
-            @for c in 1..=5u8 {
-                text.axis x=(fmt(LEFT + (f64::from(c) - 0.5) * CELL)) y=(fmt(TOP + 5.0 * CELL + 18.0)) text-anchor="middle" { (c) }
-            }
-            text.axis-label x=(fmt(LEFT + 2.5 * CELL)) y=(fmt(TOP + 5.0 * CELL + 44.0)) text-anchor="middle" { (consequence_label) " →" }
-            text.axis-label x="16" y=(fmt(TOP + 2.5 * CELL)) text-anchor="middle"
-                transform=(format!("rotate(-90 16 {})", fmt(TOP + 2.5 * CELL))) { (likelihood_label) " →" }
-        }
-    }
-}
-
-/// One marker on a [`timeline`]: a date, a short label, and whether it is done.
-pub struct TimelineMark<'a> {
-    pub label: &'a str,
-    pub on: time::Date,
-    pub done: bool,
-    pub late: bool,
-}
-
-/// A band on a [`timeline`] from one date to another, e.g. a phase.
-pub struct TimelineBand<'a> {
-    pub label: &'a str,
-    pub from: time::Date,
-    pub to: time::Date,
-}
-
-/// A horizontal timeline of dated marks with bands behind them; months marked along the axis.
-/// Marks are drawn one per row so that labels never overlap.
-pub fn timeline(title: &str, description: &str, bands: &[TimelineBand], marks: &[TimelineMark]) -> Markup {
-    const LEFT: f64 = 16.0;
-    const WIDTH: f64 = 760.0;
-    const BAND_ROW: f64 = 26.0;
-    const ROW: f64 = 24.0;
-    let dates: Vec<time::Date> = marks.iter().map(|m| m.on).chain(bands.iter().flat_map(|b| [b.from, b.to])).collect();
-    let (Some(first), Some(last)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
-        return html! {};
-    };
-    // A little room on each side, and at least a month.
-    let start = first - time::Duration::days(14);
-    let end = (last + time::Duration::days(14)).max(start + time::Duration::days(45));
-    let span = (end - start).whole_days().max(1) as f64;
-    let x = |d: time::Date| LEFT + (d - start).whole_days() as f64 / span * WIDTH;
-    let bands_height = bands.len() as f64 * BAND_ROW;
-    let axis_y = 20.0 + bands_height;
-    let height = axis_y + 20.0 + marks.len() as f64 * ROW + 10.0;
-    let months: Vec<time::Date> = {
-        let mut month = time::Date::from_calendar_date(start.year(), start.month(), 1).unwrap_or(start);
-        let mut list = Vec::new();
-        while month <= end {
-            if month >= start {
-                list.push(month);
-            }
-            let (year, next) = if month.month() == time::Month::December {
-                (month.year() + 1, time::Month::January)
-            } else {
-                (month.year(), month.month().next())
-            };
-            month = time::Date::from_calendar_date(year, next, 1).unwrap_or(end);
-            if list.len() > 240 {
-                break;
-            }
-        }
-        list
-    };
-    // At most about eight month labels, so that they never run into each other.
-    let every = months.len().div_ceil(8).max(1);
-    html! {
-        svg.chart.timeline xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {}", fmt(LEFT * 2.0 + WIDTH), fmt(height)))
-            role="img" aria-labelledby="timeline-title timeline-desc" {
-            title #timeline-title { (title) }
-            desc #timeline-desc { (description) }
-            @for (i, band) in bands.iter().enumerate() {
-                @let y = 8.0 + i as f64 * BAND_ROW;
-                rect class=(format!("band band-{}", i % 4)) x=(fmt(x(band.from))) y=(fmt(y)) width=(fmt((x(band.to) - x(band.from)).max(4.0))) height=(fmt(BAND_ROW - 4.0)) rx="3" {}
-                @let near_end = x(band.from) > LEFT + WIDTH * 0.7;
-                text.band-label x=(fmt(if near_end { x(band.to) - 6.0 } else { x(band.from) + 6.0 })) y=(fmt(y + 16.0))
-                    text-anchor=(if near_end { "end" } else { "start" }) { (band.label) }
-            }
-            line.axis x1=(fmt(LEFT)) y1=(fmt(axis_y)) x2=(fmt(LEFT + WIDTH)) y2=(fmt(axis_y)) {}
-            @for (_, month) in months.iter().enumerate().filter(|(i, _)| i % every == 0) {
-                line.tick x1=(fmt(x(*month))) y1=(fmt(axis_y)) x2=(fmt(x(*month))) y2=(fmt(height - 4.0)) {}
-                text.month x=(fmt(x(*month) + 3.0)) y=(fmt(axis_y + 14.0)) { (format!("{}-{:02}", month.year(), u8::from(month.month()))) }
-            }
-            @for (i, mark) in marks.iter().enumerate() {
-                @let (cx, cy) = (x(mark.on), axis_y + 20.0 + (i as f64 + 0.5) * ROW);
-                @let class = if mark.done { "mark done" } else if mark.late { "mark late" } else { "mark" };
-                path class=(class) d=(format!("M {} {} l 7 7 l -7 7 l -7 -7 z", fmt(cx), fmt(cy - 7.0))) {}
-                @let right = cx < LEFT + WIDTH * 0.6;
-                text.mark-label x=(fmt(if right { cx + 12.0 } else { cx - 12.0 })) y=(fmt(cy + 5.0))
-                    text-anchor=(if right { "start" } else { "end" }) { (mark.label) }
-            }
-        }
     }
 }
