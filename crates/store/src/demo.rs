@@ -591,12 +591,49 @@ async fn landscape_demo(db: &Db, coordinator: &OrgScope, initiative: i64, random
     plan_demo(db, coordinator, &landscape).await
 }
 
-/// Risks and milestones beside the landscape: three risks, and milestones in each phase, one
-/// reached early and one late.
+/// The planning tools beside the landscape: a goal hierarchy, a theory of change with one empty
+/// column, stakeholders in every quarter of the grid, three risks, and milestones in each phase,
+/// one reached early and one late.
 async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape::Landscape) -> StoreResult<()> {
+    use crate::landscape::{add, ChangeStep, Goal, Milestone, Risk, Stakeholder};
+    use parat_core::landscape::goals::{GoalDraft, GoalLevel};
     use parat_core::landscape::plan::{MilestoneDraft, MilestoneStatus, RiskDraft};
+    use parat_core::landscape::stakeholders::StakeholderDraft;
+    use parat_core::landscape::theory::ChangeStepDraft;
     use parat_core::owner::Owner;
     let me = Some(Owner::Member(coordinator.user_id()));
+    let goal = |level, parent, text: &str, measure: &str| GoalDraft {
+        level,
+        parent,
+        text: text.into(),
+        measure: measure.into(),
+        owner: None,
+    };
+    let purpose =
+        add::<Goal>(db, coordinator, landscape, &goal(GoalLevel::Purpose, None, DEMO_GOALS[0].0, ""), "").await?;
+    let mut parent = purpose;
+    for (text, measure, level) in &DEMO_GOALS[1..] {
+        let under = if *level == GoalLevel::Goal { purpose } else { parent };
+        let id = add::<Goal>(db, coordinator, landscape, &goal(*level, Some(under), text, measure), "").await?;
+        if *level == GoalLevel::Goal {
+            parent = id;
+        }
+    }
+    for (stage, text) in DEMO_THEORY {
+        let draft = ChangeStepDraft { stage: *stage, text: (*text).into() };
+        add::<ChangeStep>(db, coordinator, landscape, &draft, "").await?;
+    }
+    for (name, interest, influence, attitude, involvement) in DEMO_STAKEHOLDERS {
+        let draft = StakeholderDraft {
+            name: (*name).into(),
+            interest: *interest,
+            influence: *influence,
+            attitude: *attitude,
+            involvement: (*involvement).into(),
+            owner: me.clone(),
+        };
+        add::<Stakeholder>(db, coordinator, landscape, &draft, "").await?;
+    }
     for (what, likelihood, consequence, mitigation) in DEMO_RISKS {
         let draft = RiskDraft {
             what: (*what).into(),
@@ -605,7 +642,7 @@ async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape
             mitigation: (*mitigation).into(),
             owner: me.clone(),
         };
-        crate::landscape::add::<crate::landscape::Risk>(db, coordinator, landscape, &draft, "").await?;
+        add::<Risk>(db, coordinator, landscape, &draft, "").await?;
     }
     let today = crate::now_date();
     let days = |n: i64| today + time::Duration::days(n);
@@ -625,10 +662,46 @@ async fn plan_demo(db: &Db, coordinator: &OrgScope, landscape: &crate::landscape
             status,
             owner: me.clone(),
         };
-        crate::landscape::add::<crate::landscape::Milestone>(db, coordinator, landscape, &draft, "").await?;
+        add::<Milestone>(db, coordinator, landscape, &draft, "").await?;
     }
     Ok(())
 }
+
+/// The purpose first; each goal followed by its sub-goals.
+const DEMO_GOALS: &[(&str, &str, parat_core::landscape::goals::GoalLevel)] = {
+    use parat_core::landscape::goals::GoalLevel::{Goal, Purpose, SubGoal};
+    &[
+        ("De som får stöd möter ett arbetssätt som bygger på kunskap", "", Purpose),
+        ("Teamen arbetar enligt metoden", "Fyra av fem team använder metoden i sina ärenden vid årsskiftet.", Goal),
+        ("Alla medarbetare har gått grundutbildningen", "Närvarolistorna från utbildningstillfällena.", SubGoal),
+        ("Varje team har en metodstödjare", "", SubGoal),
+        ("Metoden följs upp och hålls vid liv", "Uppföljningen står på ledningsgruppens dagordning.", Goal),
+        ("Uppföljning i ledningsgruppen varje tertial", "", SubGoal),
+    ]
+};
+
+const DEMO_THEORY: &[(parat_core::landscape::theory::ChangeStage, &str)] = {
+    use parat_core::landscape::theory::ChangeStage::{Activity, Assumption, LongTerm, Need, ShortTerm};
+    &[
+        (Need, "Stödet skiljer sig mellan teamen och når inte alla som behöver det"),
+        (Activity, "Grundutbildning för alla team"),
+        (Activity, "Handledning varannan vecka"),
+        (ShortTerm, "Medarbetarna känner sig säkra i metoden"),
+        (LongTerm, "De som får stöd märker skillnad i vardagen"),
+        (Assumption, "Cheferna ger tid för utbildning och handledning"),
+    ]
+};
+
+const DEMO_STAKEHOLDERS: &[(&str, u8, u8, parat_core::landscape::stakeholders::Attitude, &str)] = {
+    use parat_core::landscape::stakeholders::Attitude::{Driving, Hesitant, Neutral, Supportive};
+    &[
+        ("Enhetscheferna", 4, 4, Supportive, "Deltar i arbetsgruppen och planerar tid för utbildning."),
+        ("Socialnämnden", 2, 4, Neutral, "Informeras varje tertial; beslutar om fortsatt finansiering."),
+        ("De som får stöd och deras anhöriga", 4, 1, Driving, "Tillfrågas i samtal och i en enkät efter tre månader."),
+        ("Medarbetarna i teamen", 3, 3, Hesitant, "Arbetsplatsträffar, handledning och gemensam utbildning."),
+        ("Samverkanspartner i regionen", 2, 2, Neutral, "Bjuds in till ett avstämningsmöte två gånger per år."),
+    ]
+};
 
 const DEMO_RISKS: &[(&str, u8, u8, &str)] = &[
     ("Handledarna hinner inte stödja teamen", 4, 4, "Avsätt två timmar i veckan per handledare."),

@@ -3,8 +3,8 @@
 //! A key the code does not know is a decode error, never silently some default.
 
 use parat_core::initiative::{InitiativeStatus, TopicArea};
-use parat_core::landscape::plan::MilestoneStatus;
 use parat_core::landscape::goals::GoalLevel;
+use parat_core::landscape::plan::MilestoneStatus;
 use parat_core::landscape::stakeholders::Attitude;
 use parat_core::landscape::theory::ChangeStage;
 use parat_core::landscape::QuestionStatus;

@@ -137,6 +137,9 @@ mod tests {
         assert_eq!(errors.get("influence"), Some(Problem::NotChosen));
         let errors = StakeholderInput { attitude: "hostile".into(), name: " ".into(), ..input }.parse();
         let errors = errors.expect_err("two problems");
-        assert_eq!((errors.get("attitude"), errors.get("name")), (Some(Problem::UnknownChoice), Some(Problem::Required)));
+        assert_eq!(
+            (errors.get("attitude"), errors.get("name")),
+            (Some(Problem::UnknownChoice), Some(Problem::Required))
+        );
     }
 }

@@ -23,13 +23,8 @@ choice_enum!(
 
 impl ChangeStage {
     /// The columns from need to long-term outcome, without the assumptions.
-    pub const CHAIN: &'static [ChangeStage] = &[
-        ChangeStage::Need,
-        ChangeStage::Activity,
-        ChangeStage::Output,
-        ChangeStage::ShortTerm,
-        ChangeStage::LongTerm,
-    ];
+    pub const CHAIN: &'static [ChangeStage] =
+        &[ChangeStage::Need, ChangeStage::Activity, ChangeStage::Output, ChangeStage::ShortTerm, ChangeStage::LongTerm];
 }
 
 /// A step of the theory as the form sends it.

@@ -70,8 +70,10 @@ impl PlanItem for Milestone {
 
     /// By planned date.
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<Milestone>> {
-        let sql =
-            format!("{SELECT_MILESTONES} WHERE m.initiative_id = $1{} ORDER BY m.planned_on, m.id", only_filter("m", only));
+        let sql = format!(
+            "{SELECT_MILESTONES} WHERE m.initiative_id = $1{} ORDER BY m.planned_on, m.id",
+            only_filter("m", only)
+        );
         let rows: Vec<MilestoneRow> = on_reader!(db, |pool| {
             let query = sqlx::query_as(&sql).bind(landscape.initiative_id);
             match only {

@@ -168,12 +168,7 @@ pub async fn add<T: PlanItem>(
     ]);
     let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
     let places: Vec<String> = (1..=columns.len()).map(|n| format!("${n}")).collect();
-    let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({}) RETURNING id",
-        T::TABLE,
-        names.join(", "),
-        places.join(", ")
-    );
+    let sql = format!("INSERT INTO {} ({}) VALUES ({}) RETURNING id", T::TABLE, names.join(", "), places.join(", "));
     let values: Vec<Value> = columns.into_iter().map(|(_, value)| value).collect();
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;

@@ -32,7 +32,11 @@ trait PlanBody {
     fn parse(self, landscape: &Landscape) -> Result<<Self::Item as PlanItem>::Draft, AppError>;
 }
 
-async fn list_items<T: PlanItem, O: From<T>>(state: &AppState, scope: &OrgScope, id: i64) -> Result<Json<Vec<O>>, AppError> {
+async fn list_items<T: PlanItem, O: From<T>>(
+    state: &AppState,
+    scope: &OrgScope,
+    id: i64,
+) -> Result<Json<Vec<O>>, AppError> {
     let landscape = store::open(&state.db, scope, id).await?;
     Ok(Json(store::items::<T>(&state.db, &landscape).await?.into_iter().map(O::from).collect()))
 }
@@ -63,7 +67,11 @@ async fn update_item<B: PlanBody, O: From<B::Item>>(
     Ok(Json(store::item::<B::Item>(&state.db, &landscape, record).await?.into()))
 }
 
-async fn delete_item<T: PlanItem>(state: &AppState, scope: &OrgScope, (id, record): (i64, i64)) -> Result<StatusCode, AppError> {
+async fn delete_item<T: PlanItem>(
+    state: &AppState,
+    scope: &OrgScope,
+    (id, record): (i64, i64),
+) -> Result<StatusCode, AppError> {
     let landscape = store::open(&state.db, scope, id).await?;
     match store::remove::<T>(&state.db, scope, &landscape, record).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
@@ -393,7 +401,6 @@ impl PlanBody for MilestoneBody {
     }
 }
 
-
 #[derive(Serialize, ToSchema)]
 pub struct GoalOut {
     id: i64,
@@ -430,7 +437,11 @@ pub struct GoalBody {
     #[serde(default, deserialize_with = "whole_number")]
     #[schema(minimum = 1)]
     parent_id: Option<i64>,
-    #[schema(min_length = 1, max_length = 500, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$")]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     text: String,
     #[serde(default)]
     #[schema(max_length = 2000, pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$")]
@@ -481,7 +492,11 @@ impl From<ChangeStep> for StepOut {
 #[serde(deny_unknown_fields)]
 pub struct StepBody {
     stage: ChangeStage,
-    #[schema(min_length = 1, max_length = 500, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$")]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     text: String,
 }
 
@@ -534,7 +549,11 @@ impl From<Stakeholder> for StakeholderOut {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StakeholderBody {
-    #[schema(min_length = 1, max_length = 200, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     name: String,
     #[serde(deserialize_with = "required_whole_number")]
     #[schema(minimum = 1, maximum = 4)]

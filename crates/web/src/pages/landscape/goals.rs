@@ -14,7 +14,8 @@ fn level_name(ctx: &Ctx, level: GoalLevel) -> String {
 
 fn goal_fields(ctx: &Ctx, form: &ToolForm<'_, Goal>) -> Markup {
     let (input, errors, people) = (form.input, form.errors, form.people);
-    let levels: Vec<(String, String)> = GoalLevel::ALL.iter().map(|l| (l.key().to_owned(), level_name(ctx, *l))).collect();
+    let levels: Vec<(String, String)> =
+        GoalLevel::ALL.iter().map(|l| (l.key().to_owned(), level_name(ctx, *l))).collect();
     // Any purpose or goal may be chosen; the store refuses one on the wrong rung with a reason.
     let parents: Vec<(String, String)> = Goal::in_tree_order(form.items)
         .into_iter()

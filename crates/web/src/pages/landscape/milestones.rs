@@ -2,8 +2,8 @@
 //! phases of an introduction; a timeline with the phases as bands.
 
 // The area's shared imports and helpers live in mod.rs.
-use super::*;
 use super::tools::{actions_header, row_actions, PlanTool, ToolForm};
+use super::*;
 use crate::views::charts::{self, TimelineBand, TimelineMark};
 use parat_core::landscape::plan::{MilestoneDraft, MilestoneInput, MilestoneStatus};
 use parat_store::landscape::Milestone;

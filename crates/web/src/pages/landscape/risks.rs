@@ -2,8 +2,8 @@
 //! mitigation and an owner; the risk matrix as a picture.
 
 // The area's shared imports and helpers live in mod.rs.
-use super::*;
 use super::tools::{actions_header, row_actions, PlanTool, ToolForm};
+use super::*;
 use crate::views::charts;
 use parat_core::landscape::plan::{RiskDraft, RiskInput, RiskLevel};
 use parat_store::landscape::Risk;

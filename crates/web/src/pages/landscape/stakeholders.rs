@@ -106,8 +106,7 @@ impl PlanTool for Stakeholder {
                 thead { tr {
                     th scope="col" { "#" }
                     th scope="col" { (ctx.t("land-stakeholder-name")) }
-                    th scope="col" { (ctx.t("land-stakeholder-interest")) }
-                    th scope="col" { (ctx.t("land-stakeholder-influence")) }
+                    th scope="col" { (ctx.t("land-stakeholder-interest")) " / " (ctx.t("land-stakeholder-influence")) }
                     th scope="col" { (ctx.t("land-stakeholder-quadrant")) }
                     th scope="col" { (ctx.t("land-stakeholder-attitude")) }
                     th scope="col" { (ctx.t("land-stakeholder-involvement")) }
@@ -118,8 +117,7 @@ impl PlanTool for Stakeholder {
                     tr {
                         td.number { (i + 1) }
                         th scope="row" { (s.name) }
-                        td.number { (s.interest) }
-                        td.number { (s.influence) }
+                        td.number { (s.interest) " / " (s.influence) }
                         td { (quadrant_name(ctx, s.quadrant())) }
                         td { (attitude_name(ctx, s.attitude)) }
                         td { (dash(&s.involvement)) }

@@ -131,7 +131,14 @@ pub async fn list_page<T: PlanTool>(
     let items = landscape::items::<T>(&state.db, &landscape).await?;
     let people = form_people::<T>(&state, &member, &landscape).await?;
     let (input, errors) = (T::Input::default(), FieldErrors::new());
-    let form = ToolForm { landscape: &landscape, items: &items, input: &input, errors: &errors, people: &people, editing: None };
+    let form = ToolForm {
+        landscape: &landscape,
+        items: &items,
+        input: &input,
+        errors: &errors,
+        people: &people,
+        editing: None,
+    };
     Ok(list_page_of(&member.ctx, &form, query.notice.as_deref()))
 }
 
@@ -199,8 +206,14 @@ pub async fn edit_page<T: PlanTool>(
     let input = items.iter().find(|item| item.id() == record).ok_or(AppError::NotFound)?.input_of();
     let people = form_people::<T>(&state, &member, &landscape).await?;
     let errors = FieldErrors::new();
-    let form =
-        ToolForm { landscape: &landscape, items: &items, input: &input, errors: &errors, people: &people, editing: Some(record) };
+    let form = ToolForm {
+        landscape: &landscape,
+        items: &items,
+        input: &input,
+        errors: &errors,
+        people: &people,
+        editing: Some(record),
+    };
     Ok(edit_view(&member.ctx, &form))
 }
 

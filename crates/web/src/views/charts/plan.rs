@@ -290,7 +290,7 @@ pub fn interest_grid(
             let (col, row) = ((*slot % 4) as f64, (*slot / 4) as f64);
             *slot += 1;
             let x = LEFT + f64::from(p.interest.clamp(1, 4) - 1) * CELL + 14.0 + col * 17.0;
-            let y = TOP + f64::from(4 - p.influence.clamp(1, 4)) * CELL + 40.0 + row * 17.0;
+            let y = TOP + f64::from(4 - p.influence.clamp(1, 4)) * CELL + 44.0 + row * 17.0;
             (x, y, p)
         })
         .collect();
@@ -300,14 +300,17 @@ pub fn interest_grid(
             role="img" aria-labelledby="grid-title grid-desc" {
             title #grid-title { (title) }
             desc #grid-desc { (description) }
-            @for (i, name) in quadrants.iter().enumerate() {
+            @for i in 0..4 {
                 @let (x, y) = quarter(i);
                 rect class=(format!("quarter quarter-{i}")) x=(fmt(x)) y=(fmt(y)) width=(fmt(2.0 * CELL)) height=(fmt(2.0 * CELL)) {}
-                text.quarter-label x=(fmt(x + CELL)) y=(fmt(y + 2.0 * CELL - 10.0)) text-anchor="middle" { (name) }
             }
             @for n in 1..4u8 {
                 line.cell x1=(fmt(LEFT + f64::from(n) * CELL)) y1=(fmt(TOP)) x2=(fmt(LEFT + f64::from(n) * CELL)) y2=(fmt(TOP + side)) {}
                 line.cell x1=(fmt(LEFT)) y1=(fmt(TOP + f64::from(n) * CELL)) x2=(fmt(LEFT + side)) y2=(fmt(TOP + f64::from(n) * CELL)) {}
+            }
+            @for (i, name) in quadrants.iter().enumerate() {
+                @let (x, y) = quarter(i);
+                text.quarter-label x=(fmt(x + CELL)) y=(fmt(y + 18.0)) text-anchor="middle" { (name) }
             }
             @for n in 1..=4u8 {
                 text.axis x=(fmt(LEFT + (f64::from(n) - 0.5) * CELL)) y=(fmt(TOP + side + 18.0)) text-anchor="middle" { (n) }
@@ -346,7 +349,8 @@ mod tests {
     fn dots_in_the_same_cell_do_not_cover_each_other() {
         let points: Vec<GridPoint> =
             (1..=3).map(|number| GridPoint { number, interest: 4, influence: 4, class: "neutral" }).collect();
-        let svg = interest_grid("Intressenter", "", ("Intresse", "Inflytande"), ["a", "b", "c", "d"], &points).into_string();
+        let svg =
+            interest_grid("Intressenter", "", ("Intresse", "Inflytande"), ["a", "b", "c", "d"], &points).into_string();
         let centres: std::collections::HashSet<&str> =
             svg.split("cx=\"").skip(1).map(|rest| rest.split('"').next().unwrap_or_default()).collect();
         assert_eq!(centres.len(), 3, "three dots, three places: {svg}");
@@ -354,8 +358,12 @@ mod tests {
 
     #[test]
     fn an_empty_column_of_the_chain_is_drawn_as_a_gap() {
-        let columns = [ChainColumn { label: "Behov", steps: vec!["Långa väntetider"] }, ChainColumn { label: "Aktiviteter", steps: vec![] }];
-        let svg = change_chain("Förändringsteori", "", &columns, &ChainColumn { label: "Antaganden", steps: vec![] }).into_string();
+        let columns = [
+            ChainColumn { label: "Behov", steps: vec!["Långa väntetider"] },
+            ChainColumn { label: "Aktiviteter", steps: vec![] },
+        ];
+        let svg = change_chain("Förändringsteori", "", &columns, &ChainColumn { label: "Antaganden", steps: vec![] })
+            .into_string();
         assert!(svg.contains("step empty"));
         assert_eq!(svg.matches("class=\"arrow\"").count(), 1);
     }

@@ -1,0 +1,360 @@
+//! The landscape's planning tools over HTTP: goals, the theory of change, stakeholders,
+//! milestones and risks through the pages and the API, each figure worked out by hand.
+
+use super::{api_put, setup};
+use crate::common::{Browser, TestApp};
+use parat_core::organisation::{OrgKind, Role};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn api_post(browser: &Browser, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
+    let response =
+        reqwest::Client::new().post(browser.url(path)).bearer_auth(token).json(&body).send().await.expect("request");
+    let status = response.status();
+    (status, response.json().await.expect("a JSON body"))
+}
+
+async fn api_delete(browser: &Browser, token: &str, path: &str) -> StatusCode {
+    reqwest::Client::new().delete(browser.url(path)).bearer_auth(token).send().await.expect("request").status()
+}
+
+/// How many audit entries of `entity` with `action` the log holds.
+async fn audited(app: &TestApp, entity: &str, action: &str) -> i64 {
+    let sql = "SELECT COUNT(*) FROM audit_log WHERE entity = $1 AND action = $2";
+    let (count,): (i64,) = match &app.db {
+        parat_store::Db::Sqlite { read, .. } => sqlx::query_as(sql).bind(entity).bind(action).fetch_one(read).await,
+        parat_store::Db::Postgres(pool) => sqlx::query_as(sql).bind(entity).bind(action).fetch_one(pool).await,
+    }
+    .expect("count");
+    count
+}
+
+#[tokio::test]
+async fn risks_and_milestones_with_their_matrix_and_timeline() {
+    let app = TestApp::spawn().await;
+    let (coordinator, org, initiative) = setup(&app).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let risks = format!("/initiatives/{initiative}/risks");
+
+    // Risks through the form: bad steps named, the text kept; the matrix counts each cell.
+    let bad =
+        coordinator.post(&risks, &[("what", "Handledarna slutar"), ("likelihood", "6"), ("consequence", "")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = bad.text().await.expect("body");
+    assert!(body.contains("value=\"Handledarna slutar\"") && body.contains("Skriv ett heltal från 1 till 5"), "{body}");
+    for (what, l, c) in
+        [("Handledarna slutar", "4", "5"), ("Lokalerna blir inte klara", "2", "3"), ("Budgeten dras in", "4", "5")]
+    {
+        let saved = coordinator
+            .post(
+                &risks,
+                &[("what", what), ("likelihood", l), ("consequence", c), ("mitigation", "Två handledare per team.")],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{what}");
+    }
+    let page = coordinator.page(&risks).await.1;
+    // 4 × 5 = 20 is very high, twice; 2 × 3 = 6 is medium (bands worked out by hand).
+    assert_eq!(page.matches("20 · mycket hög").count(), 2, "{page}");
+    assert!(page.contains("6 · måttlig"));
+    assert!(page.contains("<text class=\"count\"") && page.contains(">2</text>"), "two risks in one cell");
+    let first_row = page.find("Handledarna slutar").expect("listed");
+    assert!(first_row < page.find("Lokalerna blir inte klara").expect("listed"), "highest score first");
+
+    // Milestones: reached early is fine, reached in the future or without being reached is not.
+    let milestones = format!("/initiatives/{initiative}/milestones");
+    let today = parat_store::now_date();
+    let in_a_month = (today + time::Duration::days(30)).to_string();
+    let last_week = (today - time::Duration::days(7)).to_string();
+    let tomorrow = (today + time::Duration::days(1)).to_string();
+    let early = coordinator
+        .post(
+            &milestones,
+            &[
+                ("name", "Utbildning klar"),
+                ("phase", "introduction"),
+                ("planned_on", &in_a_month),
+                ("status", "reached"),
+                ("reached_on", &last_week),
+            ],
+        )
+        .await;
+    assert_eq!(early.status(), StatusCode::SEE_OTHER);
+    let future = coordinator
+        .post(
+            &milestones,
+            &[
+                ("name", "Första uppföljning"),
+                ("planned_on", &in_a_month),
+                ("status", "reached"),
+                ("reached_on", &tomorrow),
+            ],
+        )
+        .await;
+    assert_eq!(future.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(future.text().await.expect("body").contains("value=\"Första uppföljning\""));
+    let unreached = coordinator
+        .post(&milestones, &[("name", "Första uppföljning"), ("planned_on", &in_a_month), ("reached_on", &last_week)])
+        .await;
+    assert_eq!(unreached.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let late = coordinator
+        .post(&milestones, &[("name", "Behovsinventering klar"), ("phase", "needs"), ("planned_on", "2026-01-15")])
+        .await;
+    assert_eq!(late.status(), StatusCode::SEE_OTHER);
+    let page = coordinator.page(&milestones).await.1;
+    assert!(
+        page.contains("<svg") && page.contains("Behovsinventering</text>") && page.contains("Införande</text>"),
+        "phases as bands"
+    );
+    let late_row = &page[page.find("Behovsinventering klar</th>").expect("row")..];
+    assert!(late_row[..late_row.find("</tr>").expect("end")].contains("Försenad"), "late and still planned");
+
+    // The API reads and writes the same; viewers read; another organisation sees nothing.
+    let token = coordinator.api_token("plan").await;
+    let (status, listed) = coordinator.api_get(&token, &format!("/api/v1{risks}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed[0]["score"], 20);
+    assert_eq!(listed[0]["level"], "very_high");
+    let client = reqwest::Client::new();
+    let created = client
+        .post(coordinator.url(&format!("/api/v1{risks}")))
+        .bearer_auth(&token)
+        .json(&json!({"what": "Ny lag", "likelihood": 1, "consequence": 4, "owner": "Förvaltningschef"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let created: Value = created.json().await.expect("json");
+    assert_eq!((created["score"].as_i64(), created["level"].as_str()), (Some(4), Some("low")));
+    let risk_path = format!("/api/v1{risks}/{}", created["id"]);
+    let (status, changed) =
+        api_put(&coordinator, &token, &risk_path, json!({"what": "Ny lag", "likelihood": 3, "consequence": 4})).await;
+    assert_eq!((status, changed["level"].as_str()), (StatusCode::OK, Some("high")));
+    let (status, refused) =
+        api_put(&coordinator, &token, &risk_path, json!({"what": "Ny lag", "likelihood": 9, "consequence": 4})).await;
+    assert_eq!(
+        (status, refused["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("likelihood"))
+    );
+    let deleted = client.delete(coordinator.url(&risk_path)).bearer_auth(&token).send().await.expect("request");
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let (_, milestones_out) = coordinator.api_get(&token, &format!("/api/v1{milestones}")).await;
+    let names: Vec<&str> = milestones_out.as_array().expect("list").iter().filter_map(|m| m["name"].as_str()).collect();
+    assert_eq!(names, ["Behovsinventering klar", "Utbildning klar"], "by planned date");
+    assert_eq!(milestones_out[0]["overdue"], true);
+    let bad_phase = client
+        .post(coordinator.url(&format!("/api/v1{milestones}")))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Lansering", "planned_on": in_a_month, "phase": "launch"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad_phase.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    assert_eq!(viewer.page(&risks).await.0, StatusCode::OK);
+    assert_eq!(
+        viewer.post(&risks, &[("what", "x"), ("likelihood", "1"), ("consequence", "1")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    for path in [risks.clone(), milestones.clone()] {
+        assert_eq!(outsider.page(&path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    let outsider_token = outsider.api_token("lerum").await;
+    assert_eq!(outsider.api_get(&outsider_token, &format!("/api/v1{risks}")).await.0, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_goal_hierarchy_a_theory_of_change_and_a_stakeholder_map() {
+    let app = TestApp::spawn().await;
+    let (coordinator, org, initiative) = setup(&app).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let outsider_member = app.user("per@lerum.se", "Per Lerum").await;
+    app.member(other, "per@lerum.se", Role::Coordinator).await;
+    let token = coordinator.api_token("plan").await;
+    let goals = format!("/initiatives/{initiative}/goals");
+    let api_goals = format!("/api/v1{goals}");
+
+    // Goals through the form: a purpose, a goal under it, a sub-goal under that goal.
+    let posted =
+        coordinator.post(&goals, &[("level", "purpose"), ("text", "Fler unga vuxna i egen försörjning")]).await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let purpose = coordinator.api_get(&token, &api_goals).await.1[0]["id"].as_i64().expect("id");
+    let posted = coordinator
+        .post(
+            &goals,
+            &[
+                ("level", "goal"),
+                ("parent_id", &purpose.to_string()),
+                ("text", "Kortare väg till arbete"),
+                ("measure", "Hälften i arbete eller studier inom ett år"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let (_, listed) = coordinator.api_get(&token, &api_goals).await;
+    let goal = listed[1]["id"].as_i64().expect("id");
+    assert_eq!((listed[1]["parent_id"].as_i64(), listed[1]["level"].as_str()), (Some(purpose), Some("goal")));
+    // A sub-goal under the purpose is on the wrong rung: refused, with what was typed kept.
+    let wrong = coordinator
+        .post(&goals, &[("level", "sub_goal"), ("parent_id", &purpose.to_string()), ("text", "Besked inom två veckor")])
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = wrong.text().await.expect("body");
+    assert!(body.contains("Besked inom två veckor") && body.contains("Välj en post på nivån ovanför"), "{body}");
+    let posted = coordinator
+        .post(&goals, &[("level", "sub_goal"), ("parent_id", &goal.to_string()), ("text", "Besked inom två veckor")])
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    // A second goal added last still shows under the purpose, before nothing of the first's.
+    let (status, second) = api_post(
+        &coordinator,
+        &token,
+        &api_goals,
+        json!({"level": "goal", "parent_id": purpose, "text": "Samordnat stöd", "owner": "Enhetschef"}),
+    )
+    .await;
+    assert_eq!((status, second["owner"].as_str()), (StatusCode::CREATED, Some("Enhetschef")));
+    let page = coordinator.page(&goals).await.1;
+    assert!(page.contains("rung-purpose") && page.contains("rung-sub_goal"), "the tree is drawn");
+    assert_eq!(page.matches("class=\"link\"").count(), 3, "three boxes hang under another");
+    let at = |text: &str| page.find(&format!(">{text}</th>")).unwrap_or_else(|| panic!("{text} in the table"));
+    // Depth first: each goal directly followed by its own sub-goals.
+    assert!(at("Fler unga vuxna i egen försörjning") < at("Kortare väg till arbete"));
+    assert!(at("Kortare väg till arbete") < at("Besked inom två veckor"));
+    assert!(at("Besked inom två veckor") < at("Samordnat stöd"));
+    // The API refuses the same rules; a goal with a sub-goal keeps its rung and cannot go.
+    let (status, refused) =
+        api_post(&coordinator, &token, &api_goals, json!({"level": "sub_goal", "text": "Utan mål"})).await;
+    assert_eq!(
+        (status, refused["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("parent_id"))
+    );
+    let (status, _) = api_put(
+        &coordinator,
+        &token,
+        &format!("{api_goals}/{goal}"),
+        json!({"level": "sub_goal", "parent_id": second["id"], "text": "Kortare väg till arbete"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a goal with a sub-goal cannot become one");
+    assert_eq!(api_delete(&coordinator, &token, &format!("{api_goals}/{goal}")).await, StatusCode::CONFLICT);
+    let refused = coordinator.post(&format!("{goals}/{goal}/delete"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(refused.text().await.expect("body").contains("Andra poster hänger på den här"));
+    assert_eq!(coordinator.api_get(&token, &api_goals).await.1.as_array().map(Vec::len), Some(4), "nothing removed");
+
+    // The theory of change: steps come back column by column; the empty columns are named.
+    let theory = format!("/initiatives/{initiative}/theory");
+    for (stage, text) in [
+        ("activity", "Arbetsspecialister i varje team"),
+        ("need", "Unga vuxna fastnar i försörjningsstöd"),
+        ("assumption", "Arbetsgivare tar emot praktikanter"),
+    ] {
+        let posted = coordinator.post(&theory, &[("stage", stage), ("text", text)]).await;
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER, "{stage}");
+    }
+    let bad = coordinator.post(&theory, &[("stage", "outcome"), ("text", "Fler i arbete")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.expect("body").contains("Fler i arbete"));
+    let (_, steps) = coordinator.api_get(&token, &format!("/api/v1{theory}")).await;
+    let stages: Vec<&str> = steps.as_array().expect("list").iter().filter_map(|s| s["stage"].as_str()).collect();
+    assert_eq!(stages, ["need", "activity", "assumption"]);
+    let page = coordinator.page(&theory).await.1;
+    assert!(
+        page.contains("Inget är skrivet under: Prestationer, Kortsiktiga resultat, Långsiktiga resultat."),
+        "{page}"
+    );
+    assert_eq!(page.matches("step empty").count(), 3, "three empty columns drawn");
+
+    // Stakeholders: the quarter of the grid follows interest and influence (3–4 high).
+    let stakeholders = format!("/initiatives/{initiative}/stakeholders");
+    for (name, interest, influence, attitude) in [
+        ("Socialnämnden", "2", "4", "neutral"),
+        ("Arbetsförmedlingen", "4", "4", "supportive"),
+        ("Deltagarna", "4", "1", "driving"),
+        ("Fackförbundet", "2", "2", "hesitant"),
+    ] {
+        let posted = coordinator
+            .post(
+                &stakeholders,
+                &[("name", name), ("interest", interest), ("influence", influence), ("attitude", attitude)],
+            )
+            .await;
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER, "{name}");
+    }
+    let (_, listed) = coordinator.api_get(&token, &format!("/api/v1{stakeholders}")).await;
+    let found: Vec<(&str, &str)> = listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap_or_default(), s["quadrant"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Arbetsförmedlingen", "involve_closely"),
+            ("Socialnämnden", "keep_satisfied"),
+            ("Fackförbundet", "monitor"),
+            ("Deltagarna", "keep_informed"),
+        ],
+        "most influence first, then most interest"
+    );
+    let page = coordinator.page(&stakeholders).await.1;
+    assert_eq!(page.matches("<circle").count(), 4);
+    assert!(page.contains("Involvera nära") && page.contains("Håll informerade"));
+    let (status, refused) = api_post(
+        &coordinator,
+        &token,
+        &format!("/api/v1{stakeholders}"),
+        json!({"name": "Regionen", "interest": 3, "influence": 5, "attitude": "neutral", "owner_id": outsider_member}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let (status, refused) = api_post(
+        &coordinator,
+        &token,
+        &format!("/api/v1{stakeholders}"),
+        json!({"name": "Regionen", "interest": 3, "influence": 3, "attitude": "neutral", "owner_id": outsider_member}),
+    )
+    .await;
+    assert_eq!(
+        (status, refused["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("owner_id")),
+        "a member of another organisation is no owner here"
+    );
+
+    // Changing and removing through the pages; every change is in the audit log.
+    let (_, listed) = coordinator.api_get(&token, &format!("/api/v1{stakeholders}")).await;
+    let union = listed[3]["id"].as_i64().expect("id");
+    let form = coordinator.page(&format!("{stakeholders}/{union}/edit")).await.1;
+    assert!(form.contains("value=\"Deltagarna\""), "the form holds what was saved");
+    let changed = coordinator
+        .post(
+            &format!("{stakeholders}/{union}"),
+            &[("name", "Deltagarna"), ("interest", "4"), ("influence", "3"), ("attitude", "driving")],
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(coordinator.api_get(&token, &format!("/api/v1{stakeholders}/")).await.0, StatusCode::NOT_FOUND);
+    let removed = coordinator.post(&format!("{stakeholders}/{union}/delete"), &[]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(audited(&app, "landscape_goal", "create").await, 4);
+    assert_eq!(audited(&app, "landscape_change_step", "create").await, 3);
+    assert_eq!(audited(&app, "landscape_stakeholder", "update").await, 1);
+    assert_eq!(audited(&app, "landscape_stakeholder", "delete").await, 1);
+
+    // Viewers read and may not write; another organisation sees nothing.
+    for path in [&goals, &theory, &stakeholders] {
+        assert_eq!(viewer.page(path).await.0, StatusCode::OK, "{path}");
+        assert_eq!(outsider.page(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(viewer.post(&theory, &[("stage", "need"), ("text", "x")]).await.status(), StatusCode::FORBIDDEN);
+    let outsider_token = outsider.api_token("lerum").await;
+    assert_eq!(outsider.api_get(&outsider_token, &api_goals).await.0, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
