@@ -93,6 +93,8 @@ pub enum FrameworkError {
     EmptyGroup(String),
     #[error("a text is empty in {language} at {place:?}")]
     MissingText { language: &'static str, place: String },
+    #[error("level {level:?} names readiness result {entry:?}: write crm-2006:<A–F>, crm-2014:<A–E> or <questionnaire>:<scale>")]
+    UnknownReadiness { level: String, entry: String },
     #[error(
         "the framework is too large: at most {LEVELS_MAX} levels, {FACTORS_MAX} factors and {QUESTIONS_MAX} questions"
     )]
@@ -159,6 +161,9 @@ impl Framework {
         unique("phase", self.phases.iter().map(|p| p.key.as_str()))?;
         for level in &self.levels {
             check_text(&level.name, &level.key)?;
+            if let Some(entry) = level.readiness.iter().find(|e| ReadinessRef::parse(e).is_none()) {
+                return Err(FrameworkError::UnknownReadiness { level: level.key.clone(), entry: entry.clone() });
+            }
             for factor in &level.factors {
                 check_text(&factor.name, &factor.key)?;
             }
@@ -181,6 +186,12 @@ impl Framework {
             check_text(&phase.name, &phase.key)?;
         }
         Ok(())
+    }
+
+    /// The levels that name the readiness result `key` (as [`ReadinessRef::key`] writes it).
+    pub fn levels_showing(&self, key: &str) -> impl Iterator<Item = &Level> {
+        let key = key.to_owned();
+        self.levels.iter().filter(move |l| l.readiness.contains(&key))
     }
 
     pub fn level(&self, key: &str) -> Option<&Level> {
@@ -240,9 +251,58 @@ pub fn builtin_framework() -> &'static Framework {
     })
 }
 
+/// A readiness result a level names: a dimension of a CRM edition (`crm-2014:D`) or a scale of a
+/// questionnaire (`oric:efficacy`). The edition is part of the name because the same letter is a
+/// different dimension in the two editions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadinessRef {
+    Dimension { edition: crate::readiness::scoring::Edition, key: String },
+    Scale { questionnaire: String, scale: String },
+}
+
+impl ReadinessRef {
+    pub fn parse(raw: &str) -> Option<ReadinessRef> {
+        use crate::readiness::scoring::Edition;
+        let (source, part) = raw.split_once(':')?;
+        let edition = [Edition::Crm2006, Edition::Crm2014].into_iter().find(|e| source == format!("crm-{}", e.key()));
+        match edition {
+            Some(edition) => edition
+                .dimension_keys()
+                .contains(&part)
+                .then(|| ReadinessRef::Dimension { edition, key: part.to_owned() }),
+            None => (check_key(source).is_ok() && check_key(part).is_ok())
+                .then(|| ReadinessRef::Scale { questionnaire: source.to_owned(), scale: part.to_owned() }),
+        }
+    }
+
+    /// The name levels use for it.
+    pub fn key(&self) -> String {
+        match self {
+            ReadinessRef::Dimension { edition, key } => format!("crm-{}:{key}", edition.key()),
+            ReadinessRef::Scale { questionnaire, scale } => format!("{questionnaire}:{scale}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readiness_results_are_named_by_edition_or_questionnaire() {
+        use crate::readiness::scoring::Edition;
+        let d = ReadinessRef::parse("crm-2014:D").expect("a 2014 dimension");
+        assert_eq!(d, ReadinessRef::Dimension { edition: Edition::Crm2014, key: "D".into() });
+        assert_eq!(d.key(), "crm-2014:D");
+        assert!(ReadinessRef::parse("crm-2014:F").is_none(), "the 2014 edition has five dimensions");
+        assert!(ReadinessRef::parse("crm-2006:F").is_some());
+        assert!(ReadinessRef::parse("crm:D").is_none(), "an edition is needed");
+        let scale = ReadinessRef::parse("oric:efficacy").expect("a scale");
+        assert_eq!(scale.key(), "oric:efficacy");
+        assert!(ReadinessRef::parse("oric").is_none() && ReadinessRef::parse("Oric:x y").is_none());
+        let broken = BUILTIN_SOURCE.replacen("readiness = [\"crm-2014:D\"", "readiness = [\"crm:D\"", 1);
+        assert!(matches!(Framework::from_toml(&broken), Err(FrameworkError::UnknownReadiness { .. })));
+    }
 
     #[test]
     fn the_shipped_framework_passes_its_checks_and_has_the_four_levels() {

@@ -239,6 +239,9 @@ pub struct RiskOut {
     /// The owner: a member's name or a name given instead; empty when nobody.
     owner: String,
     owner_id: Option<i64>,
+    /// The readiness result it was made from (`assessment:<id>:<dimension>` or
+    /// `round:<id>:<scale>`); empty when made by hand.
+    source: String,
 }
 
 impl From<Risk> for RiskOut {
@@ -253,6 +256,7 @@ impl From<Risk> for RiskOut {
             mitigation: r.mitigation,
             owner: r.who,
             owner_id: r.owner_id,
+            source: r.source,
         }
     }
 }
@@ -321,6 +325,9 @@ pub struct MilestoneOut {
     overdue: bool,
     owner: String,
     owner_id: Option<i64>,
+    /// The readiness result it was made from (`assessment:<id>:<dimension>` or
+    /// `round:<id>:<scale>`); empty when made by hand.
+    source: String,
 }
 
 impl From<Milestone> for MilestoneOut {
@@ -335,6 +342,7 @@ impl From<Milestone> for MilestoneOut {
             status: m.status,
             owner: m.who,
             owner_id: m.owner_id,
+            source: m.source,
         }
     }
 }

@@ -358,3 +358,83 @@ async fn a_goal_hierarchy_a_theory_of_change_and_a_stakeholder_map() {
     assert_eq!(outsider.api_get(&outsider_token, &api_goals).await.0, StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_step() {
+    use parat_store::readiness::AssessmentBuilder;
+    let app = TestApp::spawn().await;
+    let (coordinator, org, initiative) = setup(&app).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let base = format!("/initiatives/{initiative}/landscape");
+    let page = coordinator.page(&base).await.1;
+    assert!(!page.contains("class=\"readiness\""), "nothing measured, nothing shown");
+
+    // A reported CRM 2006 assessment. By hand: A 5, B 4, C 3.5, D 2.5, E 6, F 7; the two lowest
+    // are D (climate) and C (leadership).
+    let admin = app.admin_scope(org).await;
+    let first = app.scope_of(org, "bo@boras.se", Role::Scorer).await;
+    let second = app.scope_of(org, "bea@boras.se", Role::Scorer).await;
+    let assessment = AssessmentBuilder::new(&admin, [&first, &second], initiative)
+        .interview([5, 4, 3, 2, 6, 7])
+        .interview([5, 4, 4, 3, 6, 7])
+        .reported()
+        .build(&app.db)
+        .await
+        .expect("assessment")
+        .id;
+    let page = coordinator.page(&base).await.1;
+    // The shipped framework shows 2006's E beside competences, D beside culture, C and F beside
+    // the organisation, A and B beside the context.
+    let section = |level: &str| {
+        let start = page.find(&format!("id=\"level-{level}\"")).expect("level");
+        let end = page[start..].find("<table").expect("its table") + start;
+        page[start..end].to_owned()
+    };
+    assert!(section("individual").contains("Kunskap om frågan</a>: 6,00 (stadium 6)"), "{}", section("individual"));
+    assert!(section("interpersonal").contains("Klimat</a>: 2,50 (stadium 2)"));
+    assert!(section("interpersonal").contains("bland de lägsta"));
+    let institutional = section("institutional");
+    assert!(institutional.contains("Ledarskap</a>: 3,50 (stadium 3)") && institutional.contains("Resurser</a>: 7,00"));
+    assert!(section("infrastructural").contains("Insatser</a>: 5,00") && section("infrastructural").contains("4,00"));
+    assert_eq!(page.matches("bland de lägsta").count(), 2, "D and C");
+
+    // One step: a risk from climate, a milestone from leadership, each opened for editing.
+    let made = coordinator
+        .post(&format!("{base}/from-readiness"), &[("source", &format!("assessment:{assessment}:D")), ("kind", "risk")])
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let edit = crate::common::location(&made);
+    assert!(edit.starts_with(&format!("/initiatives/{initiative}/risks/")) && edit.ends_with("/edit"), "{edit}");
+    assert!(coordinator.page(&edit).await.1.contains("value=\"Låg beredskap: Klimat\""));
+    let made = coordinator
+        .post(
+            &format!("{base}/from-readiness"),
+            &[("source", &format!("assessment:{assessment}:C")), ("kind", "milestone")],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let token = coordinator.api_token("plan").await;
+    let (_, risks) = coordinator.api_get(&token, &format!("/api/v1/initiatives/{initiative}/risks")).await;
+    assert_eq!(risks[0]["source"], format!("assessment:{assessment}:D"));
+    assert_eq!(risks[0]["score"], 9);
+    let (_, milestones) = coordinator.api_get(&token, &format!("/api/v1/initiatives/{initiative}/milestones")).await;
+    let in_ninety_days = (parat_store::now_date() + time::Duration::days(90)).to_string();
+    assert_eq!(milestones[0]["name"], "Beredskapen höjd: Ledarskap");
+    assert_eq!(
+        (milestones[0]["planned_on"].as_str(), milestones[0]["phase"].as_str()),
+        (Some(in_ninety_days.as_str()), Some("needs"))
+    );
+    // Each links back to the result.
+    let page = coordinator.page(&format!("/initiatives/{initiative}/milestones")).await.1;
+    assert!(page.contains(&format!("href=\"/assessments/{assessment}/results\">från beredskapsmätningen")));
+
+    // Only results the page offers; only those who may edit.
+    let bogus =
+        coordinator.post(&format!("{base}/from-readiness"), &[("source", "assessment:999:D"), ("kind", "risk")]).await;
+    assert_eq!(bogus.status(), StatusCode::NOT_FOUND);
+    let source = format!("assessment:{assessment}:D");
+    let refused = viewer.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "risk")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(!viewer.page(&base).await.1.contains("from-readiness"), "no buttons for a viewer");
+    app.stop().await;
+}

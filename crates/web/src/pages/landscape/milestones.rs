@@ -144,7 +144,7 @@ impl PlanTool for Milestone {
                 tbody { @for m in milestones {
                     @let overdue = m.is_overdue(today);
                     tr.overdue[overdue] {
-                        th scope="row" { (m.name) }
+                        th scope="row" { (m.name) (super::readiness::source_link(ctx, &m.source)) }
                         td { (phase_name(ctx, framework, m.phase.as_deref())) }
                         td.date { (ctx.locale.format_date(m.planned_on)) @if overdue { " " span.badge.disagree { (ctx.t("plan-overdue")) } } }
                         td.date { (m.reached_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into())) }

@@ -26,6 +26,7 @@ mod factor;
 mod goals;
 mod milestones;
 mod overview;
+mod readiness;
 mod risks;
 mod stakeholders;
 mod theory;
@@ -36,6 +37,7 @@ pub use changes::*;
 pub use checklist::*;
 pub use factor::*;
 pub use overview::*;
+pub use readiness::from_readiness;
 pub use work::*;
 
 /// The landscape's pages, merged into the site's routes in one place (`pages::routes`).
@@ -46,6 +48,7 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/landscape/framework", "POST", post(choose_framework))
         .route("/initiatives/{id}/landscape/factors/{key}", "GET POST", get(factor_page).post(save_factor))
         .route("/initiatives/{id}/landscape/changes", "GET", get(changes_page))
+        .route("/initiatives/{id}/landscape/from-readiness", "POST", post(from_readiness))
         .route("/initiatives/{id}/checklist", "GET", get(checklist))
         .route("/initiatives/{id}/checklist/{key}", "GET POST", get(question_page).post(save_question))
 }

@@ -16,6 +16,7 @@ pub async fn overview(
     let landscape = landscape::open(&state.db, &member.scope, id).await?;
     let framework = landscape.framework();
     let recorded = by_key(landscape::factors(&state.db, &landscape).await?, |f| &f.key);
+    let readings = landscape::readings(&state.db, &member.scope, &landscape).await?;
     let own = if landscape.can_edit && recorded.is_empty() {
         landscape::own_frameworks(&state.db, &member.scope).await?
     } else {
@@ -88,6 +89,7 @@ pub async fn overview(
             section aria-labelledby=(format!("level-{}", level.key)) {
                 h2 id=(format!("level-{}", level.key)) { (level.name.get(ctx.locale)) }
                 p { (level.description.get(ctx.locale)) }
+                (super::readiness::level_readings(ctx, &landscape, &readings, level))
                 div.table-wrap { table {
                     caption.visually-hidden { (level.name.get(ctx.locale)) }
                     thead { tr {

@@ -110,7 +110,7 @@ impl PlanTool for Risk {
                 } }
                 tbody { @for r in risks {
                     tr {
-                        th scope="row" { (r.what) }
+                        th scope="row" { (r.what) (super::readiness::source_link(ctx, &r.source)) }
                         td.number { (r.likelihood) }
                         td.number { (r.consequence) }
                         td { span class=(format!("risk risk-{}", r.level().key())) { (r.score()) " · " (band_name(ctx, r.level())) } }

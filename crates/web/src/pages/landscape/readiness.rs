@@ -1,0 +1,129 @@
+//! Readiness beside the levels: the results each level names, and the lowest turned into a
+//! milestone or a risk in one step — the new record keeps a link back to the result and opens
+//! for editing, since a made-up date or likelihood is only a starting point.
+
+// The area's shared imports and helpers live in mod.rs.
+use super::tools::PlanTool;
+use super::*;
+use parat_core::landscape::framework::Level;
+use parat_core::landscape::plan::{MilestoneDraft, MilestoneStatus, RiskDraft};
+use parat_core::owner::Owner;
+use parat_store::landscape::{Figure, Milestone, Reading, Risk};
+
+/// A figure as the reader's language writes it: "4,2 (stadium 4)" or "3,1 av 5 (16 svar)".
+fn figure_text(ctx: &Ctx, figure: &Figure) -> String {
+    match figure {
+        Figure::Dimension { score, stage, .. } => format!(
+            "{} ({})",
+            ctx.locale.format_decimal(*score, 2),
+            ctx.t_with("land-readiness-stage", &[("stage", f64::from(*stage).into())])
+        ),
+        Figure::Scale { mean: Some(mean), n, range, .. } => {
+            let of = range.map(|(_, high)| format!(" / {}", ctx.locale.format_decimal(high, 0))).unwrap_or_default();
+            let answers = ctx.t_with("land-readiness-answers", &[("n", (*n as f64).into())]);
+            format!("{}{of} ({answers})", ctx.locale.format_decimal(*mean, 2))
+        }
+        Figure::Scale { mean: None, .. } => ctx.t("land-readiness-too-few"),
+    }
+}
+
+fn is_lowest(figure: &Figure) -> bool {
+    matches!(figure, Figure::Dimension { lowest: true, .. } | Figure::Scale { lowest: true, .. })
+}
+
+/// The level's readiness results, if it names any that were measured.
+pub(super) fn level_readings(ctx: &Ctx, landscape: &Landscape, readings: &[Reading], level: &Level) -> Markup {
+    let shown: Vec<&Reading> = readings.iter().filter(|r| level.readiness.contains(&r.reference)).collect();
+    let id = landscape.initiative_id;
+    html! {
+        @if !shown.is_empty() {
+            div.readiness {
+                h3 { (ctx.t("land-readiness-title")) }
+                ul { @for reading in &shown {
+                    li {
+                        a href=(reading.href) { (reading.name.get(ctx.locale)) } ": " (figure_text(ctx, &reading.figure))
+                        @if is_lowest(&reading.figure) {
+                            " " span.badge { (ctx.t("land-readiness-lowest")) }
+                            @if landscape.can_edit {
+                                @for (kind, label) in [("milestone", "land-readiness-to-milestone"), ("risk", "land-readiness-to-risk")] {
+                                    form.inline method="post" action=(format!("/initiatives/{id}/landscape/from-readiness")) {
+                                        (csrf(ctx))
+                                        input type="hidden" name="source" value=(reading.source);
+                                        input type="hidden" name="kind" value=(kind);
+                                        button.small.secondary type="submit" { (ctx.t_with(label, &[("name", reading.name.get(ctx.locale).to_owned().into())])) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FromReadiness {
+    source: String,
+    kind: String,
+}
+
+/// Makes a milestone or a risk from one of the initiative's readiness results and opens it for
+/// editing.
+pub async fn from_readiness(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(form): Submitted<FromReadiness>,
+) -> Result<Response, AppError> {
+    let ctx = &member.ctx;
+    let landscape = landscape::open(&state.db, &member.scope, id).await?;
+    require_edit(&landscape)?;
+    let readings = landscape::readings(&state.db, &member.scope, &landscape).await?;
+    // Only a result the page offers: the source is looked up, never taken as sent.
+    let reading = readings.iter().find(|r| r.source == form.source).ok_or(AppError::NotFound)?;
+    let name = reading.name.get(ctx.locale).to_owned();
+    let me = Some(Owner::Member(member.scope.user_id()));
+    let (db, scope, source) = (&state.db, &member.scope, reading.source.as_str());
+    let (many, record) = match form.kind.as_str() {
+        "milestone" => {
+            let draft = MilestoneDraft {
+                name: ctx.t_with("land-readiness-milestone", &[("name", name.into())]),
+                phase: landscape.framework().phases.first().map(|p| p.key.clone()),
+                planned_on: today() + time::Duration::days(90),
+                reached_on: None,
+                status: MilestoneStatus::Planned,
+                owner: me,
+            };
+            (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, source).await?)
+        }
+        "risk" => {
+            let draft = RiskDraft {
+                what: ctx.t_with("land-readiness-risk", &[("name", name.into())]),
+                likelihood: 3,
+                consequence: 3,
+                mitigation: String::new(),
+                owner: me,
+            };
+            (Risk::MANY, landscape::add::<Risk>(db, scope, &landscape, &draft, source).await?)
+        }
+        _ => return Err(AppError::BadRequest("kind must be milestone or risk".into())),
+    };
+    Ok(redirect_with_cookies(&format!("/initiatives/{id}/{many}/{record}/edit"), &[]))
+}
+
+/// Where a plan record made from a readiness result links back to, with its label.
+pub(super) fn source_link(ctx: &Ctx, source: &str) -> Markup {
+    let mut parts = source.split(':');
+    let href = match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok())) {
+        (Some("assessment"), Some(id)) => Some(format!("/assessments/{id}/results")),
+        (Some("round"), Some(id)) => Some(format!("/rounds/{id}/results")),
+        _ => None,
+    };
+    html! {
+        @if let Some(href) = href {
+            " " a.hint href=(href) { (ctx.t("land-readiness-from")) }
+        }
+    }
+}
