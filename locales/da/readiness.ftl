@@ -140,6 +140,7 @@ plan-what = Hvad
 plan-who = Hvem
 plan-due = Færdig senest
 plan-remove = Fjern "{ $name }"
+plan-to-milestone = Læg "{ $name }" i milepælsplanen
 hint-plan-strategy = Vælg en foreslået strategi, eller skriv en egen handling nedenfor.
 hint-plan-what = Lad feltet stå tomt for at bruge strategien, som den er.
 pdf-summary = Sammenfatning

@@ -140,6 +140,7 @@ plan-what = What
 plan-who = Who
 plan-due = Done by
 plan-remove = Remove "{ $name }"
+plan-to-milestone = Put "{ $name }" in the milestone plan
 hint-plan-strategy = Choose a proposed strategy, or write your own action below.
 hint-plan-what = Leave empty to use the strategy as it stands.
 pdf-summary = Summary

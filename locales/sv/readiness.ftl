@@ -140,6 +140,7 @@ plan-what = Vad
 plan-who = Vem
 plan-due = Klart senast
 plan-remove = Ta bort ”{ $name }”
+plan-to-milestone = Lägg ”{ $name }” i milstolpsplanen
 hint-plan-strategy = Välj en föreslagen strategi, eller skriv en egen åtgärd nedan.
 hint-plan-what = Lämna tomt för att använda strategin som den är.
 pdf-summary = Sammanfattning

@@ -32,3 +32,12 @@ pub(crate) async fn owner_columns(
         }
     }
 }
+
+/// A stored owner pair (`owner_id`, the name) as the owner it was saved from.
+pub fn owner_of(owner_id: Option<i64>, who: &str) -> Option<Owner> {
+    match (owner_id, who.is_empty()) {
+        (Some(id), _) => Some(Owner::Member(id)),
+        (None, false) => Some(Owner::Named(who.to_owned())),
+        (None, true) => None,
+    }
+}

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
+use crate::owners::owner_of;
 use crate::{now, Db, OrgScope, StoreError, StoreResult};
 
 mod factors;
@@ -204,14 +205,4 @@ pub async fn choose_framework(db: &Db, scope: &OrgScope, landscape: &Landscape, 
 
 fn date_of(raw: Option<String>) -> Option<time::Date> {
     raw.and_then(|d| parat_core::initiative::parse_date(&d).ok().flatten())
-}
-
-/// The owner pair as the forms and the API give it back.
-fn owner_of(owner_id: Option<i64>, who: &str) -> Option<parat_core::owner::Owner> {
-    use parat_core::owner::Owner;
-    match (owner_id, who.is_empty()) {
-        (Some(id), _) => Some(Owner::Member(id)),
-        (None, false) => Some(Owner::Named(who.to_owned())),
-        (None, true) => None,
-    }
 }

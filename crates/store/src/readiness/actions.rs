@@ -22,6 +22,10 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
+    pub fn owner(&self) -> Option<parat_core::owner::Owner> {
+        crate::owners::owner_of(self.owner_id, &self.who)
+    }
+
     /// Not done and due before `today`.
     pub fn is_overdue(&self, today: time::Date) -> bool {
         self.status != ActionStatus::Done && self.due_on.is_some_and(|due| due < today)

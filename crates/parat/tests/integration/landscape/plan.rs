@@ -428,6 +428,31 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     let page = coordinator.page(&format!("/initiatives/{initiative}/milestones")).await.1;
     assert!(page.contains(&format!("href=\"/assessments/{assessment}/results\">från beredskapsmätningen")));
 
+    // A strategy of the assessment's action plan goes on into the milestone plan as it stands.
+    let due = (parat_store::now_date() + time::Duration::days(30)).to_string();
+    let added = coordinator
+        .post(
+            &format!("/assessments/{assessment}/actions"),
+            &[("what", "Utbildningsdag för cheferna"), ("who", "Enhetschef"), ("due_on", &due)],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let page = coordinator.page(&format!("/assessments/{assessment}/results")).await.1;
+    let marker = format!("value=\"action:{assessment}:");
+    let at = page.find(&marker).expect("the action's button") + "value=\"".len();
+    let source = page[at..at + page[at..].find('"').expect("end")].to_owned();
+    let refused = coordinator.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "risk")]).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "a strategy is no risk");
+    let made = coordinator.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "milestone")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let (_, milestones) = coordinator.api_get(&token, &format!("/api/v1/initiatives/{initiative}/milestones")).await;
+    let from_action =
+        milestones.as_array().expect("list").iter().find(|m| m["source"] == source.as_str()).expect("made");
+    assert_eq!(
+        (from_action["name"].as_str(), from_action["planned_on"].as_str()),
+        (Some("Utbildningsdag för cheferna"), Some(due.as_str()))
+    );
+
     // Only results the page offers; only those who may edit.
     let bogus =
         coordinator.post(&format!("{base}/from-readiness"), &[("source", "assessment:999:D"), ("kind", "risk")]).await;

@@ -1,5 +1,5 @@
-//! Readiness beside the levels: the results each level names, and the lowest turned into a
-//! milestone or a risk in one step — the new record keeps a link back to the result and opens
+//! Readiness beside the levels: the results each level names, and the lowest (or a strategy of
+//! the action plan) turned into a milestone or a risk in one step — the new record keeps a link back to the result and opens
 //! for editing, since a made-up date or likelihood is only a starting point.
 
 // The area's shared imports and helpers live in mod.rs.
@@ -8,7 +8,9 @@ use super::*;
 use parat_core::landscape::framework::Level;
 use parat_core::landscape::plan::{MilestoneDraft, MilestoneStatus, RiskDraft};
 use parat_core::owner::Owner;
+use parat_core::readiness::action::ActionStatus;
 use parat_store::landscape::{Figure, Milestone, Reading, Risk};
+use parat_store::readiness::ActionItem;
 
 /// A figure as the reader's language writes it: "4,2 (stadium 4)" or "3,1 av 5 (16 svar)".
 fn figure_text(ctx: &Ctx, figure: &Figure) -> String {
@@ -62,6 +64,32 @@ pub(super) fn level_readings(ctx: &Ctx, landscape: &Landscape, readings: &[Readi
     }
 }
 
+/// What a plan record is made from: a result the landscape shows, or an action of the
+/// initiative's readiness action plan. The source is looked up, never taken as sent.
+enum Origin {
+    Reading(Reading),
+    Action(ActionItem),
+}
+
+impl Origin {
+    async fn find(state: &AppState, member: &Member, landscape: &Landscape, source: &str) -> Result<Origin, AppError> {
+        let (db, scope) = (&state.db, &member.scope);
+        if let Some(rest) = source.strip_prefix("action:") {
+            let mut ids = rest.split(':').map(|id| id.parse::<i64>().ok());
+            let (Some(Some(assessment)), Some(Some(action)), None) = (ids.next(), ids.next(), ids.next()) else {
+                return Err(AppError::NotFound);
+            };
+            let (assessment, _) = parat_store::readiness::get(db, scope, assessment).await?;
+            if assessment.initiative_id != landscape.initiative_id {
+                return Err(AppError::NotFound);
+            }
+            return Ok(Origin::Action(parat_store::readiness::action(db, scope, &assessment, action).await?));
+        }
+        let readings = landscape::readings(db, scope, landscape).await?;
+        readings.into_iter().find(|r| r.source == source).map(Origin::Reading).ok_or(AppError::NotFound)
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct FromReadiness {
@@ -80,35 +108,46 @@ pub async fn from_readiness(
     let ctx = &member.ctx;
     let landscape = landscape::open(&state.db, &member.scope, id).await?;
     require_edit(&landscape)?;
-    let readings = landscape::readings(&state.db, &member.scope, &landscape).await?;
-    // Only a result the page offers: the source is looked up, never taken as sent.
-    let reading = readings.iter().find(|r| r.source == form.source).ok_or(AppError::NotFound)?;
-    let name = reading.name.get(ctx.locale).to_owned();
-    let me = Some(Owner::Member(member.scope.user_id()));
-    let (db, scope, source) = (&state.db, &member.scope, reading.source.as_str());
-    let (many, record) = match form.kind.as_str() {
-        "milestone" => {
+    let (db, scope) = (&state.db, &member.scope);
+    let me = Some(Owner::Member(scope.user_id()));
+    let (many, record) = match (Origin::find(&state, &member, &landscape, &form.source).await?, form.kind.as_str()) {
+        (Origin::Reading(reading), kind @ ("milestone" | "risk")) => {
+            let name = reading.name.get(ctx.locale).to_owned();
+            if kind == "risk" {
+                let draft = RiskDraft {
+                    what: ctx.t_with("land-readiness-risk", &[("name", name.into())]),
+                    likelihood: 3,
+                    consequence: 3,
+                    mitigation: String::new(),
+                    owner: me,
+                };
+                (Risk::MANY, landscape::add::<Risk>(db, scope, &landscape, &draft, &reading.source).await?)
+            } else {
+                let draft = MilestoneDraft {
+                    name: ctx.t_with("land-readiness-milestone", &[("name", name.into())]),
+                    phase: landscape.framework().phases.first().map(|p| p.key.clone()),
+                    planned_on: today() + time::Duration::days(90),
+                    reached_on: None,
+                    status: MilestoneStatus::Planned,
+                    owner: me,
+                };
+                (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, &reading.source).await?)
+            }
+        }
+        // A strategy of the action plan is work with a date: a milestone, as it stands.
+        (Origin::Action(item), "milestone") => {
+            let done = item.status == ActionStatus::Done;
             let draft = MilestoneDraft {
-                name: ctx.t_with("land-readiness-milestone", &[("name", name.into())]),
+                name: item.what.clone(),
                 phase: landscape.framework().phases.first().map(|p| p.key.clone()),
-                planned_on: today() + time::Duration::days(90),
-                reached_on: None,
-                status: MilestoneStatus::Planned,
-                owner: me,
+                planned_on: item.due_on.or(item.done_on).unwrap_or_else(|| today() + time::Duration::days(90)),
+                reached_on: if done { item.done_on } else { None },
+                status: if done { MilestoneStatus::Reached } else { MilestoneStatus::Planned },
+                owner: item.owner(),
             };
-            (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, source).await?)
+            (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, &form.source).await?)
         }
-        "risk" => {
-            let draft = RiskDraft {
-                what: ctx.t_with("land-readiness-risk", &[("name", name.into())]),
-                likelihood: 3,
-                consequence: 3,
-                mitigation: String::new(),
-                owner: me,
-            };
-            (Risk::MANY, landscape::add::<Risk>(db, scope, &landscape, &draft, source).await?)
-        }
-        _ => return Err(AppError::BadRequest("kind must be milestone or risk".into())),
+        _ => return Err(AppError::BadRequest("kind must be milestone, or risk for a readiness result".into())),
     };
     Ok(redirect_with_cookies(&format!("/initiatives/{id}/{many}/{record}/edit"), &[]))
 }
@@ -119,6 +158,7 @@ pub(super) fn source_link(ctx: &Ctx, source: &str) -> Markup {
     let href = match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok())) {
         (Some("assessment"), Some(id)) => Some(format!("/assessments/{id}/results")),
         (Some("round"), Some(id)) => Some(format!("/rounds/{id}/results")),
+        (Some("action"), Some(id)) => Some(format!("/assessments/{id}/results#action-plan")),
         _ => None,
     };
     html! {

@@ -84,6 +84,13 @@ pub(super) fn action_plan(
                                 (action_button(ctx, &format!("/assessments/{}/actions/{}/done", assessment.id, item.id), &ctx.t_with("plan-mark-done", &[("name", short(&item.what).into())]), "small secondary"))
                             }
                             (action_button(ctx, &format!("/assessments/{}/actions/{}/delete", assessment.id, item.id), &ctx.t_with("plan-remove", &[("name", short(&item.what).into())]), "small secondary"))
+                            // A strategy goes on into the initiative's milestone plan, linked back here.
+                            form.inline method="post" action=(format!("/initiatives/{}/landscape/from-readiness", assessment.initiative_id)) {
+                                (csrf(ctx))
+                                input type="hidden" name="source" value=(format!("action:{}:{}", assessment.id, item.id));
+                                input type="hidden" name="kind" value="milestone";
+                                button.small.secondary type="submit" { (ctx.t_with("plan-to-milestone", &[("name", short(&item.what).into())])) }
+                            }
                         } }
                     }
                 } }
