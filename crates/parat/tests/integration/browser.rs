@@ -768,6 +768,29 @@ async fn a_landscape_and_its_checklist_are_filled_in_in_the_browser() {
     let current = client.current_url().await.expect("url").to_string();
     submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &current).await;
     check_current(&client, "landscape-milestones", &mut failures).await;
+
+    // A purpose, a step of the theory of change and a stakeholder, each page with its picture.
+    for (tool, text_field, text, choices) in [
+        ("goals", "f-text", "Fler i egen försörjning", vec![("level", "purpose")]),
+        ("theory", "f-text", "Långa väntetider", vec![("stage", "need")]),
+        (
+            "stakeholders",
+            "f-name",
+            "Enhetscheferna",
+            vec![("interest", "4"), ("influence", "3"), ("attitude", "supportive")],
+        ),
+    ] {
+        let page = format!("{base}/initiatives/{initiative}/{tool}");
+        client.goto(&page).await.expect("tool page");
+        client.find(Locator::Id(text_field)).await.expect("text").send_keys(text).await.expect("type");
+        for (field, value) in choices {
+            let option = format!("#f-{field} option[value='{value}']");
+            client.find(Locator::Css(&option)).await.expect("option").click().await.expect("choose");
+        }
+        submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &page).await;
+        assert!(client.find(Locator::Css("figure svg")).await.is_ok(), "{tool} has its picture");
+        check_current(&client, &format!("landscape-{tool}"), &mut failures).await;
+    }
     assert!(failures.is_empty(), "axe-core found violations:\n{}", failures.join("\n"));
     client.close().await.expect("close");
     app.stop().await;
