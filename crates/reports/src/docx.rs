@@ -1,4 +1,5 @@
-//! Plain text from a Word document (.docx), for transcripts uploaded by interviewers.
+//! Word documents (.docx): plain text read from one, for transcripts uploaded by interviewers;
+//! and a [`Document`](crate::document::Document) written as one.
 
 use std::io::{Cursor, Read};
 
@@ -85,6 +86,61 @@ pub fn text(bytes: &[u8]) -> Result<String, UploadError> {
         walk[first..].reverse();
     }
     Ok(paragraphs.join("\n").trim().to_owned())
+}
+
+/// Writes a [`Document`](crate::document::Document) as a Word document: headings with Word's own
+/// heading styles (so that the navigation pane and a table of contents find them), lists as
+/// indented paragraphs, tables with a bold header row.
+pub fn write(document: &crate::document::Document) -> Result<Vec<u8>, crate::ReportError> {
+    use crate::document::Block;
+    use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
+
+    let text = |t: &str| Run::new().add_text(t);
+    let styled = |t: &str, style: &str| Paragraph::new().add_run(text(t)).style(style);
+    let mut docx = Docx::new()
+        .add_style(Style::new("Title", StyleType::Paragraph).name("Title").size(40).bold())
+        .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(28).bold())
+        .add_style(Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").size(24).color("595959"))
+        .add_paragraph(styled(&document.title, "Title"))
+        .add_paragraph(styled(&document.subtitle, "Subtitle"));
+    for [label, value] in &document.facts {
+        docx = docx.add_paragraph(Paragraph::new().add_run(text(label).bold()).add_run(text(&format!(": {value}"))));
+    }
+    for section in &document.sections {
+        docx = docx.add_paragraph(styled(&section.heading, "Heading1"));
+        for block in &section.blocks {
+            docx = match block {
+                Block::Paragraph { text: t } => docx.add_paragraph(Paragraph::new().add_run(text(t))),
+                Block::Note { text: t } => {
+                    docx.add_paragraph(Paragraph::new().add_run(text(t).size(18).color("595959")))
+                }
+                Block::List { items } => items.iter().fold(docx, |docx, item| {
+                    // 360 twips (a quarter inch) per level.
+                    let indent = 360 * (item.depth as i32 + 1);
+                    docx.add_paragraph(Paragraph::new().add_run(text(&format!("• {}", item.text))).indent(
+                        Some(indent),
+                        None,
+                        None,
+                        None,
+                    ))
+                }),
+                Block::Table { headers, rows, .. } => {
+                    let cell = |t: &str, bold: bool| {
+                        let run = if bold { text(t).bold() } else { text(t) };
+                        TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+                    };
+                    let header = TableRow::new(headers.iter().map(|h| cell(h, true)).collect());
+                    let body = rows.iter().map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect()));
+                    docx.add_table(Table::new(std::iter::once(header).chain(body).collect()))
+                        .add_paragraph(Paragraph::new())
+                }
+            };
+        }
+    }
+    docx = docx.add_paragraph(Paragraph::new().add_run(text(&document.generated).size(16).color("595959")));
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(|e| crate::ReportError::Word(e.to_string()))?;
+    Ok(bytes.into_inner())
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
-//! Parat's documents: PDF reports rendered with typst from embedded templates and fonts, XLSX
-//! spreadsheets and CSV files. Pure functions from data to bytes; callers run them on blocking threads.
+//! Parat's documents: PDF reports rendered with typst from embedded templates and fonts, Word
+//! documents, XLSX spreadsheets and CSV files. Pure functions from data to bytes; callers run them on blocking threads.
 
 pub mod csv;
+pub mod document;
 pub mod docx;
 pub mod pdf;
 pub mod plain_text;
@@ -29,4 +30,6 @@ pub enum ReportError {
     Pdf(String),
     #[error("the spreadsheet could not be written: {0}")]
     Spreadsheet(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the Word document could not be written: {0}")]
+    Word(String),
 }

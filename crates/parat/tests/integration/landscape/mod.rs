@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 /// The shipped framework file, read here without Parat's parser: the counts the pages and the
 /// API must show come from the file itself.
-const FRAMEWORK: &str = include_str!("../../../../../instruments/frameworks/landscape.toml");
+pub(super) const FRAMEWORK: &str = include_str!("../../../../../instruments/frameworks/landscape.toml");
 
 pub(super) async fn setup(app: &TestApp) -> (Browser, i64, i64) {
     let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;

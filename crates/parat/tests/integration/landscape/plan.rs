@@ -463,3 +463,83 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     assert!(!viewer.page(&base).await.1.contains("from-readiness"), "no buttons for a viewer");
     app.stop().await;
 }
+
+/// The paragraphs' text of a Word document, read with nothing of Parat's: the `w:t` runs of
+/// `word/document.xml`, a paragraph per line.
+fn word_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    archive.by_name("word/document.xml").expect("the body").read_to_string(&mut xml).expect("text");
+    let mut text = String::new();
+    for paragraph in xml.split("</w:p>") {
+        for run in paragraph.split("<w:t").skip(1) {
+            let Some(start) = run.find('>') else { continue };
+            let Some(end) = run.find("</w:t>") else { continue };
+            text.push_str(&run[start + 1..end]);
+        }
+        text.push('\n');
+    }
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_whole_plan_downloads_as_pdf_and_as_word() {
+    let app = TestApp::spawn().await;
+    let (coordinator, org, initiative) = setup(&app).await;
+    let viewer = app.logged_in(org, "sven@boras.se", "Sven Styrgrupp", Role::Viewer).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let at = |tail: &str| format!("/initiatives/{initiative}/{tail}");
+    for (path, fields) in [
+        ("landscape/factors/leadership_strategic", vec![("state", "-2"), ("note", "Inget beslut i nämnden")]),
+        ("goals", vec![("level", "purpose"), ("text", "Fler i egen försörjning")]),
+        ("theory", vec![("stage", "need"), ("text", "Långa tider i försörjningsstöd")]),
+        (
+            "risks",
+            vec![("what", "Handledarna slutar"), ("likelihood", "4"), ("consequence", "5"), ("who", "Enhetschef")],
+        ),
+        (
+            "stakeholders",
+            vec![("name", "Socialnämnden"), ("interest", "2"), ("influence", "4"), ("attitude", "neutral")],
+        ),
+    ] {
+        assert_eq!(coordinator.post(&at(path), &fields).await.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+
+    let word = coordinator.get(&at("plan.docx")).await;
+    assert_eq!(word.status(), StatusCode::OK);
+    assert_eq!(
+        word.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(word.headers()["content-disposition"].to_str().expect("ascii").contains(".docx"));
+    let text = word_text(&word.bytes().await.expect("bytes"));
+    for expected in [
+        "Implementeringsplan: IPS",
+        "Borås stad",
+        "Långa tider i försörjningsstöd",
+        "Strategisk ledning",
+        "−2 Hindrar tydligt",
+        "Inget beslut i nämnden",
+        "Syfte: Fler i egen försörjning",
+        // 4 × 5 = 20: very high (worked out by hand from the bands).
+        "4 × 5 = 20 (mycket hög)",
+        "Enhetschef",
+        "Håll nöjda",
+        "Inga milstolpar är registrerade än.",
+        "Det finns ingen rapporterad beredskapsmätning med en handlingsplan.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in the Word document:\n{text}");
+    }
+    // Every open reflection question is listed: all of the framework's, none settled yet.
+    let open = text.lines().skip_while(|l| *l != "Öppna reflektionsfrågor").skip(1).take_while(|l| l.starts_with("• "));
+    assert_eq!(open.count(), super::FRAMEWORK.matches("[[groups.questions]]").count());
+
+    let pdf = viewer.get(&at("plan.pdf")).await;
+    assert_eq!((pdf.status(), pdf.headers()["content-type"].to_str().ok()), (StatusCode::OK, Some("application/pdf")));
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"), "viewers read the plan too");
+    assert_eq!(outsider.get(&at("plan.pdf")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(outsider.get(&at("plan.docx")).await.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}

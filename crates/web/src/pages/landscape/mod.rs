@@ -26,6 +26,7 @@ mod factor;
 mod goals;
 mod milestones;
 mod overview;
+mod plan_document;
 mod readiness;
 mod risks;
 mod stakeholders;
@@ -37,6 +38,7 @@ pub use changes::*;
 pub use checklist::*;
 pub use factor::*;
 pub use overview::*;
+pub use plan_document::{plan_docx, plan_pdf};
 pub use readiness::from_readiness;
 pub use work::*;
 
@@ -49,6 +51,8 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/landscape/factors/{key}", "GET POST", get(factor_page).post(save_factor))
         .route("/initiatives/{id}/landscape/changes", "GET", get(changes_page))
         .route("/initiatives/{id}/landscape/from-readiness", "POST", post(from_readiness))
+        .route("/initiatives/{id}/plan.pdf", "GET", get(plan_pdf))
+        .route("/initiatives/{id}/plan.docx", "GET", get(plan_docx))
         .route("/initiatives/{id}/checklist", "GET", get(checklist))
         .route("/initiatives/{id}/checklist/{key}", "GET POST", get(question_page).post(save_question))
 }
@@ -181,8 +185,20 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                 a.button href=(format!("/initiatives/{id}/checklist")) { (ctx.t("land-checklist-title")) }
                 a.button href=(format!("/initiatives/{id}/landscape/changes")) { (ctx.t("land-changes-title")) }
             }
+            (plan_downloads(ctx, id))
         }
     })
+}
+
+/// Links to the whole plan as a document, PDF and Word.
+fn plan_downloads(ctx: &Ctx, id: i64) -> Markup {
+    html! {
+        p.downloads {
+            (ctx.t("land-plan-download")) ": "
+            a href=(format!("/initiatives/{id}/plan.pdf")) { (ctx.t("land-plan-pdf")) } " · "
+            a href=(format!("/initiatives/{id}/plan.docx")) { (ctx.t("land-plan-docx")) }
+        }
+    }
 }
 
 /// A question's status: its record's, or open when it has none.

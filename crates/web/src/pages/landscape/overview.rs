@@ -53,6 +53,7 @@ pub async fn overview(
         (tabs(ctx, &landscape, "overview"))
         h1 { (ctx.t("land-title")) ": " (landscape.initiative_name) }
         p.lead { (framework.description.get(ctx.locale)) }
+        (super::plan_downloads(ctx, id))
         @if !own.is_empty() {
             form.inline-form method="post" action=(format!("/initiatives/{id}/landscape/framework")) {
                 (csrf(ctx))

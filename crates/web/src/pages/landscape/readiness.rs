@@ -13,7 +13,7 @@ use parat_store::landscape::{Figure, Milestone, Reading, Risk};
 use parat_store::readiness::ActionItem;
 
 /// A figure as the reader's language writes it: "4,2 (stadium 4)" or "3,1 av 5 (16 svar)".
-fn figure_text(ctx: &Ctx, figure: &Figure) -> String {
+pub(super) fn figure_text(ctx: &Ctx, figure: &Figure) -> String {
     match figure {
         Figure::Dimension { score, stage, .. } => format!(
             "{} ({})",
