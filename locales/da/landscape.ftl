@@ -217,3 +217,21 @@ land-plan-no-purpose = Målhierarkiet mangler et formål øverst.
 land-plan-actions-none = Der er ingen rapporteret parathedsmåling med en handleplan.
 land-plan-generated = Lavet i Parat { $at }.
 file-land-plan = Implementeringsplan { $name }
+land-portfolio-title = Implementeringslandskab i medlemsorganisationerne
+land-portfolio-intro = Hvordan medlemsorganisationernes indsatser står: hvor mange faktorer der er vurderet, og hvor mange der hæmmer på hvert niveau, hvor stor en del af refleksionsspørgsmålene der er afklaret, og hvilke milepæle der er forsinkede. Kun antal vises, aldrig kommentarer, svar eller navne.
+land-portfolio-empty = Medlemsorganisationerne har ingen indsatser endnu.
+land-portfolio-summary = { $initiatives } { $initiatives ->
+    [one] indsats
+   *[other] indsatser
+} i { $organisations } { $organisations ->
+    [one] organisation
+   *[other] organisationer
+}; { $late } { $late ->
+    [one] forsinket milepæl
+   *[other] forsinkede milepæle
+}.
+land-portfolio-assessed = Vurderede faktorer
+land-portfolio-hindering = Hæmmende faktorer per niveau
+land-portfolio-settled = Afklarede spørgsmål
+land-portfolio-late = Forsinkede milepæle
+land-portfolio-of = af { $total }

@@ -217,3 +217,21 @@ land-plan-no-purpose = The goal hierarchy has no purpose at the top.
 land-plan-actions-none = There is no reported readiness assessment with an action plan.
 land-plan-generated = Made in Parat { $at }.
 file-land-plan = Implementation plan { $name }
+land-portfolio-title = Implementation landscapes of the member organisations
+land-portfolio-intro = Where the member organisations' initiatives stand: how many factors are assessed and how many hinder at each level, how much of the reflection checklist is settled, and which milestones are late. Only counts are shown, never notes, answers or names.
+land-portfolio-empty = The member organisations have no initiatives yet.
+land-portfolio-summary = { $initiatives } { $initiatives ->
+    [one] initiative
+   *[other] initiatives
+} in { $organisations } { $organisations ->
+    [one] organisation
+   *[other] organisations
+}; { $late } late { $late ->
+    [one] milestone
+   *[other] milestones
+}.
+land-portfolio-assessed = Factors assessed
+land-portfolio-hindering = Hindering factors per level
+land-portfolio-settled = Questions settled
+land-portfolio-late = Late milestones
+land-portfolio-of = of { $total }

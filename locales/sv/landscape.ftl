@@ -217,3 +217,21 @@ land-plan-no-purpose = Målhierarkin saknar ett syfte överst.
 land-plan-actions-none = Det finns ingen rapporterad beredskapsmätning med en handlingsplan.
 land-plan-generated = Skapad i Parat { $at }.
 file-land-plan = Implementeringsplan { $name }
+land-portfolio-title = Implementeringslandskap i medlemsorganisationerna
+land-portfolio-intro = Hur medlemsorganisationernas insatser står: hur många faktorer som är bedömda och hur många som hindrar på varje nivå, hur stor del av reflektionsfrågorna som är avklarad och vilka milstolpar som är försenade. Bara antal visas, aldrig kommentarer, svar eller namn.
+land-portfolio-empty = Medlemsorganisationerna har inga insatser ännu.
+land-portfolio-summary = { $initiatives } { $initiatives ->
+    [one] insats
+   *[other] insatser
+} i { $organisations } { $organisations ->
+    [one] organisation
+   *[other] organisationer
+}; { $late } { $late ->
+    [one] försenad milstolpe
+   *[other] försenade milstolpar
+}.
+land-portfolio-assessed = Bedömda faktorer
+land-portfolio-hindering = Hindrande faktorer per nivå
+land-portfolio-settled = Avklarade frågor
+land-portfolio-late = Försenade milstolpar
+land-portfolio-of = av { $total }

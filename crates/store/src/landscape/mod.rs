@@ -22,6 +22,7 @@ mod factors;
 mod goals;
 mod history;
 mod milestones;
+mod portfolio;
 mod questions;
 mod readiness;
 mod records;
@@ -33,6 +34,7 @@ pub use factors::*;
 pub use goals::*;
 pub use history::*;
 pub use milestones::*;
+pub use portfolio::*;
 pub use questions::*;
 pub use readiness::*;
 pub use records::*;
@@ -116,8 +118,13 @@ pub async fn framework_by_key(db: &Db, scope: &OrgScope, key: &str) -> StoreResu
         return Ok(found);
     }
     let source = own_definition(db, scope, id).await?;
-    // Stored definitions passed the checks when loaded; one that no longer parses is refused.
-    let framework = Arc::new(Framework::from_toml(&source).map_err(|e| StoreError::Refused(e.to_string()))?);
+    parse_and_keep(id, &source)
+}
+
+/// Parses a stored definition and keeps the parse. Stored definitions passed the checks when
+/// loaded; one that no longer parses is refused.
+fn parse_and_keep(id: i64, source: &str) -> StoreResult<Arc<Framework>> {
+    let framework = Arc::new(Framework::from_toml(source).map_err(|e| StoreError::Refused(e.to_string()))?);
     if let Ok(mut cache) = parsed_frameworks().lock() {
         cache.insert(id, framework.clone());
     }

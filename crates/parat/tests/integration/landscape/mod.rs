@@ -393,3 +393,66 @@ async fn an_organisation_loads_its_own_framework_and_an_initiative_follows_it() 
     assert_eq!(again.status(), StatusCode::CONFLICT);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_county_board_sees_its_members_landscapes_as_counts_only() {
+    let app = TestApp::spawn().await;
+    let county = app.organisation("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None).await;
+    let boras = app.organisation("Borås stad", OrgKind::Municipality, Some(county)).await;
+    let lerum = app.organisation("Lerums kommun", OrgKind::Municipality, Some(county)).await;
+    let elsewhere = app.organisation("Region Skåne", OrgKind::Region, None).await;
+    let board = app.logged_in(county, "lena@lansstyrelsen.se", "Lena Län", Role::Admin).await;
+    let sara = app.logged_in(boras, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let ida = app.logged_in(lerum, "ida@lerum.se", "Ida", Role::Coordinator).await;
+    let skane = app.logged_in(elsewhere, "per@skane.se", "Per", Role::Coordinator).await;
+    let created = sara.post("/initiatives", &[("name", "IPS"), ("topic", "integration")]).await;
+    let ips = id_from_location(&location(&created));
+    ida.post("/initiatives", &[("name", "Barnahus"), ("topic", "violence_close_relationships")]).await;
+    skane.post("/initiatives", &[("name", "Utanför länet"), ("topic", "integration")]).await;
+
+    // Borås: three factors assessed, two hindering (one competence, one organisation level).
+    let at = |tail: &str| format!("/initiatives/{ips}/{tail}");
+    for (factor, state) in [("caseload", "-1"), ("leadership_strategic", "-2"), ("competences", "1")] {
+        let note = ("note", "Nämnden har inte fattat beslut");
+        let saved = sara.post(&at(&format!("landscape/factors/{factor}")), &[("state", state), note]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    }
+    // Two of the 21 questions done (settled, not relevant), one still open.
+    for (question, status) in [("need", "settled"), ("gains", "not_relevant"), ("team", "open")] {
+        let saved =
+            sara.post(&at(&format!("checklist/{question}")), &[("answer", "Hemligt svar"), ("status", status)]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    }
+    // Two milestones, one of them late.
+    for (name, planned) in [("Behovet beskrivet", "2026-01-15"), ("Uppföljning", "2031-06-01")] {
+        let saved = sara.post(&at("milestones"), &[("name", name), ("planned_on", planned)]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    }
+
+    let (status, page) = board.page("/portfolio/landscape").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("2 insatser i 2 organisationer; 1 försenad milstolpe."), "{page}");
+    let boras_row = &page[page.find(">Borås stad</th>").expect("Borås")..];
+    let boras_row = &boras_row[..boras_row.find("</tr>").expect("row end")];
+    let factors = FRAMEWORK.matches("[[levels.factors]]").count();
+    let questions = FRAMEWORK.matches("[[groups.questions]]").count();
+    assert!(boras_row.contains(&format!("3 / {factors}")), "{boras_row}");
+    assert!(
+        boras_row.contains("Kompetenser: <strong>1</strong>")
+            && boras_row.contains("Organisationen: <strong>1</strong>")
+    );
+    assert!(boras_row.contains("Kultur: 0"));
+    // 2 of 21 settled is 9 % (rounded down).
+    assert!(
+        boras_row.contains(&format!("2 / {questions}")) && boras_row.contains(&format!("{} %", 2 * 100 / questions))
+    );
+    assert!(boras_row.contains("<span class=\"badge disagree\">1</span>") && boras_row.contains("av 2"));
+    assert!(page.contains(">Lerums kommun</th>") && !page.contains("Utanför länet"), "members only");
+    assert!(!page.contains("Nämnden har inte") && !page.contains("Hemligt svar"), "counts, never notes or answers");
+
+    let (_, filtered) = board.page("/portfolio/landscape?topic=violence_close_relationships").await;
+    assert!(filtered.contains(">Lerums kommun</th>") && !filtered.contains(">Borås stad</th>"));
+    let (_, own) = sara.page("/portfolio/landscape").await;
+    assert!(own.contains("Medlemsorganisationerna har inga insatser ännu."), "a member sees no one else's");
+    app.stop().await;
+}

@@ -27,6 +27,7 @@ mod goals;
 mod milestones;
 mod overview;
 mod plan_document;
+mod portfolio;
 mod readiness;
 mod risks;
 mod stakeholders;
@@ -39,6 +40,7 @@ pub use checklist::*;
 pub use factor::*;
 pub use overview::*;
 pub use plan_document::{plan_docx, plan_pdf};
+pub use portfolio::landscape_portfolio;
 pub use readiness::from_readiness;
 pub use work::*;
 
@@ -52,6 +54,7 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/landscape/changes", "GET", get(changes_page))
         .route("/initiatives/{id}/landscape/from-readiness", "POST", post(from_readiness))
         .route("/initiatives/{id}/plan.pdf", "GET", get(plan_pdf))
+        .route("/portfolio/landscape", "GET", get(landscape_portfolio))
         .route("/initiatives/{id}/plan.docx", "GET", get(plan_docx))
         .route("/initiatives/{id}/checklist", "GET", get(checklist))
         .route("/initiatives/{id}/checklist/{key}", "GET POST", get(question_page).post(save_question))
