@@ -428,6 +428,18 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     let page = coordinator.page(&format!("/initiatives/{initiative}/milestones")).await.1;
     assert!(page.contains(&format!("href=\"/assessments/{assessment}/results\">från beredskapsmätningen")));
 
+    // Or an action in the assessment's own action plan, opened for editing there.
+    let made = coordinator
+        .post(
+            &format!("{base}/from-readiness"),
+            &[("source", &format!("assessment:{assessment}:C")), ("kind", "action")],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let edit = crate::common::location(&made);
+    assert!(edit.starts_with(&format!("/assessments/{assessment}/actions/")) && edit.ends_with("/edit"), "{edit}");
+    assert!(coordinator.page(&edit).await.1.contains("Höj beredskapen inom Ledarskap"));
+
     // A strategy of the assessment's action plan goes on into the milestone plan as it stands.
     let due = (parat_store::now_date() + time::Duration::days(30)).to_string();
     let added = coordinator
@@ -439,7 +451,9 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
     let page = coordinator.page(&format!("/assessments/{assessment}/results")).await.1;
     let marker = format!("value=\"action:{assessment}:");
-    let at = page.find(&marker).expect("the action's button") + "value=\"".len();
+    // The button in the new action's row (rows are ordered by due date; each row holds its name first).
+    let row = page.find(">Utbildningsdag för cheferna<").expect("the action's row");
+    let at = row + page[row..].find(&marker).expect("the action's button") + "value=\"".len();
     let source = page[at..at + page[at..].find('"').expect("end")].to_owned();
     let refused = coordinator.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "risk")]).await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "a strategy is no risk");
@@ -462,6 +476,19 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert!(!viewer.page(&base).await.1.contains("from-readiness"), "no buttons for a viewer");
     app.stop().await;
+}
+
+/// The text of a PDF as poppler's `pdftotext` reads it, with runs of white space as one space;
+/// `None` when pdftotext is not installed.
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child =
+        Command::new("pdftotext").args(["-", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    child.stdin.take()?.write_all(bytes).ok()?;
+    let output = child.wait_with_output().ok()?;
+    assert!(output.status.success(), "pdftotext could not read the plan");
+    Some(String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The paragraphs' text of a Word document, read with nothing of Parat's: the `w:t` runs of
@@ -538,7 +565,28 @@ async fn the_whole_plan_downloads_as_pdf_and_as_word() {
 
     let pdf = viewer.get(&at("plan.pdf")).await;
     assert_eq!((pdf.status(), pdf.headers()["content-type"].to_str().ok()), (StatusCode::OK, Some("application/pdf")));
-    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"), "viewers read the plan too");
+    let pdf = pdf.bytes().await.expect("bytes");
+    assert!(pdf.starts_with(b"%PDF"), "viewers read the plan too");
+    // The PDF's text, extracted by poppler's pdftotext (CI installs it and requires it).
+    match pdf_text(&pdf) {
+        Some(text) => {
+            for expected in [
+                "Implementeringsplan: IPS",
+                "Behov och förväntade vinster",
+                "Långa tider i försörjningsstöd",
+                "Syfte: Fler i egen försörjning",
+                "Öppna reflektionsfrågor",
+                "Intressentanalys",
+                "Riskanalys",
+            ] {
+                assert!(text.contains(expected), "{expected:?} in the PDF:\n{text}");
+            }
+        }
+        None if std::env::var_os("PARAT_REQUIRE_PDFTOTEXT").is_some() => {
+            panic!("pdftotext is missing (apt-get install poppler-utils)")
+        }
+        None => eprintln!("pdftotext is missing: the PDF's text is not checked (apt-get install poppler-utils)"),
+    }
     assert_eq!(outsider.get(&at("plan.pdf")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(outsider.get(&at("plan.docx")).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;

@@ -107,6 +107,20 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
     )));
 
     let need: Vec<String> = steps.iter().filter(|s| s.stage == ChangeStage::Need).map(|s| s.text.clone()).collect();
+    // The intended gains: the outcomes the theory of change expects, short and long term.
+    let gains: Vec<String> = steps
+        .iter()
+        .filter(|s| matches!(s.stage, ChangeStage::ShortTerm | ChangeStage::LongTerm))
+        .map(|s| format!("{}: {}", ctx.t(&format!("land-stage-{}", s.stage.key())), s.text))
+        .collect();
+    let mut need_blocks = Vec::new();
+    if !need.is_empty() {
+        need_blocks.push(Block::list(need));
+    }
+    if !gains.is_empty() {
+        need_blocks.push(Block::paragraph(ctx.t("land-plan-gains")));
+        need_blocks.push(Block::list(gains));
+    }
     let readiness_rows: Vec<Vec<String>> = readings
         .iter()
         .map(|r| {
@@ -215,9 +229,7 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
     let t = |key: &str| ctx.t(key);
     let sections = vec![
         section(t("land-plan-summary"), summary, String::new),
-        section(t("land-plan-need"), if need.is_empty() { Vec::new() } else { vec![Block::list(need)] }, || {
-            none("land-plan-need-none")
-        }),
+        section(t("land-plan-need"), need_blocks, || none("land-plan-need-none")),
         section(
             t("land-readiness-title"),
             table(vec![t("land-plan-result"), t("land-plan-level"), t("land-plan-figure")], readiness_rows, 2),

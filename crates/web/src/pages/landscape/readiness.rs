@@ -8,7 +8,7 @@ use super::*;
 use parat_core::landscape::framework::Level;
 use parat_core::landscape::plan::{MilestoneDraft, MilestoneStatus, RiskDraft};
 use parat_core::owner::Owner;
-use parat_core::readiness::action::ActionStatus;
+use parat_core::readiness::action::{ActionDraft, ActionStatus};
 use parat_store::landscape::{Figure, Milestone, Reading, Risk};
 use parat_store::readiness::ActionItem;
 
@@ -47,7 +47,8 @@ pub(super) fn level_readings(ctx: &Ctx, landscape: &Landscape, readings: &[Readi
                         @if is_lowest(&reading.figure) {
                             " " span.badge { (ctx.t("land-readiness-lowest")) }
                             @if landscape.can_edit {
-                                @for (kind, label) in [("milestone", "land-readiness-to-milestone"), ("risk", "land-readiness-to-risk")] {
+                                @let dimension = matches!(reading.figure, Figure::Dimension { .. });
+                                @for (kind, label) in [("milestone", "land-readiness-to-milestone"), ("risk", "land-readiness-to-risk"), ("action", "land-readiness-to-action")].into_iter().filter(|(kind, _)| dimension || *kind != "action") {
                                     form.inline method="post" action=(format!("/initiatives/{id}/landscape/from-readiness")) {
                                         (csrf(ctx))
                                         input type="hidden" name="source" value=(reading.source);
@@ -110,7 +111,7 @@ pub async fn from_readiness(
     require_edit(&landscape)?;
     let (db, scope) = (&state.db, &member.scope);
     let me = Some(Owner::Member(scope.user_id()));
-    let (many, record) = match (Origin::find(&state, &member, &landscape, &form.source).await?, form.kind.as_str()) {
+    let edit = match (Origin::find(&state, &member, &landscape, &form.source).await?, form.kind.as_str()) {
         (Origin::Reading(reading), kind @ ("milestone" | "risk")) => {
             let name = reading.name.get(ctx.locale).to_owned();
             if kind == "risk" {
@@ -121,7 +122,7 @@ pub async fn from_readiness(
                     mitigation: String::new(),
                     owner: me,
                 };
-                (Risk::MANY, landscape::add::<Risk>(db, scope, &landscape, &draft, &reading.source).await?)
+                tool_edit::<Risk>(id, landscape::add::<Risk>(db, scope, &landscape, &draft, &reading.source).await?)
             } else {
                 let draft = MilestoneDraft {
                     name: ctx.t_with("land-readiness-milestone", &[("name", name.into())]),
@@ -131,8 +132,33 @@ pub async fn from_readiness(
                     status: MilestoneStatus::Planned,
                     owner: me,
                 };
-                (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, &reading.source).await?)
+                tool_edit::<Milestone>(
+                    id,
+                    landscape::add::<Milestone>(db, scope, &landscape, &draft, &reading.source).await?,
+                )
             }
+        }
+        // A low dimension becomes an action in its assessment's action plan, at its stage.
+        (Origin::Reading(reading), "action") => {
+            let assessment = reading
+                .source
+                .strip_prefix("assessment:")
+                .and_then(|rest| rest.split(':').next())
+                .and_then(|id| id.parse::<i64>().ok())
+                .ok_or_else(|| AppError::BadRequest("only an assessment's result has an action plan".into()))?;
+            let (assessment, _) = parat_store::readiness::get(db, scope, assessment).await?;
+            let stage = match reading.figure {
+                Figure::Dimension { stage, .. } => Some(stage),
+                Figure::Scale { .. } => None,
+            };
+            let draft = ActionDraft {
+                what: ctx.t_with("land-readiness-action", &[("name", reading.name.get(ctx.locale).to_owned().into())]),
+                owner: Owner::Member(scope.user_id()),
+                due_on: Some(today() + time::Duration::days(60)),
+                status: ActionStatus::Open,
+            };
+            let action = parat_store::readiness::add_action(db, scope, &assessment, stage, &draft).await?;
+            format!("/assessments/{}/actions/{action}/edit", assessment.id)
         }
         // A strategy of the action plan is work with a date: a milestone, as it stands.
         (Origin::Action(item), "milestone") => {
@@ -145,11 +171,20 @@ pub async fn from_readiness(
                 status: if done { MilestoneStatus::Reached } else { MilestoneStatus::Planned },
                 owner: item.owner(),
             };
-            (Milestone::MANY, landscape::add::<Milestone>(db, scope, &landscape, &draft, &form.source).await?)
+            tool_edit::<Milestone>(id, landscape::add::<Milestone>(db, scope, &landscape, &draft, &form.source).await?)
         }
-        _ => return Err(AppError::BadRequest("kind must be milestone, or risk for a readiness result".into())),
+        _ => {
+            return Err(AppError::BadRequest(
+                "kind must be milestone, risk or action for a result, milestone for an action".into(),
+            ))
+        }
     };
-    Ok(redirect_with_cookies(&format!("/initiatives/{id}/{many}/{record}/edit"), &[]))
+    Ok(redirect_with_cookies(&edit, &[]))
+}
+
+/// The page that edits a planning tool's new record.
+fn tool_edit<T: PlanTool>(initiative: i64, record: i64) -> String {
+    format!("/initiatives/{initiative}/{}/{record}/edit", T::MANY)
 }
 
 /// Where a plan record made from a readiness result links back to, with its label.
