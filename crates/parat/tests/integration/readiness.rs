@@ -493,7 +493,7 @@ async fn reports_exports_action_plan_change_over_time_and_the_county_portfolio()
     // And its completed initiatives have ended.
     let token = admin.api_token("demo").await;
     let (_, completed) = admin.api_get(&token, "/api/v1/initiatives?status=completed").await;
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let today = parat_store::now_date().to_string();
     let items = completed["items"].as_array().expect("items");
     assert!(!items.is_empty());
     for item in items {

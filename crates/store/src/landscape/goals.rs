@@ -55,16 +55,7 @@ impl PlanItem for Goal {
 
     /// In the order they were added; [`Goal::in_tree_order`] gives the hierarchy's.
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<Goal>> {
-        let sql = format!("{SELECT_GOALS} WHERE g.initiative_id = $1{} ORDER BY g.id", only_filter("g", only));
-        let rows: Vec<GoalRow> = on_reader!(db, |pool| {
-            let query = sqlx::query_as(&sql).bind(landscape.initiative_id);
-            match only {
-                Some(id) => query.bind(id),
-                None => query,
-            }
-            .fetch_all(pool)
-            .await?
-        });
+        let rows: Vec<GoalRow> = fetch_rows(db, landscape, only, (SELECT_GOALS, "g", "g.id")).await?;
         Ok(rows
             .into_iter()
             .map(|r| Goal {

@@ -70,19 +70,8 @@ impl PlanItem for Milestone {
 
     /// By planned date.
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<Milestone>> {
-        let sql = format!(
-            "{SELECT_MILESTONES} WHERE m.initiative_id = $1{} ORDER BY m.planned_on, m.id",
-            only_filter("m", only)
-        );
-        let rows: Vec<MilestoneRow> = on_reader!(db, |pool| {
-            let query = sqlx::query_as(&sql).bind(landscape.initiative_id);
-            match only {
-                Some(id) => query.bind(id),
-                None => query,
-            }
-            .fetch_all(pool)
-            .await?
-        });
+        let rows: Vec<MilestoneRow> =
+            fetch_rows(db, landscape, only, (SELECT_MILESTONES, "m", "m.planned_on, m.id")).await?;
         Ok(rows.into_iter().filter_map(MilestoneRow::into_milestone).collect())
     }
 

@@ -233,7 +233,28 @@ pub async fn remove<T: PlanItem>(db: &Db, scope: &OrgScope, landscape: &Landscap
     Ok(())
 }
 
-/// The query's filter for one record or all: `AND <alias>.id = $2` when `only` is given.
-pub(super) fn only_filter(alias: &str, only: Option<i64>) -> String {
-    only.map(|_| format!(" AND {alias}.id = $2")).unwrap_or_default()
+/// The rows of a tool's query — `select` from the table aliased `alias`, ordered by `order` — for
+/// the initiative, or only record `only`.
+pub(super) async fn fetch_rows<R>(
+    db: &Db,
+    landscape: &Landscape,
+    only: Option<i64>,
+    (select, alias, order): (&str, &str, &str),
+) -> StoreResult<Vec<R>>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    R: Send + Unpin,
+{
+    let one = if only.is_some() { format!(" AND {alias}.id = $2") } else { String::new() };
+    let sql = format!("{select} WHERE {alias}.initiative_id = $1{one} ORDER BY {order}");
+    let rows = on_reader!(db, |pool| {
+        let query = sqlx::query_as::<_, R>(&sql).bind(landscape.initiative_id);
+        match only {
+            Some(id) => query.bind(id),
+            None => query,
+        }
+        .fetch_all(pool)
+        .await?
+    });
+    Ok(rows)
 }

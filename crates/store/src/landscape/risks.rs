@@ -45,20 +45,7 @@ impl PlanItem for Risk {
 
     /// Highest score first.
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<Risk>> {
-        let sql = format!(
-            "{SELECT_RISKS} WHERE r.initiative_id = $1{} ORDER BY r.likelihood * r.consequence DESC, r.id",
-            only_filter("r", only)
-        );
-        let rows = on_reader!(db, |pool| {
-            let query = sqlx::query_as::<_, Risk>(&sql).bind(landscape.initiative_id);
-            match only {
-                Some(id) => query.bind(id),
-                None => query,
-            }
-            .fetch_all(pool)
-            .await?
-        });
-        Ok(rows)
+        fetch_rows(db, landscape, only, (SELECT_RISKS, "r", "r.likelihood * r.consequence DESC, r.id")).await
     }
 
     fn columns(draft: &RiskDraft) -> Vec<(&'static str, Value)> {

@@ -54,19 +54,9 @@ impl PlanItem for Stakeholder {
 
     /// Most influence first, then most interest.
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<Stakeholder>> {
-        let sql = format!(
-            "{SELECT_STAKEHOLDERS} WHERE s.initiative_id = $1{} ORDER BY s.influence DESC, s.interest DESC, s.id",
-            only_filter("s", only)
-        );
-        let rows: Vec<StakeholderRow> = on_reader!(db, |pool| {
-            let query = sqlx::query_as(&sql).bind(landscape.initiative_id);
-            match only {
-                Some(id) => query.bind(id),
-                None => query,
-            }
-            .fetch_all(pool)
-            .await?
-        });
+        let rows: Vec<StakeholderRow> =
+            fetch_rows(db, landscape, only, (SELECT_STAKEHOLDERS, "s", "s.influence DESC, s.interest DESC, s.id"))
+                .await?;
         Ok(rows
             .into_iter()
             .map(|r| Stakeholder {

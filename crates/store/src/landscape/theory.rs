@@ -27,20 +27,13 @@ impl PlanItem for ChangeStep {
     const OWNED: bool = false;
 
     async fn fetch(db: &Db, landscape: &Landscape, only: Option<i64>) -> StoreResult<Vec<ChangeStep>> {
-        let sql = format!(
-            "SELECT s.id, s.stage, s.text, s.source FROM landscape_change_steps s WHERE s.initiative_id = $1{} \
-             ORDER BY s.id",
-            only_filter("s", only)
-        );
-        let rows: Vec<ChangeStepRow> = on_reader!(db, |pool| {
-            let query = sqlx::query_as(&sql).bind(landscape.initiative_id);
-            match only {
-                Some(id) => query.bind(id),
-                None => query,
-            }
-            .fetch_all(pool)
-            .await?
-        });
+        let rows: Vec<ChangeStepRow> = fetch_rows(
+            db,
+            landscape,
+            only,
+            ("SELECT s.id, s.stage, s.text, s.source FROM landscape_change_steps s", "s", "s.id"),
+        )
+        .await?;
         let mut steps: Vec<ChangeStep> = rows
             .into_iter()
             .map(|r| ChangeStep { id: r.id, stage: r.stage.0, text: r.text, source: r.source })
