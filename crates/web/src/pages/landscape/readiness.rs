@@ -98,8 +98,8 @@ pub struct FromReadiness {
     kind: String,
 }
 
-/// Makes a milestone or a risk from one of the initiative's readiness results and opens it for
-/// editing.
+/// Makes a milestone, a risk or an action from one of the initiative's readiness results (a
+/// milestone from a strategy of its action plan) and opens it for editing.
 pub async fn from_readiness(
     State(state): State<AppState>,
     member: Member,
