@@ -114,17 +114,23 @@ pub async fn framework_by_key(db: &Db, scope: &OrgScope, key: &str) -> StoreResu
             .fetch_optional(pool)
             .await?);
     owned.ok_or(StoreError::NotFound)?;
+    own_framework(db, id).await
+}
+
+/// The own framework with `id`, whichever organisation's: read and parsed once, then kept.
+/// Callers check first that the reader may see it.
+async fn own_framework(db: &Db, id: i64) -> StoreResult<Arc<Framework>> {
     if let Some(found) = parsed_frameworks().lock().ok().and_then(|cache| cache.get(&id).cloned()) {
         return Ok(found);
     }
-    let source = own_definition(db, scope, id).await?;
-    parse_and_keep(id, &source)
-}
-
-/// Parses a stored definition and keeps the parse. Stored definitions passed the checks when
-/// loaded; one that no longer parses is refused.
-fn parse_and_keep(id: i64, source: &str) -> StoreResult<Arc<Framework>> {
-    let framework = Arc::new(Framework::from_toml(source).map_err(|e| StoreError::Refused(e.to_string()))?);
+    let (source,): (String,) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT definition FROM org_frameworks WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?)
+        .ok_or(StoreError::NotFound)?;
+    // Stored definitions passed the checks when loaded; one that no longer parses is refused.
+    let framework = Arc::new(Framework::from_toml(&source).map_err(|e| StoreError::Refused(e.to_string()))?);
     if let Ok(mut cache) = parsed_frameworks().lock() {
         cache.insert(id, framework.clone());
     }

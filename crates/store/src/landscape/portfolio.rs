@@ -110,14 +110,5 @@ async fn member_framework(db: &Db, key: &str) -> StoreResult<Arc<Framework>> {
         return Ok(builtin());
     }
     let id = key.strip_prefix("org-").and_then(|id| id.parse::<i64>().ok()).ok_or(StoreError::NotFound)?;
-    if let Some(found) = parsed_frameworks().lock().ok().and_then(|cache| cache.get(&id).cloned()) {
-        return Ok(found);
-    }
-    let (source,): (String,) =
-        on_reader!(db, |pool| sqlx::query_as("SELECT definition FROM org_frameworks WHERE id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await?)
-        .ok_or(StoreError::NotFound)?;
-    parse_and_keep(id, &source)
+    own_framework(db, id).await
 }

@@ -39,6 +39,13 @@ pub enum Figure {
     Scale { mean: Option<f64>, n: usize, range: Option<(f64, f64)>, lowest: bool },
 }
 
+impl Figure {
+    /// Among the lowest: where the method (or the survey) says to start.
+    pub fn is_lowest(&self) -> bool {
+        matches!(self, Figure::Dimension { lowest: true, .. } | Figure::Scale { lowest: true, .. })
+    }
+}
+
 /// The initiative's readiness results that its framework's levels name.
 pub async fn readings(db: &Db, scope: &OrgScope, landscape: &Landscape) -> StoreResult<Vec<Reading>> {
     let named: Vec<&str> =

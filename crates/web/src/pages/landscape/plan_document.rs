@@ -9,7 +9,7 @@ use crate::pages::{blocking, download};
 use parat_core::landscape::goals::GoalLevel;
 use parat_core::landscape::theory::ChangeStage;
 use parat_reports::document::{Block, Document, ListItem, Section};
-use parat_store::landscape::{ChangeStep, Figure, Goal, Milestone, Risk, Stakeholder};
+use parat_store::landscape::{ChangeStep, Goal, Milestone, Risk, Stakeholder};
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -125,8 +125,7 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
         .iter()
         .map(|r| {
             let levels: Vec<&str> = framework.levels_showing(&r.reference).map(|l| l.name.get(ctx.locale)).collect();
-            let lowest =
-                matches!(r.figure, Figure::Dimension { lowest: true, .. } | Figure::Scale { lowest: true, .. });
+            let lowest = r.figure.is_lowest();
             let figure = super::readiness::figure_text(ctx, &r.figure);
             let figure = if lowest { format!("{figure} · {}", ctx.t("land-readiness-lowest")) } else { figure };
             vec![r.name.get(ctx.locale).to_owned(), levels.join(", "), figure]

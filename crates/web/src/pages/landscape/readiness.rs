@@ -29,10 +29,6 @@ pub(super) fn figure_text(ctx: &Ctx, figure: &Figure) -> String {
     }
 }
 
-fn is_lowest(figure: &Figure) -> bool {
-    matches!(figure, Figure::Dimension { lowest: true, .. } | Figure::Scale { lowest: true, .. })
-}
-
 /// The level's readiness results, if it names any that were measured.
 pub(super) fn level_readings(ctx: &Ctx, landscape: &Landscape, readings: &[Reading], level: &Level) -> Markup {
     let shown: Vec<&Reading> = readings.iter().filter(|r| level.readiness.contains(&r.reference)).collect();
@@ -44,7 +40,7 @@ pub(super) fn level_readings(ctx: &Ctx, landscape: &Landscape, readings: &[Readi
                 ul { @for reading in &shown {
                     li {
                         a href=(reading.href) { (reading.name.get(ctx.locale)) } ": " (figure_text(ctx, &reading.figure))
-                        @if is_lowest(&reading.figure) {
+                        @if reading.figure.is_lowest() {
                             " " span.badge { (ctx.t("land-readiness-lowest")) }
                             @if landscape.can_edit {
                                 @let dimension = matches!(reading.figure, Figure::Dimension { .. });
