@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 PORT="${PORT:-18083}"
-OUT=bench/out-landscape
+OUT=bench/out/landscape
 BIN=target/release/parat
 BASE="http://127.0.0.1:${PORT}"
 

@@ -13,7 +13,7 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 PORT="${PORT:-18082}"
 RESPONSES="${RESPONSES:-10000}"
-OUT=bench/out-questionnaire
+OUT=bench/out/questionnaire
 BIN=target/release/parat
 BASE="http://127.0.0.1:${PORT}"
 

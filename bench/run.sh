@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 PORT="${PORT:-18080}"
-OUT=bench/out
+OUT=bench/out/run
 BIN=target/release/parat
 BASE="http://127.0.0.1:${PORT}"
 

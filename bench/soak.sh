@@ -16,7 +16,7 @@ DURATION="${DURATION:-600}"
 SLICE="${SLICE:-30}"
 CONNECTIONS="${CONNECTIONS:-200}"
 PORT="${PORT:-18090}"
-OUT=bench/out-soak
+OUT=bench/out/soak
 BIN=target/release/parat
 BASE="http://127.0.0.1:${PORT}"
 
