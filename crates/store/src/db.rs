@@ -1,7 +1,9 @@
 //! The connection to one of the two backends, chosen from the database URL at run time.
 
+use std::any::Any;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -23,6 +25,37 @@ pub enum Backend {
 pub enum Db {
     Sqlite { read: SqlitePool, write: SqlitePool },
     Postgres(PgPool),
+}
+
+/// The identity of an open database ([`Db::identity`]): the pool's own options, compared by
+/// address. Holding them keeps the address from being reused by a database opened later.
+#[derive(Clone)]
+pub struct DbIdentity(Arc<dyn Any + Send + Sync>);
+
+impl DbIdentity {
+    fn address(&self) -> *const () {
+        Arc::as_ptr(&self.0).cast()
+    }
+}
+
+impl PartialEq for DbIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.address(), other.address())
+    }
+}
+
+impl Eq for DbIdentity {}
+
+impl std::hash::Hash for DbIdentity {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.address() as usize).hash(state);
+    }
+}
+
+impl std::fmt::Debug for DbIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DbIdentity({:p})", self.address())
+    }
 }
 
 /// Runs the same code on whichever backend this is, with `$pool` bound to a pool for reading.
@@ -100,6 +133,16 @@ impl Db {
         };
         db.migrate().await?;
         Ok(db)
+    }
+
+    /// Which open database this handle is: clones share it, a database opened again gets another.
+    /// Results kept per process are keyed by it, since one process may open several databases
+    /// whose ids coincide (the tests do).
+    pub fn identity(&self) -> DbIdentity {
+        match self {
+            Db::Sqlite { read, .. } => DbIdentity(read.connect_options()),
+            Db::Postgres(pool) => DbIdentity(pool.connect_options()),
+        }
     }
 
     pub fn backend(&self) -> Backend {

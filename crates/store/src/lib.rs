@@ -7,6 +7,7 @@
 
 mod db;
 mod error;
+mod memo;
 mod owners;
 mod secret;
 mod stored;
@@ -23,7 +24,7 @@ pub mod readiness;
 pub mod sessions;
 pub mod tokens;
 
-pub use db::{Backend, ConnectOptions, Db, DEFAULT_MAX_CONNECTIONS};
+pub use db::{Backend, ConnectOptions, Db, DbIdentity, DEFAULT_MAX_CONNECTIONS};
 pub use error::{StoreError, StoreResult};
 pub use secret::{constant_time_eq, Secret};
 pub use stored::Stored;

@@ -6,8 +6,7 @@
 //! Every function starts from a [`Landscape`], which only [`open`] makes, from an initiative of
 //! the scope's organisation: another organisation's initiative is `NotFound`.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use parat_core::landscape::{builtin_framework, Framework};
 use parat_core::locale::Locale;
@@ -15,8 +14,9 @@ use serde::Serialize;
 
 use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
+use crate::memo::Memo;
 use crate::owners::owner_of;
-use crate::{now, Db, OrgScope, StoreError, StoreResult};
+use crate::{now, Db, DbIdentity, OrgScope, StoreError, StoreResult};
 
 mod factors;
 mod goals;
@@ -89,10 +89,11 @@ pub async fn open(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<
     })
 }
 
-/// Parsed own frameworks by id. A stored definition never changes, so a parse is kept for good.
-fn parsed_frameworks() -> &'static Mutex<HashMap<i64, Arc<Framework>>> {
-    static CACHE: OnceLock<Mutex<HashMap<i64, Arc<Framework>>>> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
+/// Parsed own frameworks by database and id. A stored definition never changes, so a parse is
+/// kept for good.
+fn parsed_frameworks() -> &'static Memo<(DbIdentity, i64), Arc<Framework>> {
+    static KEPT: Memo<(DbIdentity, i64), Arc<Framework>> = Memo::new(10_000);
+    &KEPT
 }
 
 fn builtin() -> Arc<Framework> {
@@ -120,7 +121,7 @@ pub async fn framework_by_key(db: &Db, scope: &OrgScope, key: &str) -> StoreResu
 /// The own framework with `id`, whichever organisation's: read and parsed once, then kept.
 /// Callers check first that the reader may see it.
 async fn own_framework(db: &Db, id: i64) -> StoreResult<Arc<Framework>> {
-    if let Some(found) = parsed_frameworks().lock().ok().and_then(|cache| cache.get(&id).cloned()) {
+    if let Some(found) = parsed_frameworks().get(&(db.identity(), id)) {
         return Ok(found);
     }
     let (source,): (String,) =
@@ -131,9 +132,7 @@ async fn own_framework(db: &Db, id: i64) -> StoreResult<Arc<Framework>> {
         .ok_or(StoreError::NotFound)?;
     // Stored definitions passed the checks when loaded; one that no longer parses is refused.
     let framework = Arc::new(Framework::from_toml(&source).map_err(|e| StoreError::Refused(e.to_string()))?);
-    if let Ok(mut cache) = parsed_frameworks().lock() {
-        cache.insert(id, framework.clone());
-    }
+    parsed_frameworks().put((db.identity(), id), framework.clone());
     Ok(framework)
 }
 

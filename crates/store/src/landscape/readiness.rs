@@ -12,7 +12,8 @@ use parat_core::questionnaire::{self as q, Rule, Threshold};
 use parat_core::readiness::scoring::results;
 
 use super::*;
-use parat_core::readiness::assessment::AssessmentStatus;
+use crate::memo::Memo;
+use crate::DbIdentity;
 
 /// One readiness figure with where it comes from.
 #[derive(Debug, Clone)]
@@ -47,6 +48,12 @@ impl Figure {
 }
 
 /// The initiative's readiness results that its framework's levels name.
+///
+/// Two queries find the sources: the latest reported assessment per edition and the latest
+/// anonymous round with answers per questionnaire. Their figures are computed once and kept
+/// ([`Memo`]) under keys that change whenever the figures could: an assessment's revision (its
+/// scores are fixed while it is reported) and a round's count of submitted answers (which are
+/// never changed or removed one by one).
 pub async fn readings(db: &Db, scope: &OrgScope, landscape: &Landscape) -> StoreResult<Vec<Reading>> {
     let named: Vec<&str> =
         landscape.framework().levels.iter().flat_map(|l| l.readiness.iter().map(String::as_str)).collect();
@@ -59,77 +66,135 @@ pub async fn readings(db: &Db, scope: &OrgScope, landscape: &Landscape) -> Store
     Ok(found)
 }
 
+/// Where kept figures come from: an assessment at a revision, or a round at a count of answers.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Source {
+    Assessment { id: i64, revision: i64 },
+    Round { id: i64, submitted: i64, last: i64 },
+}
+
+fn kept() -> &'static Memo<(DbIdentity, Source), Arc<Vec<Reading>>> {
+    static KEPT: Memo<(DbIdentity, Source), Arc<Vec<Reading>>> = Memo::new(20_000);
+    &KEPT
+}
+
 async fn dimension_readings(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Reading>> {
+    // Newest first, as the initiative's page lists them: the first of each edition is the latest.
+    let reported: Vec<(i64, String, i64)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT id, edition, revision FROM assessments \
+         WHERE org_id = $1 AND initiative_id = $2 AND status = 'reported' ORDER BY created_at DESC, id DESC"
+    )
+    .bind(scope.org_id())
+    .bind(initiative_id)
+    .fetch_all(pool)
+    .await?);
     let mut found = Vec::new();
-    let mut editions_seen = Vec::new();
-    // Newest first: the first reported one of each edition is the latest.
-    for summary in crate::readiness::list_for_initiative(db, scope, initiative_id).await? {
-        if summary.status != AssessmentStatus::Reported.key() {
+    let mut editions_seen: Vec<&str> = Vec::new();
+    for (id, edition, revision) in &reported {
+        if editions_seen.contains(&edition.as_str()) {
             continue;
         }
-        let (assessment, _) = crate::readiness::get(db, scope, summary.id).await?;
-        if editions_seen.contains(&assessment.edition()) {
+        editions_seen.push(edition);
+        let key = (db.identity(), Source::Assessment { id: *id, revision: *revision });
+        let readings = match kept().get(&key) {
+            Some(readings) => readings,
+            None => {
+                let computed = Arc::new(compute_dimension_readings(db, scope, *id).await?);
+                kept().put(key, computed.clone());
+                computed
+            }
+        };
+        found.extend(readings.iter().cloned());
+    }
+    Ok(found)
+}
+
+async fn compute_dimension_readings(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Vec<Reading>> {
+    let (assessment, _) = crate::readiness::get(db, scope, id).await?;
+    let (Some(scores), _) = crate::readiness::results_input(db, scope, &assessment).await? else {
+        return Ok(Vec::new());
+    };
+    let computed = results(&scores);
+    let mut found = Vec::new();
+    for dimension in &computed.dimensions {
+        let Some(defined) = assessment.instrument().dimensions.iter().find(|d| d.key == dimension.key) else {
             continue;
-        }
-        editions_seen.push(assessment.edition());
-        let (Some(scores), _) = crate::readiness::results_input(db, scope, &assessment).await? else { continue };
-        let computed = results(&scores);
-        for dimension in &computed.dimensions {
-            let Some(defined) = assessment.instrument().dimensions.iter().find(|d| d.key == dimension.key) else {
-                continue;
-            };
-            let reference = ReadinessRef::Dimension { edition: assessment.edition(), key: dimension.key.to_owned() };
-            found.push(Reading {
-                reference: reference.key(),
-                name: defined.name.clone(),
-                source: format!("assessment:{}:{}", assessment.id, dimension.key),
-                href: format!("/assessments/{}/results", assessment.id),
-                figure: Figure::Dimension {
-                    score: dimension.result.score.to_f64(),
-                    stage: dimension.result.stage,
-                    lowest: computed.lowest.contains(&dimension.key),
-                },
-            });
-        }
+        };
+        let reference = ReadinessRef::Dimension { edition: assessment.edition(), key: dimension.key.to_owned() };
+        found.push(Reading {
+            reference: reference.key(),
+            name: defined.name.clone(),
+            source: format!("assessment:{}:{}", assessment.id, dimension.key),
+            href: format!("/assessments/{}/results", assessment.id),
+            figure: Figure::Dimension {
+                score: dimension.result.score.to_f64(),
+                stage: dimension.result.stage,
+                lowest: computed.lowest.contains(&dimension.key),
+            },
+        });
     }
     Ok(found)
 }
 
 async fn scale_readings(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Reading>> {
+    // Newest first, as the round list shows them: the first of each questionnaire is the latest.
+    let rounds: Vec<(i64, String, i64, i64)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT r.id, r.questionnaire, COUNT(s.id), MAX(s.id) FROM questionnaire_rounds r \
+         JOIN round_responses s ON s.round_id = r.id AND s.submitted_at IS NOT NULL \
+         WHERE r.org_id = $1 AND r.initiative_id = $2 AND r.anonymous \
+         GROUP BY r.id, r.questionnaire, r.created_at ORDER BY r.created_at DESC, r.id DESC"
+    )
+    .bind(scope.org_id())
+    .bind(initiative_id)
+    .fetch_all(pool)
+    .await?);
     let mut found = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    // Newest first: the first anonymous round with answers of each questionnaire.
-    for summary in crate::questionnaire::list(db, scope, Some(initiative_id)).await? {
-        if !summary.anonymous || summary.responses == 0 || seen.contains(&summary.questionnaire) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (id, questionnaire, submitted, last) in &rounds {
+        if seen.contains(&questionnaire.as_str()) {
             continue;
         }
-        seen.push(summary.questionnaire.clone());
-        let round = crate::questionnaire::get(db, scope, summary.id).await?;
-        let responses = crate::questionnaire::submitted(db, scope, &round).await?;
-        let definition = &round.definition;
-        let scores = q::score_all(definition, responses.iter().map(|r| &r.answers));
-        let threshold: Threshold = round.threshold;
-        let summaries = q::summarise(definition, &scores, threshold);
-        // An own questionnaire is named by its key, as levels of an own framework would name it.
-        let name_of_source =
-            round.questionnaire.strip_prefix("own:").map_or(round.questionnaire.clone(), |_| definition.id.clone());
-        let first = found.len();
-        for scale in &definition.scales {
-            let Some(summary) = summaries.get(&scale.id) else { continue };
-            let range = match scale.rule {
-                Rule::Mean => scale.items.first().and_then(|i| definition.item(i)).and_then(|i| i.kind.range()),
-                _ => None,
-            };
-            found.push(Reading {
-                reference: format!("{name_of_source}:{}", scale.id),
-                name: scale.name.clone(),
-                source: format!("round:{}:{}", round.id, scale.id),
-                href: format!("/rounds/{}/results", round.id),
-                figure: Figure::Scale { mean: summary.mean, n: summary.n, range, lowest: false },
-            });
-        }
-        mark_lowest_scale(&mut found[first..]);
+        seen.push(questionnaire);
+        let key = (db.identity(), Source::Round { id: *id, submitted: *submitted, last: *last });
+        let readings = match kept().get(&key) {
+            Some(readings) => readings,
+            None => {
+                let computed = Arc::new(compute_scale_readings(db, scope, *id).await?);
+                kept().put(key, computed.clone());
+                computed
+            }
+        };
+        found.extend(readings.iter().cloned());
     }
+    Ok(found)
+}
+
+async fn compute_scale_readings(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Vec<Reading>> {
+    let round = crate::questionnaire::get(db, scope, id).await?;
+    let responses = crate::questionnaire::submitted(db, scope, &round).await?;
+    let definition = &round.definition;
+    let scores = q::score_all(definition, responses.iter().map(|r| &r.answers));
+    let threshold: Threshold = round.threshold;
+    let summaries = q::summarise(definition, &scores, threshold);
+    // An own questionnaire is named by its key, as levels of an own framework would name it.
+    let name_of_source =
+        round.questionnaire.strip_prefix("own:").map_or(round.questionnaire.clone(), |_| definition.id.clone());
+    let mut found = Vec::new();
+    for scale in &definition.scales {
+        let Some(summary) = summaries.get(&scale.id) else { continue };
+        let range = match scale.rule {
+            Rule::Mean => scale.items.first().and_then(|i| definition.item(i)).and_then(|i| i.kind.range()),
+            _ => None,
+        };
+        found.push(Reading {
+            reference: format!("{name_of_source}:{}", scale.id),
+            name: scale.name.clone(),
+            source: format!("round:{}:{}", round.id, scale.id),
+            href: format!("/rounds/{}/results", round.id),
+            figure: Figure::Scale { mean: summary.mean, n: summary.n, range, lowest: false },
+        });
+    }
+    mark_lowest_scale(&mut found);
     Ok(found)
 }
 

@@ -456,7 +456,7 @@ pub async fn advance(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Assessme
             return Err(StoreError::field("status", Problem::Required));
         }
         let at = now();
-        sqlx::query("UPDATE assessments SET status = $1, updated_at = $2, reported_at = CASE WHEN $1 = 'reported' THEN $2 ELSE reported_at END WHERE org_id = $3 AND id = $4")
+        sqlx::query("UPDATE assessments SET status = $1, updated_at = $2, revision = revision + 1, reported_at = CASE WHEN $1 = 'reported' THEN $2 ELSE reported_at END WHERE org_id = $3 AND id = $4")
             .bind(next.key())
             .bind(at)
             .bind(scope.org_id)
@@ -486,7 +486,7 @@ pub async fn reopen(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Assessmen
     let updated = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "UPDATE assessments SET status = $1, updated_at = $2 WHERE org_id = $3 AND id = $4 AND status = $5",
+            "UPDATE assessments SET status = $1, updated_at = $2, revision = revision + 1 WHERE org_id = $3 AND id = $4 AND status = $5",
         )
         .bind(AssessmentStatus::Consensus.key())
         .bind(now())

@@ -475,7 +475,75 @@ async fn readiness_results_beside_the_levels_become_milestones_and_risks_in_one_
     let refused = viewer.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "risk")]).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert!(!viewer.page(&base).await.1.contains("from-readiness"), "no buttons for a viewer");
+
+    // Reopened, agreed anew and reported again: the page shows the new figures at once. (They
+    // are kept between views under the assessment's revision, which every status change raises.)
+    let reopened = coordinator.post(&format!("/assessments/{assessment}/reopen"), &[]).await;
+    assert_eq!(reopened.status(), StatusCode::SEE_OTHER);
+    assert!(!coordinator.page(&base).await.1.contains("Klimat</a>:"), "an assessment reopened is not a result");
+    let interview = first_interview(&app, assessment).await;
+    // The first interview's climate from 2 to 6: D becomes (6 + 3) / 2 = 4.5.
+    let levels = [("A", "5"), ("B", "4"), ("C", "3"), ("D", "6"), ("E", "6"), ("F", "7")];
+    let fields: Vec<(String, String)> = levels
+        .iter()
+        .flat_map(|(d, l)| [(format!("level_{d}"), (*l).to_owned()), (format!("rationale_{d}"), "Omprövat".to_owned())])
+        .collect();
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let agreed = coordinator.post(&format!("/interviews/{interview}/consensus"), &fields).await;
+    assert_eq!(agreed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        coordinator.post(&format!("/assessments/{assessment}/advance"), &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let page = coordinator.page(&base).await.1;
+    assert!(page.contains("Klimat</a>: 4,50 (stadium 4)"), "the new figure");
+    // Now C (3.5) and B (4.0) are the lowest, and climate no longer is.
+    let climate = page.find("Klimat</a>: 4,50").expect("climate");
+    let row_end = climate + page[climate..].find("</li>").expect("its row");
+    assert!(!page[climate..row_end].contains("bland de lägsta"), "{}", &page[climate..row_end]);
+    assert_eq!(page.matches("bland de lägsta").count(), 2, "C and B");
     app.stop().await;
+}
+
+/// The id of an assessment's first interview.
+async fn first_interview(app: &TestApp, assessment: i64) -> i64 {
+    let sql = "SELECT MIN(id) FROM interviews WHERE assessment_id = $1";
+    let found: Result<(i64,), _> = match &app.db {
+        parat_store::Db::Sqlite { read, .. } => sqlx::query_as(sql).bind(assessment).fetch_one(read).await,
+        parat_store::Db::Postgres(pool) => sqlx::query_as(sql).bind(assessment).fetch_one(pool).await,
+    };
+    found.expect("an interview").0
+}
+
+/// Two installations in one process, whose ids coincide: each page shows its own database's
+/// figures, never the other's kept ones.
+#[tokio::test]
+async fn figures_kept_between_views_belong_to_their_own_database() {
+    use parat_store::readiness::AssessmentBuilder;
+    let mut climates = Vec::new();
+    let apps = [TestApp::spawn().await, TestApp::spawn().await];
+    for (app, climate) in apps.iter().zip([2u8, 8]) {
+        let (coordinator, org, initiative) = setup(app).await;
+        let admin = app.admin_scope(org).await;
+        let first = app.scope_of(org, "bo@boras.se", Role::Scorer).await;
+        let second = app.scope_of(org, "bea@boras.se", Role::Scorer).await;
+        let assessment = AssessmentBuilder::new(&admin, [&first, &second], initiative)
+            .interview([5, 4, 3, climate, 6, 7])
+            .reported()
+            .build(&app.db)
+            .await
+            .expect("assessment");
+        climates.push((coordinator, initiative, assessment.id, climate));
+    }
+    let (first_ids, second_ids) = ((climates[0].1, climates[0].2), (climates[1].1, climates[1].2));
+    assert_eq!(first_ids, second_ids, "the two databases use the same ids");
+    for (coordinator, initiative, _, climate) in &climates {
+        let page = coordinator.page(&format!("/initiatives/{initiative}/landscape")).await.1;
+        assert!(page.contains(&format!("Klimat</a>: {climate},00 (stadium {climate})")), "climate {climate}");
+    }
+    for app in apps {
+        app.stop().await;
+    }
 }
 
 /// The text of a PDF as poppler's `pdftotext` reads it, with runs of white space as one space;
@@ -589,5 +657,87 @@ async fn the_whole_plan_downloads_as_pdf_and_as_word() {
     }
     assert_eq!(outsider.get(&at("plan.pdf")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(outsider.get(&at("plan.docx")).await.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+/// Survey means beside the levels: an anonymous ORIC round's two scale means, worked out by
+/// hand, beside the levels the framework names them for (efficacy beside competences,
+/// commitment beside culture), hidden below the round's threshold, and following each new answer.
+#[tokio::test]
+async fn survey_means_beside_the_levels_follow_new_answers() {
+    let app = TestApp::spawn().await;
+    let (coordinator, _, initiative) = setup(&app).await;
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/rounds"),
+            &[
+                ("questionnaire", "oric"),
+                ("title", "Personalenkät"),
+                ("issue", "IPS"),
+                ("anonymous", "on"),
+                ("open_link", "on"),
+                ("threshold", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let body = made.text().await.expect("body");
+    let at = body.find("/q/").expect("the open link") + 3;
+    let link = format!("/q/{}", &body[at..at + 64]);
+    let answer = |commitment: [u8; 5], efficacy: [u8; 7]| {
+        let browser = app.browser();
+        let link = link.clone();
+        async move {
+            let mut fields: Vec<(String, String)> =
+                commitment.iter().enumerate().map(|(i, v)| (format!("a-c{}", i + 1), v.to_string())).collect();
+            fields.extend(efficacy.iter().enumerate().map(|(i, v)| (format!("a-e{}", i + 1), v.to_string())));
+            fields.push(("action".into(), "submit".into()));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(browser.post(&link, &fields).await.status(), StatusCode::OK);
+        }
+    };
+    let base = format!("/initiatives/{initiative}/landscape");
+    let level = |page: &str, key: &str| {
+        let start = page.find(&format!("id=\"level-{key}\"")).expect("level");
+        let end = page[start..].find("<table").expect("its table") + start;
+        page[start..end].to_owned()
+    };
+    answer([5; 5], [4; 7]).await;
+    answer([3; 5], [2; 7]).await;
+    let page = coordinator.page(&base).await.1;
+    assert!(level(&page, "interpersonal").contains("Förändringsvilja</a>: för få svar för att visas"), "2 of 3");
+
+    // Commitment: 5, 3 and (4 + 4 + 4 + 4 + 1) / 5 = 3.4, mean 3.8; efficacy 4, 2, 3, mean 3.0.
+    // On the 1–5 scale efficacy sits lower (0.50 of the range against 0.70): the lowest.
+    answer([4, 4, 4, 4, 1], [3; 7]).await;
+    let page = coordinator.page(&base).await.1;
+    let culture = level(&page, "interpersonal");
+    assert!(culture.contains("Förändringsvilja</a>: 3,80 / 5 (3 svar)"), "{culture}");
+    assert!(!culture.contains("bland de lägsta"));
+    let competences = level(&page, "individual");
+    assert!(competences.contains("Förändringsförmåga</a>: 3,00 / 5 (3 svar)"), "{competences}");
+    assert!(competences.contains("bland de lägsta"));
+
+    // A fourth answer: commitment (5 + 3 + 3.4 + 1) / 4 = 3.1, efficacy (4 + 2 + 3 + 5) / 4 = 3.5;
+    // now commitment is the lower (0.525 against 0.625).
+    answer([1; 5], [5; 7]).await;
+    let page = coordinator.page(&base).await.1;
+    let culture = level(&page, "interpersonal");
+    assert!(culture.contains("Förändringsvilja</a>: 3,10 / 5 (4 svar)"), "{culture}");
+    assert!(culture.contains("bland de lägsta"));
+    let competences = level(&page, "individual");
+    assert!(competences.contains("Förändringsförmåga</a>: 3,50 / 5 (4 svar)"), "{competences}");
+    assert!(!competences.contains("bland de lägsta"));
+
+    // The lowest scale becomes a risk in one step, linked back to the round's results.
+    let round = page.split("href=\"/rounds/").nth(1).and_then(|r| r.split('/').next()).expect("a link to the round");
+    let source = format!("round:{round}:commitment");
+    let made = coordinator.post(&format!("{base}/from-readiness"), &[("source", &source), ("kind", "risk")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let token = coordinator.api_token("plan").await;
+    let (_, risks) = coordinator.api_get(&token, &format!("/api/v1/initiatives/{initiative}/risks")).await;
+    assert_eq!(risks[0]["source"], source.as_str());
+    let page = coordinator.page(&format!("/initiatives/{initiative}/risks")).await.1;
+    assert!(page.contains(&format!("href=\"/rounds/{round}/results\"")), "linked back to the result");
     app.stop().await;
 }
