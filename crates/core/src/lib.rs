@@ -8,6 +8,7 @@ mod choice;
 pub mod initiative;
 pub mod landscape;
 pub mod locale;
+pub mod map;
 pub mod organisation;
 pub mod owner;
 pub mod questionnaire;

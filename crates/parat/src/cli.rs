@@ -1,5 +1,5 @@
 //! The command line: `parat [serve]`, `demo`, `migrate`, `user add`, `backup`, `setup-link`,
-//! `crm score`, `questionnaire list|show|score`.
+//! `crm score`, `questionnaire list|show|score`, `map measures`.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -61,6 +61,17 @@ pub enum Command {
     /// Questionnaire definitions and scoring.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Cooperation map tools.
+    #[command(subcommand)]
+    Map(MapCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MapCommand {
+    /// Compute a map's network measures from its actors, meetings and attendance (a JSON file,
+    /// or `-` for standard input) and print them as JSON: per actor, per meeting, for the
+    /// network, and the needs for contact no meeting meets.
+    Measures { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -271,6 +282,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             say!("{}", crm_score(&read_input(file, "scores")?)?);
             Ok(())
         }
+        Some(Command::Map(MapCommand::Measures { file })) => {
+            say!("{}", map_measures(&read_input(file, "the map")?)?);
+            Ok(())
+        }
         Some(Command::Questionnaire(QuestionnaireCommand::List { lang })) => {
             say!("{}", questionnaire::list(parse_locale(lang)?).trim_end());
             Ok(())
@@ -309,6 +324,15 @@ pub fn crm_score(input: &str) -> anyhow::Result<String> {
     let scores = input.parse()?;
     let output = ScoreOutput::from(&scoring::results(&scores));
     Ok(serde_json::to_string_pretty(&output)?)
+}
+
+/// A map's network as JSON in, its measures as pretty JSON out — the same computation as the
+/// pages and the API.
+pub fn map_measures(input: &str) -> anyhow::Result<String> {
+    let input: parat_core::map::NetworkInput =
+        serde_json::from_str(input).context("the map is not in the expected JSON shape")?;
+    let network = input.parse()?;
+    Ok(serde_json::to_string_pretty(&parat_core::map::measures(&network)?)?)
 }
 
 /// A file's text, or standard input's for `-`.

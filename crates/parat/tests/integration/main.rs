@@ -10,6 +10,7 @@ mod cli;
 mod cluster;
 mod crm;
 mod landscape;
+mod map;
 mod outage;
 mod questionnaire;
 mod readiness;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -35,6 +35,7 @@ use crate::{AppError, AppState};
 
 mod landscape;
 mod landscape_plan;
+mod map;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -54,6 +55,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(questionnaire::operations())
         .merge(landscape::operations())
         .merge(landscape_plan::operations())
+        .merge(map::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -64,7 +66,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments and questionnaires. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
+    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments, questionnaires, implementation landscapes and cooperation maps. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
     components(schemas(ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),
@@ -667,7 +669,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 27, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 28, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Cooperation map benchmark: `parat map measures` on a national-scale map — 2 000 actors, 500
+# meetings, 20 000 attendance rows — generated here with a fixed seed (nothing is committed).
+# Prints the median and worst of several runs and the peak memory, the figures the README
+# records. Needs python3 and GNU time (/usr/bin/time).
+#
+#   bench/map.sh
+#   RUNS=10 bench/map.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-5}"
+ACTORS="${ACTORS:-2000}"
+MEETINGS="${MEETINGS:-500}"
+ROWS="${ROWS:-20000}"
+OUT=bench/out/map
+BIN=target/release/parat
+
+cargo build --release --quiet
+rm -rf "$OUT" && mkdir -p "$OUT"
+python3 - "$ACTORS" "$MEETINGS" "$ROWS" >"$OUT/national.json" <<'EOF'
+import json, random, sys
+actors, meetings, rows = map(int, sys.argv[1:])
+rng = random.Random(2026)
+agencies = ["municipality", "employment_service", "social_insurance", "region", "other"]
+levels = ["strategic", "tactical", "operational"]
+pairs = set()
+while len(pairs) < rows:
+    # Meetings of very different sizes, as in a county: a few large networks, many small teams.
+    meeting = min(rng.randrange(meetings), rng.randrange(meetings))
+    pairs.add((rng.randrange(actors), meeting))
+pairs = sorted(pairs)
+print(json.dumps({
+    "actors": [{"id": f"a{i}", "name": f"Aktör {i}", "agency": agencies[i % 5]} for i in range(actors)],
+    "meetings": [{"id": f"m{m}", "name": f"Möte {m}", "level": levels[m % 3],
+                  "per_year": [12, 4, 52, 26][m % 4], "hours": [1.5, 2, 3][m % 3]} for m in range(meetings)],
+    "attendance": [{"actor": f"a{a}", "meeting": f"m{m}"} for a, m in pairs],
+    "needs": [{"from": f"a{rng.randrange(actors)}", "to": f"a{rng.randrange(actors)}"} for _ in range(actors)],
+    "ratings": [{"actor": f"a{a}", "meeting": f"m{m}", "useful": rng.randint(1, 4)} for a, m in pairs[::3]],
+}))
+EOF
+# A need from an actor to itself is refused: drop the few the generator made.
+python3 - "$OUT/national.json" <<'EOF'
+import json, sys
+path = sys.argv[1]
+data = json.load(open(path))
+data["needs"] = [n for n in data["needs"] if n["from"] != n["to"]]
+json.dump(data, open(path, "w"))
+EOF
+echo "== parat map measures: $ACTORS actors, $MEETINGS meetings, $ROWS attendance rows ($(du -h "$OUT/national.json" | cut -f1) of JSON), $RUNS runs"
+for run in $(seq 1 "$RUNS"); do
+  /usr/bin/time -f "%e %M" -o "$OUT/time-$run.txt" "$BIN" map measures "$OUT/national.json" >"$OUT/measures.json"
+done
+python3 - "$OUT/measures.json" <<'EOF'
+import json, sys
+out = json.load(open(sys.argv[1]))
+ties = sum(a["degree"] for a in out["actors"]) // 2
+print(f"ties {ties}, density {out['network']['density']:.4f}, components {out['network']['components']}")
+EOF
+sort -n "$OUT"/time-*.txt | awk '{t[NR]=$1; m=($2>m?$2:m)} END {printf "measures: median %.2f s, worst %.2f s, peak memory %d MB\n", t[int((NR+1)/2)], t[NR], m/1024}'
