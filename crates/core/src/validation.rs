@@ -62,6 +62,13 @@ pub enum Problem {
     /// A record placed under one it cannot hang under (a goal under a sub-goal, a purpose
     /// under anything).
     WrongParent,
+    /// A number (decimals allowed) outside the range a field takes.
+    DecimalOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// The same choice where two different ones are needed (a need for contact with oneself).
+    SameTwice,
 }
 
 impl Problem {
@@ -95,6 +102,8 @@ impl Problem {
         Problem::DateInFuture,
         Problem::ReachedOnlyWhenReached,
         Problem::WrongParent,
+        Problem::DecimalOutOfRange { min: 0, max: 1 },
+        Problem::SameTwice,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -127,6 +136,8 @@ impl Problem {
             Problem::DateInFuture => "date-in-future",
             Problem::ReachedOnlyWhenReached => "reached-only-when-reached",
             Problem::WrongParent => "wrong-parent",
+            Problem::DecimalOutOfRange { .. } => "decimal-out-of-range",
+            Problem::SameTwice => "same-twice",
         }
     }
 
@@ -135,7 +146,9 @@ impl Problem {
         match self {
             Problem::TooLong { max } => vec![("n", max as i64)],
             Problem::TooShort { min } => vec![("n", min as i64)],
-            Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
+            Problem::OutOfRange { min, max } | Problem::DecimalOutOfRange { min, max } => {
+                vec![("min", min), ("max", max)]
+            }
             Problem::OptionCount { min, max } => vec![("min", min as i64), ("max", max as i64)],
             _ => Vec::new(),
         }
@@ -206,6 +219,23 @@ impl std::fmt::Display for FieldErrors {
 
 impl std::error::Error for FieldErrors {}
 
+/// A number as a person writes it, with a decimal comma or point (`0,5`, `1.5`), within
+/// `min..=max`.
+pub fn decimal_in(raw: &str, min: i64, max: i64) -> Result<f64, Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(Problem::Required);
+    }
+    let value: f64 = raw.replace(',', ".").parse().map_err(|_| Problem::NotANumber)?;
+    if !value.is_finite() {
+        return Err(Problem::NotANumber);
+    }
+    if value < min as f64 || value > max as f64 {
+        return Err(Problem::DecimalOutOfRange { min, max });
+    }
+    Ok(value)
+}
+
 /// Trimmed single-line text of 1..=max characters, without control characters.
 pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
     let text = raw.trim();
@@ -249,6 +279,18 @@ mod tests {
         assert_eq!(required_text("åäöåäöåäöåx", 10), Err(Problem::TooLong { max: 10 }));
         assert_eq!(required_text("a\u{0}b", 10), Err(Problem::ControlCharacters));
         assert_eq!(required_text("a\nb", 10), Err(Problem::ControlCharacters));
+    }
+
+    #[test]
+    fn decimals_take_a_comma_or_a_point() {
+        assert_eq!(decimal_in(" 0,5 ", 0, 24), Ok(0.5));
+        assert_eq!(decimal_in("1.25", 0, 24), Ok(1.25));
+        assert_eq!(decimal_in("24", 0, 24), Ok(24.0));
+        assert_eq!(decimal_in("24,01", 0, 24), Err(Problem::DecimalOutOfRange { min: 0, max: 24 }));
+        assert_eq!(decimal_in("-1", 0, 24), Err(Problem::DecimalOutOfRange { min: 0, max: 24 }));
+        assert_eq!(decimal_in("en", 0, 24), Err(Problem::NotANumber));
+        assert_eq!(decimal_in("NaN", 0, 24), Err(Problem::NotANumber));
+        assert_eq!(decimal_in("", 0, 24), Err(Problem::Required));
     }
 
     #[test]

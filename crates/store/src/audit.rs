@@ -142,6 +142,12 @@ pub const ENTITIES: &[&str] = &[
     "initiative_framework",
     "landscape_risk",
     "landscape_milestone",
+    "map",
+    "map_actor",
+    "map_meeting",
+    "map_attendance",
+    "map_need",
+    "map_rating",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

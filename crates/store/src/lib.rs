@@ -18,6 +18,7 @@ pub mod demo;
 pub mod initiatives;
 pub mod instruments;
 pub mod landscape;
+pub mod map;
 pub mod organisations;
 pub mod questionnaire;
 pub mod readiness;

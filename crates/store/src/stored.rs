@@ -9,6 +9,8 @@ use parat_core::landscape::stakeholders::Attitude;
 use parat_core::landscape::theory::ChangeStage;
 use parat_core::landscape::QuestionStatus;
 use parat_core::locale::Locale;
+use parat_core::map::inventory::{AttendanceRole, Source};
+use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
@@ -50,6 +52,10 @@ stored_keys!(
     GoalLevel,
     ChangeStage,
     Attitude,
+    Agency,
+    Level,
+    AttendanceRole,
+    Source,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

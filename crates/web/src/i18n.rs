@@ -77,7 +77,8 @@ fn variables() -> &'static [&'static str] {
 }
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
-/// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`).
+/// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`,
+/// `landscape.ftl`, `map.ftl`).
 pub const SOURCES: [(Locale, &[&str]); 3] = [
     (
         Locale::Sv,
@@ -86,6 +87,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/sv/readiness.ftl"),
             include_str!("../../../locales/sv/questionnaire.ftl"),
             include_str!("../../../locales/sv/landscape.ftl"),
+            include_str!("../../../locales/sv/map.ftl"),
         ],
     ),
     (
@@ -95,6 +97,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/da/readiness.ftl"),
             include_str!("../../../locales/da/questionnaire.ftl"),
             include_str!("../../../locales/da/landscape.ftl"),
+            include_str!("../../../locales/da/map.ftl"),
         ],
     ),
     (
@@ -104,6 +107,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/en/readiness.ftl"),
             include_str!("../../../locales/en/questionnaire.ftl"),
             include_str!("../../../locales/en/landscape.ftl"),
+            include_str!("../../../locales/en/map.ftl"),
         ],
     ),
 ];

@@ -104,28 +104,28 @@ impl From<i64> for RawId {
 pub struct NetworkInput {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 10_000))]
-    pub actors: Vec<ActorInput>,
+    pub actors: Vec<NetworkActor>,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 5_000))]
-    pub meetings: Vec<MeetingInput>,
+    pub meetings: Vec<NetworkMeeting>,
     /// Who attends which meeting, each pair once.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 200_000))]
-    pub attendance: Vec<AttendanceInput>,
+    pub attendance: Vec<NetworkAttendance>,
     /// Actors who say they need contact with another actor.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 200_000))]
-    pub needs: Vec<NeedInput>,
+    pub needs: Vec<NetworkNeed>,
     /// How useful an actor finds a meeting, 1–4; one rating per actor and meeting.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_items = 200_000))]
-    pub ratings: Vec<RatingInput>,
+    pub ratings: Vec<NetworkRating>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct ActorInput {
+pub struct NetworkActor {
     pub id: RawId,
     #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub name: String,
@@ -135,7 +135,7 @@ pub struct ActorInput {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct MeetingInput {
+pub struct NetworkMeeting {
     pub id: RawId,
     #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub name: String,
@@ -151,7 +151,7 @@ pub struct MeetingInput {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct AttendanceInput {
+pub struct NetworkAttendance {
     pub actor: RawId,
     pub meeting: RawId,
 }
@@ -159,7 +159,7 @@ pub struct AttendanceInput {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct NeedInput {
+pub struct NetworkNeed {
     pub from: RawId,
     pub to: RawId,
 }
@@ -167,7 +167,7 @@ pub struct NeedInput {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RatingInput {
+pub struct NetworkRating {
     pub actor: RawId,
     pub meeting: RawId,
     /// 1 (not useful) to 4 (very useful), whole.

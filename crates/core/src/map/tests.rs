@@ -2,19 +2,19 @@
 
 use proptest::prelude::*;
 
-use super::network::{ActorInput, AttendanceInput, MeetingInput, NeedInput, RatingInput, RawId};
+use super::network::{NetworkActor, NetworkAttendance, NetworkMeeting, NetworkNeed, NetworkRating, RawId};
 use super::*;
 
-fn actor(id: &str, agency: Agency) -> ActorInput {
-    ActorInput { id: id.into(), name: format!("Aktör {id}"), agency }
+fn actor(id: &str, agency: Agency) -> NetworkActor {
+    NetworkActor { id: id.into(), name: format!("Aktör {id}"), agency }
 }
 
-fn meeting(id: &str, per_year: f64, hours: f64) -> MeetingInput {
-    MeetingInput { id: id.into(), name: format!("Möte {id}"), level: Level::Operational, per_year, hours }
+fn meeting(id: &str, per_year: f64, hours: f64) -> NetworkMeeting {
+    NetworkMeeting { id: id.into(), name: format!("Möte {id}"), level: Level::Operational, per_year, hours }
 }
 
-fn attends(actor: &str, meeting: &str) -> AttendanceInput {
-    AttendanceInput { actor: actor.into(), meeting: meeting.into() }
+fn attends(actor: &str, meeting: &str) -> NetworkAttendance {
+    NetworkAttendance { actor: actor.into(), meeting: meeting.into() }
 }
 
 fn measured(input: &NetworkInput) -> Measures {
@@ -107,15 +107,15 @@ fn a_disconnected_network_with_an_empty_meeting_and_overlaps() {
             attends("e", "m3"),
         ],
         needs: vec![
-            NeedInput { from: "a".into(), to: "d".into() },
-            NeedInput { from: "d".into(), to: "a".into() },
-            NeedInput { from: "a".into(), to: "c".into() },
-            NeedInput { from: "f".into(), to: "e".into() },
+            NetworkNeed { from: "a".into(), to: "d".into() },
+            NetworkNeed { from: "d".into(), to: "a".into() },
+            NetworkNeed { from: "a".into(), to: "c".into() },
+            NetworkNeed { from: "f".into(), to: "e".into() },
         ],
         ratings: vec![
-            RatingInput { actor: "a".into(), meeting: "m1".into(), useful: 4.0 },
-            RatingInput { actor: "f".into(), meeting: "m1".into(), useful: 1.0 },
-            RatingInput { actor: "b".into(), meeting: "m1".into(), useful: 2.0 },
+            NetworkRating { actor: "a".into(), meeting: "m1".into(), useful: 4.0 },
+            NetworkRating { actor: "f".into(), meeting: "m1".into(), useful: 1.0 },
+            NetworkRating { actor: "b".into(), meeting: "m1".into(), useful: 2.0 },
         ],
     };
     let out = measured(&input);
@@ -152,8 +152,8 @@ fn refusal(change: impl FnOnce(&mut NetworkInput)) -> String {
         actors: vec![actor("a", Agency::Region), actor("b", Agency::Other)],
         meetings: vec![meeting("m", 1.0, 1.0)],
         attendance: vec![attends("a", "m"), attends("b", "m")],
-        needs: vec![NeedInput { from: "a".into(), to: "b".into() }],
-        ratings: vec![RatingInput { actor: "a".into(), meeting: "m".into(), useful: 3.0 }],
+        needs: vec![NetworkNeed { from: "a".into(), to: "b".into() }],
+        ratings: vec![NetworkRating { actor: "a".into(), meeting: "m".into(), useful: 3.0 }],
     };
     input.parse().expect("valid before the change");
     change(&mut input);
@@ -170,7 +170,7 @@ fn every_bad_record_is_named() {
     assert_eq!(refusal(|n| n.ratings[0].useful = 5.0), "ratings[0]: useful must be a whole number from 1 to 4");
     assert_eq!(refusal(|n| n.ratings[0].useful = 2.5), "ratings[0]: useful must be a whole number from 1 to 4");
     assert_eq!(
-        refusal(|n| n.ratings.push(RatingInput { actor: "a".into(), meeting: "m".into(), useful: 1.0 })),
+        refusal(|n| n.ratings.push(NetworkRating { actor: "a".into(), meeting: "m".into(), useful: 1.0 })),
         "ratings[1]: actor \"a\" rates meeting \"m\" twice"
     );
     assert_eq!(
@@ -193,9 +193,9 @@ fn every_bad_record_is_named() {
 #[test]
 fn number_ids_are_text_ids() {
     let input = NetworkInput {
-        actors: vec![ActorInput { id: RawId::Integer(7), name: "Sju".into(), agency: Agency::Region }],
+        actors: vec![NetworkActor { id: RawId::Integer(7), name: "Sju".into(), agency: Agency::Region }],
         meetings: vec![meeting("m", 1.0, 1.0)],
-        attendance: vec![AttendanceInput { actor: RawId::Number(7.0), meeting: "m".into() }],
+        attendance: vec![NetworkAttendance { actor: RawId::Number(7.0), meeting: "m".into() }],
         ..Default::default()
     };
     assert_eq!(measured(&input).actors[0].id, "7");

@@ -469,3 +469,131 @@ async fn an_assessment_built_through_the_store_reports_closes_and_reopens() {
         assert!(log.iter().any(|e| e.action == "reopen" && e.entity_id == Some(assessment.id)), "{backend:?}");
     });
 }
+
+/// A cooperation map through the store: scoped to its organisation, actors from the
+/// organisation only, attendance making members, each rating source kept apart with the
+/// process leader's entry counting, and the map read as a network whose measures are worked
+/// out by hand.
+#[tokio::test]
+async fn a_map_is_kept_per_organisation_and_read_as_a_network() {
+    use parat_core::map::inventory::{
+        ActorInput, AttendanceInput, AttendanceRole, MapInput, MeetingInput, NeedInput, RatingInput, Source,
+    };
+    use parat_store::map;
+    on_every_backend!(|db, backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let lerum = org(&db, root, "Lerums kommun").await;
+        let in_boras = scope(&db, root, boras).await;
+        let in_lerum = scope(&db, root, lerum).await;
+        let map_draft = MapInput {
+            name: "Unga vuxna".into(),
+            target_group: "Unga vuxna 18–29 utan egen försörjning".into(),
+            starts_on: "2026-09-01".into(),
+            ends_on: "2027-08-31".into(),
+        }
+        .parse()
+        .expect("valid");
+        let made = map::create(&db, &in_boras, &map_draft).await.expect("map");
+        assert!(matches!(map::open(&db, &in_lerum, made.id).await, Err(StoreError::NotFound)), "{backend:?}");
+        let other = map::create(&db, &in_lerum, &map_draft).await.expect("Lerum's own map");
+
+        let actor = |organisation: &str, agency: &str| {
+            ActorInput { organisation: organisation.into(), agency: agency.into(), ..Default::default() }
+                .parse()
+                .expect("valid")
+        };
+        let hub = map::create_actor(&db, &in_boras, &made, &actor("Borås stad", "municipality")).await.expect("hub");
+        let af = map::create_actor(&db, &in_boras, &made, &actor("Arbetsförmedlingen", "employment_service"))
+            .await
+            .expect("af");
+        let fk = map::create_actor(&db, &in_boras, &made, &actor("Försäkringskassan", "social_insurance"))
+            .await
+            .expect("fk");
+        let outsider =
+            map::create_actor(&db, &in_lerum, &other, &actor("Lerums kommun", "municipality")).await.expect("Lerum's");
+
+        let meeting = |name: &str, per_year: &str, hours: &str| {
+            MeetingInput {
+                name: name.into(),
+                level: "operational".into(),
+                per_year: per_year.into(),
+                hours: hours.into(),
+                ..Default::default()
+            }
+            .parse()
+            .expect("valid")
+        };
+        let m1 = map::create_meeting(&db, &in_boras, &made, &meeting("Samverkansteam", "12", "1,5"), Source::Entry)
+            .await
+            .expect("m1");
+        let m2 = map::create_meeting(&db, &in_boras, &made, &meeting("Avstämning FK", "4", "2"), Source::Entry)
+            .await
+            .expect("m2");
+        // Another organisation's actor is no choice, and the refused meeting leaves nothing.
+        let mut convened = meeting("Fel", "1", "1");
+        convened.convener_id = Some(outsider);
+        assert!(matches!(
+            map::create_meeting(&db, &in_boras, &made, &convened, Source::Entry).await,
+            Err(StoreError::Invalid(_))
+        ));
+        assert_eq!(map::meetings(&db, &made).await.expect("meetings").len(), 2);
+
+        let attend = |actor: i64, role: &str| {
+            AttendanceInput { actor_id: actor.to_string(), role: role.into() }.parse().expect("valid")
+        };
+        for (meeting, actor, role) in [(m1, hub, "chair"), (m1, af, "member"), (m2, hub, "member"), (m2, fk, "invited")]
+        {
+            map::set_attendance(&db, &in_boras, &made, meeting, &attend(actor, role), Source::Entry)
+                .await
+                .expect("attends");
+        }
+        assert!(map::set_attendance(&db, &in_boras, &made, m1, &attend(outsider, "member"), Source::Entry)
+            .await
+            .is_err());
+        map::set_attendance(&db, &in_boras, &made, m2, &attend(fk, "member"), Source::Entry)
+            .await
+            .expect("role changed");
+        let meetings = map::meetings(&db, &made).await.expect("meetings");
+        let second = meetings.iter().find(|m| m.id == m2).expect("m2");
+        assert_eq!(second.attendance.iter().find(|a| a.actor_id == fk).map(|a| a.role), Some(AttendanceRole::Member));
+        assert_eq!(map::members(&db, &made).await.expect("members").len(), 3);
+
+        let need =
+            NeedInput { from_actor_id: af.to_string(), to_actor_id: fk.to_string(), about: "Sjukskrivna".into() };
+        map::add_need(&db, &in_boras, &made, &need.parse().expect("valid"), Source::Entry).await.expect("need");
+        let rating = |actor: i64, useful: &str| {
+            RatingInput { actor_id: actor.to_string(), useful_own: useful.into(), ..Default::default() }
+                .parse()
+                .expect("valid")
+        };
+        map::rate(&db, &in_boras, &made, m1, &rating(af, "4"), Source::Entry).await.expect("entry");
+        map::rate(&db, &in_boras, &made, m1, &rating(af, "1"), Source::Survey).await.expect("survey beside it");
+        map::rate(&db, &in_boras, &made, m1, &rating(hub, "2"), Source::Entry).await.expect("hub's");
+        assert_eq!(map::ratings(&db, &made).await.expect("ratings").len(), 3, "the survey's answer is kept apart");
+
+        // By hand: af – hub – fk, a path. The hub: degree 2, betweenness 1, hours 12·1.5 + 4·2 =
+        // 26; m1's mean usefulness (4 + 2) / 2 = 3 (the process leader's 4, not the survey's 1).
+        let input = map::network(&db, &made).await.expect("network");
+        let measures = parat_core::map::measures(&input.parse().expect("a valid network")).expect("measures");
+        let of = |id: i64| measures.actors.iter().find(|a| a.id == id.to_string()).expect("actor");
+        assert_eq!((of(hub).degree, of(hub).betweenness, of(hub).hours_per_year), (2, 1.0, 26.0));
+        let first = measures.meetings.iter().find(|m| m.id == m1.to_string()).expect("m1");
+        assert_eq!((first.attendees, first.useful_mean, first.person_hours_per_year), (2, Some(3.0), 36.0));
+        assert_eq!(measures.unmet_needs.len(), 1, "af and fk share no meeting");
+
+        map::remove_attendance(&db, &in_boras, &made, m1, af).await.expect("no longer attends");
+        map::remove_meeting(&db, &in_boras, &made, m2).await.expect("removed");
+        let input = map::network(&db, &made).await.expect("network");
+        assert_eq!((input.meetings.len(), input.attendance.len(), input.actors.len()), (1, 1, 3));
+        let entities: Vec<String> = audit::list(&db, &in_boras, &Default::default())
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|e| e.entity)
+            .collect();
+        for entity in ["map", "map_actor", "map_meeting", "map_attendance", "map_need", "map_rating"] {
+            assert!(entities.iter().any(|e| e == entity), "{entity} in the audit log");
+        }
+    });
+}
