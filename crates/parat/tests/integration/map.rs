@@ -310,3 +310,93 @@ async fn the_api_gives_the_command_lines_answer_and_refuses_bad_networks() {
     assert_eq!(response.status(), StatusCode::OK);
     app.stop().await;
 }
+
+/// A map kept in Parat, read through the API: its actors, meetings with attendance and needs
+/// as stored, and measures equal to the command line's for the same network; another
+/// organisation's map is not found.
+#[tokio::test]
+async fn a_stored_map_reads_through_the_api_with_its_measures() {
+    use parat_core::map::inventory::{ActorInput, AttendanceInput, MapInput, MeetingInput, NeedInput, Source};
+    use parat_store::map;
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let viewer = app.logged_in(org, "sven@sjuharad.se", "Sven Styrgrupp", Role::Viewer).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    let scope = app.admin_scope(org).await;
+    let draft = MapInput {
+        name: "Unga vuxna".into(),
+        target_group: "Unga vuxna utan egen försörjning".into(),
+        ..Default::default()
+    };
+    let made = map::create(&app.db, &scope, &draft.parse().expect("valid")).await.expect("map");
+    let mut actors = Vec::new();
+    for (organisation, agency) in [
+        ("Borås stad", "municipality"),
+        ("Arbetsförmedlingen", "employment_service"),
+        ("Försäkringskassan", "social_insurance"),
+    ] {
+        let actor = ActorInput { organisation: organisation.into(), agency: agency.into(), ..Default::default() };
+        actors.push(map::create_actor(&app.db, &scope, &made, &actor.parse().expect("valid")).await.expect("actor"));
+    }
+    let meeting = MeetingInput {
+        name: "Samverkansteam".into(),
+        level: "operational".into(),
+        per_year: "10".into(),
+        hours: "2".into(),
+        ..Default::default()
+    };
+    let team = map::create_meeting(&app.db, &scope, &made, &meeting.parse().expect("valid"), Source::Entry)
+        .await
+        .expect("meeting");
+    for (actor, role) in [(actors[0], "chair"), (actors[1], "member")] {
+        let attends = AttendanceInput { actor_id: actor.to_string(), role: role.into() };
+        map::set_attendance(&app.db, &scope, &made, team, &attends.parse().expect("valid"), Source::Entry)
+            .await
+            .expect("attends");
+    }
+    let need = NeedInput {
+        from_actor_id: actors[1].to_string(),
+        to_actor_id: actors[2].to_string(),
+        about: "Sjukskrivna".into(),
+    };
+    map::add_need(&app.db, &scope, &made, &need.parse().expect("valid"), Source::Entry).await.expect("need");
+
+    let token = viewer.api_token("map").await;
+    let (status, list) = viewer.api_get(&token, "/api/v1/maps").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (list[0]["id"].as_i64(), list[0]["actors"].as_i64(), list[0]["meetings"].as_i64()),
+        (Some(made.id), Some(3), Some(1))
+    );
+    let (status, body) = viewer.api_get(&token, &format!("/api/v1/maps/{}", made.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["actors"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        body["meetings"][0]["attendance"],
+        json!([
+            {"actor_id": actors[0], "role": "chair", "source": "entry"},
+            {"actor_id": actors[1], "role": "member", "source": "entry"}
+        ])
+    );
+    assert_eq!(body["needs"][0]["about"], "Sjukskrivna");
+    // The same network through the command line gives the same measures (actors in the map's
+    // order: by name).
+    let network = json!({
+        "actors": body["actors"].as_array().expect("actors").iter()
+            .map(|a| json!({"id": a["id"], "name": "x", "agency": a["agency"]})).collect::<Vec<_>>(),
+        "meetings": [{"id": team, "name": "Samverkansteam", "level": "operational", "per_year": 10, "hours": 2}],
+        "attendance": [{"actor": actors[0], "meeting": team}, {"actor": actors[1], "meeting": team}],
+        "needs": [{"from": actors[1], "to": actors[2]}],
+    });
+    assert_eq!(body["measures"], measured(&network));
+    assert_eq!(body["measures"]["network"]["components"], 2, "the social insurance office meets nobody");
+    assert_eq!(body["measures"]["unmet_needs"][0]["to"], actors[2].to_string());
+
+    let outsiders_token = outsider.api_token("map").await;
+    let (status, _) = outsider.api_get(&outsiders_token, &format!("/api/v1/maps/{}", made.id)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, theirs) = outsider.api_get(&outsiders_token, "/api/v1/maps").await;
+    assert_eq!(theirs, json!([]));
+    app.stop().await;
+}

@@ -1,9 +1,12 @@
-//! The cooperation map in the API: a network's measures, computed by the same code as
+//! The cooperation map in the API: the organisation's maps with their actors, meetings,
+//! attendance, needs and measures, and any network's measures, computed by the same code as
 //! `parat map measures` and the map's pages.
 
 use super::*;
+use parat_core::map::inventory::{AttendanceRole, Source};
 use parat_core::map::measures::Measures;
-use parat_core::map::NetworkInput;
+use parat_core::map::{Agency, Level, NetworkInput};
+use parat_store::map as store;
 
 /// A national map (2 000 actors, 20 000 attendance rows) is about 1.5 MB of JSON; other API
 /// bodies keep the general limit.
@@ -12,7 +15,187 @@ const MEASURES_BODY_MAX: usize = 16 * 1024 * 1024;
 /// The map's operations, merged into the API in one place ([`super::operations`]).
 pub(super) fn operations() -> OpenApiRouter<AppState> {
     let (schemas, paths, measures) = routes!(map_measures);
-    OpenApiRouter::new().routes((schemas, paths, measures.layer(DefaultBodyLimit::max(MEASURES_BODY_MAX))))
+    OpenApiRouter::new()
+        .routes((schemas, paths, measures.layer(DefaultBodyLimit::max(MEASURES_BODY_MAX))))
+        .routes(routes!(list_maps))
+        .routes(routes!(get_map))
+}
+
+/// A map in the organisation's list.
+#[derive(Serialize, ToSchema)]
+pub struct MapSummaryOut {
+    id: i64,
+    name: String,
+    target_group: String,
+    /// `YYYY-MM-DD`, or null.
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    /// Actors taking part, and meetings.
+    actors: i64,
+    meetings: i64,
+}
+
+/// The organisation's cooperation maps, newest first.
+#[utoipa::path(get, path = "/maps", tag = "map",
+    responses(
+        (status = 200, body = Vec<MapSummaryOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+    ))]
+async fn list_maps(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+) -> Result<Json<Vec<MapSummaryOut>>, AppError> {
+    let maps = store::list(&state.db, &scope).await?;
+    Ok(Json(
+        maps.into_iter()
+            .map(|m| MapSummaryOut {
+                id: m.id,
+                name: m.name,
+                target_group: m.target_group,
+                starts_on: m.starts_on,
+                ends_on: m.ends_on,
+                actors: m.actors,
+                meetings: m.meetings,
+            })
+            .collect(),
+    ))
+}
+
+/// A map with everything in it, and its measures.
+#[derive(Serialize, ToSchema)]
+pub struct MapOut {
+    id: i64,
+    name: String,
+    target_group: String,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    /// The map this one repeats as a new wave, if any.
+    previous_id: Option<i64>,
+    /// The actors taking part.
+    actors: Vec<ActorOut>,
+    meetings: Vec<MeetingOut>,
+    needs: Vec<NeedOut>,
+    /// As `POST /maps/measures` computes them, with the actors' and meetings' ids as text.
+    /// Usefulness counts each actor's rating for its own work, the process leader's entry first.
+    measures: Measures,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActorOut {
+    id: i64,
+    organisation: String,
+    unit: String,
+    function: String,
+    agency: Agency,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingOut {
+    id: i64,
+    name: String,
+    purpose: String,
+    level: Level,
+    per_year: f64,
+    hours: f64,
+    convener_id: Option<i64>,
+    basis: String,
+    target_group: String,
+    /// How it came in: `entry`, `interview` or `survey`.
+    source: Source,
+    attendance: Vec<AttendanceOut>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttendanceOut {
+    actor_id: i64,
+    role: AttendanceRole,
+    source: Source,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NeedOut {
+    id: i64,
+    from_actor_id: i64,
+    to_actor_id: i64,
+    about: String,
+    source: Source,
+}
+
+/// One of the organisation's maps: its actors, meetings with attendance, stated needs for
+/// contact, and its measures.
+#[utoipa::path(get, path = "/maps/{id}", tag = "map", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = MapOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such map in the token's organisation", body = ErrorBody),
+        (status = 422, description = "A map with more ties between its actors than measures are computed for", body = ErrorBody),
+    ))]
+async fn get_map(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<MapOut>, AppError> {
+    let map = store::open(&state.db, &scope, id).await?;
+    let actors = store::members(&state.db, &map).await?;
+    let meetings = store::meetings(&state.db, &map).await?;
+    let needs = store::needs(&state.db, &map).await?;
+    let network = store::network(&state.db, &map).await?;
+    let measures = tokio::task::spawn_blocking(move || {
+        let network = network.parse()?;
+        parat_core::map::measures(&network)
+    })
+    .await
+    .map_err(|e| AppError::Internal(Box::new(e)))?
+    .map_err(|e| AppError::Refused(e.to_string()))?;
+    Ok(Json(MapOut {
+        id: map.id,
+        name: map.name,
+        target_group: map.target_group,
+        starts_on: map.starts_on.map(|d| d.to_string()),
+        ends_on: map.ends_on.map(|d| d.to_string()),
+        previous_id: map.previous_id,
+        actors: actors
+            .into_iter()
+            .map(|a| ActorOut {
+                id: a.id,
+                organisation: a.organisation,
+                unit: a.unit,
+                function: a.function,
+                agency: a.agency,
+            })
+            .collect(),
+        meetings: meetings
+            .into_iter()
+            .map(|m| MeetingOut {
+                id: m.id,
+                name: m.name,
+                purpose: m.purpose,
+                level: m.level,
+                per_year: m.per_year,
+                hours: m.hours,
+                convener_id: m.convener_id,
+                basis: m.basis,
+                target_group: m.target_group,
+                source: m.source,
+                attendance: m
+                    .attendance
+                    .into_iter()
+                    .map(|a| AttendanceOut { actor_id: a.actor_id, role: a.role, source: a.source })
+                    .collect(),
+            })
+            .collect(),
+        needs: needs
+            .into_iter()
+            .map(|n| NeedOut {
+                id: n.id,
+                from_actor_id: n.from_actor_id,
+                to_actor_id: n.to_actor_id,
+                about: n.about,
+                source: n.source,
+            })
+            .collect(),
+        measures,
+    }))
 }
 
 /// A network's measures: per actor (degree, hours a year in meetings, weighted degree,
