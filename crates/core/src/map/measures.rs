@@ -119,16 +119,16 @@ pub struct UnmetNeed {
 }
 
 /// Who is tied to whom, and what each actor's meetings add up to.
-struct Ties {
+pub(super) struct Ties {
     /// `tied[a]` holds every actor a shares a meeting with.
-    tied: Vec<FixedBitSet>,
+    pub(super) tied: Vec<FixedBitSet>,
     hours_per_year: Vec<f64>,
     weighted_degree: Vec<f64>,
     components: usize,
 }
 
 impl Ties {
-    fn of(network: &Network) -> Ties {
+    pub(super) fn of(network: &Network) -> Ties {
         let n = network.actors.len();
         let mut tied = vec![FixedBitSet::with_capacity(n); n];
         let mut hours_per_year = vec![0.0; n];
@@ -262,7 +262,7 @@ fn brokerage(network: &Network, tied: &[FixedBitSet], adjacency: &Adjacency) -> 
         .collect()
 }
 
-fn agency_index(agency: Agency) -> usize {
+pub(super) fn agency_index(agency: Agency) -> usize {
     Agency::ALL.iter().position(|a| *a == agency).unwrap_or(0)
 }
 
@@ -299,7 +299,7 @@ fn meeting_measures(network: &Network) -> Vec<MeetingMeasures> {
 }
 
 /// The Jaccard index of two ascending attendee lists when it is at least [`OVERLAP_MIN`].
-fn large_overlap(first: &[usize], second: &[usize]) -> Option<f64> {
+pub(super) fn large_overlap(first: &[usize], second: &[usize]) -> Option<f64> {
     let (small, large) = if first.len() <= second.len() { (first, second) } else { (second, first) };
     // Shared ≤ the smaller and either ≥ the larger: too different in size to overlap by half.
     if small.is_empty() || 2 * small.len() < large.len() {

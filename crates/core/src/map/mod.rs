@@ -10,9 +10,11 @@ mod adjacency;
 pub mod inventory;
 pub mod measures;
 pub mod network;
+pub mod suggestions;
 
 #[cfg(test)]
 mod tests;
 
 pub use measures::{measures, Brokerage, Measures};
 pub use network::{Agency, Level, Network, NetworkError, NetworkInput};
+pub use suggestions::{suggestions, usefulness_by_agency, Suggestion};

@@ -795,3 +795,65 @@ async fn a_landscape_and_its_checklist_are_filled_in_in_the_browser() {
     client.close().await.expect("close");
     app.stop().await;
 }
+
+/// A cooperation map in the browser: a meeting through its form (a bad frequency refused with
+/// what was typed kept), and axe-core on every map page.
+#[tokio::test]
+async fn a_cooperation_map_is_entered_in_the_browser_and_its_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let leader = app.logged_in(org, "sara@sjuharad.se", "Sara Samordnare", Role::Coordinator).await;
+    let made =
+        leader.post("/maps", &[("name", "Unga vuxna"), ("target_group", "Unga vuxna utan egen försörjning")]).await;
+    let map = format!("/maps/{}", common::id_from_location(&common::location(&made)));
+    for (organisation, agency) in [("Borås stad", "municipality"), ("Arbetsförmedlingen", "employment_service")] {
+        leader.post(&format!("{map}/actors"), &[("organisation", organisation), ("agency", agency)]).await;
+    }
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@sjuharad.se").await;
+    check_page(&client, &base, "/maps", "map-list", &mut failures).await;
+    check_page(&client, &base, "/maps/new", "map-new", &mut failures).await;
+    check_page(&client, &base, &format!("{map}/actors"), "map-actor-new", &mut failures).await;
+    let form = format!("{base}{map}/meetings");
+    client.goto(&form).await.expect("meeting form");
+    client.find(Locator::Id("f-name")).await.expect("name").send_keys("Samverkansteam").await.expect("type");
+    client
+        .find(Locator::Css("#f-level option[value='operational']"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("choose");
+    client.find(Locator::Id("f-per_year")).await.expect("per year").send_keys("varje månad").await.expect("type");
+    client.find(Locator::Id("f-hours")).await.expect("hours").send_keys("1,5").await.expect("type");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("add").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the problem named");
+    let kept: serde_json::Value =
+        client.execute("return document.getElementById('f-name').value", vec![]).await.expect("value");
+    assert_eq!(kept, "Samverkansteam");
+    check_current(&client, "map-meeting-refused", &mut failures).await;
+    client.execute("document.getElementById('f-per_year').value = '10'", vec![]).await.expect("fix");
+    let meeting = submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &form).await;
+    assert!(meeting.contains("/meetings/"), "{meeting}");
+    client
+        .find(Locator::Css("#f-actor_id option:nth-child(2)"))
+        .await
+        .expect("an actor")
+        .click()
+        .await
+        .expect("choose");
+    client.find(Locator::Css("#f-role option[value='chair']")).await.expect("role").click().await.expect("choose");
+    let after = submit_and_leave(&client, Locator::Css("form.stacked button[type=submit]"), &meeting).await;
+    assert!(after.contains("notice=saved"), "{after}");
+    check_current(&client, "map-meeting", &mut failures).await;
+    check_page(&client, &base, &map, "map-page", &mut failures).await;
+    let page = client.source().await.expect("source");
+    assert!(page.contains("Så räknas måtten") && page.contains("Samverkansteam"));
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

@@ -400,3 +400,137 @@ async fn a_stored_map_reads_through_the_api_with_its_measures() {
     assert_eq!(theirs, json!([]));
     app.stop().await;
 }
+
+/// The process leader enters a map through its pages: bad input comes back beside its field
+/// with what was typed; the map page shows the measures worked out by hand; viewers read,
+/// other organisations get 404.
+#[tokio::test]
+async fn a_map_entered_through_its_pages_shows_its_measures() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let other = app.organisation("Lerums kommun", OrgKind::Municipality, None).await;
+    let leader = app.logged_in(org, "sara@sjuharad.se", "Sara Samordnare", Role::Coordinator).await;
+    let viewer = app.logged_in(org, "sven@sjuharad.se", "Sven Styrgrupp", Role::Viewer).await;
+    let outsider = app.logged_in(other, "ida@lerum.se", "Ida", Role::Admin).await;
+    assert!(leader.page("/maps").await.1.contains("Det finns ingen samverkanskarta ännu."));
+
+    let refused = leader
+        .post(
+            "/maps",
+            &[("name", ""), ("target_group", "Unga vuxna"), ("starts_on", "2026-09-01"), ("ends_on", "2026-01-01")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.expect("body");
+    assert!(page.contains("value=\"Unga vuxna\"") && page.contains("aria-invalid=\"true\""), "what was typed stays");
+    let made = leader
+        .post("/maps", &[("name", "Unga vuxna 2026"), ("target_group", "Unga vuxna utan egen försörjning")])
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let map = common::id_from_location(&common::location(&made));
+    let base = format!("/maps/{map}");
+
+    let refused = leader
+        .post(
+            &format!("{base}/actors"),
+            &[("organisation", " "), ("unit", "Ungdomsenheten"), ("agency", "municipality")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("value=\"Ungdomsenheten\""));
+    for (organisation, agency) in [
+        ("Borås stad", "municipality"),
+        ("Arbetsförmedlingen", "employment_service"),
+        ("Försäkringskassan", "social_insurance"),
+    ] {
+        let added = leader.post(&format!("{base}/actors"), &[("organisation", organisation), ("agency", agency)]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER, "{organisation}");
+    }
+    let (_, page) = leader.page(&format!("{base}/meetings")).await;
+    let actor_id = |name: &str| -> String {
+        let at = page.find(&format!(">{name}</option>")).expect("an option");
+        let start = page[..at].rfind("value=\"").expect("its value") + "value=\"".len();
+        page[start..start + page[start..].find('"').expect("end")].to_owned()
+    };
+    let (boras, af, fk) = (actor_id("Borås stad"), actor_id("Arbetsförmedlingen"), actor_id("Försäkringskassan"));
+
+    let meeting = [("name", "Samverkansteam"), ("level", "operational"), ("per_year", "tusen"), ("hours", "1,5")];
+    let refused = leader.post(&format!("{base}/meetings"), &meeting).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("value=\"tusen\"") && body.contains("value=\"1,5\""), "the typed values stay");
+    let made = leader
+        .post(
+            &format!("{base}/meetings"),
+            &[
+                ("name", "Samverkansteam"),
+                ("level", "operational"),
+                ("per_year", "10"),
+                ("hours", "1,5"),
+                ("convener_id", &boras),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let meeting_page = common::location(&made);
+    let meeting_path = meeting_page.split('?').next().expect("path").to_owned();
+    for (actor, role) in [(&boras, "chair"), (&af, "member")] {
+        let added = leader.post(&format!("{meeting_path}/attendance"), &[("actor_id", actor), ("role", role)]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    let refused = leader.post(&format!("{meeting_path}/attendance"), &[("actor_id", &fk), ("role", "")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for (actor, useful) in [(&boras, "3"), (&af, "4")] {
+        let rated = leader
+            .post(
+                &format!("{meeting_path}/ratings"),
+                &[("actor_id", actor), ("useful_own", useful), ("works", "Snabba beslut")],
+            )
+            .await;
+        assert_eq!(rated.status(), StatusCode::SEE_OTHER);
+    }
+    let need = leader
+        .post(&format!("{base}/needs"), &[("from_actor_id", &af), ("to_actor_id", &fk), ("about", "Sjukskrivna")])
+        .await;
+    assert_eq!(need.status(), StatusCode::SEE_OTHER);
+    let (_, meeting_html) = leader.page(&meeting_path).await;
+    assert!(meeting_html.contains("Ordförande") && meeting_html.contains("Snabba beslut"));
+
+    // By hand: three actors, one tie (Borås–AF): density 1/3, centralisation (0 + 0 + 1) / 2;
+    // two groups; 10 × 1,5 × 2 = 30 person-hours; usefulness (3 + 4) / 2 = 3,50; AF → FK unmet.
+    let (status, page) = leader.page(&base).await;
+    assert_eq!(status, StatusCode::OK);
+    let figure = |label: &str| {
+        let at = page.find(&format!("<dt>{label}</dt>")).unwrap_or_else(|| panic!("{label}"));
+        let start = at + page[at..].find("<dd>").expect("dd") + 4;
+        page[start..start + page[start..].find("</dd>").expect("end")].to_owned()
+    };
+    assert_eq!(
+        (figure("Täthet"), figure("Centralisering"), figure("Delar som inte möts")),
+        ("0,33".into(), "0,50".into(), "2".into())
+    );
+    let row = &page[page.find(">Samverkansteam</a>").expect("the meeting's row")..];
+    let row = &row[..row.find("</tr>").expect("end")];
+    assert!(row.contains(">30<") && row.contains(">3,50<") && row.contains(">2<"), "{row}");
+    assert!(page.contains("Arbetsförmedlingen → Försäkringskassan"));
+    assert!(page.contains("Så räknas måtten"));
+    // Usefulness by the raters' agencies, and the questions the map raises: AF and FK state a
+    // need and share no meeting; Borås stad is the only tie between the municipality and AF.
+    assert!(row.contains("Kommun 3,00 (1)") && row.contains("Arbetsförmedlingen 4,00 (1)"), "{row}");
+    assert!(page.contains(
+        "Saknas ett möte mellan Arbetsförmedlingen och Försäkringskassan? Ett behov av kontakt är uttalat men"
+    ));
+    assert!(page.contains("när Borås stad inte är med? All kontakt mellan dem går via Borås stad."));
+
+    let (status, seen) = viewer.page(&base).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!seen.contains("Lägg till möte") && !seen.contains("action=\"/maps/"), "no forms for a viewer");
+    assert_eq!(
+        viewer.post(&format!("{base}/actors"), &[("organisation", "X"), ("agency", "other")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(outsider.page(&base).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(outsider.page(&meeting_path).await.0, StatusCode::NOT_FOUND);
+    assert!(!outsider.page("/maps").await.1.contains("Unga vuxna 2026"));
+    app.stop().await;
+}

@@ -1048,6 +1048,15 @@ async fn every_route_is_not_found_for_another_organisations_member() {
     owner.api_token("borås").await;
     let account = owner.page("/account").await.1;
     let token_id = first_id(&account, "/account/tokens/");
+    let made = owner.post("/maps", &[("name", "Hemlig karta"), ("target_group", "Unga vuxna")]).await;
+    let map = id_from_location(&location(&made));
+    let made = owner
+        .post(
+            &format!("/maps/{map}/meetings"),
+            &[("name", "Hemligt möte"), ("level", "tactical"), ("per_year", "4"), ("hours", "2")],
+        )
+        .await;
+    let map_meeting = id_from_location(&location(&made).replace(&format!("/maps/{map}"), ""));
     let member = parat_store::accounts::authenticate(&app.db, "samordnare@demo.parat.se", DEMO_PASSWORD)
         .await
         .expect("query")
@@ -1064,6 +1073,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig Person",
         "Hemlig utvärdering",
         "När?",
+        "Hemlig karta",
+        "Hemligt möte",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1084,6 +1095,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "account" => token_id,
                 "rounds" => round,
                 "questionnaires" => questionnaire,
+                "maps" => map,
                 other => panic!("the walk does not know ids of {other} ({template})"),
             };
             path = path.replace("{id}", &id.to_string());
@@ -1093,6 +1105,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{informant}", &informant.to_string())
             .replace("{action}", &action.to_string())
             .replace("{respondent}", &respondent.to_string())
+            .replace("{meeting}", &map_meeting.to_string())
             .replace("{risk}", "1")
             .replace("{milestone}", "1")
             .replace("{goal}", "1")

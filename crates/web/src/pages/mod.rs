@@ -7,6 +7,7 @@ mod auth;
 mod initiatives;
 mod instruments;
 mod landscape;
+mod map;
 mod members;
 mod organisations;
 mod questionnaire;
@@ -97,6 +98,7 @@ pub fn routes() -> Routes {
         .merge(readiness::routes())
         .merge(questionnaire::routes())
         .merge(landscape::routes())
+        .merge(map::routes())
 }
 
 /// The organisation's people as `(id, name)`, for choosing who owns a piece of work.

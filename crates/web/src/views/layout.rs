@@ -13,6 +13,7 @@ use crate::Ctx;
 pub enum Nav {
     Home,
     Initiatives,
+    Maps,
     Portfolio,
     Organisations,
     Members,
@@ -88,6 +89,7 @@ fn navigation(ctx: &Ctx, active: Nav) -> Markup {
     let items: Vec<(Nav, &str, String)> = [
         Some((Nav::Home, "/", ctx.t("nav-home"))),
         Some((Nav::Initiatives, "/initiatives", ctx.t("nav-initiatives"))),
+        Some((Nav::Maps, "/maps", ctx.t("nav-maps"))),
         has_member_orgs.then(|| (Nav::Portfolio, "/portfolio", ctx.t("nav-portfolio"))),
         Some((Nav::Organisations, "/organisations", ctx.t("nav-organisations"))),
         is_admin.then(|| (Nav::Members, "/members", ctx.t("nav-members"))),

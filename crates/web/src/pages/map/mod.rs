@@ -1,0 +1,367 @@
+//! The cooperation map's pages: the organisation's maps, a map with its meetings, actors and
+//! measures (with their definitions), and the forms the process leader enters them through.
+
+use axum::extract::State;
+use axum::response::Response;
+use maud::{html, Markup};
+use parat_core::map::inventory::MapInput;
+use parat_core::map::measures::Measures;
+use parat_core::map::suggestions::MeetingUsefulness;
+use parat_core::map::{Agency, Level, Suggestion};
+use parat_core::FieldErrors;
+use parat_store::map::{self, Map};
+use parat_store::StoreError;
+
+use super::{redirect_with_cookies, rejected, NoticeQuery};
+use crate::context::{Member, PathId, PathIds, Submitted};
+use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+mod inventory;
+
+pub use inventory::*;
+
+/// The map's pages, merged into the site's routes in one place (`pages::routes`).
+pub fn routes() -> super::Routes {
+    use axum::routing::{get, post};
+    super::Routes::new()
+        .route("/maps", "GET POST", get(list).post(create))
+        .route("/maps/new", "GET", get(new_page))
+        .route("/maps/{id}", "GET", get(show))
+        .route("/maps/{id}/actors", "GET POST", get(new_actor_page).post(create_actor))
+        .route("/maps/{id}/meetings", "GET POST", get(new_meeting_page).post(create_meeting))
+        .route("/maps/{id}/meetings/{meeting}", "GET", get(meeting_page))
+        .route("/maps/{id}/meetings/{meeting}/attendance", "POST", post(add_attendance))
+        .route("/maps/{id}/meetings/{meeting}/ratings", "POST", post(add_rating))
+        .route("/maps/{id}/needs", "POST", post(add_need))
+}
+
+pub fn agency_name(ctx: &Ctx, agency: Agency) -> String {
+    ctx.t(&format!("map-agency-{}", agency.key()))
+}
+
+pub fn level_name(ctx: &Ctx, level: Level) -> String {
+    ctx.t(&format!("map-level-{}", level.key()))
+}
+
+fn period(ctx: &Ctx, map: &Map) -> String {
+    match (map.starts_on, map.ends_on) {
+        (None, None) => "–".into(),
+        (start, end) => format!(
+            "{} – {}",
+            start.map(|d| ctx.locale.format_date(d)).unwrap_or_default(),
+            end.map(|d| ctx.locale.format_date(d)).unwrap_or_default()
+        ),
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    member: Member,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let maps = map::list(&state.db, &member.scope).await?;
+    let can_edit = member.scope.role().can_edit_initiatives();
+    let body = html! {
+        (notice(ctx, query.notice.as_deref()))
+        h1 { (ctx.t("map-title")) }
+        p.lead { (ctx.t("map-lead")) }
+        @if can_edit { p { a.button.primary href="/maps/new" { (ctx.t("map-new")) } } }
+        @if maps.is_empty() { p { (ctx.t("map-none")) } } @else {
+            div.table-wrap { table {
+                caption.visually-hidden { (ctx.t("map-title")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("map-name")) }
+                    th scope="col" { (ctx.t("map-target-group")) }
+                    th scope="col" { (ctx.t("map-period")) }
+                    th scope="col" { (ctx.t("map-actors")) }
+                    th scope="col" { (ctx.t("map-meetings")) }
+                } }
+                tbody { @for m in &maps {
+                    tr {
+                        th scope="row" { a href=(format!("/maps/{}", m.id)) { (m.name) } }
+                        td { (m.target_group) }
+                        td { (m.starts_on.as_deref().unwrap_or("–")) " – " (m.ends_on.as_deref().unwrap_or("")) }
+                        td.number { (m.actors) }
+                        td.number { (m.meetings) }
+                    }
+                } }
+            } }
+        }
+    };
+    Ok(page(ctx, &ctx.t("map-title"), Nav::Maps, body))
+}
+
+fn map_form(ctx: &Ctx, input: &MapInput, errors: &FieldErrors) -> Markup {
+    let body = html! {
+        p.breadcrumb { a href="/maps" { (ctx.t("map-title")) } }
+        h1 { (ctx.t("map-new")) }
+        (error_summary(ctx, errors, &[("name", ctx.t("map-name")), ("target_group", ctx.t("map-target-group")), ("starts_on", ctx.t("map-starts-on")), ("ends_on", ctx.t("map-ends-on"))]))
+        form.stacked method="post" action="/maps" novalidate {
+            (csrf(ctx))
+            (forms::input(ctx, Field::new(ctx, "name", "map-name", errors).required().hint(ctx.t("hint-map-name")), "text", &input.name, None))
+            (forms::input(ctx, Field::new(ctx, "target_group", "map-target-group", errors).required().hint(ctx.t("hint-map-target-group")), "text", &input.target_group, None))
+            (forms::input(ctx, Field::new(ctx, "starts_on", "map-starts-on", errors).hint(ctx.t("hint-date")), "date", &input.starts_on, None))
+            (forms::input(ctx, Field::new(ctx, "ends_on", "map-ends-on", errors).hint(ctx.t("hint-date")), "date", &input.ends_on, None))
+            div.actions {
+                button.primary type="submit" { (ctx.t("map-create")) }
+                a.button href="/maps" { (ctx.t("cancel")) }
+            }
+        }
+    };
+    page(ctx, &ctx.t("map-new"), Nav::Maps, body)
+}
+
+pub async fn new_page(member: Member) -> Result<Markup, AppError> {
+    if !member.scope.role().can_edit_initiatives() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(map_form(&member.ctx, &MapInput::default(), &FieldErrors::new()))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    member: Member,
+    Submitted(input): Submitted<MapInput>,
+) -> Result<Response, AppError> {
+    if !member.scope.role().can_edit_initiatives() {
+        return Err(AppError::Forbidden);
+    }
+    let made = match input.parse() {
+        Ok(draft) => map::create(&state.db, &member.scope, &draft).await,
+        Err(errors) => Err(StoreError::Invalid(errors)),
+    };
+    match made {
+        Ok(made) => Ok(redirect_with_cookies(&format!("/maps/{}?notice=saved", made.id), &[])),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(map_form(&member.ctx, &input, &errors))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// What the map page shows beside the inventory: the measures, usefulness per agency and the
+/// questions worth raising.
+struct Figures {
+    measures: Measures,
+    usefulness: Vec<MeetingUsefulness>,
+    suggestions: Vec<Suggestion>,
+}
+
+/// The map's figures, computed off the request threads (betweenness takes a while on a large
+/// map).
+async fn figures_of(state: &AppState, map: &Map) -> Result<Figures, AppError> {
+    let network = map::network(&state.db, map).await?;
+    tokio::task::spawn_blocking(move || {
+        let network = network.parse()?;
+        Ok::<_, parat_core::map::NetworkError>(Figures {
+            measures: parat_core::map::measures(&network)?,
+            usefulness: parat_core::map::usefulness_by_agency(&network),
+            suggestions: parat_core::map::suggestions(&network),
+        })
+    })
+    .await
+    .map_err(|e| AppError::Internal(Box::new(e)))?
+    .map_err(|e| AppError::Refused(e.to_string()))
+}
+
+/// A suggestion worded as a question for the group, with the facts behind it.
+fn suggestion_text(
+    ctx: &Ctx,
+    suggestion: &Suggestion,
+    name_of_actor: &dyn Fn(&str) -> String,
+    name_of_meeting: &dyn Fn(&str) -> String,
+) -> String {
+    let text = |value: String| -> crate::i18n::FluentValue<'static> { value.into() };
+    match suggestion {
+        Suggestion::MergeMeetings { first, second, jaccard, .. } => ctx.t_with(
+            "map-suggest-merge_meetings",
+            &[
+                ("first", text(name_of_meeting(first))),
+                ("second", text(name_of_meeting(second))),
+                ("jaccard", text(ctx.locale.format_decimal(*jaccard, 2))),
+            ],
+        ),
+        Suggestion::OnlyBridge { actor, agency, other } => ctx.t_with(
+            "map-suggest-only_bridge",
+            &[
+                ("actor", text(name_of_actor(actor))),
+                ("agency", text(agency_name(ctx, *agency))),
+                ("other", text(agency_name(ctx, *other))),
+            ],
+        ),
+        Suggestion::MissingMeeting { first, second, needs } => ctx.t_with(
+            "map-suggest-missing_meeting",
+            &[
+                ("first", text(agency_name(ctx, *first))),
+                ("second", text(agency_name(ctx, *second))),
+                ("needs", (*needs as f64).into()),
+            ],
+        ),
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let map = map::open(&state.db, &member.scope, id).await?;
+    let actors = map::members(&state.db, &map).await?;
+    let meetings = map::meetings(&state.db, &map).await?;
+    let Figures { measures, usefulness, suggestions } = figures_of(&state, &map).await?;
+    let actor_label =
+        |id: &str| actors.iter().find(|a| a.id.to_string() == id).map(|a| a.label()).unwrap_or_else(|| id.to_owned());
+    let meeting_name =
+        |id: &str| meetings.iter().find(|m| m.id.to_string() == id).map(|m| m.name.clone()).unwrap_or_default();
+    let decimal = |value: f64, places: usize| ctx.locale.format_decimal(value, places);
+    let network = &measures.network;
+    let body = html! {
+        (notice(ctx, query.notice.as_deref()))
+        p.breadcrumb { a href="/maps" { (ctx.t("map-title")) } }
+        h1 { (map.name) }
+        dl.details {
+            dt { (ctx.t("map-target-group")) } dd { (map.target_group) }
+            dt { (ctx.t("map-period")) } dd { (period(ctx, &map)) }
+        }
+        @if map.can_edit {
+            div.actions {
+                a.button href=(format!("/maps/{id}/meetings")) { (ctx.t("map-meeting-new")) }
+                a.button href=(format!("/maps/{id}/actors")) { (ctx.t("map-actor-new")) }
+            }
+        }
+        section aria-labelledby="network" {
+            h2 #network { (ctx.t("map-network")) }
+            dl.details {
+                dt { (ctx.t("map-actors")) } dd { (network.actors) }
+                dt { (ctx.t("map-meetings")) } dd { (network.meetings) }
+                dt { (ctx.t("map-density")) } dd { (decimal(network.density, 2)) }
+                dt { (ctx.t("map-centralization")) } dd { (decimal(network.centralization, 2)) }
+                dt { (ctx.t("map-components")) } dd { (network.components) }
+            }
+        }
+        section aria-labelledby="meetings" {
+            h2 #meetings { (ctx.t("map-meetings")) }
+            @if meetings.is_empty() { p { (ctx.t("map-meetings-none")) } } @else {
+                div.table-wrap { table {
+                    caption.visually-hidden { (ctx.t("map-meetings")) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("map-meeting-name")) }
+                        th scope="col" { (ctx.t("map-level")) }
+                        th scope="col" { (ctx.t("map-per-year")) }
+                        th scope="col" { (ctx.t("map-hours")) }
+                        th scope="col" { (ctx.t("map-attendees")) }
+                        th scope="col" { (ctx.t("map-person-hours")) }
+                        th scope="col" { (ctx.t("map-useful")) }
+                        th scope="col" { (ctx.t("map-useful-by-agency")) }
+                        th scope="col" { (ctx.t("map-overlaps")) }
+                    } }
+                    tbody { @for ((meeting, figures), by_agency) in meetings.iter().zip(measures_by_id(&measures.meetings, |m| &m.id, &meetings, |m| m.id)).zip(measures_by_id(&usefulness, |u| &u.id, &meetings, |m| m.id)) {
+                        tr {
+                            th scope="row" { a href=(format!("/maps/{id}/meetings/{}", meeting.id)) { (meeting.name) } }
+                            td { (level_name(ctx, meeting.level)) }
+                            td.number { (decimal(meeting.per_year, 1)) }
+                            td.number { (decimal(meeting.hours, 1)) }
+                            td.number { (figures.map_or(0, |f| f.attendees)) }
+                            td.number { (decimal(figures.map_or(0.0, |f| f.person_hours_per_year), 0)) }
+                            td.number { (figures.and_then(|f| f.useful_mean).map_or("–".into(), |u| decimal(u, 2))) }
+                            td { @for agency in by_agency.map(|u| u.by_agency.as_slice()).unwrap_or_default() {
+                                (agency_name(ctx, agency.agency)) " " (decimal(agency.mean, 2)) " (" (agency.ratings) ") "
+                            } }
+                            td { @for overlap in figures.map(|f| f.overlaps.as_slice()).unwrap_or_default() {
+                                (meeting_name(&overlap.meeting)) " (" (decimal(overlap.jaccard, 2)) ") "
+                            } }
+                        }
+                    } }
+                } }
+            }
+        }
+        section aria-labelledby="actors" {
+            h2 #actors { (ctx.t("map-actors")) }
+            @if actors.is_empty() { p { (ctx.t("map-actors-none")) } } @else {
+                div.table-wrap { table {
+                    caption.visually-hidden { (ctx.t("map-actors")) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("map-actor")) }
+                        th scope="col" { (ctx.t("map-agency")) }
+                        th scope="col" { (ctx.t("map-degree")) }
+                        th scope="col" { (ctx.t("map-hours-per-year")) }
+                        th scope="col" { (ctx.t("map-weighted-degree")) }
+                        th scope="col" { (ctx.t("map-betweenness")) }
+                        th scope="col" { (ctx.t("map-brokerage")) }
+                    } }
+                    tbody { @for (actor, figures) in actors.iter().zip(measures_by_id(&measures.actors, |a| &a.id, &actors, |a| a.id)) {
+                        tr {
+                            th scope="row" { (actor.label()) }
+                            td { (agency_name(ctx, actor.agency)) }
+                            td.number { (figures.map_or(0, |f| f.degree)) }
+                            td.number { (decimal(figures.map_or(0.0, |f| f.hours_per_year), 0)) }
+                            td.number { (decimal(figures.map_or(0.0, |f| f.weighted_degree), 0)) }
+                            td.number { (decimal(figures.map_or(0.0, |f| f.betweenness), 2)) }
+                            td { @if let Some(b) = figures.map(|f| f.brokerage) {
+                                (ctx.t_with("map-brokerage-counts", &[
+                                    ("coordinator", (b.coordinator as f64).into()),
+                                    ("consultant", (b.consultant as f64).into()),
+                                    ("boundary", (b.boundary as f64).into()),
+                                    ("liaison", (b.liaison as f64).into()),
+                                ]))
+                            } }
+                        }
+                    } }
+                } }
+            }
+        }
+        section aria-labelledby="needs" {
+            h2 #needs { (ctx.t("map-unmet-needs")) }
+            @if measures.unmet_needs.is_empty() { p { (ctx.t("map-unmet-needs-none")) } } @else {
+                ul { @for need in &measures.unmet_needs {
+                    li { (actor_label(&need.from)) " → " (actor_label(&need.to)) }
+                } }
+            }
+            @if map.can_edit && actors.len() >= 2 {
+                @let options: Vec<(String, String)> = actors.iter().map(|a| (a.id.to_string(), a.label())).collect();
+                @let none = FieldErrors::new();
+                form.stacked method="post" action=(format!("/maps/{id}/needs")) {
+                    (csrf(ctx))
+                    h3 { (ctx.t("map-need-new")) }
+                    (forms::select(ctx, Field::new(ctx, "from_actor_id", "map-need-from", &none), &options, "", Some(ctx.t("choose"))))
+                    (forms::select(ctx, Field::new(ctx, "to_actor_id", "map-need-to", &none), &options, "", Some(ctx.t("choose"))))
+                    (forms::input(ctx, Field::new(ctx, "about", "map-need-about", &none), "text", "", None))
+                    div.actions { button type="submit" { (ctx.t("map-need-add")) } }
+                }
+            }
+        }
+        section aria-labelledby="suggestions" {
+            h2 #suggestions { (ctx.t("map-suggestions")) }
+            p.hint { (ctx.t("map-suggestions-lead")) }
+            @if suggestions.is_empty() { p { (ctx.t("map-suggestions-none")) } } @else {
+                ul { @for suggestion in &suggestions {
+                    li { (suggestion_text(ctx, suggestion, &actor_label, &meeting_name)) }
+                } }
+            }
+        }
+        section aria-labelledby="definitions" {
+            h2 #definitions { (ctx.t("map-definitions")) }
+            dl.definitions {
+                @for key in ["person-hours", "useful", "overlaps", "degree", "hours-per-year", "weighted-degree", "betweenness", "brokerage", "density", "centralization", "components", "unmet-needs"] {
+                    dt { (ctx.t(&format!("map-{key}"))) }
+                    dd { (ctx.t(&format!("map-define-{key}"))) }
+                }
+            }
+        }
+    };
+    Ok(page(ctx, &map.name, Nav::Maps, body))
+}
+
+/// Each record's measures, found by its stored id (the measures name records by id as text).
+fn measures_by_id<'m, M, R>(
+    measures: &'m [M],
+    id_of_measure: impl Fn(&M) -> &String,
+    records: &[R],
+    id_of_record: impl Fn(&R) -> i64,
+) -> Vec<Option<&'m M>> {
+    let by_id: std::collections::HashMap<&str, &M> = measures.iter().map(|m| (id_of_measure(m).as_str(), m)).collect();
+    records.iter().map(|r| by_id.get(id_of_record(r).to_string().as_str()).copied()).collect()
+}
