@@ -4,7 +4,8 @@
 # with a fixed seed (nothing is committed). Run it on an otherwise idle machine: a compile beside
 # it doubles the times.
 # Prints the median and worst of several runs and the peak memory, the figures the README
-# records. Needs python3 and GNU time (/usr/bin/time).
+# records, then the map page of the national demo's map of the same size. Needs python3, curl and GNU
+# time (/usr/bin/time).
 #
 #   bench/map.sh
 #   RUNS=10 bench/map.sh
@@ -70,3 +71,30 @@ ties = sum(a["degree"] for a in out["actors"]) // 2
 print(f"ties {ties}, density {out['network']['density']:.4f}, components {out['network']['components']}")
 EOF
 sort -n "$OUT"/time-*.txt | awk '{t[NR]=$1; m=($2>m?$2:m)} END {printf "measures: median %.2f s, worst %.2f s, peak memory %d MB\n", t[int((NR+1)/2)], t[NR], m/1024}'
+
+# The map page of the national demo's national-scale map (the same size, written by `demo --size
+# national`), as the county board's administrator sees it: measures, usefulness by agency and
+# questions, computed on every view.
+PORT="${PORT:-18084}"
+BASE="http://127.0.0.1:${PORT}"
+echo "== Generating demo --size national"
+"$BIN" --data-dir "$OUT" demo --size national --no-serve | head -n 1
+"$BIN" --data-dir "$OUT" --database-url "sqlite://$OUT/demo.db" serve --bind "127.0.0.1:${PORT}" >"$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
+until curl -fs "$BASE/healthz" >/dev/null 2>&1; do sleep 0.01; done
+JAR="$OUT/admin.txt"
+csrf=$(curl -fs -c "$JAR" -b "$JAR" "$BASE/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | sed 's/.*value="//; s/"//')
+curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf=$csrf" --data-urlencode "email=admin@demo.parat.se" \
+  --data-urlencode "password=parat-demo-2026" "$BASE/login"
+ORGS=$(curl -fs -b "$JAR" "$BASE/organisations")
+csrf=$(echo "$ORGS" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | sed 's/.*value="//; s/"//')
+COUNTY=$(echo "$ORGS" | grep -o 'name="org_id" value="[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+curl -fs -o /dev/null -b "$JAR" --data-urlencode "csrf=$csrf" --data-urlencode "org_id=$COUNTY" "$BASE/organisations/switch"
+MAP=$(curl -fs -b "$JAR" "$BASE/maps" | grep -o 'href="/maps/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+[ -n "$MAP" ] || { echo "bench: no map in the county board"; exit 1; }
+curl -fs -b "$JAR" -o "$OUT/map-page.html" "$BASE/maps/$MAP"
+grep -q 'Samverkan i hela landet' "$OUT/map-page.html" || { echo "bench: not the national map"; exit 1; }
+times=$(for _ in $(seq 1 "$RUNS"); do curl -fs -o /dev/null -b "$JAR" -w '%{time_total}\n' "$BASE/maps/$MAP"; done | sort -n)
+echo "map page: median $(echo "$times" | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]*1000}') ms, worst $(echo "$times" | tail -n 1 | awk '{printf "%.0f", $1*1000}') ms ($RUNS requests, $(du -k "$OUT/map-page.html" | cut -f1) KB of HTML)"
+echo "== Peak server memory: $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$SERVER/status") MB"

@@ -15,6 +15,8 @@ use crate::questionnaire;
 use crate::readiness::{AssessmentBuilder, PlannedInterview};
 use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
+mod map;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoSize {
     /// One county: a county board, three municipalities, a Stockholm district, a coordination association.
@@ -431,6 +433,14 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             staff_survey(db, &coordinator, initiative, &mut random).await?;
         }
         landscape_demo(db, &coordinator, initiative, &mut random).await?;
+        // Borås maps the meetings around young adults; the national demo has one map of
+        // national scale besides, in the first county board, for benchmarks.
+        if index == 1 {
+            map::municipal_map(db, &coordinator, &mut random).await?;
+        }
+    }
+    if size == DemoSize::National {
+        map::national_map(db, org_ids[0], &mut random).await?;
     }
     Ok(logins)
 }
