@@ -24,6 +24,9 @@ CREATE TABLE maps (
     starts_on      TEXT,
     ends_on        TEXT,
     previous_id    BIGINT   REFERENCES maps (id) ON DELETE SET NULL,
+    -- Raised by every change to what the map holds, so that its computed figures can be kept
+    -- under (id, revision).
+    revision       BIGINT   NOT NULL DEFAULT 0,
     created_at     BIGINT   NOT NULL,
     updated_at     BIGINT   NOT NULL
 );

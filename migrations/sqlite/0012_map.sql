@@ -24,6 +24,9 @@ CREATE TABLE maps (
     starts_on      TEXT,
     ends_on        TEXT,
     previous_id    INTEGER  REFERENCES maps (id) ON DELETE SET NULL,
+    -- Raised by every change to what the map holds, so that its computed figures can be kept
+    -- under (id, revision).
+    revision       INTEGER  NOT NULL DEFAULT 0,
     created_at     INTEGER  NOT NULL,
     updated_at     INTEGER  NOT NULL
 );

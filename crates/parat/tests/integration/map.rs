@@ -522,6 +522,14 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
     ));
     assert!(page.contains("när Borås stad inte är med? All kontakt mellan dem går via Borås stad."));
 
+    // The figures are kept between views; a change shows at once: Försäkringskassan joins the
+    // team, and all three are tied (density 1).
+    let joined = leader.post(&format!("{meeting_path}/attendance"), &[("actor_id", &fk), ("role", "invited")]).await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    let page = leader.page(&base).await.1;
+    assert!(page.contains("<dt>Täthet</dt><dd>1,00</dd>"), "the new density");
+    assert!(!page.contains("Arbetsförmedlingen → Försäkringskassan"), "the need is met now");
+
     let (status, seen) = viewer.page(&base).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!seen.contains("Lägg till möte") && !seen.contains("action=\"/maps/"), "no forms for a viewer");

@@ -88,6 +88,7 @@ pub async fn create_actor(db: &Db, scope: &OrgScope, map: &Map, draft: &ActorDra
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        touch!(&mut *tx, map.id);
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "create", "map_actor", id).after(&actor_json(draft)))?;
         tx.commit().await?;
         id
@@ -111,6 +112,13 @@ pub async fn update_actor(db: &Db, scope: &OrgScope, map: &Map, id: i64, draft: 
         .bind(draft.agency.key())
         .bind(now())
         .bind(map.org_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        // Every map the actor takes part in: its agency counts in their measures.
+        sqlx::query(
+            "UPDATE maps SET revision = revision + 1 WHERE id IN (SELECT map_id FROM map_members WHERE actor_id = $1)",
+        )
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -145,6 +153,7 @@ pub async fn add_member(db: &Db, scope: &OrgScope, map: &Map, actor_id: i64) -> 
             .await?
             .rows_affected();
         if added > 0 {
+            touch!(&mut *tx, map.id);
             let entry = AuditEntry::scoped(scope, "create", "map_actor", actor_id)
                 .after(&serde_json::json!({ "map": map.id, "member": true }));
             audit::record!(&mut *tx, &entry)?;

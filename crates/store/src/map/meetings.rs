@@ -149,6 +149,7 @@ pub async fn create_meeting(
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
+        touch!(&mut *tx, map.id);
         let entry = AuditEntry::scoped(scope, "create", "map_meeting", id).after(&meeting_json(draft));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
@@ -181,6 +182,7 @@ pub async fn update_meeting(db: &Db, scope: &OrgScope, map: &Map, id: i64, draft
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        touch!(&mut *tx, map.id);
         let entry = AuditEntry::scoped(scope, "update", "map_meeting", id).before(&before).after(&meeting_json(draft));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
@@ -199,6 +201,7 @@ pub async fn remove_meeting(db: &Db, scope: &OrgScope, map: &Map, id: i64) -> St
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        touch!(&mut *tx, map.id);
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", "map_meeting", id).before(&before))?;
         tx.commit().await?;
     });
@@ -237,6 +240,7 @@ pub async fn set_attendance(
             .bind(draft.actor_id)
             .execute(&mut *tx)
             .await?;
+        touch!(&mut *tx, map.id);
         let after = serde_json::json!({ "meeting": meeting_id, "actor": draft.actor_id, "role": draft.role.key() });
         let entry =
             AuditEntry::scoped(scope, if before.is_some() { "update" } else { "create" }, "map_attendance", meeting_id)
@@ -270,6 +274,7 @@ pub async fn remove_attendance(
             .bind(actor_id)
             .execute(&mut *tx)
             .await?;
+        touch!(&mut *tx, map.id);
         let entry = AuditEntry::scoped(scope, "delete", "map_attendance", meeting_id).before(&before);
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;

@@ -13,12 +13,22 @@ use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, StoreError, StoreResult};
 
+/// Raises a map's revision inside a change's transaction, so that figures kept for the map no
+/// longer apply ([`figures`]).
+macro_rules! touch {
+    ($tx:expr, $map_id:expr) => {
+        sqlx::query("UPDATE maps SET revision = revision + 1 WHERE id = $1").bind($map_id).execute($tx).await?
+    };
+}
+
 mod actors;
+mod figures;
 mod meetings;
 mod network;
 mod statements;
 
 pub use actors::*;
+pub use figures::*;
 pub use meetings::*;
 pub use network::*;
 pub use statements::*;
@@ -34,6 +44,9 @@ pub struct Map {
     /// The map this one repeats, as a new wave.
     pub previous_id: Option<i64>,
     pub updated_at: i64,
+    /// Raised by every change to what the map holds.
+    #[serde(skip)]
+    pub revision: i64,
     #[serde(skip)]
     pub can_edit: bool,
     #[serde(skip)]
@@ -59,6 +72,7 @@ struct MapRow {
     ends_on: Option<String>,
     previous_id: Option<i64>,
     updated_at: i64,
+    revision: i64,
 }
 
 impl MapRow {
@@ -71,13 +85,15 @@ impl MapRow {
             ends_on: date_of(self.ends_on),
             previous_id: self.previous_id,
             updated_at: self.updated_at,
+            revision: self.revision,
             can_edit: scope.role().can_edit_initiatives(),
             org_id: scope.org_id(),
         }
     }
 }
 
-const SELECT_MAP: &str = "SELECT id, name, target_group, starts_on, ends_on, previous_id, updated_at FROM maps";
+const SELECT_MAP: &str =
+    "SELECT id, name, target_group, starts_on, ends_on, previous_id, updated_at, revision FROM maps";
 
 /// One of the scope's organisation's maps.
 pub async fn open(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Map> {

@@ -73,6 +73,7 @@ pub async fn add_need(db: &Db, scope: &OrgScope, map: &Map, draft: &NeedDraft, s
                 .execute(&mut *tx)
                 .await?;
         }
+        touch!(&mut *tx, map.id);
         let after = serde_json::json!({
             "from": draft.from_actor_id, "to": draft.to_actor_id, "about": draft.about, "source": source.key()
         });
@@ -163,6 +164,7 @@ pub async fn rate(
         .bind(now())
         .execute(&mut *tx)
         .await?;
+        touch!(&mut *tx, map.id);
         let after = serde_json::json!({
             "meeting": meeting_id, "actor": draft.actor_id, "useful_own": draft.useful_own,
             "useful_group": draft.useful_group, "source": source.key()

@@ -139,14 +139,7 @@ async fn get_map(
     let actors = store::members(&state.db, &map).await?;
     let meetings = store::meetings(&state.db, &map).await?;
     let needs = store::needs(&state.db, &map).await?;
-    let network = store::network(&state.db, &map).await?;
-    let measures = tokio::task::spawn_blocking(move || {
-        let network = network.parse()?;
-        parat_core::map::measures(&network)
-    })
-    .await
-    .map_err(|e| AppError::Internal(Box::new(e)))?
-    .map_err(|e| AppError::Refused(e.to_string()))?;
+    let measures = store::figures(&state.db, &map).await?.measures.clone();
     Ok(Json(MapOut {
         id: map.id,
         name: map.name,

@@ -5,8 +5,6 @@ use axum::extract::State;
 use axum::response::Response;
 use maud::{html, Markup};
 use parat_core::map::inventory::MapInput;
-use parat_core::map::measures::Measures;
-use parat_core::map::suggestions::MeetingUsefulness;
 use parat_core::map::{Agency, Level, Suggestion};
 use parat_core::FieldErrors;
 use parat_store::map::{self, Map};
@@ -140,31 +138,6 @@ pub async fn create(
     }
 }
 
-/// What the map page shows beside the inventory: the measures, usefulness per agency and the
-/// questions worth raising.
-struct Figures {
-    measures: Measures,
-    usefulness: Vec<MeetingUsefulness>,
-    suggestions: Vec<Suggestion>,
-}
-
-/// The map's figures, computed off the request threads (betweenness takes a while on a large
-/// map).
-async fn figures_of(state: &AppState, map: &Map) -> Result<Figures, AppError> {
-    let network = map::network(&state.db, map).await?;
-    tokio::task::spawn_blocking(move || {
-        let network = network.parse()?;
-        Ok::<_, parat_core::map::NetworkError>(Figures {
-            measures: parat_core::map::measures(&network)?,
-            usefulness: parat_core::map::usefulness_by_agency(&network),
-            suggestions: parat_core::map::suggestions(&network),
-        })
-    })
-    .await
-    .map_err(|e| AppError::Internal(Box::new(e)))?
-    .map_err(|e| AppError::Refused(e.to_string()))
-}
-
 /// A suggestion worded as a question for the group, with the facts behind it.
 fn suggestion_text(
     ctx: &Ctx,
@@ -211,7 +184,8 @@ pub async fn show(
     let map = map::open(&state.db, &member.scope, id).await?;
     let actors = map::members(&state.db, &map).await?;
     let meetings = map::meetings(&state.db, &map).await?;
-    let Figures { measures, usefulness, suggestions } = figures_of(&state, &map).await?;
+    let figures = map::figures(&state.db, &map).await?;
+    let (measures, usefulness, suggestions) = (&figures.measures, &figures.usefulness, &figures.suggestions);
     let actor_label =
         |id: &str| actors.iter().find(|a| a.id.to_string() == id).map(|a| a.label()).unwrap_or_else(|| id.to_owned());
     let meeting_name =
@@ -258,7 +232,7 @@ pub async fn show(
                         th scope="col" { (ctx.t("map-useful-by-agency")) }
                         th scope="col" { (ctx.t("map-overlaps")) }
                     } }
-                    tbody { @for ((meeting, figures), by_agency) in meetings.iter().zip(measures_by_id(&measures.meetings, |m| &m.id, &meetings, |m| m.id)).zip(measures_by_id(&usefulness, |u| &u.id, &meetings, |m| m.id)) {
+                    tbody { @for ((meeting, figures), by_agency) in meetings.iter().zip(measures_by_id(&measures.meetings, |m| &m.id, &meetings, |m| m.id)).zip(measures_by_id(usefulness, |u| &u.id, &meetings, |m| m.id)) {
                         tr {
                             th scope="row" { a href=(format!("/maps/{id}/meetings/{}", meeting.id)) { (meeting.name) } }
                             td { (level_name(ctx, meeting.level)) }
@@ -337,7 +311,7 @@ pub async fn show(
             h2 #suggestions { (ctx.t("map-suggestions")) }
             p.hint { (ctx.t("map-suggestions-lead")) }
             @if suggestions.is_empty() { p { (ctx.t("map-suggestions-none")) } } @else {
-                ul { @for suggestion in &suggestions {
+                ul { @for suggestion in suggestions {
                     li { (suggestion_text(ctx, suggestion, &actor_label, &meeting_name)) }
                 } }
             }
