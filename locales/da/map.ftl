@@ -127,3 +127,13 @@ map-suggest-missing_meeting = Mangler der et møde mellem { $first } og { $secon
     [one] Et behov for kontakt er udtalt
    *[other] { $needs } behov for kontakt er udtalt
 }, men de har intet fælles møde.
+map-pictures = Kortet
+map-picture-two-mode = Aktører og møder
+map-picture-two-mode-desc = { $actors } aktører (firkanter i myndighedens farve, grupperet efter myndighed) og { $meetings } møder (cirkler, større jo flere persontimer), med en streg for hver af { $rows } deltagelser. Tabellerne nedenfor har de samme oplysninger.
+map-picture-actors = Hvem mødes med hvem
+map-picture-actors-desc = { $actors } aktører og { $ties ->
+    [one] én kontakt
+   *[other] { $ties } kontakter
+}: en streg mellem to aktører, der deltager i mindst ét møde sammen.
+map-picture-heaviest = De { $shown } kontakter, der tager mest tid om året, vises.
+map-legend-meeting = Møde (størrelse efter persontimer om året)

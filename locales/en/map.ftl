@@ -127,3 +127,13 @@ map-suggest-missing_meeting = Is a meeting missing between { $first } and { $sec
     [one] One need for contact is stated
    *[other] { $needs } needs for contact are stated
 }, but they share no meeting.
+map-pictures = The map
+map-picture-two-mode = Actors and meetings
+map-picture-two-mode-desc = { $actors } actors (squares in their agency's colour, grouped by agency) and { $meetings } meetings (circles, larger with more person-hours), with a line for each of { $rows } attendances. The tables below hold the same figures.
+map-picture-actors = Who meets whom
+map-picture-actors-desc = { $actors } actors and { $ties ->
+    [one] one tie
+   *[other] { $ties } ties
+}: a line between two actors who attend at least one meeting together.
+map-picture-heaviest = The { $shown } ties that take the most time a year are shown.
+map-legend-meeting = Meeting (sized by person-hours a year)

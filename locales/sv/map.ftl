@@ -127,3 +127,13 @@ map-suggest-missing_meeting = Saknas ett möte mellan { $first } och { $second }
     [one] Ett behov av kontakt är uttalat
    *[other] { $needs } behov av kontakt är uttalade
 } men de har inget gemensamt möte.
+map-pictures = Kartan
+map-picture-two-mode = Aktörer och möten
+map-picture-two-mode-desc = { $actors } aktörer (rutor i huvudmannens färg, grupperade per huvudman) och { $meetings } möten (cirklar, större ju fler persontimmar), med ett streck för vart och ett av { $rows } deltaganden. Tabellerna nedan har samma uppgifter.
+map-picture-actors = Vem möter vem
+map-picture-actors-desc = { $actors } aktörer och { $ties ->
+    [one] en kontakt
+   *[other] { $ties } kontakter
+}: ett streck mellan två aktörer som går på minst ett möte tillsammans.
+map-picture-heaviest = De { $shown } kontakter som tar mest tid per år visas.
+map-legend-meeting = Möte (storlek efter persontimmar per år)

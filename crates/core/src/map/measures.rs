@@ -331,3 +331,35 @@ fn unmet_needs(network: &Network, tied: &[FixedBitSet]) -> Vec<UnmetNeed> {
         .map(|&(from, to)| UnmetNeed { from: network.actors[from].id.clone(), to: network.actors[to].id.clone() })
         .collect()
 }
+
+/// Two actors who share meetings, and the hours a year those meetings take (per year × hours,
+/// summed): the weight of their tie.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightedTie {
+    pub first: usize,
+    pub second: usize,
+    pub hours_per_year: f64,
+}
+
+/// The `limit` heaviest ties (by hours a year shared, then by position), for drawing: a
+/// national map has hundreds of thousands, more than a picture can show.
+pub fn heaviest_ties(network: &Network, limit: usize) -> Vec<WeightedTie> {
+    let mut weights: std::collections::HashMap<(usize, usize), f64> = std::collections::HashMap::new();
+    for meeting in &network.meetings {
+        let hours = meeting.hours_per_year();
+        for (i, &a) in meeting.attendees.iter().enumerate() {
+            for &b in &meeting.attendees[i + 1..] {
+                *weights.entry((a, b)).or_insert(0.0) += hours;
+            }
+        }
+    }
+    let mut ties: Vec<WeightedTie> = weights
+        .into_iter()
+        .map(|((first, second), hours_per_year)| WeightedTie { first, second, hours_per_year })
+        .collect();
+    ties.sort_by(|x, y| {
+        y.hours_per_year.total_cmp(&x.hours_per_year).then(x.first.cmp(&y.first)).then(x.second.cmp(&y.second))
+    });
+    ties.truncate(limit);
+    ties
+}

@@ -138,6 +138,28 @@ fn a_disconnected_network_with_an_empty_meeting_and_overlaps() {
 }
 
 #[test]
+fn the_heaviest_ties_first() {
+    use super::measures::heaviest_ties;
+    use Agency::*;
+    // a–b share two meetings (12 × 1.5 + 4 × 2 = 26 h), b–c one (8 h), a–c one (8 h).
+    let input = NetworkInput {
+        actors: vec![actor("a", Municipality), actor("b", Region), actor("c", Other)],
+        meetings: vec![meeting("ab", 12.0, 1.5), meeting("abc", 4.0, 2.0)],
+        attendance: vec![
+            attends("a", "ab"),
+            attends("b", "ab"),
+            attends("a", "abc"),
+            attends("b", "abc"),
+            attends("c", "abc"),
+        ],
+        ..Default::default()
+    };
+    let ties = heaviest_ties(&input.parse().expect("valid"), 2);
+    let found: Vec<(usize, usize, f64)> = ties.iter().map(|t| (t.first, t.second, t.hours_per_year)).collect();
+    assert_eq!(found, [(0, 1, 26.0), (0, 2, 8.0)], "the heaviest, then by position, two of three");
+}
+
+#[test]
 fn an_empty_network_and_a_single_actor() {
     let out = measured(&NetworkInput::default());
     assert_eq!((out.network.actors, out.network.components), (0, 0));

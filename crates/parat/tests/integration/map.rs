@@ -514,6 +514,11 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
     assert!(row.contains(">30<") && row.contains(">3,50<") && row.contains(">2<"), "{row}");
     assert!(page.contains("Arbetsförmedlingen → Försäkringskassan"));
     assert!(page.contains("Så räknas måtten"));
+    // The pictures: three actors twice (both maps), one meeting, two attendances, one tie.
+    assert_eq!(page.matches("<rect class=\"actor agency-").count(), 6);
+    assert_eq!(page.matches("<circle class=\"meeting\"").count(), 1);
+    assert!(page.contains("3 aktörer (rutor") && page.contains("vart och ett av 2 deltaganden"));
+    assert!(page.contains("3 aktörer och en kontakt: ett streck"));
     // Usefulness by the raters' agencies, and the questions the map raises: AF and FK state a
     // need and share no meeting; Borås stad is the only tie between the municipality and AF.
     assert!(row.contains("Kommun 3,00 (1)") && row.contains("Arbetsförmedlingen 4,00 (1)"), "{row}");

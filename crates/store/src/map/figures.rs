@@ -17,7 +17,13 @@ pub struct Figures {
     pub measures: Measures,
     pub usefulness: Vec<MeetingUsefulness>,
     pub suggestions: Vec<Suggestion>,
+    /// The heaviest ties, as pairs of actor ids with the hours a year they share, for the
+    /// actor–actor picture.
+    pub ties: Vec<(i64, i64, f64)>,
 }
+
+/// The most ties the pictures draw.
+pub const TIES_DRAWN: usize = 20_000;
 
 type Key = (DbIdentity, i64, i64);
 
@@ -40,6 +46,13 @@ pub async fn figures(db: &Db, map: &Map) -> StoreResult<Arc<Figures>> {
             measures: parat_core::map::measures(&network)?,
             usefulness: parat_core::map::usefulness_by_agency(&network),
             suggestions: parat_core::map::suggestions(&network),
+            ties: parat_core::map::measures::heaviest_ties(&network, TIES_DRAWN)
+                .into_iter()
+                .filter_map(|t| {
+                    let id = |position: usize| network.actors[position].id.parse::<i64>().ok();
+                    Some((id(t.first)?, id(t.second)?, t.hours_per_year))
+                })
+                .collect(),
         })
     })
     .await

@@ -138,6 +138,62 @@ pub async fn create(
     }
 }
 
+/// The two-mode map and the actor–actor map, with a legend; the tables below hold the same
+/// figures. Actors sit grouped by agency, then by name; meetings as listed (by level, then name).
+fn pictures(ctx: &Ctx, actors: &[map::Actor], meetings: &[map::Meeting], figures: &map::Figures) -> Markup {
+    use crate::views::charts::{actor_network, two_mode, ActorNode, MeetingNode};
+    let mut order: Vec<usize> = (0..actors.len()).collect();
+    order.sort_by_key(|&i| (Agency::ALL.iter().position(|a| *a == actors[i].agency), actors[i].label()));
+    let position: std::collections::HashMap<i64, usize> =
+        order.iter().enumerate().map(|(p, &i)| (actors[i].id, p)).collect();
+    let labels: Vec<String> = order.iter().map(|&i| actors[i].label()).collect();
+    let nodes: Vec<ActorNode> =
+        order.iter().zip(&labels).map(|(&i, label)| ActorNode { label, agency: actors[i].agency.key() }).collect();
+    let person_hours = |id: i64| {
+        figures.measures.meetings.iter().find(|m| m.id == id.to_string()).map_or(0.0, |m| m.person_hours_per_year)
+    };
+    let meeting_nodes: Vec<MeetingNode> =
+        meetings.iter().map(|m| MeetingNode { label: &m.name, person_hours: person_hours(m.id) }).collect();
+    let position = &position;
+    let attendance: Vec<(usize, usize)> = meetings
+        .iter()
+        .enumerate()
+        .flat_map(|(m, meeting)| {
+            meeting.attendance.iter().filter_map(move |a| position.get(&a.actor_id).map(|p| (*p, m)))
+        })
+        .collect();
+    let ties: Vec<(usize, usize)> =
+        figures.ties.iter().filter_map(|(a, b, _)| Some((*position.get(a)?, *position.get(b)?))).collect();
+    let all_ties = figures.measures.actors.iter().map(|a| a.degree).sum::<usize>() / 2;
+    let count = |n: usize| -> crate::i18n::FluentValue<'static> { (n as f64).into() };
+    let two_mode_desc = ctx.t_with(
+        "map-picture-two-mode-desc",
+        &[("actors", count(actors.len())), ("meetings", count(meetings.len())), ("rows", count(attendance.len()))],
+    );
+    let mut actors_desc =
+        ctx.t_with("map-picture-actors-desc", &[("actors", count(actors.len())), ("ties", count(all_ties))]);
+    if ties.len() < all_ties {
+        actors_desc.push(' ');
+        actors_desc.push_str(&ctx.t_with("map-picture-heaviest", &[("shown", count(ties.len()))]));
+    }
+    html! {
+        figure.map-picture {
+            (two_mode((&ctx.t("map-picture-two-mode"), &two_mode_desc), &nodes, &meeting_nodes, &attendance))
+            figcaption { (ctx.t("map-picture-two-mode")) ": " (two_mode_desc) }
+        }
+        figure.map-picture {
+            (actor_network((&ctx.t("map-picture-actors"), &actors_desc), &nodes, &ties))
+            figcaption { (ctx.t("map-picture-actors")) ": " (actors_desc) }
+        }
+        ul.legend {
+            @for agency in Agency::ALL {
+                li { span class=(format!("swatch agency-{}", agency.key())) aria-hidden="true" {} " " (agency_name(ctx, *agency)) }
+            }
+            li { span.swatch.meeting aria-hidden="true" {} " " (ctx.t("map-legend-meeting")) }
+        }
+    }
+}
+
 /// A suggestion worded as a question for the group, with the facts behind it.
 fn suggestion_text(
     ctx: &Ctx,
@@ -215,6 +271,10 @@ pub async fn show(
                 dt { (ctx.t("map-centralization")) } dd { (decimal(network.centralization, 2)) }
                 dt { (ctx.t("map-components")) } dd { (network.components) }
             }
+        }
+        section aria-labelledby="pictures" {
+            h2 #pictures { (ctx.t("map-pictures")) }
+            (pictures(ctx, &actors, &meetings, &figures))
         }
         section aria-labelledby="meetings" {
             h2 #meetings { (ctx.t("map-meetings")) }

@@ -4,8 +4,10 @@
 
 use maud::{html, Markup};
 
+mod map;
 mod plan;
 
+pub use map::{actor_network, two_mode, ActorNode, MeetingNode};
 pub use plan::*;
 
 /// One labelled value on the 1–9 scale.
