@@ -83,11 +83,7 @@ pub async fn create_actor(db: &Db, scope: &OrgScope, map: &Map, draft: &ActorDra
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO map_members (map_id, actor_id) VALUES ($1, $2)")
-            .bind(map.id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        join!(&mut *tx, map.id, id);
         touch!(&mut *tx, map.id);
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "create", "map_actor", id).after(&actor_json(draft)))?;
         tx.commit().await?;
@@ -146,12 +142,7 @@ pub async fn add_member(db: &Db, scope: &OrgScope, map: &Map, actor_id: i64) -> 
     actor(db, map, actor_id).await.map_err(|_| StoreError::field("actor_id", parat_core::Problem::UnknownChoice))?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let added = sqlx::query("INSERT INTO map_members (map_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(map.id)
-            .bind(actor_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let added = join!(&mut *tx, map.id, actor_id);
         if added > 0 {
             touch!(&mut *tx, map.id);
             let entry = AuditEntry::scoped(scope, "create", "map_actor", actor_id)

@@ -235,11 +235,7 @@ pub async fn set_attendance(
         .bind(source.key())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO map_members (map_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(map.id)
-            .bind(draft.actor_id)
-            .execute(&mut *tx)
-            .await?;
+        join!(&mut *tx, map.id, draft.actor_id);
         touch!(&mut *tx, map.id);
         let after = serde_json::json!({ "meeting": meeting_id, "actor": draft.actor_id, "role": draft.role.key() });
         let entry =

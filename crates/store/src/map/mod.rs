@@ -21,6 +21,19 @@ macro_rules! touch {
     };
 }
 
+/// Lets an actor take part in a map inside a change's transaction (if it does not already);
+/// evaluates to the rows added.
+macro_rules! join {
+    ($tx:expr, $map_id:expr, $actor_id:expr) => {
+        sqlx::query("INSERT INTO map_members (map_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind($map_id)
+            .bind($actor_id)
+            .execute($tx)
+            .await?
+            .rows_affected()
+    };
+}
+
 mod actors;
 mod figures;
 mod meetings;

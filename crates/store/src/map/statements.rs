@@ -67,11 +67,7 @@ pub async fn add_need(db: &Db, scope: &OrgScope, map: &Map, draft: &NeedDraft, s
         .fetch_one(&mut *tx)
         .await?;
         for actor in [draft.from_actor_id, draft.to_actor_id] {
-            sqlx::query("INSERT INTO map_members (map_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(map.id)
-                .bind(actor)
-                .execute(&mut *tx)
-                .await?;
+            join!(&mut *tx, map.id, actor);
         }
         touch!(&mut *tx, map.id);
         let after = serde_json::json!({

@@ -243,27 +243,79 @@ pub async fn meeting_page(
     meeting_view(&state, &member, &map, meeting, &Entered::default(), query.notice.as_deref()).await
 }
 
+/// What a form on the meeting page saves: its checked draft, handed to the store.
+enum MeetingChange {
+    Attendance(AttendanceInput),
+    Rating(RatingInput),
+}
+
+impl MeetingChange {
+    /// Where the page scrolls to after saving.
+    fn anchor(&self) -> &'static str {
+        match self {
+            MeetingChange::Attendance(_) => "attendance",
+            MeetingChange::Rating(_) => "ratings",
+        }
+    }
+
+    async fn save(&self, state: &AppState, member: &Member, map: &Map, meeting: i64) -> Result<(), StoreError> {
+        let (db, scope) = (&state.db, &member.scope);
+        match self {
+            MeetingChange::Attendance(input) => {
+                map::set_attendance(
+                    db,
+                    scope,
+                    map,
+                    meeting,
+                    &input.parse().map_err(StoreError::Invalid)?,
+                    Source::Entry,
+                )
+                .await
+            }
+            MeetingChange::Rating(input) => {
+                map::rate(db, scope, map, meeting, &input.parse().map_err(StoreError::Invalid)?, Source::Entry).await
+            }
+        }
+    }
+
+    /// The page again with what was typed in the refused form.
+    fn entered(self, errors: FieldErrors) -> Entered {
+        match self {
+            MeetingChange::Attendance(attendance) => Entered { attendance, errors, ..Default::default() },
+            MeetingChange::Rating(rating) => Entered { rating, errors, ..Default::default() },
+        }
+    }
+}
+
+async fn change_meeting(
+    state: AppState,
+    member: Member,
+    (id, meeting): (i64, i64),
+    change: MeetingChange,
+) -> Result<Response, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    map::meeting(&state.db, &map, meeting).await?;
+    require_edit(&map)?;
+    match change.save(&state, &member, &map, meeting).await {
+        Ok(()) => {
+            let to = format!("/maps/{id}/meetings/{meeting}?notice=saved#{}", change.anchor());
+            Ok(redirect_with_cookies(&to, &[]))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let entered = change.entered(errors);
+            Ok(rejected(meeting_view(&state, &member, &map, meeting, &entered, None).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 pub async fn add_attendance(
     State(state): State<AppState>,
     member: Member,
     PathIds(id, meeting): PathIds,
     Submitted(input): Submitted<AttendanceInput>,
 ) -> Result<Response, AppError> {
-    let map = map::open(&state.db, &member.scope, id).await?;
-    map::meeting(&state.db, &map, meeting).await?;
-    require_edit(&map)?;
-    let saved = match input.parse() {
-        Ok(draft) => map::set_attendance(&state.db, &member.scope, &map, meeting, &draft, Source::Entry).await,
-        Err(errors) => Err(StoreError::Invalid(errors)),
-    };
-    match saved {
-        Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}/meetings/{meeting}?notice=saved#attendance"), &[])),
-        Err(StoreError::Invalid(errors)) => {
-            let entered = Entered { attendance: input, errors, ..Default::default() };
-            Ok(rejected(meeting_view(&state, &member, &map, meeting, &entered, None).await?))
-        }
-        Err(other) => Err(other.into()),
-    }
+    change_meeting(state, member, (id, meeting), MeetingChange::Attendance(input)).await
 }
 
 pub async fn add_rating(
@@ -272,21 +324,7 @@ pub async fn add_rating(
     PathIds(id, meeting): PathIds,
     Submitted(input): Submitted<RatingInput>,
 ) -> Result<Response, AppError> {
-    let map = map::open(&state.db, &member.scope, id).await?;
-    map::meeting(&state.db, &map, meeting).await?;
-    require_edit(&map)?;
-    let saved = match input.parse() {
-        Ok(draft) => map::rate(&state.db, &member.scope, &map, meeting, &draft, Source::Entry).await,
-        Err(errors) => Err(StoreError::Invalid(errors)),
-    };
-    match saved {
-        Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}/meetings/{meeting}?notice=saved#ratings"), &[])),
-        Err(StoreError::Invalid(errors)) => {
-            let entered = Entered { rating: input, errors, ..Default::default() };
-            Ok(rejected(meeting_view(&state, &member, &map, meeting, &entered, None).await?))
-        }
-        Err(other) => Err(other.into()),
-    }
+    change_meeting(state, member, (id, meeting), MeetingChange::Rating(input)).await
 }
 
 pub async fn add_need(
