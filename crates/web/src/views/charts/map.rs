@@ -12,6 +12,10 @@ use maud::{html, Markup};
 
 const SIZE: f64 = 1000.0;
 const CENTRE: f64 = SIZE / 2.0;
+/// Room beside the ring for names, which stand outside it.
+const MARGIN: f64 = 300.0;
+/// A name longer than this is shortened in the picture (whole in its tooltip and the tables).
+const LABEL_MAX: usize = 34;
 const ACTOR_RING: f64 = 440.0;
 const MEETING_RING: f64 = 260.0;
 /// At most this many lines are drawn (the heaviest first), which keeps a national map's
@@ -49,6 +53,22 @@ fn lines_path(lines: impl Iterator<Item = ((f64, f64), (f64, f64))>) -> String {
     d
 }
 
+/// A name cut to [`LABEL_MAX`] characters, with an ellipsis where it was cut.
+fn shortened(label: &str) -> String {
+    if label.chars().count() <= LABEL_MAX {
+        label.to_owned()
+    } else {
+        let mut cut: String = label.chars().take(LABEL_MAX - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The picture's view box: the square of the rings, with room for names on either side.
+fn view_box() -> String {
+    format!("{} 0 {} {SIZE}", -MARGIN, SIZE + 2.0 * MARGIN)
+}
+
 fn actor_squares(actors: &[ActorNode], positions: &[(f64, f64)]) -> Markup {
     let labelled = actors.len() <= LABELLED_UP_TO;
     html! {
@@ -58,7 +78,7 @@ fn actor_squares(actors: &[ActorNode], positions: &[(f64, f64)]) -> Markup {
             }
             @if labelled {
                 @let (dx, anchor) = if *x < CENTRE { (-12.0, "end") } else { (12.0, "start") };
-                text.node-label x=(((x + dx).round() as i64)) y=(((y + 5.0).round() as i64)) text-anchor=(anchor) { (actor.label) }
+                text.node-label x=(((x + dx).round() as i64)) y=(((y + 5.0).round() as i64)) text-anchor=(anchor) { (shortened(actor.label)) }
             }
         }
     }
@@ -80,7 +100,7 @@ pub fn two_mode(
     let path = lines_path(attendance.iter().take(MAX_LINES).map(|&(a, m)| (actor_at[a], meeting_at[m])));
     let labelled = meetings.len() <= LABELLED_UP_TO;
     html! {
-        svg.chart.map xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {SIZE} {SIZE}")) role="img" aria-labelledby="two-mode-title two-mode-desc" {
+        svg.chart.map xmlns="http://www.w3.org/2000/svg" viewBox=(view_box()) role="img" aria-labelledby="two-mode-title two-mode-desc" {
             title #two-mode-title { (title) }
             desc #two-mode-desc { (description) }
             path.ties d=(path) {}
@@ -89,7 +109,7 @@ pub fn two_mode(
                     title { (meeting.label) }
                 }
                 @if labelled {
-                    text.node-label.meeting-label x=((x.round() as i64)) y=(((y + radius(meeting.person_hours) + 14.0).round() as i64)) text-anchor="middle" { (meeting.label) }
+                    text.node-label.meeting-label x=((x.round() as i64)) y=(((y + radius(meeting.person_hours) + 14.0).round() as i64)) text-anchor="middle" { (shortened(meeting.label)) }
                 }
             }
             (actor_squares(actors, &actor_at))
@@ -102,7 +122,7 @@ pub fn actor_network((title, description): (&str, &str), actors: &[ActorNode], t
     let actor_at: Vec<(f64, f64)> = (0..actors.len()).map(|i| on_ring(i, actors.len(), ACTOR_RING)).collect();
     let path = lines_path(ties.iter().take(MAX_LINES).map(|&(a, b)| (actor_at[a], actor_at[b])));
     html! {
-        svg.chart.map xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {SIZE} {SIZE}")) role="img" aria-labelledby="actor-map-title actor-map-desc" {
+        svg.chart.map xmlns="http://www.w3.org/2000/svg" viewBox=(view_box()) role="img" aria-labelledby="actor-map-title actor-map-desc" {
             title #actor-map-title { (title) }
             desc #actor-map-desc { (description) }
             path.ties d=(path) {}
