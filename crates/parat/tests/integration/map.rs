@@ -489,6 +489,12 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
             .await;
         assert_eq!(rated.status(), StatusCode::SEE_OTHER);
     }
+    let refused = leader
+        .post(&format!("{base}/needs"), &[("from_actor_id", &af), ("to_actor_id", &af), ("about", "Sjukskrivna")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "a need is between two actors");
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("value=\"Sjukskrivna\"") && body.contains("Välj två olika."), "kept and explained");
     let need = leader
         .post(&format!("{base}/needs"), &[("from_actor_id", &af), ("to_actor_id", &fk), ("about", "Sjukskrivna")])
         .await;

@@ -341,7 +341,9 @@ pub async fn add_need(
     };
     match saved {
         Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#needs"), &[])),
-        Err(StoreError::Invalid(errors)) => Err(AppError::Invalid(errors)),
+        Err(StoreError::Invalid(errors)) => {
+            Ok(rejected(map_view(&state, &member, &map, (&input, &errors), None).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

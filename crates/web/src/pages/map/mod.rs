@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::response::Response;
 use maud::{html, Markup};
-use parat_core::map::inventory::MapInput;
+use parat_core::map::inventory::{MapInput, NeedInput};
 use parat_core::map::{Agency, Level, Suggestion};
 use parat_core::FieldErrors;
 use parat_store::map::{self, Map};
@@ -236,11 +236,23 @@ pub async fn show(
     PathId(id): PathId,
     axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    let ctx = &member.ctx;
     let map = map::open(&state.db, &member.scope, id).await?;
-    let actors = map::members(&state.db, &map).await?;
-    let meetings = map::meetings(&state.db, &map).await?;
-    let figures = map::figures(&state.db, &map).await?;
+    map_view(&state, &member, &map, (&NeedInput::default(), &FieldErrors::new()), query.notice.as_deref()).await
+}
+
+/// The map page, with the need form holding `need` and its problems after a refused one.
+async fn map_view(
+    state: &AppState,
+    member: &Member,
+    map: &Map,
+    (need, errors): (&NeedInput, &FieldErrors),
+    notice_key: Option<&str>,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let id = map.id;
+    let actors = map::members(&state.db, map).await?;
+    let meetings = map::meetings(&state.db, map).await?;
+    let figures = map::figures(&state.db, map).await?;
     let (measures, usefulness, suggestions) = (&figures.measures, &figures.usefulness, &figures.suggestions);
     let actor_label =
         |id: &str| actors.iter().find(|a| a.id.to_string() == id).map(|a| a.label()).unwrap_or_else(|| id.to_owned());
@@ -249,12 +261,12 @@ pub async fn show(
     let decimal = |value: f64, places: usize| ctx.locale.format_decimal(value, places);
     let network = &measures.network;
     let body = html! {
-        (notice(ctx, query.notice.as_deref()))
+        (notice(ctx, notice_key))
         p.breadcrumb { a href="/maps" { (ctx.t("map-title")) } }
         h1 { (map.name) }
         dl.details {
             dt { (ctx.t("map-target-group")) } dd { (map.target_group) }
-            dt { (ctx.t("map-period")) } dd { (period(ctx, &map)) }
+            dt { (ctx.t("map-period")) } dd { (period(ctx, map)) }
         }
         @if map.can_edit {
             div.actions {
@@ -356,13 +368,13 @@ pub async fn show(
             }
             @if map.can_edit && actors.len() >= 2 {
                 @let options: Vec<(String, String)> = actors.iter().map(|a| (a.id.to_string(), a.label())).collect();
-                @let none = FieldErrors::new();
-                form.stacked method="post" action=(format!("/maps/{id}/needs")) {
+                (error_summary(ctx, errors, &[("from_actor_id", ctx.t("map-need-from")), ("to_actor_id", ctx.t("map-need-to")), ("about", ctx.t("map-need-about"))]))
+                form.stacked method="post" action=(format!("/maps/{id}/needs")) novalidate {
                     (csrf(ctx))
                     h3 { (ctx.t("map-need-new")) }
-                    (forms::select(ctx, Field::new(ctx, "from_actor_id", "map-need-from", &none), &options, "", Some(ctx.t("choose"))))
-                    (forms::select(ctx, Field::new(ctx, "to_actor_id", "map-need-to", &none), &options, "", Some(ctx.t("choose"))))
-                    (forms::input(ctx, Field::new(ctx, "about", "map-need-about", &none), "text", "", None))
+                    (forms::select(ctx, Field::new(ctx, "from_actor_id", "map-need-from", errors).required(), &options, &need.from_actor_id, Some(ctx.t("choose"))))
+                    (forms::select(ctx, Field::new(ctx, "to_actor_id", "map-need-to", errors).required(), &options, &need.to_actor_id, Some(ctx.t("choose"))))
+                    (forms::input(ctx, Field::new(ctx, "about", "map-need-about", errors), "text", &need.about, None))
                     div.actions { button type="submit" { (ctx.t("map-need-add")) } }
                 }
             }
