@@ -137,3 +137,4 @@ map-picture-actors-desc = { $actors } aktører og { $ties ->
 }: en streg mellem to aktører, der deltager i mindst ét møde sammen.
 map-picture-heaviest = De { $shown } kontakter, der tager mest tid om året, vises.
 map-legend-meeting = Møde (størrelse efter persontimer om året)
+map-download = Hent kortets data (XLSX med aktører, møder, deltagelse og mål; deltagelsen som CSV; GraphML til Gephi og yEd)

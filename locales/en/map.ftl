@@ -137,3 +137,4 @@ map-picture-actors-desc = { $actors } actors and { $ties ->
 }: a line between two actors who attend at least one meeting together.
 map-picture-heaviest = The { $shown } ties that take the most time a year are shown.
 map-legend-meeting = Meeting (sized by person-hours a year)
+map-download = Download the map's data (XLSX with actors, meetings, attendance and measures; the attendance as CSV; GraphML for Gephi and yEd)

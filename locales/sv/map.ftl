@@ -137,3 +137,4 @@ map-picture-actors-desc = { $actors } aktörer och { $ties ->
 }: ett streck mellan två aktörer som går på minst ett möte tillsammans.
 map-picture-heaviest = De { $shown } kontakter som tar mest tid per år visas.
 map-legend-meeting = Möte (storlek efter persontimmar per år)
+map-download = Hämta kartans uppgifter (XLSX med aktörer, möten, deltagande och mått; deltagandet som CSV; GraphML för Gephi och yEd)

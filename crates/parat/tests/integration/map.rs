@@ -541,6 +541,31 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
     assert!(page.contains("<dt>Täthet</dt><dd>1,00</dd>"), "the new density");
     assert!(!page.contains("Arbetsförmedlingen → Försäkringskassan"), "the need is met now");
 
+    // The map's data to take elsewhere: XLSX in Kumu's layout with the measures, CSV, GraphML.
+    let xlsx = leader.get(&format!("{base}/map.xlsx")).await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    let workbook = xlsx.bytes().await.expect("bytes");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook.to_vec())).expect("an XLSX is a zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut text).expect("utf-8");
+        text
+    };
+    let sheets = read("xl/workbook.xml");
+    assert!(sheets.contains("name=\"Elements\"") && sheets.contains("name=\"Connections\""), "{sheets}");
+    assert!(sheets.contains("name=\"Aktörer\"") && sheets.contains("name=\"Möten\""), "{sheets}");
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("Samverkansteam") && strings.contains("Ordförande") && strings.contains("From"));
+    let (status, csv) = leader.page(&format!("{base}/map.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(csv.lines().count(), 4, "a header and three attendances: {csv}");
+    assert!(csv.contains("Borås stad;Kommun;Samverkansteam;Operativ;Ordförande"), "{csv}");
+    let (status, graphml) = leader.page(&format!("{base}/map.graphml")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((graphml.matches("<node ").count(), graphml.matches("<edge ").count()), (4, 3), "{graphml}");
+    assert!(graphml.contains("<data key=\"agency\">employment_service</data>"));
+    assert_eq!(outsider.page(&format!("{base}/map.graphml")).await.0, StatusCode::NOT_FOUND);
+
     let (status, seen) = viewer.page(&base).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!seen.contains("Lägg till möte") && !seen.contains("action=\"/maps/"), "no forms for a viewer");

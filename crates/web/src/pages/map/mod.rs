@@ -16,8 +16,10 @@ use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
+mod export;
 mod inventory;
 
+pub use export::*;
 pub use inventory::*;
 
 /// The map's pages, merged into the site's routes in one place (`pages::routes`).
@@ -33,6 +35,9 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/meetings/{meeting}/attendance", "POST", post(add_attendance))
         .route("/maps/{id}/meetings/{meeting}/ratings", "POST", post(add_rating))
         .route("/maps/{id}/needs", "POST", post(add_need))
+        .route("/maps/{id}/map.xlsx", "GET", get(export_xlsx))
+        .route("/maps/{id}/map.csv", "GET", get(export_csv))
+        .route("/maps/{id}/map.graphml", "GET", get(export_graphml))
 }
 
 pub fn agency_name(ctx: &Ctx, agency: Agency) -> String {
@@ -273,6 +278,12 @@ async fn map_view(
                 a.button href=(format!("/maps/{id}/meetings")) { (ctx.t("map-meeting-new")) }
                 a.button href=(format!("/maps/{id}/actors")) { (ctx.t("map-actor-new")) }
             }
+        }
+        p.downloads {
+            (ctx.t("map-download")) ": "
+            a href=(format!("/maps/{id}/map.xlsx")) { "XLSX" } " · "
+            a href=(format!("/maps/{id}/map.csv")) { "CSV" } " · "
+            a href=(format!("/maps/{id}/map.graphml")) { "GraphML" }
         }
         section aria-labelledby="network" {
             h2 #network { (ctx.t("map-network")) }
