@@ -138,3 +138,7 @@ map-picture-actors-desc = { $actors } aktører og { $ties ->
 map-picture-heaviest = De { $shown } kontakter, der tager mest tid om året, vises.
 map-legend-meeting = Møde (størrelse efter persontimer om året)
 map-download = Hent kortets data (XLSX med aktører, møder, deltagelse og mål; deltagelsen som CSV; GraphML til Gephi og yEd)
+map-attendance-remove = Fjern
+map-meeting-remove = Fjern mødet
+map-meeting-remove-question = Fjern mødet { $name }?
+map-meeting-remove-consequence = Mødets deltagere og vurderinger fjernes sammen med det. Aktørerne bliver i kortet.

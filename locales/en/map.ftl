@@ -138,3 +138,7 @@ map-picture-actors-desc = { $actors } actors and { $ties ->
 map-picture-heaviest = The { $shown } ties that take the most time a year are shown.
 map-legend-meeting = Meeting (sized by person-hours a year)
 map-download = Download the map's data (XLSX with actors, meetings, attendance and measures; the attendance as CSV; GraphML for Gephi and yEd)
+map-attendance-remove = Remove
+map-meeting-remove = Remove the meeting
+map-meeting-remove-question = Remove the meeting { $name }?
+map-meeting-remove-consequence = Its attendees and ratings go with it. The actors stay in the map.

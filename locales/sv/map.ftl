@@ -138,3 +138,7 @@ map-picture-actors-desc = { $actors } aktörer och { $ties ->
 map-picture-heaviest = De { $shown } kontakter som tar mest tid per år visas.
 map-legend-meeting = Möte (storlek efter persontimmar per år)
 map-download = Hämta kartans uppgifter (XLSX med aktörer, möten, deltagande och mått; deltagandet som CSV; GraphML för Gephi och yEd)
+map-attendance-remove = Ta bort
+map-meeting-remove = Ta bort mötet
+map-meeting-remove-question = Ta bort mötet { $name }?
+map-meeting-remove-consequence = Mötets deltagare och bedömningar tas bort med det. Aktörerna finns kvar i kartan.

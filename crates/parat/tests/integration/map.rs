@@ -566,6 +566,21 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
     assert!(graphml.contains("<data key=\"agency\">employment_service</data>"));
     assert_eq!(outsider.page(&format!("{base}/map.graphml")).await.0, StatusCode::NOT_FOUND);
 
+    // An attendee taken away again, and the meeting removed after a question.
+    let removed = leader.post(&format!("{meeting_path}/attendance/remove"), &[("actor_id", &fk)]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    assert!(leader.page(&base).await.1.contains("<dt>Täthet</dt><dd>0,33</dd>"), "back to one tie");
+    let (status, question) = leader.page(&format!("{meeting_path}/remove")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(question.contains("<h1>Ta bort mötet Samverkansteam?</h1>"), "{question}");
+    assert!(leader.page(&base).await.1.contains(">Samverkansteam</a>"), "asking removed nothing");
+    assert_eq!(viewer.post(&format!("{meeting_path}/remove"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(outsider.post(&format!("{meeting_path}/remove"), &[]).await.status(), StatusCode::NOT_FOUND);
+    let removed = leader.post(&format!("{meeting_path}/remove"), &[]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    assert!(leader.page(&base).await.1.contains("Inga möten är inlagda ännu."));
+    assert_eq!(leader.page(&meeting_path).await.0, StatusCode::NOT_FOUND);
+
     let (status, seen) = viewer.page(&base).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!seen.contains("Lägg till möte") && !seen.contains("action=\"/maps/"), "no forms for a viewer");

@@ -172,13 +172,30 @@ async fn meeting_view(
             dt { (ctx.t("map-convener")) } dd { (meeting.convener_id.map(name_of).unwrap_or_else(|| "–".into())) }
             dt { (ctx.t("map-basis")) } dd { (if meeting.basis.is_empty() { "–" } else { &meeting.basis }) }
         }
+        @if map.can_edit {
+            p { a href=(action("remove")) { (ctx.t("map-meeting-remove")) } }
+        }
         h2 #attendance { (ctx.t("map-attendance")) }
         @if meeting.attendance.is_empty() { p { (ctx.t("map-attendance-none")) } } @else {
             div.table-wrap { table {
                 caption.visually-hidden { (ctx.t("map-attendance")) }
-                thead { tr { th scope="col" { (ctx.t("map-actor")) } th scope="col" { (ctx.t("map-role")) } } }
+                thead { tr {
+                    th scope="col" { (ctx.t("map-actor")) }
+                    th scope="col" { (ctx.t("map-role")) }
+                    @if map.can_edit { th scope="col" { span.visually-hidden { (ctx.t("map-attendance-remove")) } } }
+                } }
                 tbody { @for a in &meeting.attendance {
-                    tr { th scope="row" { (name_of(a.actor_id)) } td { (ctx.t(&format!("map-role-{}", a.role.key()))) } }
+                    tr {
+                        th scope="row" { (name_of(a.actor_id)) }
+                        td { (ctx.t(&format!("map-role-{}", a.role.key()))) }
+                        @if map.can_edit {
+                            td { form.inline method="post" action=(action("attendance/remove")) {
+                                (csrf(ctx))
+                                input type="hidden" name="actor_id" value=(a.actor_id);
+                                button type="submit" { (ctx.t("map-attendance-remove")) span.visually-hidden { " " (name_of(a.actor_id)) } }
+                            } }
+                        }
+                    }
                 } }
             } }
         }
@@ -346,4 +363,64 @@ pub async fn add_need(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// The actor whose attendance the remove button takes away.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RemoveAttendance {
+    actor_id: String,
+}
+
+pub async fn remove_attendance(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, meeting): PathIds,
+    Submitted(form): Submitted<RemoveAttendance>,
+) -> Result<Response, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    map::meeting(&state.db, &map, meeting).await?;
+    require_edit(&map)?;
+    let actor = crate::pages::parse_id(form.actor_id.trim())?;
+    map::remove_attendance(&state.db, &member.scope, &map, meeting, actor).await?;
+    Ok(redirect_with_cookies(&format!("/maps/{id}/meetings/{meeting}?notice=saved#attendance"), &[]))
+}
+
+/// Asks before a meeting goes: its attendance and ratings go with it.
+pub async fn confirm_remove_meeting(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, meeting): PathIds,
+) -> Result<Markup, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    let found = map::meeting(&state.db, &map, meeting).await?;
+    require_edit(&map)?;
+    let ctx = &member.ctx;
+    let name = || [("name", crate::i18n::FluentValue::from(found.name.clone()))];
+    let action = format!("/maps/{id}/meetings/{meeting}/remove");
+    let back = format!("/maps/{id}/meetings/{meeting}");
+    Ok(crate::views::confirm::confirm_page(
+        ctx,
+        Nav::Maps,
+        crate::views::confirm::Confirmation {
+            question: ctx.t_with("map-meeting-remove-question", &name()),
+            consequence: ctx.t("map-meeting-remove-consequence"),
+            action: &action,
+            fields: &[],
+            confirm_label: ctx.t("map-meeting-remove"),
+            back: &back,
+        },
+    ))
+}
+
+pub async fn remove_meeting(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, meeting): PathIds,
+    Submitted(_): Submitted<crate::pages::EmptyForm>,
+) -> Result<Response, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    require_edit(&map)?;
+    map::remove_meeting(&state.db, &member.scope, &map, meeting).await?;
+    Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#meetings"), &[]))
 }

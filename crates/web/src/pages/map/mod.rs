@@ -34,6 +34,8 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/meetings/{meeting}", "GET", get(meeting_page))
         .route("/maps/{id}/meetings/{meeting}/attendance", "POST", post(add_attendance))
         .route("/maps/{id}/meetings/{meeting}/ratings", "POST", post(add_rating))
+        .route("/maps/{id}/meetings/{meeting}/attendance/remove", "POST", post(remove_attendance))
+        .route("/maps/{id}/meetings/{meeting}/remove", "GET POST", get(confirm_remove_meeting).post(remove_meeting))
         .route("/maps/{id}/needs", "POST", post(add_need))
         .route("/maps/{id}/map.xlsx", "GET", get(export_xlsx))
         .route("/maps/{id}/map.csv", "GET", get(export_csv))
