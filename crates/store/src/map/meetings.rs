@@ -61,20 +61,33 @@ struct AttendanceRow {
 
 /// The map's meetings, strategic first, then by name; each with its attendance.
 pub async fn meetings(db: &Db, map: &Map) -> StoreResult<Vec<Meeting>> {
+    fetch(db, map, None).await
+}
+
+/// One of the map's meetings, read alone (a national map has 20 000 attendance rows).
+pub async fn meeting(db: &Db, map: &Map, id: i64) -> StoreResult<Meeting> {
+    fetch(db, map, Some(id)).await?.pop().ok_or(StoreError::NotFound)
+}
+
+/// The map's meetings, or just the one with `only`.
+async fn fetch(db: &Db, map: &Map, only: Option<i64>) -> StoreResult<Vec<Meeting>> {
     let (rows, attendance): (Vec<MeetingRow>, Vec<AttendanceRow>) = on_reader!(db, |pool| {
         let rows = sqlx::query_as(
             "SELECT id, name, purpose, level, per_year, hours, convener_id, basis, target_group, source \
-             FROM map_meetings WHERE map_id = $1 \
+             FROM map_meetings WHERE map_id = $1 AND ($2 IS NULL OR id = $2) \
              ORDER BY CASE level WHEN 'strategic' THEN 0 WHEN 'tactical' THEN 1 ELSE 2 END, name, id",
         )
         .bind(map.id)
+        .bind(only)
         .fetch_all(pool)
         .await?;
         let attendance = sqlx::query_as(
             "SELECT t.meeting_id, t.actor_id, t.role, t.source FROM map_attendance t \
-             JOIN map_meetings g ON g.id = t.meeting_id WHERE g.map_id = $1 ORDER BY t.meeting_id, t.actor_id",
+             JOIN map_meetings g ON g.id = t.meeting_id WHERE g.map_id = $1 AND ($2 IS NULL OR g.id = $2) \
+             ORDER BY t.meeting_id, t.actor_id",
         )
         .bind(map.id)
+        .bind(only)
         .fetch_all(pool)
         .await?;
         (rows, attendance)
@@ -100,11 +113,6 @@ pub async fn meetings(db: &Db, map: &Map) -> StoreResult<Vec<Meeting>> {
             source: row.source.0,
         })
         .collect())
-}
-
-/// One of the map's meetings.
-pub async fn meeting(db: &Db, map: &Map, id: i64) -> StoreResult<Meeting> {
-    meetings(db, map).await?.into_iter().find(|m| m.id == id).ok_or(StoreError::NotFound)
 }
 
 /// A convener must be one of the organisation's actors.

@@ -15,18 +15,21 @@ struct Data {
     map: Map,
     actors: Vec<map::Actor>,
     meetings: Vec<map::Meeting>,
+    /// Each actor's name and agency by id, for the rows that refer to actors.
+    by_id: std::collections::HashMap<i64, (String, parat_core::map::Agency)>,
 }
 
 async fn data(state: &AppState, member: &Member, id: i64) -> Result<Data, AppError> {
     let map = map::open(&state.db, &member.scope, id).await?;
     let actors = map::members(&state.db, &map).await?;
     let meetings = map::meetings(&state.db, &map).await?;
-    Ok(Data { map, actors, meetings })
+    let by_id = actors.iter().map(|a| (a.id, (a.label(), a.agency))).collect();
+    Ok(Data { map, actors, meetings, by_id })
 }
 
 impl Data {
     fn actor_label(&self, id: i64) -> String {
-        self.actors.iter().find(|a| a.id == id).map(map::Actor::label).unwrap_or_default()
+        self.by_id.get(&id).map(|(label, _)| label.clone()).unwrap_or_default()
     }
 
     /// (actor, meeting, role) for every attendance.
@@ -174,8 +177,7 @@ pub async fn export_csv(
     let rows: Vec<Vec<String>> = data
         .attendance()
         .map(|(actor, meeting, a)| {
-            let agency =
-                data.actors.iter().find(|x| x.id == actor).map(|x| agency_name(ctx, x.agency)).unwrap_or_default();
+            let agency = data.by_id.get(&actor).map(|(_, agency)| agency_name(ctx, *agency)).unwrap_or_default();
             vec![
                 data.actor_label(actor),
                 agency,

@@ -156,11 +156,14 @@ fn pictures(ctx: &Ctx, actors: &[map::Actor], meetings: &[map::Meeting], figures
     let labels: Vec<String> = order.iter().map(|&i| actors[i].label()).collect();
     let nodes: Vec<ActorNode> =
         order.iter().zip(&labels).map(|(&i, label)| ActorNode { label, agency: actors[i].agency.key() }).collect();
-    let person_hours = |id: i64| {
-        figures.measures.meetings.iter().find(|m| m.id == id.to_string()).map_or(0.0, |m| m.person_hours_per_year)
-    };
-    let meeting_nodes: Vec<MeetingNode> =
-        meetings.iter().map(|m| MeetingNode { label: &m.name, person_hours: person_hours(m.id) }).collect();
+    let meeting_nodes: Vec<MeetingNode> = meetings
+        .iter()
+        .zip(measures_by_id(&figures.measures.meetings, |m| &m.id, meetings, |m| m.id))
+        .map(|(m, figures)| MeetingNode {
+            label: &m.name,
+            person_hours: figures.map_or(0.0, |f| f.person_hours_per_year),
+        })
+        .collect();
     let position = &position;
     let attendance: Vec<(usize, usize)> = meetings
         .iter()
@@ -261,10 +264,14 @@ async fn map_view(
     let meetings = map::meetings(&state.db, map).await?;
     let figures = map::figures(&state.db, map).await?;
     let (measures, usefulness, suggestions) = (&figures.measures, &figures.usefulness, &figures.suggestions);
-    let actor_label =
-        |id: &str| actors.iter().find(|a| a.id.to_string() == id).map(|a| a.label()).unwrap_or_else(|| id.to_owned());
-    let meeting_name =
-        |id: &str| meetings.iter().find(|m| m.id.to_string() == id).map(|m| m.name.clone()).unwrap_or_default();
+    // The measures name records by their ids as text; a lookup each, built once (a national map
+    // lists thousands of needs and overlaps).
+    let actor_labels: std::collections::HashMap<String, String> =
+        actors.iter().map(|a| (a.id.to_string(), a.label())).collect();
+    let meeting_names: std::collections::HashMap<String, &str> =
+        meetings.iter().map(|m| (m.id.to_string(), m.name.as_str())).collect();
+    let actor_label = |id: &str| actor_labels.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let meeting_name = |id: &str| meeting_names.get(id).map(|n| (*n).to_owned()).unwrap_or_default();
     let decimal = |value: f64, places: usize| ctx.locale.format_decimal(value, places);
     let network = &measures.network;
     let body = html! {
