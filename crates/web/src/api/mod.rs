@@ -681,4 +681,16 @@ mod tests {
             }
         }
     }
+
+    /// A large whole number written with a fraction of zero is read exactly, not to the nearest
+    /// quarter (Schemathesis found `1909994885675857.0` read as `…856.8`).
+    #[test]
+    fn whole_numbers_with_a_zero_fraction_are_read_exactly() {
+        for (text, expected) in [("1909994885675857.0", 1_909_994_885_675_857_i64), ("7.0", 7), ("-2450.0", -2450)] {
+            let number: serde_json::Number = serde_json::from_str(text).expect(text);
+            assert_eq!(as_whole(&number), Some(expected), "{text}");
+        }
+        let fraction: serde_json::Number = serde_json::from_str("7.5").expect("7.5");
+        assert_eq!(as_whole(&fraction), None);
+    }
 }
