@@ -110,3 +110,29 @@ CREATE TABLE map_break_point_cover (
     meeting_id     BIGINT   NOT NULL REFERENCES map_meetings (id) ON DELETE CASCADE,
     PRIMARY KEY (break_point_id, meeting_id)
 );
+
+-- A roster survey of a map: a questionnaire round whose personal links went to the map's
+-- actors, each respondent standing for one actor, so that answers can be read into the map.
+CREATE TABLE map_surveys (
+    round_id       BIGINT  PRIMARY KEY REFERENCES questionnaire_rounds (id) ON DELETE CASCADE,
+    map_id         BIGINT  NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+    created_at     BIGINT  NOT NULL
+);
+CREATE INDEX map_surveys_map ON map_surveys (map_id);
+
+CREATE TABLE map_survey_respondents (
+    respondent_id  BIGINT  PRIMARY KEY REFERENCES round_respondents (id) ON DELETE CASCADE,
+    round_id       BIGINT  NOT NULL REFERENCES map_surveys (round_id) ON DELETE CASCADE,
+    actor_id       BIGINT  NOT NULL REFERENCES map_actors (id)
+);
+
+-- What the process leader chose for each change a survey's answers proposed (taken in, or
+-- the map kept as it was), so that a choice is made once.
+CREATE TABLE map_survey_choices (
+    round_id       BIGINT  NOT NULL REFERENCES map_surveys (round_id) ON DELETE CASCADE,
+    proposal       TEXT    NOT NULL,
+    choice         TEXT    NOT NULL CHECK (choice IN ('take_in', 'keep')),
+    decided_by     BIGINT  REFERENCES users (id) ON DELETE SET NULL,
+    decided_at     BIGINT  NOT NULL,
+    PRIMARY KEY (round_id, proposal)
+);

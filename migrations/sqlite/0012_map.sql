@@ -110,3 +110,29 @@ CREATE TABLE map_break_point_cover (
     meeting_id     INTEGER  NOT NULL REFERENCES map_meetings (id) ON DELETE CASCADE,
     PRIMARY KEY (break_point_id, meeting_id)
 );
+
+-- A roster survey of a map: a questionnaire round whose personal links went to the map's
+-- actors, each respondent standing for one actor, so that answers can be read into the map.
+CREATE TABLE map_surveys (
+    round_id       INTEGER  PRIMARY KEY REFERENCES questionnaire_rounds (id) ON DELETE CASCADE,
+    map_id         INTEGER  NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+    created_at     INTEGER  NOT NULL
+);
+CREATE INDEX map_surveys_map ON map_surveys (map_id);
+
+CREATE TABLE map_survey_respondents (
+    respondent_id  INTEGER  PRIMARY KEY REFERENCES round_respondents (id) ON DELETE CASCADE,
+    round_id       INTEGER  NOT NULL REFERENCES map_surveys (round_id) ON DELETE CASCADE,
+    actor_id       INTEGER  NOT NULL REFERENCES map_actors (id)
+);
+
+-- What the process leader chose for each change a survey's answers proposed (taken in, or
+-- the map kept as it was), so that a choice is made once.
+CREATE TABLE map_survey_choices (
+    round_id       INTEGER  NOT NULL REFERENCES map_surveys (round_id) ON DELETE CASCADE,
+    proposal       TEXT    NOT NULL,
+    choice         TEXT    NOT NULL CHECK (choice IN ('take_in', 'keep')),
+    decided_by     INTEGER  REFERENCES users (id) ON DELETE SET NULL,
+    decided_at     INTEGER  NOT NULL,
+    PRIMARY KEY (round_id, proposal)
+);

@@ -148,6 +148,8 @@ pub const ENTITIES: &[&str] = &[
     "map_attendance",
     "map_need",
     "map_rating",
+    "map_interview",
+    "map_survey",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

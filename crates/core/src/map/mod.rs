@@ -7,10 +7,12 @@
 //! on that actor–actor network. See the definitions beside each field of [`Measures`].
 
 mod adjacency;
+pub mod interview;
 pub mod inventory;
 pub mod measures;
 pub mod network;
 pub mod suggestions;
+pub mod survey;
 
 #[cfg(test)]
 mod tests;

@@ -23,6 +23,13 @@ pub const BUILTIN_SOURCES: &[&str] = &[
     include_str!("../../../../instruments/questionnaires/rmc2.toml"),
 ];
 
+/// Questionnaires a module sends itself, with lists it fills in (the cooperation map's roster
+/// survey): embedded like the others, but not offered for rounds of their own.
+pub const MODULE_SOURCES: &[&str] = &[MAP_ROSTER_SOURCE];
+pub const MAP_ROSTER_SOURCE: &str = include_str!("../../../../instruments/questionnaires/map_roster.toml");
+/// The reference a round of the map's roster survey is made from.
+pub const MAP_ROSTER: &str = "map_roster";
+
 /// The embedded definitions, parsed once (a test fails if one does not parse).
 pub fn builtin() -> &'static [Definition] {
     static DEFINITIONS: OnceLock<Vec<Definition>> = OnceLock::new();
@@ -35,7 +42,11 @@ pub fn builtin_by_id(id: &str) -> Option<&'static Definition> {
 
 /// The TOML source of an embedded definition (a round keeps the text it was sent with).
 pub fn builtin_source(id: &str) -> Option<&'static str> {
-    BUILTIN_SOURCES.iter().copied().find(|source| Definition::from_toml(source).is_ok_and(|d| d.id == id))
+    BUILTIN_SOURCES
+        .iter()
+        .chain(MODULE_SOURCES)
+        .copied()
+        .find(|source| Definition::from_toml(source).is_ok_and(|d| d.id == id))
 }
 
 #[cfg(test)]

@@ -424,13 +424,13 @@ proptest! {
 mod builder {
     use super::super::builder::{ItemInput, Move, NewInput};
     use super::super::definition::Source;
-    use super::super::{Definition, ItemKind, BUILTIN_SOURCES};
+    use super::super::{Definition, ItemKind, BUILTIN_SOURCES, MODULE_SOURCES};
     use crate::locale::Locale;
     use crate::validation::Problem;
 
     #[test]
     fn every_embedded_definition_survives_a_round_trip_through_its_file_form() {
-        for text in BUILTIN_SOURCES {
+        for text in BUILTIN_SOURCES.iter().chain(MODULE_SOURCES) {
             let source = Source::from_toml(text).expect("reads");
             let written = source.to_toml();
             assert_eq!(Source::from_toml(&written).expect("reads back"), source);

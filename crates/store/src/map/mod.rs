@@ -36,15 +36,19 @@ macro_rules! join {
 
 mod actors;
 mod figures;
+mod interview;
 mod meetings;
 mod network;
 mod statements;
+mod survey;
 
 pub use actors::*;
 pub use figures::*;
+pub use interview::*;
 pub use meetings::*;
 pub use network::*;
 pub use statements::*;
+pub use survey::*;
 
 /// A map of the scope's organisation, and whether the scope may change it.
 #[derive(Debug, Clone, Serialize)]

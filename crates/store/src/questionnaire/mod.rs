@@ -33,7 +33,7 @@ pub use respondents::{
     add_respondents, mark_mailed, new_personal_link, prepare_mailing, progress, respondents, Outgoing, Progress,
     Respondent,
 };
-pub use results::{pairs, submitted, Submitted};
+pub use results::{pairs, submitted, submitted_by_respondent, Submitted};
 
 /// A questionnaire round: one definition, as it was when the round was made, sent out.
 #[derive(Debug, Clone, Serialize)]

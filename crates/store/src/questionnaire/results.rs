@@ -108,3 +108,33 @@ pub async fn pairs(
     }
     Ok(pairs)
 }
+
+/// The submitted responses of a round that is not anonymous, each with the id of the respondent
+/// whose link it came through (a module that sent the links knows whom each stands for). A
+/// read of personal data, logged.
+pub async fn submitted_by_respondent(
+    db: &Db,
+    scope: &OrgScope,
+    round: &Round,
+) -> StoreResult<Vec<(i64, parat_core::questionnaire::Answers)>> {
+    if round.anonymous {
+        return Err(StoreError::Forbidden);
+    }
+    let kinds = StoredKinds::of(&round.definition);
+    let rows: Vec<(i64, String)> = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT s.respondent_id, s.answers FROM round_responses s \
+             WHERE s.round_id = $1 AND s.submitted_at IS NOT NULL AND s.respondent_id IS NOT NULL ORDER BY s.id",
+        )
+        .bind(round.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        if !rows.is_empty() {
+            audit::record!(&mut *tx, &AuditEntry::scoped(scope, "read", "response", round.id))?;
+        }
+        tx.commit().await?;
+        rows
+    });
+    rows.into_iter().map(|(respondent, json)| Ok((respondent, stored_answers(&kinds, &json)?))).collect()
+}

@@ -182,12 +182,14 @@ async fn meeting_view(
                 thead { tr {
                     th scope="col" { (ctx.t("map-actor")) }
                     th scope="col" { (ctx.t("map-role")) }
+                    th scope="col" { (ctx.t("map-source")) }
                     @if map.can_edit { th scope="col" { span.visually-hidden { (ctx.t("map-attendance-remove")) } } }
                 } }
                 tbody { @for a in &meeting.attendance {
                     tr {
                         th scope="row" { (name_of(a.actor_id)) }
                         td { (ctx.t(&format!("map-role-{}", a.role.key()))) }
+                        td { (ctx.t(&format!("map-source-{}", a.source.key()))) }
                         @if map.can_edit {
                             td { form.inline method="post" action=(action("attendance/remove")) {
                                 (csrf(ctx))

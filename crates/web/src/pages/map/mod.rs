@@ -17,10 +17,14 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod export;
+mod interview;
 mod inventory;
+mod survey;
 
 pub use export::*;
+pub use interview::*;
 pub use inventory::*;
+pub use survey::*;
 
 /// The map's pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
@@ -37,6 +41,10 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/meetings/{meeting}/attendance/remove", "POST", post(remove_attendance))
         .route("/maps/{id}/meetings/{meeting}/remove", "GET POST", get(confirm_remove_meeting).post(remove_meeting))
         .route("/maps/{id}/needs", "POST", post(add_need))
+        .route("/maps/{id}/interview", "GET", get(interview_page))
+        .route("/maps/{id}/interview/{actor}", "POST", post(save_interview))
+        .route("/maps/{id}/survey", "GET POST", get(survey).post(start_survey))
+        .route("/maps/{id}/survey/{round}", "POST", post(take_in))
         .route("/maps/{id}/map.xlsx", "GET", get(export_xlsx))
         .route("/maps/{id}/map.csv", "GET", get(export_csv))
         .route("/maps/{id}/map.graphml", "GET", get(export_graphml))
@@ -286,6 +294,8 @@ async fn map_view(
             div.actions {
                 a.button href=(format!("/maps/{id}/meetings")) { (ctx.t("map-meeting-new")) }
                 a.button href=(format!("/maps/{id}/actors")) { (ctx.t("map-actor-new")) }
+                a.button href=(format!("/maps/{id}/interview")) { (ctx.t("map-interview-title")) }
+                a.button href=(format!("/maps/{id}/survey")) { (ctx.t("map-survey-title")) }
             }
         }
         p.downloads {
