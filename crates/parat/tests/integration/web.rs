@@ -1057,6 +1057,15 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         )
         .await;
     let map_meeting = id_from_location(&location(&made).replace(&format!("/maps/{map}"), ""));
+    owner.post(&format!("/maps/{map}/actors"), &[("organisation", "Hemlig aktör"), ("agency", "other")]).await;
+    let form = owner.page(&format!("/maps/{map}/meetings")).await.1;
+    let map_actor = {
+        let at = form.find(">Hemlig aktör</option>").expect("the actor");
+        let start = form[..at].rfind("value=\"").expect("its value") + "value=\"".len();
+        form[start..start + form[start..].find('"').expect("end")].to_owned()
+    };
+    let sent = owner.post(&format!("/maps/{map}/survey"), &[("title", "Hemlig mötesenkät")]).await;
+    let map_survey = first_id(&sent.text().await.expect("body"), "/rounds/");
     let member = parat_store::accounts::authenticate(&app.db, "samordnare@demo.parat.se", DEMO_PASSWORD)
         .await
         .expect("query")
@@ -1106,6 +1115,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{action}", &action.to_string())
             .replace("{respondent}", &respondent.to_string())
             .replace("{meeting}", &map_meeting.to_string())
+            .replace("{actor}", &map_actor)
+            .replace("{round}", &map_survey.to_string())
             .replace("{risk}", "1")
             .replace("{milestone}", "1")
             .replace("{goal}", "1")
