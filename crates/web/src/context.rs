@@ -286,6 +286,22 @@ pub struct PathId(pub i64);
 #[derive(Debug, Clone, Copy)]
 pub struct PathIds(pub i64, pub i64);
 
+/// Three record ids from the path, e.g. a map, one of its meetings and an actor attending it.
+#[derive(Debug, Clone, Copy)]
+pub struct PathIds3(pub i64, pub i64, pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIds3 {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((first, second, third)) =
+            axum::extract::Path::<(String, String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| AppError::NotFound)?;
+        Ok(PathIds3(record_id(&first)?, record_id(&second)?, record_id(&third)?))
+    }
+}
+
 /// A record id and a key inside it from the path, e.g. a questionnaire and one of its items
 /// (keys are what definitions allow as ids: lower-case letters, digits, - and _).
 #[derive(Debug, Clone)]

@@ -19,6 +19,7 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
         .routes((schemas, paths, measures.layer(DefaultBodyLimit::max(MEASURES_BODY_MAX))))
         .routes(routes!(list_maps))
         .routes(routes!(get_map))
+        .merge(super::map_inventory::operations())
 }
 
 /// A map in the organisation's list.
@@ -64,7 +65,7 @@ async fn list_maps(
 /// A map with everything in it, and its measures.
 #[derive(Serialize, ToSchema)]
 pub struct MapOut {
-    id: i64,
+    pub(super) id: i64,
     name: String,
     target_group: String,
     starts_on: Option<String>,
@@ -121,6 +122,46 @@ pub struct NeedOut {
     source: Source,
 }
 
+impl From<store::Actor> for ActorOut {
+    fn from(a: store::Actor) -> Self {
+        ActorOut { id: a.id, organisation: a.organisation, unit: a.unit, function: a.function, agency: a.agency }
+    }
+}
+
+impl From<store::Meeting> for MeetingOut {
+    fn from(m: store::Meeting) -> Self {
+        MeetingOut {
+            id: m.id,
+            name: m.name,
+            purpose: m.purpose,
+            level: m.level,
+            per_year: m.per_year,
+            hours: m.hours,
+            convener_id: m.convener_id,
+            basis: m.basis,
+            target_group: m.target_group,
+            source: m.source,
+            attendance: m
+                .attendance
+                .into_iter()
+                .map(|a| AttendanceOut { actor_id: a.actor_id, role: a.role, source: a.source })
+                .collect(),
+        }
+    }
+}
+
+impl From<store::Need> for NeedOut {
+    fn from(n: store::Need) -> Self {
+        NeedOut {
+            id: n.id,
+            from_actor_id: n.from_actor_id,
+            to_actor_id: n.to_actor_id,
+            about: n.about,
+            source: n.source,
+        }
+    }
+}
+
 /// One of the organisation's maps: its actors, meetings with attendance, stated needs for
 /// contact, and its measures.
 #[utoipa::path(get, path = "/maps/{id}", tag = "map", params(("id" = i64, Path, minimum = 1)),
@@ -136,59 +177,27 @@ async fn get_map(
     PathId(id): PathId,
 ) -> Result<Json<MapOut>, AppError> {
     let map = store::open(&state.db, &scope, id).await?;
+    Ok(Json(map_out(&state, map).await?))
+}
+
+/// A map with everything in it, as `GET /maps/{id}` gives it.
+pub(super) async fn map_out(state: &AppState, map: store::Map) -> Result<MapOut, AppError> {
     let actors = store::members(&state.db, &map).await?;
     let meetings = store::meetings(&state.db, &map).await?;
     let needs = store::needs(&state.db, &map).await?;
     let measures = store::figures(&state.db, &map).await?.measures.clone();
-    Ok(Json(MapOut {
+    Ok(MapOut {
         id: map.id,
         name: map.name,
         target_group: map.target_group,
         starts_on: map.starts_on.map(|d| d.to_string()),
         ends_on: map.ends_on.map(|d| d.to_string()),
         previous_id: map.previous_id,
-        actors: actors
-            .into_iter()
-            .map(|a| ActorOut {
-                id: a.id,
-                organisation: a.organisation,
-                unit: a.unit,
-                function: a.function,
-                agency: a.agency,
-            })
-            .collect(),
-        meetings: meetings
-            .into_iter()
-            .map(|m| MeetingOut {
-                id: m.id,
-                name: m.name,
-                purpose: m.purpose,
-                level: m.level,
-                per_year: m.per_year,
-                hours: m.hours,
-                convener_id: m.convener_id,
-                basis: m.basis,
-                target_group: m.target_group,
-                source: m.source,
-                attendance: m
-                    .attendance
-                    .into_iter()
-                    .map(|a| AttendanceOut { actor_id: a.actor_id, role: a.role, source: a.source })
-                    .collect(),
-            })
-            .collect(),
-        needs: needs
-            .into_iter()
-            .map(|n| NeedOut {
-                id: n.id,
-                from_actor_id: n.from_actor_id,
-                to_actor_id: n.to_actor_id,
-                about: n.about,
-                source: n.source,
-            })
-            .collect(),
+        actors: actors.into_iter().map(ActorOut::from).collect(),
+        meetings: meetings.into_iter().map(MeetingOut::from).collect(),
+        needs: needs.into_iter().map(NeedOut::from).collect(),
         measures,
-    }))
+    })
 }
 
 /// A network's measures: per actor (degree, hours a year in meetings, weighted degree,

@@ -36,6 +36,7 @@ use crate::{AppError, AppState};
 mod landscape;
 mod landscape_plan;
 mod map;
+mod map_inventory;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -669,7 +670,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 30, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 37, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {
