@@ -207,3 +207,8 @@ map-survey-links-lead = Her er hver aktørs personlige link. Send dem nu: de vis
 map-survey-link = Link
 map-survey-round-page = Undersøgelsens side: svar, nye links og påmindelser
 map-survey-to-answers = Til svarene
+
+# Editing
+map-actor-edit = Ret aktøren
+map-meeting-edit = Ret mødet
+map-save = Gem

@@ -207,3 +207,8 @@ map-survey-links-lead = Here is each actor's personal link. Send them now: they 
 map-survey-link = Link
 map-survey-round-page = The survey's page: answers, new links and reminders
 map-survey-to-answers = To the answers
+
+# Editing
+map-actor-edit = Edit the actor
+map-meeting-edit = Edit the meeting
+map-save = Save

@@ -207,3 +207,8 @@ map-survey-links-lead = Här är varje aktörs personliga länk. Skicka dem nu: 
 map-survey-link = Länk
 map-survey-round-page = Enkätens sida: svar, nya länkar och påminnelser
 map-survey-to-answers = Till svaren
+
+# Editing
+map-actor-edit = Ändra aktören
+map-meeting-edit = Ändra mötet
+map-save = Spara

@@ -385,6 +385,13 @@ async fn a_map_is_written_through_the_api_and_its_measures_follow() {
         let (status, rating) = api(&leader, &token, Method::PUT, &path, Some(json!({"useful_own": useful}))).await;
         assert_eq!((status, rating["source"].as_str()), (StatusCode::OK, Some("entry")), "{rating}");
     }
+    // A body must be an object: serde would otherwise read an array as the fields in order.
+    let as_array = format!("{base}/meetings/{}/ratings/{}", meetings[0], actors[2]);
+    let (status, _) = api(&leader, &token, Method::PUT, &as_array, Some(json!([null, null]))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let no_date = json!({"name": "x", "target_group": "y", "starts_on": ""});
+    let (status, _) = api(&leader, &token, Method::POST, "/api/v1/maps", Some(no_date)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an empty date is not a date");
     let off_scale = format!("{base}/meetings/{}/ratings/{}", meetings[0], actors[2]);
     let (status, _) = api(&leader, &token, Method::PUT, &off_scale, Some(json!({"useful_own": 5}))).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY || status == StatusCode::BAD_REQUEST, "{status}");
@@ -439,5 +446,40 @@ async fn a_map_is_written_through_the_api_and_its_measures_follow() {
     assert_eq!(read["meetings"].as_array().map(Vec::len), Some(2));
     // Without the steering group, Region is alone: two components.
     assert_eq!(read["measures"]["network"]["components"], 2);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_actors_and_a_meetings_details_are_changed_on_their_pages() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, viewer, outsider, base, actors, meetings } = setup(&app).await;
+    let meeting = format!("{base}/meetings/{}/edit", meetings[0]);
+    let (status, form) = leader.page(&meeting).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"Samverkansteam\"") && form.contains("name=\"per_year\" type=\"text\" value=\"10\""));
+    let changed = [("name", "Samverkansteam Unga"), ("level", "tactical"), ("per_year", "0,5"), ("hours", "3")];
+    let refused = leader
+        .post(&meeting, &[("name", "Samverkansteam Unga"), ("level", "tactical"), ("per_year", "-1"), ("hours", "3")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("value=\"Samverkansteam Unga\""));
+    assert_eq!(leader.post(&meeting, &changed).await.status(), StatusCode::SEE_OTHER);
+    // By hand: 0,5 × 3 h × 2 attendees = 3 person-hours; the attendance stayed.
+    let (_, page) = leader.page(&base).await;
+    let row = &page[page.find(">Samverkansteam Unga</a>").expect("renamed")..];
+    let row = &row[..row.find("</tr>").expect("end")];
+    assert!(row.contains(">Taktisk<") && row.contains(">0,5<") && row.contains(">3<"), "{row}");
+
+    let actor = format!("{base}/actors/{}/edit", actors[1]);
+    let (status, form) = leader.page(&actor).await;
+    assert_eq!((status, form.contains("value=\"Arbetsförmedlingen\"")), (StatusCode::OK, true));
+    let fields =
+        [("organisation", "Arbetsförmedlingen"), ("unit", "Marknadsområde Sjuhärad"), ("agency", "employment_service")];
+    assert_eq!(leader.post(&actor, &fields).await.status(), StatusCode::SEE_OTHER);
+    assert!(leader.page(&base).await.1.contains("Arbetsförmedlingen, Marknadsområde Sjuhärad"));
+    assert_eq!(viewer.page(&actor).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(viewer.post(&meeting, &changed).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(outsider.page(&meeting).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(outsider.post(&actor, &fields).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }

@@ -55,6 +55,12 @@ pub struct MapBody {
 impl MapBody {
     fn parse(self) -> Result<parat_core::map::inventory::MapDraft, AppError> {
         let mut errors = FieldErrors::new();
+        // The document promises a date where one is sent: an empty one is not "none".
+        for (field, date) in [("starts_on", &self.starts_on), ("ends_on", &self.ends_on)] {
+            if date.as_deref().is_some_and(|d| d.is_empty() || d.trim() != d) {
+                errors.add(field, Problem::InvalidDate);
+            }
+        }
         untrimmed(&mut errors, "name", Some(&self.name), NAME_MAX);
         untrimmed(&mut errors, "target_group", Some(&self.target_group), NAME_MAX);
         let input = MapInput {

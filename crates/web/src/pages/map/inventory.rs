@@ -21,26 +21,32 @@ fn choices<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str, name: impl Fn(T)
     all.iter().map(|c| (key(*c).to_owned(), name(*c))).collect()
 }
 
-fn actor_form(ctx: &Ctx, map: &Map, input: &ActorInput, errors: &FieldErrors) -> Markup {
+/// The actor form: a new actor, or `editing` one (its details are the organisation's, shown in
+/// every map it takes part in).
+fn actor_form(ctx: &Ctx, map: &Map, editing: Option<i64>, input: &ActorInput, errors: &FieldErrors) -> Markup {
     let agencies = choices(Agency::ALL, Agency::key, |a| agency_name(ctx, a));
+    let (title, action, button) = match editing {
+        Some(actor) => (ctx.t("map-actor-edit"), format!("/maps/{}/actors/{actor}/edit", map.id), ctx.t("map-save")),
+        None => (ctx.t("map-actor-new"), format!("/maps/{}/actors", map.id), ctx.t("map-actor-add")),
+    };
     let body = html! {
         p.breadcrumb { a href=(format!("/maps/{}", map.id)) { (map.name) } }
-        h1 { (ctx.t("map-actor-new")) }
+        h1 { (title) }
         p.lead { (ctx.t("map-actor-lead")) }
         (error_summary(ctx, errors, &[("organisation", ctx.t("map-organisation")), ("unit", ctx.t("map-unit")), ("function", ctx.t("map-function")), ("agency", ctx.t("map-agency"))]))
-        form.stacked method="post" action=(format!("/maps/{}/actors", map.id)) novalidate {
+        form.stacked method="post" action=(action) novalidate {
             (csrf(ctx))
             (forms::input(ctx, Field::new(ctx, "organisation", "map-organisation", errors).required().hint(ctx.t("hint-map-organisation")), "text", &input.organisation, None))
             (forms::input(ctx, Field::new(ctx, "unit", "map-unit", errors).hint(ctx.t("hint-map-unit")), "text", &input.unit, None))
             (forms::input(ctx, Field::new(ctx, "function", "map-function", errors).hint(ctx.t("hint-map-function")), "text", &input.function, None))
             (forms::select(ctx, Field::new(ctx, "agency", "map-agency", errors).required(), &agencies, &input.agency, Some(ctx.t("choose"))))
             div.actions {
-                button.primary type="submit" { (ctx.t("map-actor-add")) }
+                button.primary type="submit" { (button) }
                 a.button href=(format!("/maps/{}", map.id)) { (ctx.t("cancel")) }
             }
         }
     };
-    page(ctx, &ctx.t("map-actor-new"), Nav::Maps, body)
+    page(ctx, &title, Nav::Maps, body)
 }
 
 pub async fn new_actor_page(
@@ -50,7 +56,7 @@ pub async fn new_actor_page(
 ) -> Result<Markup, AppError> {
     let map = map::open(&state.db, &member.scope, id).await?;
     require_edit(&map)?;
-    Ok(actor_form(&member.ctx, &map, &ActorInput::default(), &FieldErrors::new()))
+    Ok(actor_form(&member.ctx, &map, None, &ActorInput::default(), &FieldErrors::new()))
 }
 
 pub async fn create_actor(
@@ -67,19 +73,40 @@ pub async fn create_actor(
     };
     match made {
         Ok(_) => Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#actors"), &[])),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(actor_form(&member.ctx, &map, &input, &errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(actor_form(&member.ctx, &map, None, &input, &errors))),
         Err(other) => Err(other.into()),
     }
 }
 
-fn meeting_form(ctx: &Ctx, map: &Map, actors: &[Actor], input: &MeetingInput, errors: &FieldErrors) -> Markup {
+/// The meeting form: a new meeting, or `editing` one (its attendance and ratings stay).
+fn meeting_form(
+    ctx: &Ctx,
+    map: &Map,
+    (actors, editing): (&[Actor], Option<i64>),
+    input: &MeetingInput,
+    errors: &FieldErrors,
+) -> Markup {
     let levels = choices(Level::ALL, Level::key, |l| level_name(ctx, l));
     let conveners: Vec<(String, String)> = actors.iter().map(|a| (a.id.to_string(), a.label())).collect();
+    let (title, action, button, back) = match editing {
+        Some(meeting) => (
+            ctx.t("map-meeting-edit"),
+            format!("/maps/{}/meetings/{meeting}/edit", map.id),
+            ctx.t("map-save"),
+            format!("/maps/{}/meetings/{meeting}", map.id),
+        ),
+        None => (
+            ctx.t("map-meeting-new"),
+            format!("/maps/{}/meetings", map.id),
+            ctx.t("map-meeting-add"),
+            format!("/maps/{}", map.id),
+        ),
+    };
     let body = html! {
         p.breadcrumb { a href=(format!("/maps/{}", map.id)) { (map.name) } }
-        h1 { (ctx.t("map-meeting-new")) }
+        h1 { (title) }
         (error_summary(ctx, errors, &[("name", ctx.t("map-meeting-name")), ("purpose", ctx.t("map-purpose")), ("level", ctx.t("map-level")), ("per_year", ctx.t("map-per-year")), ("hours", ctx.t("map-hours")), ("convener_id", ctx.t("map-convener")), ("basis", ctx.t("map-basis")), ("target_group", ctx.t("map-target-group"))]))
-        form.stacked method="post" action=(format!("/maps/{}/meetings", map.id)) novalidate {
+        form.stacked method="post" action=(action) novalidate {
             (csrf(ctx))
             (forms::input(ctx, Field::new(ctx, "name", "map-meeting-name", errors).required(), "text", &input.name, None))
             (forms::textarea(ctx, Field::new(ctx, "purpose", "map-purpose", errors).hint(ctx.t("hint-map-purpose")), &input.purpose))
@@ -90,12 +117,12 @@ fn meeting_form(ctx: &Ctx, map: &Map, actors: &[Actor], input: &MeetingInput, er
             (forms::input(ctx, Field::new(ctx, "basis", "map-basis", errors).hint(ctx.t("hint-map-basis")), "text", &input.basis, None))
             (forms::input(ctx, Field::new(ctx, "target_group", "map-target-group", errors).hint(ctx.t("hint-map-meeting-target-group")), "text", &input.target_group, None))
             div.actions {
-                button.primary type="submit" { (ctx.t("map-meeting-add")) }
-                a.button href=(format!("/maps/{}", map.id)) { (ctx.t("cancel")) }
+                button.primary type="submit" { (button) }
+                a.button href=(back) { (ctx.t("cancel")) }
             }
         }
     };
-    page(ctx, &ctx.t("map-meeting-new"), Nav::Maps, body)
+    page(ctx, &title, Nav::Maps, body)
 }
 
 pub async fn new_meeting_page(
@@ -106,7 +133,7 @@ pub async fn new_meeting_page(
     let map = map::open(&state.db, &member.scope, id).await?;
     require_edit(&map)?;
     let actors = map::actors(&state.db, &member.scope).await?;
-    Ok(meeting_form(&member.ctx, &map, &actors, &MeetingInput::default(), &FieldErrors::new()))
+    Ok(meeting_form(&member.ctx, &map, (&actors, None), &MeetingInput::default(), &FieldErrors::new()))
 }
 
 pub async fn create_meeting(
@@ -125,7 +152,7 @@ pub async fn create_meeting(
         Ok(meeting) => Ok(redirect_with_cookies(&format!("/maps/{id}/meetings/{meeting}?notice=saved"), &[])),
         Err(StoreError::Invalid(errors)) => {
             let actors = map::actors(&state.db, &member.scope).await?;
-            Ok(rejected(meeting_form(&member.ctx, &map, &actors, &input, &errors)))
+            Ok(rejected(meeting_form(&member.ctx, &map, (&actors, None), &input, &errors)))
         }
         Err(other) => Err(other.into()),
     }
@@ -173,7 +200,7 @@ async fn meeting_view(
             dt { (ctx.t("map-basis")) } dd { (if meeting.basis.is_empty() { "–" } else { &meeting.basis }) }
         }
         @if map.can_edit {
-            p { a href=(action("remove")) { (ctx.t("map-meeting-remove")) } }
+            p { a href=(action("edit")) { (ctx.t("map-meeting-edit")) } " · " a href=(action("remove")) { (ctx.t("map-meeting-remove")) } }
         }
         h2 #attendance { (ctx.t("map-attendance")) }
         @if meeting.attendance.is_empty() { p { (ctx.t("map-attendance-none")) } } @else {
@@ -425,4 +452,91 @@ pub async fn remove_meeting(
     require_edit(&map)?;
     map::remove_meeting(&state.db, &member.scope, &map, meeting).await?;
     Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#meetings"), &[]))
+}
+
+pub async fn edit_actor_page(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, actor): PathIds,
+) -> Result<Markup, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    require_edit(&map)?;
+    let found = map::actor(&state.db, &map, actor).await?;
+    let input = ActorInput {
+        organisation: found.organisation,
+        unit: found.unit,
+        function: found.function,
+        agency: found.agency.key().to_owned(),
+    };
+    Ok(actor_form(&member.ctx, &map, Some(actor), &input, &FieldErrors::new()))
+}
+
+pub async fn update_actor(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, actor): PathIds,
+    Submitted(input): Submitted<ActorInput>,
+) -> Result<Response, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    require_edit(&map)?;
+    map::actor(&state.db, &map, actor).await?;
+    let saved = match input.parse() {
+        Ok(draft) => map::update_actor(&state.db, &member.scope, &map, actor, &draft).await,
+        Err(errors) => Err(StoreError::Invalid(errors)),
+    };
+    match saved {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#actors"), &[])),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(actor_form(&member.ctx, &map, Some(actor), &input, &errors))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn edit_meeting_page(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, meeting): PathIds,
+) -> Result<Markup, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    require_edit(&map)?;
+    let found = map::meeting(&state.db, &map, meeting).await?;
+    let actors = map::actors(&state.db, &member.scope).await?;
+    // Unrounded, with the decimal comma Swedish and Danish write (the form takes either).
+    let decimal = |value: f64| match member.ctx.locale {
+        parat_core::locale::Locale::En => value.to_string(),
+        _ => value.to_string().replace('.', ","),
+    };
+    let input = MeetingInput {
+        name: found.name,
+        purpose: found.purpose,
+        level: found.level.key().to_owned(),
+        per_year: decimal(found.per_year),
+        hours: decimal(found.hours),
+        convener_id: found.convener_id.map(|c| c.to_string()).unwrap_or_default(),
+        basis: found.basis,
+        target_group: found.target_group,
+    };
+    Ok(meeting_form(&member.ctx, &map, (&actors, Some(meeting)), &input, &FieldErrors::new()))
+}
+
+pub async fn update_meeting(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, meeting): PathIds,
+    Submitted(input): Submitted<MeetingInput>,
+) -> Result<Response, AppError> {
+    let map = map::open(&state.db, &member.scope, id).await?;
+    require_edit(&map)?;
+    map::meeting(&state.db, &map, meeting).await?;
+    let saved = match input.parse() {
+        Ok(draft) => map::update_meeting(&state.db, &member.scope, &map, meeting, &draft).await,
+        Err(errors) => Err(StoreError::Invalid(errors)),
+    };
+    match saved {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}/meetings/{meeting}?notice=saved"), &[])),
+        Err(StoreError::Invalid(errors)) => {
+            let actors = map::actors(&state.db, &member.scope).await?;
+            Ok(rejected(meeting_form(&member.ctx, &map, (&actors, Some(meeting)), &input, &errors)))
+        }
+        Err(other) => Err(other.into()),
+    }
 }

@@ -36,6 +36,8 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/actors", "GET POST", get(new_actor_page).post(create_actor))
         .route("/maps/{id}/meetings", "GET POST", get(new_meeting_page).post(create_meeting))
         .route("/maps/{id}/meetings/{meeting}", "GET", get(meeting_page))
+        .route("/maps/{id}/meetings/{meeting}/edit", "GET POST", get(edit_meeting_page).post(update_meeting))
+        .route("/maps/{id}/actors/{actor}/edit", "GET POST", get(edit_actor_page).post(update_actor))
         .route("/maps/{id}/meetings/{meeting}/attendance", "POST", post(add_attendance))
         .route("/maps/{id}/meetings/{meeting}/ratings", "POST", post(add_rating))
         .route("/maps/{id}/meetings/{meeting}/attendance/remove", "POST", post(remove_attendance))
@@ -370,7 +372,9 @@ async fn map_view(
                     } }
                     tbody { @for (actor, figures) in actors.iter().zip(measures_by_id(&measures.actors, |a| &a.id, &actors, |a| a.id)) {
                         tr {
-                            th scope="row" { (actor.label()) }
+                            th scope="row" {
+                                @if map.can_edit { a href=(format!("/maps/{id}/actors/{}/edit", actor.id)) { (actor.label()) } } @else { (actor.label()) }
+                            }
                             td { (agency_name(ctx, actor.agency)) }
                             td.number { (figures.map_or(0, |f| f.degree)) }
                             td.number { (decimal(figures.map_or(0.0, |f| f.hours_per_year), 0)) }
