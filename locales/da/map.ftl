@@ -212,3 +212,10 @@ map-survey-to-answers = Til svarene
 map-actor-edit = Ret aktøren
 map-meeting-edit = Ret mødet
 map-save = Gem
+
+# Udvalg
+map-filter-all = Alle
+map-filter-show = Vis udvalget
+map-filter-clear = Vis hele kortet
+map-filter-showing = Udvalg: { $meetings } af { $all_meetings } møder og { $actors } af { $all_actors } aktører. Målene gælder hele kortet.
+map-meeting-target-group = Mødets målgruppe

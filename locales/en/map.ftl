@@ -212,3 +212,10 @@ map-survey-to-answers = To the answers
 map-actor-edit = Edit the actor
 map-meeting-edit = Edit the meeting
 map-save = Save
+
+# Filters
+map-filter-all = All
+map-filter-show = Show the selection
+map-filter-clear = Show the whole map
+map-filter-showing = Showing { $meetings } of { $all_meetings } meetings and { $actors } of { $all_actors } actors. The measures are those of the whole map.
+map-meeting-target-group = The meeting's target group

@@ -212,3 +212,10 @@ map-survey-to-answers = Till svaren
 map-actor-edit = Ändra aktören
 map-meeting-edit = Ändra mötet
 map-save = Spara
+
+# Urval
+map-filter-all = Alla
+map-filter-show = Visa urvalet
+map-filter-clear = Visa hela kartan
+map-filter-showing = Urval: { $meetings } av { $all_meetings } möten och { $actors } av { $all_actors } aktörer. Måtten gäller hela kartan.
+map-meeting-target-group = Mötets målgrupp

@@ -583,7 +583,11 @@ async fn a_map_entered_through_its_pages_shows_its_measures() {
 
     let (status, seen) = viewer.page(&base).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!seen.contains("Lägg till möte") && !seen.contains("action=\"/maps/"), "no forms for a viewer");
+    assert!(
+        !seen.contains("Lägg till möte") && !seen.contains("method=\"post\" action=\"/maps/"),
+        "no forms that change the map for a viewer"
+    );
+    assert!(seen.contains("name=\"level\""), "but the filters");
     assert_eq!(
         viewer.post(&format!("{base}/actors"), &[("organisation", "X"), ("agency", "other")]).await.status(),
         StatusCode::FORBIDDEN

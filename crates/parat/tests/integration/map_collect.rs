@@ -483,3 +483,44 @@ async fn an_actors_and_a_meetings_details_are_changed_on_their_pages() {
     assert_eq!(outsider.post(&actor, &fields).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_map_page_filters_by_level_agency_and_target_group() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, base, actors, meetings, .. } = setup(&app).await;
+    // The network meeting becomes strategic and for young parents, with Försäkringskassan.
+    let fields = [
+        ("name", "Nätverksmöte"),
+        ("level", "strategic"),
+        ("per_year", "4"),
+        ("hours", "2"),
+        ("target_group", "Unga föräldrar"),
+    ];
+    assert_eq!(
+        leader.post(&format!("{base}/meetings/{}/edit", meetings[1]), &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let attend = format!("{base}/meetings/{}/attendance", meetings[1]);
+    assert_eq!(
+        leader.post(&attend, &[("actor_id", &actors[2]), ("role", "member")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let (status, page) = leader.page(&format!("{base}?level=strategic")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Urval: 1 av 2 möten och 1 av 3 aktörer."), "{page}");
+    let tables = &page[page.find("id=\"meetings\"").expect("meetings")..];
+    assert!(tables.contains(">Nätverksmöte</a>") && !tables.contains(">Samverkansteam</a>"));
+    assert!(page.contains("value=\"strategic\" selected"), "the choice stays");
+    let (_, page) = leader.page(&format!("{base}?target_group=Unga+f%C3%B6r%C3%A4ldrar")).await;
+    assert!(page.contains("Urval: 1 av 2 möten"));
+    // By agency: the municipality alone — Borås, in both meetings' pictures but no tie.
+    let (_, page) = leader.page(&format!("{base}?agency=municipality")).await;
+    assert!(page.contains("Urval: 2 av 2 möten och 1 av 3 aktörer."), "{page}");
+    let actors_table = &page[page.find("id=\"actors\"").expect("actors")..];
+    assert!(actors_table.contains("Borås stad") && !actors_table.contains("Arbetsförmedlingen</a>"));
+    // An unknown value filters nothing rather than failing.
+    let (status, page) = leader.page(&format!("{base}?level=weekly")).await;
+    assert!(status == StatusCode::OK && !page.contains("Urval:"));
+    app.stop().await;
+}

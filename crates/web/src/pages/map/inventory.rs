@@ -388,7 +388,7 @@ pub async fn add_need(
     match saved {
         Ok(()) => Ok(redirect_with_cookies(&format!("/maps/{id}?notice=saved#needs"), &[])),
         Err(StoreError::Invalid(errors)) => {
-            Ok(rejected(map_view(&state, &member, &map, (&input, &errors), None).await?))
+            Ok(rejected(map_view(&state, &member, (&map, &MapFilter::default()), (&input, &errors), None).await?))
         }
         Err(other) => Err(other.into()),
     }

@@ -17,11 +17,13 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod export;
+mod filter;
 mod interview;
 mod inventory;
 mod survey;
 
 pub use export::*;
+pub use filter::*;
 pub use interview::*;
 pub use inventory::*;
 pub use survey::*;
@@ -157,7 +159,13 @@ pub async fn create(
 
 /// The two-mode map and the actor–actor map, with a legend; the tables below hold the same
 /// figures. Actors sit grouped by agency, then by name; meetings as listed (by level, then name).
-fn pictures(ctx: &Ctx, actors: &[map::Actor], meetings: &[map::Meeting], figures: &map::Figures) -> Markup {
+fn pictures(
+    ctx: &Ctx,
+    actors: &[&map::Actor],
+    meetings: &[&map::Meeting],
+    figures: &map::Figures,
+    ties: &[(i64, i64, f64)],
+) -> Markup {
     use crate::views::charts::{actor_network, two_mode, ActorNode, MeetingNode};
     let mut order: Vec<usize> = (0..actors.len()).collect();
     order.sort_by_key(|&i| (Agency::ALL.iter().position(|a| *a == actors[i].agency), actors[i].label()));
@@ -183,8 +191,12 @@ fn pictures(ctx: &Ctx, actors: &[map::Actor], meetings: &[map::Meeting], figures
         })
         .collect();
     let ties: Vec<(usize, usize)> =
-        figures.ties.iter().filter_map(|(a, b, _)| Some((*position.get(a)?, *position.get(b)?))).collect();
-    let all_ties = figures.measures.actors.iter().map(|a| a.degree).sum::<usize>() / 2;
+        ties.iter().filter_map(|(a, b, _)| Some((*position.get(a)?, *position.get(b)?))).collect();
+    let all_ties = if ties.len() < map::TIES_DRAWN {
+        ties.len()
+    } else {
+        figures.measures.actors.iter().map(|a| a.degree).sum::<usize>() / 2
+    };
     let count = |n: usize| -> crate::i18n::FluentValue<'static> { (n as f64).into() };
     let two_mode_desc = ctx.t_with(
         "map-picture-two-mode-desc",
@@ -254,17 +266,19 @@ pub async fn show(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
-    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+    axum::extract::Query(query): axum::extract::Query<MapQuery>,
 ) -> Result<Markup, AppError> {
     let map = map::open(&state.db, &member.scope, id).await?;
-    map_view(&state, &member, &map, (&NeedInput::default(), &FieldErrors::new()), query.notice.as_deref()).await
+    let filter = MapFilter::from_query(&query);
+    let need = (&NeedInput::default(), &FieldErrors::new());
+    map_view(&state, &member, (&map, &filter), need, query.notice.as_deref()).await
 }
 
 /// The map page, with the need form holding `need` and its problems after a refused one.
 async fn map_view(
     state: &AppState,
     member: &Member,
-    map: &Map,
+    (map, filter): (&Map, &MapFilter),
     (need, errors): (&NeedInput, &FieldErrors),
     notice_key: Option<&str>,
 ) -> Result<Markup, AppError> {
@@ -284,6 +298,14 @@ async fn map_view(
     let meeting_name = |id: &str| meeting_names.get(id).map(|n| (*n).to_owned()).unwrap_or_default();
     let decimal = |value: f64, places: usize| ctx.locale.format_decimal(value, places);
     let network = &measures.network;
+    let shown_meetings = filter.meetings(&meetings);
+    let shown_actors = filter.actors(&actors, &shown_meetings);
+    let ties = if filter.is_active() {
+        std::borrow::Cow::Owned(ties_within(&shown_meetings, &shown_actors, map::TIES_DRAWN))
+    } else {
+        std::borrow::Cow::Borrowed(figures.ties.as_slice())
+    };
+    let count = |n: usize| -> crate::i18n::FluentValue<'static> { (n as f64).into() };
     let body = html! {
         (notice(ctx, notice_key))
         p.breadcrumb { a href="/maps" { (ctx.t("map-title")) } }
@@ -318,11 +340,18 @@ async fn map_view(
         }
         section aria-labelledby="pictures" {
             h2 #pictures { (ctx.t("map-pictures")) }
-            (pictures(ctx, &actors, &meetings, &figures))
+            (filter_form(ctx, map, &meetings, filter))
+            @if filter.is_active() {
+                p.notice role="status" { (ctx.t_with("map-filter-showing", &[
+                    ("meetings", count(shown_meetings.len())), ("all_meetings", count(meetings.len())),
+                    ("actors", count(shown_actors.len())), ("all_actors", count(actors.len())),
+                ])) }
+            }
+            (pictures(ctx, &shown_actors, &shown_meetings, &figures, &ties))
         }
         section aria-labelledby="meetings" {
             h2 #meetings { (ctx.t("map-meetings")) }
-            @if meetings.is_empty() { p { (ctx.t("map-meetings-none")) } } @else {
+            @if shown_meetings.is_empty() { p { (ctx.t("map-meetings-none")) } } @else {
                 div.table-wrap { table {
                     caption.visually-hidden { (ctx.t("map-meetings")) }
                     thead { tr {
@@ -336,7 +365,7 @@ async fn map_view(
                         th scope="col" { (ctx.t("map-useful-by-agency")) }
                         th scope="col" { (ctx.t("map-overlaps")) }
                     } }
-                    tbody { @for ((meeting, figures), by_agency) in meetings.iter().zip(measures_by_id(&measures.meetings, |m| &m.id, &meetings, |m| m.id)).zip(measures_by_id(usefulness, |u| &u.id, &meetings, |m| m.id)) {
+                    tbody { @for ((meeting, figures), by_agency) in shown_meetings.iter().zip(measures_by_id(&measures.meetings, |m| &m.id, &shown_meetings, |m| m.id)).zip(measures_by_id(usefulness, |u| &u.id, &shown_meetings, |m| m.id)) {
                         tr {
                             th scope="row" { a href=(format!("/maps/{id}/meetings/{}", meeting.id)) { (meeting.name) } }
                             td { (level_name(ctx, meeting.level)) }
@@ -358,7 +387,7 @@ async fn map_view(
         }
         section aria-labelledby="actors" {
             h2 #actors { (ctx.t("map-actors")) }
-            @if actors.is_empty() { p { (ctx.t("map-actors-none")) } } @else {
+            @if shown_actors.is_empty() { p { (ctx.t("map-actors-none")) } } @else {
                 div.table-wrap { table {
                     caption.visually-hidden { (ctx.t("map-actors")) }
                     thead { tr {
@@ -370,7 +399,7 @@ async fn map_view(
                         th scope="col" { (ctx.t("map-betweenness")) }
                         th scope="col" { (ctx.t("map-brokerage")) }
                     } }
-                    tbody { @for (actor, figures) in actors.iter().zip(measures_by_id(&measures.actors, |a| &a.id, &actors, |a| a.id)) {
+                    tbody { @for (actor, figures) in shown_actors.iter().zip(measures_by_id(&measures.actors, |a| &a.id, &shown_actors, |a| a.id)) {
                         tr {
                             th scope="row" {
                                 @if map.can_edit { a href=(format!("/maps/{id}/actors/{}/edit", actor.id)) { (actor.label()) } } @else { (actor.label()) }
