@@ -857,3 +857,100 @@ async fn a_cooperation_map_is_entered_in_the_browser_and_its_pages_are_accessibl
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// The guided interview in the browser: an informant chosen, a meeting answered by its radio
+/// buttons, a bad frequency for an added meeting refused with everything kept, then saved; and
+/// axe-core on the interview, the survey, the edit pages and a filtered map.
+#[tokio::test]
+async fn a_guided_interview_is_held_in_the_browser_and_its_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let leader = app.logged_in(org, "sara@sjuharad.se", "Sara Samordnare", Role::Coordinator).await;
+    let made =
+        leader.post("/maps", &[("name", "Unga vuxna"), ("target_group", "Unga vuxna utan egen försörjning")]).await;
+    let map = format!("/maps/{}", common::id_from_location(&common::location(&made)));
+    for (organisation, agency) in [("Borås stad", "municipality"), ("Arbetsförmedlingen", "employment_service")] {
+        leader.post(&format!("{map}/actors"), &[("organisation", organisation), ("agency", agency)]).await;
+    }
+    let meeting = [("name", "Samverkansteam"), ("level", "operational"), ("per_year", "10"), ("hours", "2")];
+    let made = leader.post(&format!("{map}/meetings"), &meeting).await;
+    let meeting_path = common::location(&made).split('?').next().expect("path").to_owned();
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@sjuharad.se").await;
+    let choose = format!("{base}{map}/interview");
+    client.goto(&choose).await.expect("interview");
+    check_current(&client, "map-interview-choose", &mut failures).await;
+    client
+        .find(Locator::Css("#f-actor option:nth-child(2)"))
+        .await
+        .expect("the second actor")
+        .click()
+        .await
+        .expect("choose");
+    let walk = submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &choose).await;
+    assert!(walk.contains("actor="), "{walk}");
+    check_current(&client, "map-interview", &mut failures).await;
+    client
+        .find(Locator::Css("fieldset.meeting-reply input[value='yes']"))
+        .await
+        .expect("yes")
+        .click()
+        .await
+        .expect("tick");
+    client
+        .find(Locator::Css("fieldset.meeting-reply [name$='.useful_own'][value='4']"))
+        .await
+        .expect("useful 4")
+        .click()
+        .await
+        .expect("tick");
+    client.find(Locator::Id("f-new_name")).await.expect("name").send_keys("Föräldragrupp").await.expect("type");
+    client
+        .find(Locator::Css("#f-new_level option[value='operational']"))
+        .await
+        .expect("level")
+        .click()
+        .await
+        .expect("choose");
+    client.find(Locator::Id("f-new_per_year")).await.expect("per year").send_keys("varje vecka").await.expect("type");
+    client.find(Locator::Id("f-new_hours")).await.expect("hours").send_keys("1,5").await.expect("type");
+    client.find(Locator::Css("form.interview button.primary")).await.expect("save").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the problem named");
+    let kept: serde_json::Value = client
+        .execute(
+            "return [document.getElementById('f-new_per_year').value, \
+             document.querySelector(\"fieldset.meeting-reply [name$='.useful_own'][value='4']\").checked]",
+            vec![],
+        )
+        .await
+        .expect("values");
+    assert_eq!(kept, serde_json::json!(["varje vecka", true]), "what was typed and ticked stays");
+    check_current(&client, "map-interview-refused", &mut failures).await;
+    client.execute("document.getElementById('f-new_per_year').value = '40'", vec![]).await.expect("fix");
+    let current = client.current_url().await.expect("url").to_string();
+    let saved = submit_and_leave(&client, Locator::Css("form.interview button.primary"), &current).await;
+    assert!(saved.contains("notice=saved"), "{saved}");
+
+    check_page(&client, &base, &format!("{map}/survey"), "map-survey", &mut failures).await;
+    check_page(&client, &base, &format!("{meeting_path}/edit"), "map-meeting-edit", &mut failures).await;
+    check_page(
+        &client,
+        &base,
+        &format!("{map}?level=operational&agency=employment_service"),
+        "map-filtered",
+        &mut failures,
+    )
+    .await;
+    let page = client.source().await.expect("source");
+    assert!(
+        page.contains("Föräldragrupp") && page.contains("Arbetsförmedlingen"),
+        "the interview's meeting is on the map"
+    );
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
