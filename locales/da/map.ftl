@@ -8,6 +8,7 @@ audit-entity-map_need = behov for kontakt
 audit-entity-map_rating = vurdering af et mødes nytte
 audit-entity-map_interview = gennemgang med en informant (samarbejdskortet)
 audit-entity-map_survey = mødeundersøgelse i samarbejdskortet
+audit-entity-map_break_point = overgang i samarbejdskortet
 
 nav-maps = Samarbejde
 map-title = Samarbejdskort
@@ -219,3 +220,32 @@ map-filter-show = Vis udvalget
 map-filter-clear = Vis hele kortet
 map-filter-showing = Udvalg: { $meetings } af { $all_meetings } møder og { $actors } af { $all_actors } aktører. Målene gælder hele kortet.
 map-meeting-target-group = Mødets målgruppe
+
+# Overgange
+map-break-title = Overgange
+map-break-lead = Punkter, hvor målgruppen går fra ét regelsæt til et andet – en alder eller et tidspunkt – og hvilke møder der dækker dem. En punkt, som intet møde dækker, er der, hvor en person kan falde mellem to stole.
+map-break-none = Der er ikke indtastet nogen overgange endnu.
+map-break-axis = Akse
+map-break-axis-age = Alder (år)
+map-break-axis-months = Tid (måneder)
+map-break-at = Hvor på aksen
+hint-map-break-at = For eksempel 25 for alderen, hvor ungeindsatserne ophører, eller 12 for måneden, hvor en ydelse slutter.
+map-break-label = Hvad der sker
+hint-map-break-label = For eksempel "Ungeindsatsen ophører" eller "Ydelsen ophører".
+map-break-meetings = Møder, der dækker punktet
+hint-map-break-meetings = De møder, hvor overgangen tages op.
+map-break-cover = Dækkes af
+map-break-covered = { $meetings ->
+    [one] ét møde
+   *[other] { $meetings } møder
+}: { $agencies }
+map-break-uncovered = Dækkes ikke af noget møde
+map-break-picture-desc = { $points ->
+    [one] Én overgang
+   *[other] { $points } overgange
+}, hvoraf { $uncovered } ikke dækkes af noget møde.
+map-break-new = Tilføj en overgang
+map-break-edit = Ret overgangen
+map-break-add = Tilføj
+map-break-change = Ret
+map-break-remove = Fjern

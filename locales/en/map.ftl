@@ -8,6 +8,7 @@ audit-entity-map_need = need for contact
 audit-entity-map_rating = rating of a meeting's usefulness
 audit-entity-map_interview = walk-through with an informant (cooperation map)
 audit-entity-map_survey = meeting survey of a cooperation map
+audit-entity-map_break_point = break point of a cooperation map
 
 nav-maps = Cooperation
 map-title = Cooperation maps
@@ -219,3 +220,32 @@ map-filter-show = Show the selection
 map-filter-clear = Show the whole map
 map-filter-showing = Showing { $meetings } of { $all_meetings } meetings and { $actors } of { $all_actors } actors. The measures are those of the whole map.
 map-meeting-target-group = The meeting's target group
+
+# Break points
+map-break-title = Break points
+map-break-lead = Points where the target group leaves one set of rules for another – an age or a point in time – and which meetings cover them. A point no meeting covers is where a person can fall between two stools.
+map-break-none = No break points have been entered yet.
+map-break-axis = Axis
+map-break-axis-age = Age (years)
+map-break-axis-months = Time (months)
+map-break-at = Where on the axis
+hint-map-break-at = For example 25 for the age at which youth measures end, or 12 for the month a benefit runs out.
+map-break-label = What happens
+hint-map-break-label = For example "The youth guarantee ends" or "Activity compensation ends".
+map-break-meetings = Meetings that cover the point
+hint-map-break-meetings = The meetings where the handover is taken up.
+map-break-cover = Covered by
+map-break-covered = { $meetings ->
+    [one] one meeting
+   *[other] { $meetings } meetings
+}: { $agencies }
+map-break-uncovered = Not covered by any meeting
+map-break-picture-desc = { $points ->
+    [one] One break point
+   *[other] { $points } break points
+}, of which { $uncovered } not covered by any meeting.
+map-break-new = Add a break point
+map-break-edit = Change the break point
+map-break-add = Add
+map-break-change = Change
+map-break-remove = Remove

@@ -8,6 +8,7 @@ audit-entity-map_need = behov av kontakt
 audit-entity-map_rating = bedömning av ett mötes nytta
 audit-entity-map_interview = genomgång med en informant (samverkanskartan)
 audit-entity-map_survey = mötesenkät i samverkanskartan
+audit-entity-map_break_point = brytpunkt i samverkanskartan
 
 nav-maps = Samverkan
 map-title = Samverkanskartor
@@ -219,3 +220,32 @@ map-filter-show = Visa urvalet
 map-filter-clear = Visa hela kartan
 map-filter-showing = Urval: { $meetings } av { $all_meetings } möten och { $actors } av { $all_actors } aktörer. Måtten gäller hela kartan.
 map-meeting-target-group = Mötets målgrupp
+
+# Brytpunkter
+map-break-title = Brytpunkter
+map-break-lead = Punkter där målgruppen lämnar ett regelverk för ett annat – en ålder eller en tidpunkt – och vilka möten som täcker dem. En punkt som inget möte täcker är där en person kan hamna mellan stolarna.
+map-break-none = Inga brytpunkter är inlagda ännu.
+map-break-axis = Axel
+map-break-axis-age = Ålder (år)
+map-break-axis-months = Tid (månader)
+map-break-at = Var på axeln
+hint-map-break-at = Till exempel 25 för åldern då ungdomsinsatserna upphör, eller 12 för månaden då en ersättning tar slut.
+map-break-label = Vad som händer
+hint-map-break-label = Till exempel ”Ungdomsgarantin upphör” eller ”Aktivitetsersättningen upphör”.
+map-break-meetings = Möten som täcker punkten
+hint-map-break-meetings = De möten där övergången tas upp.
+map-break-cover = Täcks av
+map-break-covered = { $meetings ->
+    [one] ett möte
+   *[other] { $meetings } möten
+}: { $agencies }
+map-break-uncovered = Täcks inte av något möte
+map-break-picture-desc = { $points ->
+    [one] En brytpunkt
+   *[other] { $points } brytpunkter
+}, varav { $uncovered } inte täcks av något möte.
+map-break-new = Lägg till en brytpunkt
+map-break-edit = Ändra brytpunkten
+map-break-add = Lägg till
+map-break-change = Ändra
+map-break-remove = Ta bort

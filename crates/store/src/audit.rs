@@ -150,6 +150,7 @@ pub const ENTITIES: &[&str] = &[
     "map_rating",
     "map_interview",
     "map_survey",
+    "map_break_point",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

@@ -9,6 +9,7 @@ use parat_core::landscape::stakeholders::Attitude;
 use parat_core::landscape::theory::ChangeStage;
 use parat_core::landscape::QuestionStatus;
 use parat_core::locale::Locale;
+use parat_core::map::break_points::Axis;
 use parat_core::map::inventory::{AttendanceRole, Source};
 use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
@@ -56,6 +57,7 @@ stored_keys!(
     Level,
     AttendanceRole,
     Source,
+    Axis,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

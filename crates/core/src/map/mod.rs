@@ -7,6 +7,7 @@
 //! on that actor–actor network. See the definitions beside each field of [`Measures`].
 
 mod adjacency;
+pub mod break_points;
 pub mod interview;
 pub mod inventory;
 pub mod measures;

@@ -524,3 +524,66 @@ async fn the_map_page_filters_by_level_agency_and_target_group() {
     assert!(status == StatusCode::OK && !page.contains("Urval:"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn break_points_show_who_covers_them_and_which_nobody_does() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, viewer, outsider, base, meetings, .. } = setup(&app).await;
+    let path = format!("{base}/break-points");
+    let refused = leader.post(&path, &[("axis", "age"), ("at_value", "200"), ("label", "Pension")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("value=\"200\"") && body.contains("value=\"Pension\""), "typed values stay");
+    let forged = [("axis", "age"), ("at_value", "25"), ("label", "X"), ("meeting_ids", "999999")];
+    assert_eq!(leader.post(&path, &forged).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "not the map's meeting");
+
+    let team = meetings[0].as_str();
+    let youth = [("axis", "age"), ("at_value", "25"), ("label", "Ungdomsgarantin upphör"), ("meeting_ids", team)];
+    assert_eq!(leader.post(&path, &youth).await.status(), StatusCode::SEE_OTHER);
+    let compensation = [("axis", "age"), ("at_value", "29,5"), ("label", "Aktivitetsersättningen upphör")];
+    assert_eq!(leader.post(&path, &compensation).await.status(), StatusCode::SEE_OTHER);
+    let months = [("axis", "months"), ("at_value", "12"), ("label", "Sjukpenningen prövas")];
+    assert_eq!(leader.post(&path, &months).await.status(), StatusCode::SEE_OTHER);
+
+    let (status, page) = leader.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    // The team has Borås (municipality) and AF (employment service) attending.
+    let youth_row = row(&page, "25");
+    assert!(
+        youth_row.contains("Samverkansteam") && youth_row.contains("ett möte: Kommun (1), Arbetsförmedlingen (1)"),
+        "{youth_row}"
+    );
+    let uncovered = &page[..page.find("<th scope=\"row\">29,5</th>").expect("the uncovered point")];
+    assert!(uncovered.ends_with("<tr class=\"uncovered\">"), "highlighted");
+    assert!(row(&page, "29,5").contains("Täcks inte av något möte"));
+    assert!(page.contains("2 brytpunkter, varav 1 inte täcks av något möte.") && page.contains("Tid (månader)"));
+    assert!(page.contains("<g class=\"point uncovered\">"), "the picture marks it too");
+
+    // The uncovered point gets the network meeting (nobody attends it yet): covered, by nobody.
+    let id = {
+        let uncovered = row(&page, "29,5");
+        let start = uncovered.find("?edit=").expect("its edit link") + "?edit=".len();
+        uncovered[start..start + uncovered[start..].find('#').expect("end")].to_owned()
+    };
+    let (_, editing) = leader.page(&format!("{path}?edit={id}")).await;
+    assert!(editing.contains("value=\"29,5\"") && editing.contains("Ändra brytpunkten"), "the form holds the point");
+    let change = [
+        ("axis", "age"),
+        ("at_value", "30"),
+        ("label", "Aktivitetsersättningen upphör"),
+        ("meeting_ids", meetings[1].as_str()),
+    ];
+    assert_eq!(viewer.post(&format!("{path}/{id}"), &change).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(outsider.post(&format!("{path}/{id}"), &change).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(leader.post(&format!("{path}/{id}"), &change).await.status(), StatusCode::SEE_OTHER);
+    let (_, page) = leader.page(&path).await;
+    assert!(
+        row(&page, "30").contains("Nätverksmöte") && !page.contains("<tr class=\"uncovered\"><th scope=\"row\">30<")
+    );
+    assert_eq!(viewer.page(&path).await.0, StatusCode::OK, "a viewer reads them");
+    assert!(!viewer.page(&path).await.1.contains("method=\"post\" action=\"/maps/"));
+    assert_eq!(outsider.page(&path).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(leader.post(&format!("{path}/{id}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert!(!leader.page(&path).await.1.contains("Aktivitetsersättningen upphör</td>"));
+    app.stop().await;
+}

@@ -1118,6 +1118,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{actor}", &map_actor)
             .replace("{round}", &map_survey.to_string())
             .replace("{risk}", "1")
+            .replace("{point}", "1")
             .replace("{milestone}", "1")
             .replace("{goal}", "1")
             .replace("{step}", "1")

@@ -35,6 +35,7 @@ macro_rules! join {
 }
 
 mod actors;
+mod break_points;
 mod figures;
 mod interview;
 mod meetings;
@@ -43,6 +44,7 @@ mod statements;
 mod survey;
 
 pub use actors::*;
+pub use break_points::*;
 pub use figures::*;
 pub use interview::*;
 pub use meetings::*;

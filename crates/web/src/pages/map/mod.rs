@@ -16,12 +16,14 @@ use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
+mod break_points;
 mod export;
 mod filter;
 mod interview;
 mod inventory;
 mod survey;
 
+pub use break_points::*;
 pub use export::*;
 pub use filter::*;
 pub use interview::*;
@@ -48,6 +50,9 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/interview", "GET", get(interview_page))
         .route("/maps/{id}/interview/{actor}", "POST", post(save_interview))
         .route("/maps/{id}/survey", "GET POST", get(survey).post(start_survey))
+        .route("/maps/{id}/break-points", "GET POST", get(break_points_page).post(add_break_point))
+        .route("/maps/{id}/break-points/{point}", "POST", post(update_break_point))
+        .route("/maps/{id}/break-points/{point}/remove", "POST", post(remove_break_point))
         .route("/maps/{id}/survey/{round}", "POST", post(take_in))
         .route("/maps/{id}/map.xlsx", "GET", get(export_xlsx))
         .route("/maps/{id}/map.csv", "GET", get(export_csv))
@@ -322,6 +327,7 @@ async fn map_view(
                 a.button href=(format!("/maps/{id}/survey")) { (ctx.t("map-survey-title")) }
             }
         }
+        p { a href=(format!("/maps/{id}/break-points")) { (ctx.t("map-break-title")) } }
         p.downloads {
             (ctx.t("map-download")) ": "
             a href=(format!("/maps/{id}/map.xlsx")) { "XLSX" } " · "

@@ -4,9 +4,11 @@
 
 use maud::{html, Markup};
 
+mod break_points;
 mod map;
 mod plan;
 
+pub use break_points::{break_points, PointMark};
 pub use map::{actor_network, two_mode, ActorNode, MeetingNode};
 pub use plan::*;
 
