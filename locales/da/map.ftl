@@ -249,3 +249,21 @@ map-break-edit = Ret overgangen
 map-break-add = Tilføj
 map-break-change = Ret
 map-break-remove = Fjern
+
+# Runder
+map-wave-new = Ny runde af kortet
+map-wave-lead = En ny runde begynder med kortets aktører, møder, deltagelse og overgange. Vurderinger og behov spørges der om igen. Sammenligningen viser derefter, hvad der er ændret.
+map-wave-create = Opret den nye runde
+map-wave-default-name = { $map }, opfølgning
+map-compare-title = Sammenligning med forrige runde
+map-compare-none = Kortet har ingen tidligere runde at sammenligne med.
+map-compare-lead = Fra "{ $before }" til "{ $after }".
+map-compare-measure = Mål
+map-compare-before = Forrige runde
+map-compare-after = Nu
+map-compare-change = Ændring
+map-compare-added = Nye møder
+map-compare-removed = Møder, der er ophørt
+map-compare-kept = Møder i begge runder
+map-compare-actors = Aktører, hvis placering er ændret
+map-compare-nothing = Ingen.

@@ -249,3 +249,21 @@ map-break-edit = Change the break point
 map-break-add = Add
 map-break-change = Change
 map-break-remove = Remove
+
+# Waves
+map-wave-new = New wave of the map
+map-wave-lead = A new wave starts with the map's actors, meetings, attendance and break points. Ratings and needs are asked for again. The comparison then shows what has changed.
+map-wave-create = Create the new wave
+map-wave-default-name = { $map }, follow-up
+map-compare-title = Comparison with the previous wave
+map-compare-none = The map has no earlier wave to compare with.
+map-compare-lead = From "{ $before }" to "{ $after }".
+map-compare-measure = Measure
+map-compare-before = Previous wave
+map-compare-after = Now
+map-compare-change = Change
+map-compare-added = New meetings
+map-compare-removed = Meetings that have ended
+map-compare-kept = Meetings in both waves
+map-compare-actors = Actors whose position has changed
+map-compare-nothing = None.

@@ -249,3 +249,21 @@ map-break-edit = Ändra brytpunkten
 map-break-add = Lägg till
 map-break-change = Ändra
 map-break-remove = Ta bort
+
+# Omgångar
+map-wave-new = Ny omgång av kartan
+map-wave-lead = En ny omgång börjar med kartans aktörer, möten, deltagande och brytpunkter. Bedömningar och behov frågas efter på nytt. Jämförelsen visar sedan vad som har ändrats.
+map-wave-create = Skapa den nya omgången
+map-wave-default-name = { $map }, uppföljning
+map-compare-title = Jämförelse med förra omgången
+map-compare-none = Kartan har ingen tidigare omgång att jämföra med.
+map-compare-lead = Från ”{ $before }” till ”{ $after }”.
+map-compare-measure = Mått
+map-compare-before = Förra omgången
+map-compare-after = Nu
+map-compare-change = Förändring
+map-compare-added = Nya möten
+map-compare-removed = Möten som har upphört
+map-compare-kept = Möten i båda omgångarna
+map-compare-actors = Aktörer vars ställning har ändrats
+map-compare-nothing = Inga.

@@ -51,6 +51,8 @@ CREATE TABLE map_meetings (
     basis          TEXT    NOT NULL DEFAULT '',
     target_group   TEXT    NOT NULL DEFAULT '',
     source         TEXT    NOT NULL DEFAULT 'entry',
+    -- In a new wave, the meeting of the earlier map it was copied from (for the comparison).
+    copied_from_id INTEGER  REFERENCES map_meetings (id) ON DELETE SET NULL,
     created_at     INTEGER  NOT NULL,
     updated_at     INTEGER  NOT NULL
 );

@@ -8,6 +8,7 @@
 
 mod adjacency;
 pub mod break_points;
+pub mod comparison;
 pub mod interview;
 pub mod inventory;
 pub mod measures;

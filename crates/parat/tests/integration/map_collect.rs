@@ -587,3 +587,83 @@ async fn break_points_show_who_covers_them_and_which_nobody_does() {
     assert!(!leader.page(&path).await.1.contains("Aktivitetsersättningen upphör</td>"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_new_wave_starts_from_the_map_and_the_comparison_shows_what_changed() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, viewer, outsider, base, actors, meetings } = setup(&app).await;
+    let point = [
+        ("axis", "age"),
+        ("at_value", "25"),
+        ("label", "Ungdomsgarantin upphör"),
+        ("meeting_ids", meetings[0].as_str()),
+    ];
+    assert_eq!(leader.post(&format!("{base}/break-points"), &point).await.status(), StatusCode::SEE_OTHER);
+    let (_, none) = leader.page(&format!("{base}/compare")).await;
+    assert!(none.contains("Kartan har ingen tidigare omgång att jämföra med."));
+
+    let (status, form) = leader.page(&format!("{base}/wave")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"Unga vuxna 2026, uppföljning\"") && form.contains("value=\"Unga vuxna\""));
+    let refused = leader.post(&format!("{base}/wave"), &[("name", "Unga vuxna 2027"), ("target_group", " ")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("value=\"Unga vuxna 2027\""));
+    assert_eq!(
+        viewer.post(&format!("{base}/wave"), &[("name", "x"), ("target_group", "y")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let made =
+        leader.post(&format!("{base}/wave"), &[("name", "Unga vuxna 2027"), ("target_group", "Unga vuxna")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let wave = format!("/maps/{}", common::id_from_location(&common::location(&made)));
+
+    // The wave holds the meetings and attendance, and the break point with its cover, but not
+    // the ratings.
+    let (_, page) = leader.page(&wave).await;
+    let team = meeting_id(&page, "Samverkansteam");
+    let network = meeting_id(&page, "Nätverksmöte");
+    assert_ne!(team, meetings[0], "copies, not the same meetings");
+    let (_, team_page) = leader.page(&format!("{wave}/meetings/{team}")).await;
+    assert!(
+        team_page.contains("<th scope=\"row\">Borås stad</th>") && team_page.contains("Ingen har bedömt mötets nytta ännu."),
+        "{team_page}"
+    );
+    assert!(row(&leader.page(&format!("{wave}/break-points")).await.1, "25").contains("Samverkansteam"));
+
+    // In the new wave: AF leaves the team, the network meeting is dropped, a new one starts.
+    let remove = leader.post(&format!("{wave}/meetings/{team}/attendance/remove"), &[("actor_id", &actors[1])]).await;
+    assert_eq!(remove.status(), StatusCode::SEE_OTHER);
+    assert_eq!(leader.post(&format!("{wave}/meetings/{network}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let fields = [("name", "Föräldragrupp"), ("level", "operational"), ("per_year", "12"), ("hours", "1")];
+    let made = leader.post(&format!("{wave}/meetings"), &fields).await;
+    let group = common::location(&made).split('?').next().expect("path").to_owned();
+    for actor in [&actors[1], &actors[2]] {
+        let added = leader.post(&format!("{group}/attendance"), &[("actor_id", actor), ("role", "member")]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+
+    // By hand. Before: team (Borås, AF): one tie among three actors, density 2·1/(3·2) = 0,33;
+    // after: team (Borås) and the group (AF, FK): one tie, 0,33 again; components 2 → 2.
+    // The team's person-hours 10 × 2 × 2 = 40 → 20. AF: degree 1 → 1 (Borås → FK); FK 0 → 1.
+    let (status, compared) = leader.page(&format!("{wave}/compare")).await;
+    assert_eq!(status, StatusCode::OK);
+    let added =
+        &compared[compared.find("Nya möten").expect("added")..compared.find("Möten som har upphört").expect("removed")];
+    assert!(added.contains("Föräldragrupp") && !added.contains("Samverkansteam"));
+    let removed = &compared[compared.find("Möten som har upphört").expect("removed")..];
+    assert!(removed[..removed.find("</ul>").expect("list")].contains("Nätverksmöte"));
+    let kept = row(&compared, "Samverkansteam");
+    assert!(
+        kept.contains(">2<")
+            && kept.contains(">1<")
+            && kept.contains(">40<")
+            && kept.contains(">20<")
+            && kept.contains("−20"),
+        "{kept}"
+    );
+    assert!(row(&compared, "Täthet").contains(">0,33<") && row(&compared, "Täthet").contains("±0,00"));
+    assert!(row(&compared, "Försäkringskassan").contains("+1"), "FK gained a tie");
+    assert_eq!(outsider.page(&format!("{wave}/compare")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(viewer.page(&format!("{wave}/compare")).await.0, StatusCode::OK);
+    app.stop().await;
+}

@@ -19,6 +19,8 @@ pub struct Meeting {
     pub basis: String,
     pub target_group: String,
     pub source: Source,
+    /// In a new wave, the earlier map's meeting it was copied from.
+    pub copied_from_id: Option<i64>,
     /// By actor id.
     pub attendance: Vec<Attendance>,
 }
@@ -49,6 +51,7 @@ struct MeetingRow {
     basis: String,
     target_group: String,
     source: Stored<Source>,
+    copied_from_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -73,8 +76,8 @@ pub async fn meeting(db: &Db, map: &Map, id: i64) -> StoreResult<Meeting> {
 async fn fetch(db: &Db, map: &Map, only: Option<i64>) -> StoreResult<Vec<Meeting>> {
     let (rows, attendance): (Vec<MeetingRow>, Vec<AttendanceRow>) = on_reader!(db, |pool| {
         let rows = sqlx::query_as(
-            "SELECT id, name, purpose, level, per_year, hours, convener_id, basis, target_group, source \
-             FROM map_meetings WHERE map_id = $1 AND ($2 IS NULL OR id = $2) \
+            "SELECT id, name, purpose, level, per_year, hours, convener_id, basis, target_group, source, \
+             copied_from_id FROM map_meetings WHERE map_id = $1 AND ($2 IS NULL OR id = $2) \
              ORDER BY CASE level WHEN 'strategic' THEN 0 WHEN 'tactical' THEN 1 ELSE 2 END, name, id",
         )
         .bind(map.id)
@@ -111,6 +114,7 @@ async fn fetch(db: &Db, map: &Map, only: Option<i64>) -> StoreResult<Vec<Meeting
             basis: row.basis,
             target_group: row.target_group,
             source: row.source.0,
+            copied_from_id: row.copied_from_id,
         })
         .collect())
 }

@@ -42,6 +42,7 @@ mod meetings;
 mod network;
 mod statements;
 mod survey;
+mod waves;
 
 pub use actors::*;
 pub use break_points::*;
@@ -51,6 +52,7 @@ pub use meetings::*;
 pub use network::*;
 pub use statements::*;
 pub use survey::*;
+pub use waves::*;
 
 /// A map of the scope's organisation, and whether the scope may change it.
 #[derive(Debug, Clone, Serialize)]

@@ -22,6 +22,7 @@ mod filter;
 mod interview;
 mod inventory;
 mod survey;
+mod waves;
 
 pub use break_points::*;
 pub use export::*;
@@ -29,6 +30,7 @@ pub use filter::*;
 pub use interview::*;
 pub use inventory::*;
 pub use survey::*;
+pub use waves::*;
 
 /// The map's pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
@@ -50,6 +52,8 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/interview", "GET", get(interview_page))
         .route("/maps/{id}/interview/{actor}", "POST", post(save_interview))
         .route("/maps/{id}/survey", "GET POST", get(survey).post(start_survey))
+        .route("/maps/{id}/wave", "GET POST", get(new_wave_page).post(create_wave))
+        .route("/maps/{id}/compare", "GET", get(compare_page))
         .route("/maps/{id}/break-points", "GET POST", get(break_points_page).post(add_break_point))
         .route("/maps/{id}/break-points/{point}", "POST", post(update_break_point))
         .route("/maps/{id}/break-points/{point}/remove", "POST", post(remove_break_point))
@@ -327,7 +331,11 @@ async fn map_view(
                 a.button href=(format!("/maps/{id}/survey")) { (ctx.t("map-survey-title")) }
             }
         }
-        p { a href=(format!("/maps/{id}/break-points")) { (ctx.t("map-break-title")) } }
+        p.related {
+            a href=(format!("/maps/{id}/break-points")) { (ctx.t("map-break-title")) }
+            @if map.previous_id.is_some() { " · " a href=(format!("/maps/{id}/compare")) { (ctx.t("map-compare-title")) } }
+            @if map.can_edit { " · " a href=(format!("/maps/{id}/wave")) { (ctx.t("map-wave-new")) } }
+        }
         p.downloads {
             (ctx.t("map-download")) ": "
             a href=(format!("/maps/{id}/map.xlsx")) { "XLSX" } " · "
