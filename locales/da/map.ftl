@@ -43,6 +43,12 @@ map-agency-employment_service = Beskæftigelsesindsats
 map-agency-social_insurance = Socialforsikring
 map-agency-region = Region
 map-agency-other = Anden
+# The agencies as a sentence names them.
+map-agency-in-text-municipality = kommunen
+map-agency-in-text-employment_service = beskæftigelsesindsatsen
+map-agency-in-text-social_insurance = socialforsikringen
+map-agency-in-text-region = regionen
+map-agency-in-text-other = andre aktører
 map-actor-add = Tilføj aktøren
 map-actor = Aktør
 map-meeting-name = Møde
@@ -267,3 +273,12 @@ map-compare-removed = Møder, der er ophørt
 map-compare-kept = Møder i begge runder
 map-compare-actors = Aktører, hvis placering er ændret
 map-compare-nothing = Ingen.
+
+# Rapport
+map-report-link = Rapport (PDF)
+map-report-subtitle = Samarbejdskort – rapport til styregruppen
+map-report-organisation = Organisation
+map-report-value = Værdi
+map-report-meaning = Hvad det betyder
+map-report-generated = Lavet i Parat { $at }
+map-report-file = Samarbejdskort { $name }

@@ -43,6 +43,12 @@ map-agency-employment_service = Employment service
 map-agency-social_insurance = Social insurance
 map-agency-region = Region
 map-agency-other = Other
+# The agencies as a sentence names them.
+map-agency-in-text-municipality = the municipality
+map-agency-in-text-employment_service = the employment service
+map-agency-in-text-social_insurance = social insurance
+map-agency-in-text-region = the region
+map-agency-in-text-other = other agencies
 map-actor-add = Add the actor
 map-actor = Actor
 map-meeting-name = Meeting
@@ -267,3 +273,12 @@ map-compare-removed = Meetings that have ended
 map-compare-kept = Meetings in both waves
 map-compare-actors = Actors whose position has changed
 map-compare-nothing = None.
+
+# Report
+map-report-link = Report (PDF)
+map-report-subtitle = Cooperation map – report for the steering group
+map-report-organisation = Organisation
+map-report-value = Value
+map-report-meaning = What it means
+map-report-generated = Made in Parat { $at }
+map-report-file = Cooperation map { $name }

@@ -43,6 +43,12 @@ map-agency-employment_service = Arbetsförmedlingen
 map-agency-social_insurance = Försäkringskassan
 map-agency-region = Region
 map-agency-other = Annan
+# The agencies as a sentence names them.
+map-agency-in-text-municipality = kommunen
+map-agency-in-text-employment_service = Arbetsförmedlingen
+map-agency-in-text-social_insurance = Försäkringskassan
+map-agency-in-text-region = regionen
+map-agency-in-text-other = andra huvudmän
 map-actor-add = Lägg till aktören
 map-actor = Aktör
 map-meeting-name = Möte
@@ -267,3 +273,12 @@ map-compare-removed = Möten som har upphört
 map-compare-kept = Möten i båda omgångarna
 map-compare-actors = Aktörer vars ställning har ändrats
 map-compare-nothing = Inga.
+
+# Rapport
+map-report-link = Rapport (PDF)
+map-report-subtitle = Samverkanskarta – rapport till styrgruppen
+map-report-organisation = Organisation
+map-report-value = Värde
+map-report-meaning = Vad det betyder
+map-report-generated = Skapad i Parat { $at }
+map-report-file = Samverkanskarta { $name }

@@ -69,6 +69,23 @@ impl Block {
     pub fn list(items: impl IntoIterator<Item = String>) -> Block {
         Block::List { items: items.into_iter().map(|text| ListItem { text, depth: 0 }).collect() }
     }
+
+    /// A table whose column `wide` holds running text, or nothing when it has no rows.
+    pub fn table_if_any(headers: Vec<String>, rows: Vec<Vec<String>>, wide: usize) -> Vec<Block> {
+        if rows.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Table { headers, rows, wide: Some(wide) }]
+        }
+    }
+}
+
+impl Section {
+    /// A section of `blocks`, or of a note that it is empty.
+    pub fn or_note(heading: String, blocks: Vec<Block>, empty: impl FnOnce() -> String) -> Section {
+        let blocks = if blocks.is_empty() { vec![Block::note(empty())] } else { blocks };
+        Section { heading, blocks }
+    }
 }
 
 const TEMPLATE: &str = include_str!("templates/document.typ");

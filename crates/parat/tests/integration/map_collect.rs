@@ -625,7 +625,8 @@ async fn a_new_wave_starts_from_the_map_and_the_comparison_shows_what_changed() 
     assert_ne!(team, meetings[0], "copies, not the same meetings");
     let (_, team_page) = leader.page(&format!("{wave}/meetings/{team}")).await;
     assert!(
-        team_page.contains("<th scope=\"row\">Borås stad</th>") && team_page.contains("Ingen har bedömt mötets nytta ännu."),
+        team_page.contains("<th scope=\"row\">Borås stad</th>")
+            && team_page.contains("Ingen har bedömt mötets nytta ännu."),
         "{team_page}"
     );
     assert!(row(&leader.page(&format!("{wave}/break-points")).await.1, "25").contains("Samverkansteam"));
@@ -665,5 +666,51 @@ async fn a_new_wave_starts_from_the_map_and_the_comparison_shows_what_changed() 
     assert!(row(&compared, "Försäkringskassan").contains("+1"), "FK gained a tie");
     assert_eq!(outsider.page(&format!("{wave}/compare")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(viewer.page(&format!("{wave}/compare")).await.0, StatusCode::OK);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_map_report_is_a_pdf_for_the_steering_group() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, viewer, outsider, base, meetings, .. } = setup(&app).await;
+    let point = [("axis", "age"), ("at_value", "30"), ("label", "Aktivitetsersättningen upphör")];
+    assert_eq!(leader.post(&format!("{base}/break-points"), &point).await.status(), StatusCode::SEE_OTHER);
+    let made =
+        leader.post(&format!("{base}/wave"), &[("name", "Unga vuxna 2027"), ("target_group", "Unga vuxna")]).await;
+    let wave = format!("/maps/{}", common::id_from_location(&common::location(&made)));
+    let (_, page) = leader.page(&wave).await;
+    assert!(page.contains(&format!("href=\"{wave}/report.pdf\"")), "linked from the map");
+    let network = meeting_id(&page, "Nätverksmöte");
+    assert_eq!(leader.post(&format!("{wave}/meetings/{network}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let _ = meetings;
+
+    let response = viewer.get(&format!("{wave}/report.pdf")).await;
+    assert_eq!(response.status(), StatusCode::OK, "a viewer may read it");
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let bytes = response.bytes().await.expect("body");
+    assert!(bytes.starts_with(b"%PDF"));
+    match common::pdf_text(&bytes) {
+        Some(text) => {
+            for expected in [
+                "Unga vuxna 2027",
+                "rapport till styrgruppen",
+                "Samverkansteam",
+                "Borås stad",
+                "Aktivitetsersättningen upphör",
+                "Täcks inte av",
+                "Jämförelse med förra omgången",
+                "mellan Arbetsförmedlingen och kommunen",
+                "Möten som har upphört: Nätverksmöte",
+            ] {
+                assert!(text.contains(expected), "{expected:?} in {text}");
+            }
+            // By hand: the team's 10 × 2 h × 2 attendees = 40 person-hours, rated 2 by Borås in
+            // the first wave only (ratings are asked again): no mean in the wave.
+            assert!(text.contains("Samverkansteam Operativ 10,0 2,0 2 40 –"), "{text}");
+        }
+        None if std::env::var_os("PARAT_REQUIRE_PDFTOTEXT").is_some() => panic!("pdftotext is required"),
+        None => eprintln!("pdftotext is not installed: the report's text is not checked"),
+    }
+    assert_eq!(outsider.get(&format!("{wave}/report.pdf")).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }

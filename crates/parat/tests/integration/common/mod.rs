@@ -469,3 +469,16 @@ fn quoted_printable_decode(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).replace("\r\n", "\n")
 }
+
+/// The text of a PDF as poppler's `pdftotext` reads it, with runs of white space as one space;
+/// `None` when pdftotext is not installed.
+pub fn pdf_text(bytes: &[u8]) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child =
+        Command::new("pdftotext").args(["-", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    child.stdin.take()?.write_all(bytes).ok()?;
+    let output = child.wait_with_output().ok()?;
+    assert!(output.status.success(), "pdftotext could not read the PDF");
+    Some(String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" "))
+}

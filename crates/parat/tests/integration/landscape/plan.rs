@@ -546,19 +546,6 @@ async fn figures_kept_between_views_belong_to_their_own_database() {
     }
 }
 
-/// The text of a PDF as poppler's `pdftotext` reads it, with runs of white space as one space;
-/// `None` when pdftotext is not installed.
-fn pdf_text(bytes: &[u8]) -> Option<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child =
-        Command::new("pdftotext").args(["-", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
-    child.stdin.take()?.write_all(bytes).ok()?;
-    let output = child.wait_with_output().ok()?;
-    assert!(output.status.success(), "pdftotext could not read the plan");
-    Some(String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
 /// The paragraphs' text of a Word document, read with nothing of Parat's: the `w:t` runs of
 /// `word/document.xml`, a paragraph per line.
 fn word_text(bytes: &[u8]) -> String {
@@ -636,7 +623,7 @@ async fn the_whole_plan_downloads_as_pdf_and_as_word() {
     let pdf = pdf.bytes().await.expect("bytes");
     assert!(pdf.starts_with(b"%PDF"), "viewers read the plan too");
     // The PDF's text, extracted by poppler's pdftotext (CI installs it and requires it).
-    match pdf_text(&pdf) {
+    match crate::common::pdf_text(&pdf) {
         Some(text) => {
             for expected in [
                 "Implementeringsplan: IPS",

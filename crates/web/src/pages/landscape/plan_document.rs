@@ -29,21 +29,6 @@ pub async fn plan_docx(
     Ok(download(bytes, DOCX, &format!("{name}.docx")))
 }
 
-/// A section: its blocks, or a note that it is empty.
-fn section(heading: String, blocks: Vec<Block>, empty: impl FnOnce() -> String) -> Section {
-    let blocks = if blocks.is_empty() { vec![Block::note(empty())] } else { blocks };
-    Section { heading, blocks }
-}
-
-/// A table whose column `wide` holds running text, or nothing when it has no rows.
-fn table(headers: Vec<String>, rows: Vec<Vec<String>>, wide: usize) -> Vec<Block> {
-    if rows.is_empty() {
-        Vec::new()
-    } else {
-        vec![Block::Table { headers, rows, wide: Some(wide) }]
-    }
-}
-
 fn or_dash(text: &str) -> String {
     dash(text).to_owned()
 }
@@ -227,16 +212,20 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
 
     let t = |key: &str| ctx.t(key);
     let sections = vec![
-        section(t("land-plan-summary"), summary, String::new),
-        section(t("land-plan-need"), need_blocks, || none("land-plan-need-none")),
-        section(
+        Section::or_note(t("land-plan-summary"), summary, String::new),
+        Section::or_note(t("land-plan-need"), need_blocks, || none("land-plan-need-none")),
+        Section::or_note(
             t("land-readiness-title"),
-            table(vec![t("land-plan-result"), t("land-plan-level"), t("land-plan-figure")], readiness_rows, 2),
+            Block::table_if_any(
+                vec![t("land-plan-result"), t("land-plan-level"), t("land-plan-figure")],
+                readiness_rows,
+                2,
+            ),
             || none("land-plan-readiness-none"),
         ),
-        section(
+        Section::or_note(
             t("land-title"),
-            table(
+            Block::table_if_any(
                 vec![
                     t("land-plan-level"),
                     t("land-factor"),
@@ -250,12 +239,12 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
             ),
             String::new,
         ),
-        section(
+        Section::or_note(
             t("land-plan-open-questions"),
             if open_questions.is_empty() { Vec::new() } else { vec![Block::list(open_questions)] },
             || none("land-plan-open-none"),
         ),
-        section(
+        Section::or_note(
             t("land-goals-title"),
             if goal_items.is_empty() {
                 Vec::new()
@@ -268,12 +257,14 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
             },
             || none("land-goals-none"),
         ),
-        section(t("land-theory-title"), table(vec![t("land-step-stage"), t("land-step-text")], step_rows, 1), || {
-            none("land-theory-none")
-        }),
-        section(
+        Section::or_note(
+            t("land-theory-title"),
+            Block::table_if_any(vec![t("land-step-stage"), t("land-step-text")], step_rows, 1),
+            || none("land-theory-none"),
+        ),
+        Section::or_note(
             t("land-stakeholders-title"),
-            table(
+            Block::table_if_any(
                 vec![
                     t("land-stakeholder-name"),
                     format!("{} / {}", t("land-stakeholder-interest"), t("land-stakeholder-influence")),
@@ -287,9 +278,9 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
             ),
             || none("land-stakeholders-none"),
         ),
-        section(
+        Section::or_note(
             t("land-milestones-title"),
-            table(
+            Block::table_if_any(
                 vec![
                     t("land-milestone-name"),
                     t("land-milestone-phase"),
@@ -303,18 +294,18 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
             ),
             || none("land-milestones-none"),
         ),
-        section(
+        Section::or_note(
             t("land-risks-title"),
-            table(
+            Block::table_if_any(
                 vec![t("land-risk-what"), t("land-risk-score"), t("land-risk-mitigation"), t("land-owner")],
                 risk_rows,
                 2,
             ),
             || none("land-risks-none"),
         ),
-        section(
+        Section::or_note(
             t("plan-title"),
-            table(vec![t("plan-what"), t("plan-who"), t("plan-due"), t("plan-status")], action_rows, 0),
+            Block::table_if_any(vec![t("plan-what"), t("plan-who"), t("plan-due"), t("plan-status")], action_rows, 0),
             || none("land-plan-actions-none"),
         ),
     ];

@@ -21,6 +21,7 @@ mod export;
 mod filter;
 mod interview;
 mod inventory;
+mod report;
 mod survey;
 mod waves;
 
@@ -29,6 +30,7 @@ pub use export::*;
 pub use filter::*;
 pub use interview::*;
 pub use inventory::*;
+pub use report::*;
 pub use survey::*;
 pub use waves::*;
 
@@ -61,10 +63,16 @@ pub fn routes() -> super::Routes {
         .route("/maps/{id}/map.xlsx", "GET", get(export_xlsx))
         .route("/maps/{id}/map.csv", "GET", get(export_csv))
         .route("/maps/{id}/map.graphml", "GET", get(export_graphml))
+        .route("/maps/{id}/report.pdf", "GET", get(report_pdf))
 }
 
 pub fn agency_name(ctx: &Ctx, agency: Agency) -> String {
     ctx.t(&format!("map-agency-{}", agency.key()))
+}
+
+/// An agency as a sentence names it (the suggestions): "kommunen", not "Kommun".
+fn agency_in_text(ctx: &Ctx, agency: Agency) -> String {
+    ctx.t(&format!("map-agency-in-text-{}", agency.key()))
 }
 
 pub fn level_name(ctx: &Ctx, level: Level) -> String {
@@ -236,7 +244,7 @@ fn pictures(
 }
 
 /// A suggestion worded as a question for the group, with the facts behind it.
-fn suggestion_text(
+pub(super) fn suggestion_text(
     ctx: &Ctx,
     suggestion: &Suggestion,
     name_of_actor: &dyn Fn(&str) -> String,
@@ -256,15 +264,15 @@ fn suggestion_text(
             "map-suggest-only_bridge",
             &[
                 ("actor", text(name_of_actor(actor))),
-                ("agency", text(agency_name(ctx, *agency))),
-                ("other", text(agency_name(ctx, *other))),
+                ("agency", text(agency_in_text(ctx, *agency))),
+                ("other", text(agency_in_text(ctx, *other))),
             ],
         ),
         Suggestion::MissingMeeting { first, second, needs } => ctx.t_with(
             "map-suggest-missing_meeting",
             &[
-                ("first", text(agency_name(ctx, *first))),
-                ("second", text(agency_name(ctx, *second))),
+                ("first", text(agency_in_text(ctx, *first))),
+                ("second", text(agency_in_text(ctx, *second))),
                 ("needs", (*needs as f64).into()),
             ],
         ),
@@ -340,7 +348,8 @@ async fn map_view(
             (ctx.t("map-download")) ": "
             a href=(format!("/maps/{id}/map.xlsx")) { "XLSX" } " · "
             a href=(format!("/maps/{id}/map.csv")) { "CSV" } " · "
-            a href=(format!("/maps/{id}/map.graphml")) { "GraphML" }
+            a href=(format!("/maps/{id}/map.graphml")) { "GraphML" } " · "
+            a href=(format!("/maps/{id}/report.pdf")) { (ctx.t("map-report-link")) }
         }
         section aria-labelledby="network" {
             h2 #network { (ctx.t("map-network")) }
