@@ -211,6 +211,19 @@ mod tests {
         let degrees: Vec<(&str, f64, f64)> =
             compared.actors.iter().map(|a| (a.id.as_str(), a.degree.before, a.degree.after)).collect();
         assert_eq!(degrees, [("1", 3.0, 1.0), ("2", 2.0, 2.0), ("3", 2.0, 0.0)]);
+        // Betweenness, normalised by 2 / ((n − 1)(n − 2)) = 1/3: before, actor 1 lies on the only
+        // paths 2–4 and 3–4 (2 · 1/3); after, actor 2 on the only path 1–4 (1/3).
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        let between: Vec<(f64, f64)> =
+            compared.actors.iter().map(|a| (a.betweenness.before, a.betweenness.after)).collect();
+        assert!(close(between[0].0, 2.0 / 3.0) && close(between[0].1, 0.0), "{between:?}");
+        assert!(close(between[1].0, 0.0) && close(between[1].1, 1.0 / 3.0), "{between:?}");
+        assert!(close(between[2].0, 0.0) && close(between[2].1, 0.0), "{between:?}");
+        // Centralisation Σ(d_max − d_i) / ((n − 1)(n − 2)): before (0 + 1 + 1 + 2) / 6, after
+        // (1 + 0 + 2 + 1) / 6: 2/3 both times. Actors 4 → 4, meetings 2 → 2.
+        let centralization = compared.network[3].1;
+        assert!(close(centralization.before, 2.0 / 3.0) && close(centralization.after, 2.0 / 3.0));
+        assert_eq!((compared.network[0].1.delta(), compared.network[1].1.delta()), (0.0, 0.0));
     }
 
     #[test]

@@ -11,7 +11,6 @@ mod cluster;
 mod crm;
 mod landscape;
 mod map;
-mod map_collect;
 mod outage;
 mod questionnaire;
 mod readiness;

@@ -1,8 +1,10 @@
 //! The demo's cooperation maps: a municipality's map of the meetings around young adults
-//! without their own income, entered through the store as a process leader would, and for the
+//! without their own income in two waves, with break points, entered through the store as a
+//! process leader would, and for the
 //! national demo a map of national scale (2 000 actors, 500 meetings, 20 000 attendance rows in
 //! 20 counties joined by national meetings), written in one transaction as benchmarks need it.
 
+use parat_core::map::break_points::BreakPointInput;
 use parat_core::map::inventory::{ActorInput, AttendanceInput, MapInput, MeetingInput, NeedInput, RatingInput, Source};
 
 use super::Lcg;
@@ -66,21 +68,25 @@ const NEEDS: &[(usize, usize, &str)] = &[
     (3, 4, "Unga i behandling som vill börja arbeta"),
 ];
 
-/// A municipality's map, entered as its process leader would.
+/// The break points of the demo's target group: (axis, where, what happens, covering meetings by
+/// position in [`MEETINGS`]). The last is covered by no meeting.
+const BREAK_POINTS: &[(&str, &str, &str, &[usize])] = &[
+    ("age", "25", "Arbetsförmedlingens insatser för unga upphör", &[2, 4]),
+    ("age", "30", "Aktivitetsersättningen upphör", &[]),
+    ("months", "12", "Försörjningsstödet prövas om efter ett år", &[4]),
+];
+
+/// A municipality's map in two waves, entered as its process leader would: last year's with
+/// six meetings and the target group's break points, and this year's, made from it, where one
+/// meeting has ended and two have started, with ratings and needs.
 pub(super) async fn municipal_map(db: &Db, coordinator: &OrgScope, random: &mut Lcg) -> StoreResult<()> {
-    let map = crate::map::create(
-        db,
-        coordinator,
-        &MapInput {
-            name: "Unga vuxna utan egen försörjning".into(),
-            target_group: "Unga vuxna 18–29 år utan egen försörjning".into(),
-            starts_on: "2026-01-01".into(),
-            ends_on: "2026-12-31".into(),
-        }
-        .parse()
-        .map_err(StoreError::Invalid)?,
-    )
-    .await?;
+    let map_input = |year: &str| MapInput {
+        name: format!("Unga vuxna utan egen försörjning {year}"),
+        target_group: "Unga vuxna 18–29 år utan egen försörjning".into(),
+        starts_on: format!("{year}-01-01"),
+        ends_on: format!("{year}-12-31"),
+    };
+    let earlier = crate::map::create(db, coordinator, &map_input("2025").parse().map_err(StoreError::Invalid)?).await?;
     let mut actors = Vec::new();
     for (organisation, unit, function, agency) in ACTORS {
         let input = ActorInput {
@@ -89,39 +95,47 @@ pub(super) async fn municipal_map(db: &Db, coordinator: &OrgScope, random: &mut 
             function: (*function).into(),
             agency: (*agency).into(),
         };
-        actors
-            .push(crate::map::create_actor(db, coordinator, &map, &input.parse().map_err(StoreError::Invalid)?).await?);
+        actors.push(
+            crate::map::create_actor(db, coordinator, &earlier, &input.parse().map_err(StoreError::Invalid)?).await?,
+        );
     }
-    for (name, level, per_year, hours, attendees) in MEETINGS {
-        let input = MeetingInput {
-            name: (*name).into(),
-            level: (*level).into(),
-            per_year: (*per_year).into(),
-            hours: (*hours).into(),
-            convener_id: actors[attendees[0].0].to_string(),
-            ..Default::default()
+    let mut meetings = Vec::new();
+    for (position, demo) in MEETINGS.iter().enumerate().take(6) {
+        meetings.push((position, add_meeting(db, coordinator, &earlier, &actors, demo).await?));
+    }
+    for (axis, at, label, covered) in BREAK_POINTS {
+        let input = BreakPointInput {
+            axis: (*axis).into(),
+            at_value: (*at).into(),
+            label: (*label).into(),
+            meeting_ids: covered
+                .iter()
+                .filter_map(|c| meetings.iter().find(|(p, _)| p == c).map(|(_, id)| id.to_string()))
+                .collect(),
         };
-        let draft = input.parse().map_err(StoreError::Invalid)?;
-        let meeting = crate::map::create_meeting(db, coordinator, &map, &draft, Source::Entry).await?;
-        for (position, role) in *attendees {
-            let attends = AttendanceInput { actor_id: actors[*position].to_string(), role: (*role).into() };
-            let draft = attends.parse().map_err(StoreError::Invalid)?;
-            crate::map::set_attendance(db, coordinator, &map, meeting, &draft, Source::Entry).await?;
+        crate::map::add_break_point(db, coordinator, &earlier, &input.parse().map_err(StoreError::Invalid)?).await?;
+    }
+
+    // This year: a new wave. The joint assessment has ended; two meetings have started.
+    let map = crate::map::new_wave(db, coordinator, &earlier, &map_input("2026").parse().map_err(StoreError::Invalid)?)
+        .await?;
+    let ended = crate::map::meetings(db, &map).await?.into_iter().find(|m| m.name == MEETINGS[4].0);
+    if let Some(ended) = ended {
+        crate::map::remove_meeting(db, coordinator, &map, ended.id).await?;
+    }
+    for demo in &MEETINGS[6..] {
+        add_meeting(db, coordinator, &map, &actors, demo).await?;
+    }
+    for meeting in crate::map::meetings(db, &map).await? {
+        for attendance in &meeting.attendance {
             let rating = RatingInput {
-                actor_id: actors[*position].to_string(),
+                actor_id: attendance.actor_id.to_string(),
                 useful_own: (1 + random.below(4)).to_string(),
                 useful_group: (1 + random.below(4)).to_string(),
                 ..Default::default()
             };
-            crate::map::rate(
-                db,
-                coordinator,
-                &map,
-                meeting,
-                &rating.parse().map_err(StoreError::Invalid)?,
-                Source::Entry,
-            )
-            .await?;
+            let draft = rating.parse().map_err(StoreError::Invalid)?;
+            crate::map::rate(db, coordinator, &map, meeting.id, &draft, Source::Entry).await?;
         }
     }
     for (from, to, about) in NEEDS {
@@ -133,6 +147,32 @@ pub(super) async fn municipal_map(db: &Db, coordinator: &OrgScope, random: &mut 
         crate::map::add_need(db, coordinator, &map, &need.parse().map_err(StoreError::Invalid)?, Source::Entry).await?;
     }
     Ok(())
+}
+
+/// One demo meeting with its attendance.
+async fn add_meeting(
+    db: &Db,
+    coordinator: &OrgScope,
+    map: &crate::map::Map,
+    actors: &[i64],
+    (name, level, per_year, hours, attendees): &DemoMeeting,
+) -> StoreResult<i64> {
+    let input = MeetingInput {
+        name: (*name).into(),
+        level: (*level).into(),
+        per_year: (*per_year).into(),
+        hours: (*hours).into(),
+        convener_id: actors[attendees[0].0].to_string(),
+        ..Default::default()
+    };
+    let draft = input.parse().map_err(StoreError::Invalid)?;
+    let meeting = crate::map::create_meeting(db, coordinator, map, &draft, Source::Entry).await?;
+    for (position, role) in *attendees {
+        let attends = AttendanceInput { actor_id: actors[*position].to_string(), role: (*role).into() };
+        let draft = attends.parse().map_err(StoreError::Invalid)?;
+        crate::map::set_attendance(db, coordinator, map, meeting, &draft, Source::Entry).await?;
+    }
+    Ok(meeting)
 }
 
 /// A national-scale map for benchmarks, in one transaction: 2 000 actors in 20 counties of 100,

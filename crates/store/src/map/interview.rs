@@ -61,22 +61,7 @@ pub async fn save_interview(
                 }
             }
             if let Some(rating) = &reply.rating {
-                sqlx::query(
-                    "INSERT INTO map_ratings (meeting_id, actor_id, useful_own, useful_group, works, change, source, \
-                     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                     ON CONFLICT (meeting_id, actor_id, source) DO UPDATE SET useful_own = excluded.useful_own, \
-                     useful_group = excluded.useful_group, works = excluded.works, change = excluded.change",
-                )
-                .bind(reply.meeting_id)
-                .bind(informant)
-                .bind(rating.useful_own.map(i64::from))
-                .bind(rating.useful_group.map(i64::from))
-                .bind(&rating.works)
-                .bind(&rating.change)
-                .bind(source)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
+                rate!(&mut *tx, reply.meeting_id, rating, source, at);
             }
         }
         let mut added_id = None;

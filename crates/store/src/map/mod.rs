@@ -34,6 +34,29 @@ macro_rules! join {
     };
 }
 
+/// Writes an actor's rating of a meeting from one source inside a change's transaction,
+/// replacing that source's earlier rating (never another source's).
+macro_rules! rate {
+    ($tx:expr, $meeting_id:expr, $rating:expr, $source:expr, $at:expr) => {
+        sqlx::query(
+            "INSERT INTO map_ratings (meeting_id, actor_id, useful_own, useful_group, works, change, source, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (meeting_id, actor_id, source) DO UPDATE SET useful_own = excluded.useful_own, \
+             useful_group = excluded.useful_group, works = excluded.works, change = excluded.change",
+        )
+        .bind($meeting_id)
+        .bind($rating.actor_id)
+        .bind($rating.useful_own.map(i64::from))
+        .bind($rating.useful_group.map(i64::from))
+        .bind(&$rating.works)
+        .bind(&$rating.change)
+        .bind($source)
+        .bind($at)
+        .execute($tx)
+        .await?
+    };
+}
+
 mod actors;
 mod break_points;
 mod figures;

@@ -144,22 +144,7 @@ pub async fn rate(
         .map_err(|_| StoreError::field("actor_id", parat_core::Problem::UnknownChoice))?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO map_ratings (meeting_id, actor_id, useful_own, useful_group, works, change, source, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-             ON CONFLICT (meeting_id, actor_id, source) DO UPDATE SET useful_own = excluded.useful_own, \
-             useful_group = excluded.useful_group, works = excluded.works, change = excluded.change",
-        )
-        .bind(meeting_id)
-        .bind(draft.actor_id)
-        .bind(draft.useful_own.map(i64::from))
-        .bind(draft.useful_group.map(i64::from))
-        .bind(&draft.works)
-        .bind(&draft.change)
-        .bind(source.key())
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        rate!(&mut *tx, meeting_id, draft, source.key(), now());
         touch!(&mut *tx, map.id);
         let after = serde_json::json!({
             "meeting": meeting_id, "actor": draft.actor_id, "useful_own": draft.useful_own,

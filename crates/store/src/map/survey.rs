@@ -249,22 +249,7 @@ pub async fn take_in(
                             .await?;
                     }
                     Proposal::Rating { actor_id, meeting_id, rating, held } => {
-                        sqlx::query(
-                            "INSERT INTO map_ratings (meeting_id, actor_id, useful_own, useful_group, works, change, \
-                             source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                             ON CONFLICT (meeting_id, actor_id, source) DO UPDATE SET useful_own = excluded.useful_own, \
-                             useful_group = excluded.useful_group, works = excluded.works, change = excluded.change",
-                        )
-                        .bind(meeting_id)
-                        .bind(actor_id)
-                        .bind(rating.useful_own.map(i64::from))
-                        .bind(rating.useful_group.map(i64::from))
-                        .bind(&rating.works)
-                        .bind(&rating.change)
-                        .bind(source)
-                        .bind(at)
-                        .execute(&mut *tx)
-                        .await?;
+                        rate!(&mut *tx, meeting_id, rating, source, at);
                         if held.is_some() {
                             // Chosen over the map's own: the entry says what the survey said.
                             sqlx::query(
