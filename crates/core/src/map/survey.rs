@@ -263,7 +263,11 @@ pub fn proposals(answers: &[RosterAnswer], held: &Held, decided: &HashSet<String
                 let said = (rating.useful_own, rating.useful_group);
                 let own = held.own_ratings.get(&pair).copied();
                 let already = held.survey_ratings.get(&pair) == Some(&said);
-                if own != Some(said) && !already {
+                // Only what the survey says can disagree: a step it leaves out is no conflict.
+                let agrees = |(own_work, group): Usefulness| {
+                    said.0.is_none_or(|s| Some(s) == own_work) && said.1.is_none_or(|s| Some(s) == group)
+                };
+                if !own.is_some_and(agrees) && !already {
                     found.push(Proposal::Rating { actor_id, meeting_id, rating: rating.clone(), held: own });
                 }
             }
@@ -391,6 +395,18 @@ mod tests {
         held.survey_ratings.insert((7, 3), (Some(3), None));
         let keys: Vec<String> = proposals(&answers, &held, &decided).iter().map(Proposal::key).collect();
         assert_eq!(keys, ["a7.m2.attend"]);
+    }
+
+    #[test]
+    fn a_step_the_survey_leaves_out_is_no_conflict() {
+        let mut held = Held { meetings: [1].into(), ..Held::default() };
+        held.attendance.insert((7, 1));
+        held.own_ratings.insert((7, 1), (Some(4), Some(2)));
+        // Says 4 for its own work and nothing for the target group: as the entry has it.
+        assert!(proposals(&[answer(7, vec![rated(7, 1, 4)])], &held, &HashSet::new()).is_empty());
+        // Says 3: a conflict.
+        let found = proposals(&[answer(7, vec![rated(7, 1, 3)])], &held, &HashSet::new());
+        assert!(found.len() == 1 && found[0].is_conflict());
     }
 
     #[test]

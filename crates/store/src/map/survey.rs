@@ -251,9 +251,11 @@ pub async fn take_in(
                     Proposal::Rating { actor_id, meeting_id, rating, held } => {
                         rate!(&mut *tx, meeting_id, rating, source, at);
                         if held.is_some() {
-                            // Chosen over the map's own: the entry says what the survey said.
+                            // Chosen over the map's own: the entry says what the survey said (a
+                            // step the survey left out stays as it was).
                             sqlx::query(
-                                "UPDATE map_ratings SET useful_own = $1, useful_group = $2 \
+                                "UPDATE map_ratings SET useful_own = COALESCE($1, useful_own), \
+                                 useful_group = COALESCE($2, useful_group) \
                                  WHERE meeting_id = $3 AND actor_id = $4 AND source <> $5",
                             )
                             .bind(rating.useful_own.map(i64::from))
