@@ -200,12 +200,11 @@ pub async fn decided(db: &Db, round: &Round) -> StoreResult<HashSet<String>> {
     Ok(rows.into_iter().map(|(key,)| key).collect())
 }
 
-/// The proposals of a survey still to decide.
-pub async fn open_proposals(db: &Db, scope: &OrgScope, map: &Map, round: &Round) -> StoreResult<Vec<Proposal>> {
-    let answers = survey_answers(db, scope, round).await?;
+/// The proposals still to decide that a survey's `answers` (read once, as a logged read) make.
+pub async fn open_proposals(db: &Db, map: &Map, round: &Round, answers: &[RosterAnswer]) -> StoreResult<Vec<Proposal>> {
     let held = held(db, map).await?;
     let decided = decided(db, round).await?;
-    Ok(parat_core::map::survey::proposals(&answers, &held, &decided))
+    Ok(parat_core::map::survey::proposals(answers, &held, &decided))
 }
 
 /// Writes the process leader's choices, all in one transaction, and remembers each. A

@@ -229,7 +229,7 @@ async fn survey_view(
         Some(round_id) => {
             let round = map::survey_round(db, scope, map, round_id).await?;
             let answers = map::survey_answers(db, scope, &round).await?;
-            let proposals = map::open_proposals(db, scope, map, &round).await?;
+            let proposals = map::open_proposals(db, map, &round, &answers).await?;
             Some((round, answers, proposals))
         }
         None => None,
@@ -336,7 +336,8 @@ pub async fn take_in(
     }
     // The proposals are worked out again here, not trusted from the form: a choice applies to
     // what the answers say now, and only to a proposal still open.
-    let proposals = map::open_proposals(db, scope, &map, &round).await?;
+    let answers = map::survey_answers(db, scope, &round).await?;
+    let proposals = map::open_proposals(db, &map, &round, &answers).await?;
     let chosen: HashMap<&str, &str> =
         fields.iter().filter_map(|(k, v)| Some((k.strip_prefix("choice-")?, v.as_str()))).collect();
     let mut choices = Vec::new();
