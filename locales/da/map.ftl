@@ -282,3 +282,7 @@ map-report-value = Værdi
 map-report-meaning = Hvad det betyder
 map-report-generated = Lavet i Parat { $at }
 map-report-file = Samarbejdskort { $name }
+
+# Overgange: hvem der dækker dem
+map-break-actors = Aktører på møderne
+map-break-meetings-under = Møder: { $meetings }

@@ -282,3 +282,7 @@ map-report-value = Value
 map-report-meaning = What it means
 map-report-generated = Made in Parat { $at }
 map-report-file = Cooperation map { $name }
+
+# Break points: who covers them
+map-break-actors = Actors at the meetings
+map-break-meetings-under = Meetings: { $meetings }

@@ -282,3 +282,7 @@ map-report-value = Värde
 map-report-meaning = Vad det betyder
 map-report-generated = Skapad i Parat { $at }
 map-report-file = Samverkanskarta { $name }
+
+# Brytpunkter: vem som täcker dem
+map-break-actors = Aktörer på mötena
+map-break-meetings-under = Möten: { $meetings }

@@ -936,6 +936,11 @@ async fn a_guided_interview_is_held_in_the_browser_and_its_pages_are_accessible(
     assert!(saved.contains("notice=saved"), "{saved}");
 
     check_page(&client, &base, &format!("{map}/survey"), "map-survey", &mut failures).await;
+    let point = [("axis", "age"), ("at_value", "30"), ("label", "Aktivitetsersättningen upphör")];
+    leader.post(&format!("{map}/break-points"), &point).await;
+    check_page(&client, &base, &format!("{map}/break-points"), "map-break-points", &mut failures).await;
+    check_page(&client, &base, &format!("{map}/wave"), "map-wave", &mut failures).await;
+    check_page(&client, &base, &format!("{map}/compare"), "map-compare", &mut failures).await;
     check_page(&client, &base, &format!("{meeting_path}/edit"), "map-meeting-edit", &mut failures).await;
     check_page(
         &client,

@@ -597,3 +597,173 @@ async fn a_map_is_kept_per_organisation_and_read_as_a_network() {
         }
     });
 }
+
+/// A map's break points through the store: covered only by the map's own meetings (another
+/// map's meeting is a field problem and leaves nothing written), each change raising the map's
+/// revision once and leaving an audit entry; the actors covering a point are those attending
+/// its meetings; a viewer cannot change them, another organisation cannot see them.
+#[tokio::test]
+async fn break_points_are_covered_by_the_maps_own_meetings() {
+    use std::collections::BTreeSet;
+
+    use parat_core::map::break_points::{Axis, BreakPointInput};
+    use parat_core::map::inventory::{ActorInput, AttendanceInput, MapInput, MeetingInput, Source};
+    use parat_core::map::Agency;
+    use parat_store::map;
+    on_every_backend!(|db, backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let lerum = org(&db, root, "Lerums kommun").await;
+        let in_boras = scope(&db, root, boras).await;
+        let in_lerum = scope(&db, root, lerum).await;
+        let viewer = user(&db, "viewer@parat.se", false).await;
+        accounts::add_member(&db, &in_boras, &Email::parse("viewer@parat.se").expect("email"), Role::Viewer, None)
+            .await
+            .expect("added");
+        let viewing = scope(&db, viewer, boras).await;
+        let map_draft = MapInput { name: "Unga vuxna".into(), target_group: "Unga vuxna".into(), ..Default::default() }
+            .parse()
+            .expect("valid");
+        let made = map::create(&db, &in_boras, &map_draft).await.expect("map");
+        let second = map::create(&db, &in_boras, &map_draft).await.expect("another of Borås's maps");
+
+        let meeting = |name: &str| {
+            MeetingInput {
+                name: name.into(),
+                level: "operational".into(),
+                per_year: "12".into(),
+                hours: "1".into(),
+                ..Default::default()
+            }
+            .parse()
+            .expect("valid")
+        };
+        let team =
+            map::create_meeting(&db, &in_boras, &made, &meeting("Samverkansteam"), Source::Entry).await.expect("team");
+        let network =
+            map::create_meeting(&db, &in_boras, &made, &meeting("Nätverksmöte"), Source::Entry).await.expect("network");
+        let elsewhere = map::create_meeting(&db, &in_boras, &second, &meeting("Annat möte"), Source::Entry)
+            .await
+            .expect("the other map's");
+        let actor = |organisation: &str, agency: &str| {
+            ActorInput { organisation: organisation.into(), agency: agency.into(), ..Default::default() }
+                .parse()
+                .expect("valid")
+        };
+        let hub = map::create_actor(&db, &in_boras, &made, &actor("Borås stad", "municipality")).await.expect("hub");
+        let af = map::create_actor(&db, &in_boras, &made, &actor("Arbetsförmedlingen", "employment_service"))
+            .await
+            .expect("af");
+        let fk = map::create_actor(&db, &in_boras, &made, &actor("Försäkringskassan", "social_insurance"))
+            .await
+            .expect("fk");
+        let attendance = [(team, hub), (team, af), (network, af), (network, fk)];
+        for (meeting, actor) in attendance {
+            let input = AttendanceInput { actor_id: actor.to_string(), role: "member".into() };
+            map::set_attendance(&db, &in_boras, &made, meeting, &input.parse().expect("valid"), Source::Entry)
+                .await
+                .expect("attends");
+        }
+
+        let point = |axis: &str, at: &str, label: &str, meetings: &[i64]| {
+            BreakPointInput {
+                axis: axis.into(),
+                at_value: at.into(),
+                label: label.into(),
+                meeting_ids: meetings.iter().map(i64::to_string).collect(),
+            }
+            .parse()
+            .expect("valid")
+        };
+        let revision = |map: &map::Map| {
+            let (db, scope, id) = (&db, &in_boras, map.id);
+            async move { map::open(db, scope, id).await.expect("open").revision }
+        };
+        let start = revision(&made).await;
+
+        // Another map's meeting: a field problem, and neither the point nor any cover is left.
+        let forged = point("age", "25", "Ungdomsgarantin upphör", &[team, elsewhere]);
+        match map::add_break_point(&db, &in_boras, &made, &forged).await {
+            Err(StoreError::Invalid(errors)) => assert_eq!(errors.get("meeting_ids"), Some(Problem::UnknownChoice)),
+            other => panic!("{backend:?}: {other:?}"),
+        }
+        assert!(map::break_points(&db, &made).await.expect("points").is_empty(), "{backend:?}");
+        assert_eq!(revision(&made).await, start, "nothing changed");
+        let viewed = map::open(&db, &viewing, made.id).await.expect("a viewer reads the map");
+        let youth = point("age", "25", "Ungdomsgarantin upphör", &[team]);
+        assert!(matches!(map::add_break_point(&db, &viewing, &viewed, &youth).await, Err(StoreError::Forbidden)));
+        assert!(matches!(map::open(&db, &in_lerum, made.id).await, Err(StoreError::NotFound)));
+
+        let youth = map::add_break_point(&db, &in_boras, &made, &youth).await.expect("youth");
+        let compensation =
+            map::add_break_point(&db, &in_boras, &made, &point("age", "29,5", "Aktivitetsersättning", &[]))
+                .await
+                .expect("compensation");
+        let benefit =
+            map::add_break_point(&db, &in_boras, &made, &point("months", "12", "Försörjningsstöd", &[network, team]))
+                .await
+                .expect("benefit");
+        assert_eq!(revision(&made).await, start + 3, "{backend:?}: one raise per change");
+
+        let points = map::break_points(&db, &made).await.expect("points");
+        let read: Vec<(i64, Axis, f64, Vec<i64>)> =
+            points.iter().map(|p| (p.id, p.axis, p.at_value, p.meeting_ids.clone())).collect();
+        let mut both = vec![team, network];
+        both.sort();
+        assert_eq!(
+            read,
+            [
+                (youth, Axis::Age, 25.0, vec![team]),
+                (compensation, Axis::Age, 29.5, vec![]),
+                (benefit, Axis::Months, 12.0, both)
+            ],
+            "{backend:?}"
+        );
+        // Who covers each: worked out from the attendance above, apart from the store.
+        let meetings = map::meetings(&db, &made).await.expect("meetings");
+        let members = map::members(&db, &made).await.expect("members");
+        for point in &points {
+            let expected: BTreeSet<i64> =
+                attendance.iter().filter(|(m, _)| point.meeting_ids.contains(m)).map(|(_, a)| *a).collect();
+            let covering: BTreeSet<i64> =
+                map::covering_actors(point, &meetings, &members).iter().map(|a| a.id).collect();
+            assert_eq!(covering, expected, "{backend:?}: {}", point.label);
+        }
+        let by_agency: BTreeSet<(Agency, usize)> = map::covering(&points[2], &meetings, &members).into_iter().collect();
+        assert_eq!(
+            by_agency,
+            BTreeSet::from([(Agency::Municipality, 1), (Agency::EmploymentService, 1), (Agency::SocialInsurance, 1)])
+        );
+
+        // A changed cover with another map's meeting is refused and the point stays as it was;
+        // then it is changed.
+        let moved = point("age", "30", "Aktivitetsersättningen upphör", &[elsewhere]);
+        assert!(matches!(
+            map::update_break_point(&db, &in_boras, &made, compensation, &moved).await,
+            Err(StoreError::Invalid(_))
+        ));
+        let kept = map::break_points(&db, &made).await.expect("points");
+        assert_eq!((kept[1].at_value, kept[1].meeting_ids.len()), (29.5, 0), "{backend:?}");
+        let moved = point("age", "30", "Aktivitetsersättningen upphör", &[network]);
+        map::update_break_point(&db, &in_boras, &made, compensation, &moved).await.expect("changed");
+        let changed = map::break_points(&db, &made).await.expect("points");
+        assert_eq!((changed[1].at_value, changed[1].meeting_ids.clone()), (30.0, vec![network]));
+
+        // A meeting removed leaves the cover of every point it covered.
+        map::remove_meeting(&db, &in_boras, &made, network).await.expect("removed");
+        let after: Vec<Vec<i64>> =
+            map::break_points(&db, &made).await.expect("points").into_iter().map(|p| p.meeting_ids).collect();
+        assert_eq!(after, [vec![team], vec![], vec![team]], "{backend:?}");
+
+        assert!(matches!(map::remove_break_point(&db, &viewing, &viewed, youth).await, Err(StoreError::Forbidden)));
+        assert!(matches!(map::remove_break_point(&db, &in_boras, &second, youth).await, Err(StoreError::NotFound)));
+        map::remove_break_point(&db, &in_boras, &made, youth).await.expect("removed");
+        assert_eq!(map::break_points(&db, &made).await.expect("points").len(), 2);
+
+        let log = audit::list(&db, &in_boras, &Default::default()).await.expect("audit");
+        let mut actions: Vec<&str> =
+            log.iter().filter(|e| e.entity == "map_break_point").map(|e| e.action.as_str()).collect();
+        actions.sort();
+        assert_eq!(actions, ["create", "create", "create", "delete", "update"], "{backend:?}");
+    });
+}

@@ -51,20 +51,32 @@ pub async fn break_points(db: &Db, map: &Map) -> StoreResult<Vec<BreakPoint>> {
         .collect())
 }
 
-/// The covering meetings must be the map's: checked before anything is written.
-async fn check_meetings(db: &Db, map: &Map, draft: &BreakPointDraft) -> StoreResult<()> {
-    let meetings: std::collections::HashSet<i64> = super::meetings(db, map).await?.iter().map(|m| m.id).collect();
-    if draft.meeting_ids.iter().all(|id| meetings.contains(id)) {
-        Ok(())
-    } else {
-        Err(StoreError::field("meeting_ids", parat_core::Problem::UnknownChoice))
-    }
+/// Writes a break point's covering meetings inside a change's transaction. A meeting that is
+/// not the map's writes nothing and leaves the transaction to be rolled back: a field problem,
+/// not a foreign-key error.
+macro_rules! cover {
+    ($tx:expr, $map_id:expr, $point_id:expr, $meeting_ids:expr) => {
+        for meeting in $meeting_ids {
+            let written = sqlx::query(
+                "INSERT INTO map_break_point_cover (break_point_id, meeting_id) \
+                 SELECT $1, id FROM map_meetings WHERE id = $2 AND map_id = $3",
+            )
+            .bind($point_id)
+            .bind(meeting)
+            .bind($map_id)
+            .execute($tx)
+            .await?
+            .rows_affected();
+            if written != 1 {
+                return Err(StoreError::field("meeting_ids", parat_core::Problem::UnknownChoice));
+            }
+        }
+    };
 }
 
 /// A new break point with its covering meetings.
 pub async fn add_break_point(db: &Db, scope: &OrgScope, map: &Map, draft: &BreakPointDraft) -> StoreResult<i64> {
     map.require_edit()?;
-    check_meetings(db, map, draft).await?;
     let id = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
@@ -78,13 +90,7 @@ pub async fn add_break_point(db: &Db, scope: &OrgScope, map: &Map, draft: &Break
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        for meeting in &draft.meeting_ids {
-            sqlx::query("INSERT INTO map_break_point_cover (break_point_id, meeting_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(meeting)
-                .execute(&mut *tx)
-                .await?;
-        }
+        cover!(&mut *tx, map.id, id, &draft.meeting_ids);
         touch!(&mut *tx, map.id);
         let after = point_json(draft);
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "create", "map_break_point", id).after(&after))?;
@@ -104,7 +110,6 @@ pub async fn update_break_point(
 ) -> StoreResult<()> {
     map.require_edit()?;
     let before = break_points(db, map).await?.into_iter().find(|p| p.id == id).ok_or(StoreError::NotFound)?;
-    check_meetings(db, map, draft).await?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE map_break_points SET axis = $1, at_value = $2, label = $3 WHERE map_id = $4 AND id = $5")
@@ -116,13 +121,7 @@ pub async fn update_break_point(
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM map_break_point_cover WHERE break_point_id = $1").bind(id).execute(&mut *tx).await?;
-        for meeting in &draft.meeting_ids {
-            sqlx::query("INSERT INTO map_break_point_cover (break_point_id, meeting_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(meeting)
-                .execute(&mut *tx)
-                .await?;
-        }
+        cover!(&mut *tx, map.id, id, &draft.meeting_ids);
         touch!(&mut *tx, map.id);
         let entry =
             AuditEntry::scoped(scope, "update", "map_break_point", id).before(&before).after(&point_json(draft));
@@ -158,12 +157,24 @@ fn point_json(draft: &BreakPointDraft) -> serde_json::Value {
     })
 }
 
-/// Who covers each point: the agencies of those attending its meetings.
-pub fn covering(point: &BreakPoint, meetings: &[super::Meeting], actors: &[super::Actor]) -> Vec<(Agency, usize)> {
-    let agency_of: std::collections::HashMap<i64, Agency> = actors.iter().map(|a| (a.id, a.agency)).collect();
-    let attendees = meetings
+/// Who covers a point: the distinct actors attending any of its covering meetings, in the
+/// order of `actors` (the map's members).
+pub fn covering_actors<'a>(
+    point: &BreakPoint,
+    meetings: &[super::Meeting],
+    actors: &'a [super::Actor],
+) -> Vec<&'a super::Actor> {
+    let attending: std::collections::HashSet<i64> = meetings
         .iter()
         .filter(|m| point.meeting_ids.contains(&m.id))
-        .flat_map(|m| m.attendance.iter().filter_map(|a| agency_of.get(&a.actor_id).map(|g| (a.actor_id, *g))));
+        .flat_map(|m| m.attendance.iter().map(|a| a.actor_id))
+        .collect();
+    actors.iter().filter(|a| attending.contains(&a.id)).collect()
+}
+
+/// Who covers each point by agency: the agencies of those attending its meetings, with how many
+/// actors of each.
+pub fn covering(point: &BreakPoint, meetings: &[super::Meeting], actors: &[super::Actor]) -> Vec<(Agency, usize)> {
+    let attendees = covering_actors(point, meetings, actors).into_iter().map(|a| (a.id, a.agency));
     parat_core::map::break_points::covering_agencies(attendees).into_iter().collect()
 }

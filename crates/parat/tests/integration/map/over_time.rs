@@ -202,3 +202,109 @@ async fn the_map_report_is_a_pdf_for_the_steering_group() {
     assert_eq!(outsider.get(&format!("{wave}/report.pdf")).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+/// The actor names listed in a break point's "actors" cell.
+fn covering_listed(row: &str) -> std::collections::BTreeSet<String> {
+    let start = row.find("<td class=\"actors\">").expect("the actors cell");
+    let cell = &row[start..start + row[start..].find("</td>").expect("end")];
+    cell.split("<li>").skip(1).map(|item| item[..item.find("</li>").expect("end")].to_owned()).collect()
+}
+
+#[tokio::test]
+async fn break_points_list_the_actors_who_cover_them_and_mark_the_uncovered_in_the_picture() {
+    let app = TestApp::spawn().await;
+    let Setup { leader, viewer, outsider, base, actors, meetings } = setup(&app).await;
+    let path = format!("{base}/break-points");
+    let (_, map_page) = leader.page(&base).await;
+    assert!(map_page.contains(&format!("<a href=\"{path}\">Brytpunkter</a>")), "linked from the map");
+
+    // The setup has Borås stad and Arbetsförmedlingen at the team; AF and FK join the network
+    // meeting here. Who covers a point is worked out from this list, apart from the server.
+    let names = ["Borås stad", "Arbetsförmedlingen", "Försäkringskassan"];
+    let attendance = [(0, 0), (0, 1), (1, 1), (1, 2)];
+    for (meeting, actor) in &attendance[2..] {
+        let fields = [("actor_id", actors[*actor].as_str()), ("role", "member")];
+        let added = leader.post(&format!("{base}/meetings/{}/attendance", meetings[*meeting]), &fields).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    let expected = |covering: &[usize]| -> std::collections::BTreeSet<String> {
+        attendance.iter().filter(|(m, _)| covering.contains(m)).map(|(_, a)| names[*a].to_owned()).collect()
+    };
+
+    // A value that is no number keeps what was typed, the chosen meetings too.
+    let refused = leader
+        .post(
+            &path,
+            &[
+                ("axis", "age"),
+                ("at_value", "tjugofem"),
+                ("label", "Ungdomsgarantin upphör"),
+                ("meeting_ids", &meetings[1]),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = refused.text().await.expect("body");
+    assert!(body.contains("value=\"tjugofem\"") && body.contains("value=\"Ungdomsgarantin upphör\""));
+    let chosen = &body[body.find(&format!("name=\"meeting_ids\" value=\"{}\"", meetings[1])).expect("its box")..];
+    assert!(chosen[..chosen.find('>').expect("end")].contains("checked"), "the chosen meeting stays chosen");
+    assert!(body.contains("aria-invalid=\"true\""));
+
+    let points: [(&str, &str, &str, &[usize]); 3] = [
+        ("age", "25", "Ungdomsgarantin upphör", &[0]),
+        ("age", "30", "Aktivitetsersättningen upphör", &[]),
+        ("months", "12", "Försörjningsstödet prövas", &[0, 1]),
+    ];
+    for (axis, at, label, covering) in points {
+        let mut fields = vec![("axis", axis), ("at_value", at), ("label", label)];
+        fields.extend(covering.iter().map(|m| ("meeting_ids", meetings[*m].as_str())));
+        assert_eq!(viewer.post(&path, &fields).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(outsider.post(&path, &fields).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(leader.post(&path, &fields).await.status(), StatusCode::SEE_OTHER);
+    }
+
+    let (_, page) = leader.page(&path).await;
+    for (_, at, _, covering) in points {
+        assert_eq!(covering_listed(row(&page, at)), expected(covering), "the point at {at}");
+    }
+    assert!(row(&page, "30").contains("Täcks inte av något möte"));
+    assert!(page.contains("<tr class=\"uncovered\"><th scope=\"row\">30</th>"), "highlighted in the table");
+    // In the picture: the uncovered point drawn apart, in words, with no meetings under it; the
+    // covered ones with their meetings listed under the mark.
+    let uncovered = &page[page.find("<g class=\"point uncovered\">").expect("marked in the picture")..];
+    let uncovered = &uncovered[..uncovered.find("</g>").expect("end")];
+    assert!(uncovered.contains("Aktivitetsersättningen upphör") && uncovered.contains("Täcks inte av något möte"));
+    assert!(!uncovered.contains("Möten:"));
+    assert_eq!(page.matches("<g class=\"point uncovered\">").count(), 1);
+    assert!(page.contains("Möten: Samverkansteam, Nätverksmöte</text>"), "meetings under the mark");
+    assert!(page.contains("<title id=\"break-age-title\">Ålder (år)</title>"));
+    assert!(page.contains("<desc id=\"break-age-desc\">2 brytpunkter, varav 1 inte täcks av något möte.</desc>"));
+
+    // The viewer reads, without forms, and cannot remove; another organisation sees nothing.
+    let (status, read) = viewer.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(covering_listed(row(&read, "12")), expected(&[0, 1]));
+    assert!(!read.contains("method=\"post\" action=\"/maps/"), "no forms for a viewer");
+    let id = {
+        let at = row(&page, "30");
+        let start = at.find("?edit=").expect("its edit link") + "?edit=".len();
+        at[start..start + at[start..].find('#').expect("end")].to_owned()
+    };
+    assert_eq!(viewer.post(&format!("{path}/{id}/remove"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(outsider.post(&format!("{path}/{id}/remove"), &[]).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(outsider.page(&path).await.0, StatusCode::NOT_FOUND);
+
+    // The network meeting takes up the point at 30: now covered by AF and FK, and nothing is
+    // uncovered.
+    let cover = [
+        ("axis", "age"),
+        ("at_value", "30"),
+        ("label", "Aktivitetsersättningen upphör"),
+        ("meeting_ids", meetings[1].as_str()),
+    ];
+    assert_eq!(leader.post(&format!("{path}/{id}"), &cover).await.status(), StatusCode::SEE_OTHER);
+    let (_, page) = leader.page(&path).await;
+    assert_eq!(covering_listed(row(&page, "30")), expected(&[1]));
+    assert!(!page.contains("class=\"uncovered\"") && !page.contains("point uncovered"));
+    app.stop().await;
+}

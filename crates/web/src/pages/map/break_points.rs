@@ -70,6 +70,7 @@ async fn points_view(
     let meetings = map::meetings(&state.db, map).await?;
     let actors = map::members(&state.db, map).await?;
     let meeting_name = |id: i64| meetings.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
+    let meeting_names = |point: &BreakPoint| point.meeting_ids.iter().map(|id| meeting_name(*id)).collect::<Vec<_>>();
     let editing = form.0;
     let body = html! {
         (notice(ctx, notice_key))
@@ -86,6 +87,9 @@ async fn points_view(
                     shown: ctx.locale.format_decimal(p.at_value, if p.at_value.fract() == 0.0 { 0 } else { 1 }),
                     label: &p.label,
                     note: cover_note(ctx, p, &meetings, &actors),
+                    meetings: if p.meeting_ids.is_empty() { String::new() } else {
+                        ctx.t_with("map-break-meetings-under", &[("meetings", meeting_names(p).join(", ").into())])
+                    },
                     covered: !p.meeting_ids.is_empty(),
                 }).collect();
                 @let description = ctx.t_with("map-break-picture-desc", &[("points", (on_axis.len() as f64).into()), ("uncovered", (uncovered as f64).into())]);
@@ -102,16 +106,21 @@ async fn points_view(
                             th scope="col" { (ctx.t("map-break-label")) }
                             th scope="col" { (ctx.t("map-break-meetings")) }
                             th scope="col" { (ctx.t("map-break-cover")) }
+                            th scope="col" { (ctx.t("map-break-actors")) }
                             @if map.can_edit { th scope="col" { span.visually-hidden { (ctx.t("map-break-change")) } } }
                         } }
                         tbody { @for (point, mark) in on_axis.iter().zip(&marks) {
                             tr.uncovered[!mark.covered] {
                                 th scope="row" { (mark.shown) }
                                 td { (point.label) }
-                                td { @if point.meeting_ids.is_empty() { "–" } @else {
-                                    (point.meeting_ids.iter().map(|id| meeting_name(*id)).collect::<Vec<_>>().join(", "))
-                                } }
+                                td { @if point.meeting_ids.is_empty() { "–" } @else { (meeting_names(point).join(", ")) } }
                                 td { @if mark.covered { (mark.note) } @else { strong { (mark.note) } } }
+                                td.actors {
+                                    @let covering = map::covering_actors(point, &meetings, &actors);
+                                    @if covering.is_empty() { "–" } @else {
+                                        ul.plain { @for actor in covering { li { (actor.label()) } } }
+                                    }
+                                }
                                 @if map.can_edit {
                                     td {
                                         a href=(format!("/maps/{}/break-points?edit={}#change", map.id, point.id)) { (ctx.t("map-break-change")) span.visually-hidden { " " (point.label) } }

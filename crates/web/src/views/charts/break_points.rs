@@ -1,7 +1,8 @@
 //! Break points on an axis (age in years, or months): a mark for each point where one set of
 //! rules hands over to another, with its label on a row of its own so that labels never run
-//! into each other. A point no meeting covers is drawn as a hollow, thick-edged diamond and
-//! says so in words — not by colour alone. The page lists the same points in a table.
+//! into each other, and the meetings that cover it listed under it. A point no meeting covers
+//! is drawn as a hollow, thick-edged diamond and says so in words — not by colour alone. The
+//! page lists the same points in a table.
 
 use maud::{html, Markup};
 
@@ -15,6 +16,8 @@ pub struct PointMark<'a> {
     pub label: &'a str,
     /// Who covers it, or that nobody does.
     pub note: String,
+    /// The covering meetings' names, as a list in the reader's language; empty when none.
+    pub meetings: String,
     pub covered: bool,
 }
 
@@ -22,7 +25,9 @@ pub struct PointMark<'a> {
 pub fn break_points(id: &str, (title, description): (&str, &str), axis_name: &str, points: &[PointMark]) -> Markup {
     const LEFT: f64 = 30.0;
     const WIDTH: f64 = 740.0;
-    const ROW: f64 = 38.0;
+    const ROW: f64 = 52.0;
+    /// Characters a line under a mark holds before it is cut short (the table has it all).
+    const LINE: usize = 90;
     let (Some(first), Some(last)) =
         (points.iter().map(|p| p.at).min_by(f64::total_cmp), points.iter().map(|p| p.at).max_by(f64::total_cmp))
     else {
@@ -63,9 +68,65 @@ pub fn break_points(id: &str, (title, description): (&str, &str), axis_name: &st
                     line.guide x1=(fmt(px)) y1=(fmt(axis_y)) x2=(fmt(px)) y2=(fmt(row)) {}
                     path.mark d=(format!("M{} {}l8 8l-8 8l-8 -8z", fmt(px), fmt(row - 8.0))) {}
                     text x=(fmt(text_x)) y=(fmt(row - 2.0)) text-anchor=(anchor) { tspan.value { (point.shown) } " " (point.label) }
-                    text.note x=(fmt(text_x)) y=(fmt(row + 13.0)) text-anchor=(anchor) { (point.note) }
+                    text.note x=(fmt(text_x)) y=(fmt(row + 13.0)) text-anchor=(anchor) { (clip(&point.note, LINE)) }
+                    @if !point.meetings.is_empty() {
+                        text.note.meetings x=(fmt(text_x)) y=(fmt(row + 27.0)) text-anchor=(anchor) { (clip(&point.meetings, LINE)) }
+                    }
                 }
             }
         }
+    }
+}
+
+/// `text` cut to at most `max` characters, ending in "…" when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark<'a>(at: f64, label: &'a str, meetings: &str) -> PointMark<'a> {
+        PointMark {
+            at,
+            shown: at.to_string(),
+            label,
+            note: if meetings.is_empty() { "Not covered".into() } else { "Covered".into() },
+            meetings: meetings.into(),
+            covered: !meetings.is_empty(),
+        }
+    }
+
+    #[test]
+    fn uncovered_points_differ_in_shape_class_and_words_and_the_picture_is_deterministic() {
+        let points = [mark(25.0, "Youth guarantee ends", "Team, Network"), mark(30.0, "Compensation ends", "")];
+        let draw = || break_points("age", ("Age", "Two points, one uncovered"), "Age (years)", &points).into_string();
+        let svg = draw();
+        assert_eq!(svg, draw(), "the same points draw the same picture");
+        assert!(svg.contains("<title id=\"age-title\">Age</title>"));
+        assert!(svg.contains("<desc id=\"age-desc\">Two points, one uncovered</desc>"));
+        assert!(svg.contains("aria-labelledby=\"age-title age-desc\""));
+        assert_eq!(svg.matches("<g class=\"point covered\">").count(), 1);
+        assert_eq!(svg.matches("<g class=\"point uncovered\">").count(), 1);
+        let uncovered = &svg[svg.find("point uncovered").expect("uncovered")..];
+        assert!(uncovered.contains("Not covered") && !uncovered.contains("class=\"note meetings\""));
+        let covered = &svg[svg.find("point covered").expect("covered")..svg.find("point uncovered").expect("end")];
+        assert!(covered.contains("<text class=\"note meetings\"") && covered.contains("Team, Network"));
+        // Ticks of 1 year around 25–30, from 24 to 31.
+        assert!(svg.contains(">24</text>") && svg.contains(">31</text>") && !svg.contains(">23</text>"));
+        assert_eq!(break_points("none", ("", ""), "", &[]).into_string(), "");
+    }
+
+    #[test]
+    fn long_lines_are_cut_short() {
+        assert_eq!(clip("Samverkansteam", 90), "Samverkansteam");
+        assert_eq!(clip("ååååå", 3), "åå…");
     }
 }
