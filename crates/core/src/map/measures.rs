@@ -344,22 +344,30 @@ pub struct WeightedTie {
 /// The `limit` heaviest ties (by hours a year shared, then by position), for drawing: a
 /// national map has hundreds of thousands, more than a picture can show.
 pub fn heaviest_ties(network: &Network, limit: usize) -> Vec<WeightedTie> {
-    let mut weights: std::collections::HashMap<(usize, usize), f64> = std::collections::HashMap::new();
-    for meeting in &network.meetings {
-        let hours = meeting.hours_per_year();
-        for (i, &a) in meeting.attendees.iter().enumerate() {
-            for &b in &meeting.attendees[i + 1..] {
-                *weights.entry((a, b)).or_insert(0.0) += hours;
+    let meetings = network.meetings.iter().map(|m| (m.hours_per_year(), m.attendees.as_slice()));
+    heaviest_pairs(meetings, limit)
+        .into_iter()
+        .map(|(first, second, hours_per_year)| WeightedTie { first, second, hours_per_year })
+        .collect()
+}
+
+/// For any ids of actors: each pair attending a meeting together, weighted by the hours a year
+/// of the meetings they share, heaviest first (then by ids), at most `limit`. Each pair once,
+/// the lower id first.
+pub fn heaviest_pairs<'a, T: Copy + Ord + std::hash::Hash + 'a>(
+    meetings: impl IntoIterator<Item = (f64, &'a [T])>,
+    limit: usize,
+) -> Vec<(T, T, f64)> {
+    let mut weights: std::collections::HashMap<(T, T), f64> = std::collections::HashMap::new();
+    for (hours, attendees) in meetings {
+        for (i, &a) in attendees.iter().enumerate() {
+            for &b in &attendees[i + 1..] {
+                *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += hours;
             }
         }
     }
-    let mut ties: Vec<WeightedTie> = weights
-        .into_iter()
-        .map(|((first, second), hours_per_year)| WeightedTie { first, second, hours_per_year })
-        .collect();
-    ties.sort_by(|x, y| {
-        y.hours_per_year.total_cmp(&x.hours_per_year).then(x.first.cmp(&y.first)).then(x.second.cmp(&y.second))
-    });
+    let mut ties: Vec<(T, T, f64)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    ties.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
     ties.truncate(limit);
     ties
 }

@@ -160,7 +160,7 @@ async fn a_new_wave_starts_from_the_map_and_the_comparison_shows_what_changed() 
 #[tokio::test]
 async fn the_map_report_is_a_pdf_for_the_steering_group() {
     let app = TestApp::spawn().await;
-    let Setup { leader, viewer, outsider, base, meetings, .. } = setup(&app).await;
+    let Setup { leader, viewer, outsider, base, .. } = setup(&app).await;
     let point = [("axis", "age"), ("at_value", "30"), ("label", "Aktivitetsersättningen upphör")];
     assert_eq!(leader.post(&format!("{base}/break-points"), &point).await.status(), StatusCode::SEE_OTHER);
     let made =
@@ -170,7 +170,6 @@ async fn the_map_report_is_a_pdf_for_the_steering_group() {
     assert!(page.contains(&format!("href=\"{wave}/report.pdf\"")), "linked from the map");
     let network = meeting_id(&page, "Nätverksmöte");
     assert_eq!(leader.post(&format!("{wave}/meetings/{network}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
-    let _ = meetings;
 
     let response = viewer.get(&format!("{wave}/report.pdf")).await;
     assert_eq!(response.status(), StatusCode::OK, "a viewer may read it");

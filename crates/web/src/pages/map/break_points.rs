@@ -166,10 +166,7 @@ pub async fn break_points_page(
             let point = points.into_iter().find(|p| p.id == wanted).ok_or(AppError::NotFound)?;
             let input = BreakPointInput {
                 axis: point.axis.key().to_owned(),
-                at_value: member
-                    .ctx
-                    .locale
-                    .format_decimal(point.at_value, if point.at_value.fract() == 0.0 { 0 } else { 1 }),
+                at_value: editable_decimal(&member.ctx, point.at_value),
                 label: point.label,
                 meeting_ids: point.meeting_ids.iter().map(i64::to_string).collect(),
             };

@@ -1,7 +1,7 @@
 //! The map page's filters: by the meetings' level and target group and by the actors' agency.
 //! They choose what the pictures and tables show; the measures stay those of the whole map.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use super::*;
 use parat_store::map::{Actor, Meeting};
@@ -60,22 +60,16 @@ impl MapFilter {
 }
 
 /// The ties among the shown actors through the shown meetings, heaviest first (hours a year
-/// shared), at most `limit`.
+/// shared), at most `limit`: the core's weighting, on the selection.
 pub fn ties_within(meetings: &[&Meeting], actors: &[&Actor], limit: usize) -> Vec<(i64, i64, f64)> {
     let shown: HashSet<i64> = actors.iter().map(|a| a.id).collect();
-    let mut weights: HashMap<(i64, i64), f64> = HashMap::new();
-    for meeting in meetings {
-        let present: Vec<i64> = meeting.attendance.iter().map(|a| a.actor_id).filter(|id| shown.contains(id)).collect();
-        for (i, &a) in present.iter().enumerate() {
-            for &b in &present[i + 1..] {
-                *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += meeting.hours_per_year();
-            }
-        }
-    }
-    let mut ties: Vec<(i64, i64, f64)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-    ties.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    ties.truncate(limit);
-    ties
+    let present: Vec<(f64, Vec<i64>)> = meetings
+        .iter()
+        .map(|m| {
+            (m.hours_per_year(), m.attendance.iter().map(|a| a.actor_id).filter(|id| shown.contains(id)).collect())
+        })
+        .collect();
+    parat_core::map::measures::heaviest_pairs(present.iter().map(|(hours, ids)| (*hours, ids.as_slice())), limit)
 }
 
 /// The filter form, a GET form that works without JavaScript.

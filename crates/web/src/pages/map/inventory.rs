@@ -500,11 +500,7 @@ pub async fn edit_meeting_page(
     require_edit(&map)?;
     let found = map::meeting(&state.db, &map, meeting).await?;
     let actors = map::actors(&state.db, &member.scope).await?;
-    // Unrounded, with the decimal comma Swedish and Danish write (the form takes either).
-    let decimal = |value: f64| match member.ctx.locale {
-        parat_core::locale::Locale::En => value.to_string(),
-        _ => value.to_string().replace('.', ","),
-    };
+    let decimal = |value: f64| editable_decimal(&member.ctx, value);
     let input = MeetingInput {
         name: found.name,
         purpose: found.purpose,

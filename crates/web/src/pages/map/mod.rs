@@ -75,6 +75,15 @@ fn agency_in_text(ctx: &Ctx, agency: Agency) -> String {
     ctx.t(&format!("map-agency-in-text-{}", agency.key()))
 }
 
+/// A number as an edit form is filled with it: unrounded, with the decimal comma Swedish and
+/// Danish write (the forms take either), so that saving unchanged changes nothing.
+fn editable_decimal(ctx: &Ctx, value: f64) -> String {
+    match ctx.locale {
+        parat_core::locale::Locale::En => value.to_string(),
+        _ => value.to_string().replace('.', ","),
+    }
+}
+
 pub fn level_name(ctx: &Ctx, level: Level) -> String {
     ctx.t(&format!("map-level-{}", level.key()))
 }

@@ -164,10 +164,10 @@ pub async fn report_pdf(
     if let Some(earlier) = map::previous(db, scope, &map).await? {
         let before_meetings = map::meetings(db, &earlier).await?;
         let before = map::figures(db, &earlier).await?;
-        let as_wave = |list: &[map::Meeting]| -> Vec<WaveMeeting> {
-            list.iter().map(|m| WaveMeeting { id: m.id, name: m.name.clone(), copied_from: m.copied_from_id }).collect()
-        };
-        let compared = compare((&as_wave(&before_meetings), &before.measures), (&as_wave(&meetings), measures));
+        let compared = compare(
+            (&super::wave_meetings(&before_meetings), &before.measures),
+            (&super::wave_meetings(&meetings), measures),
+        );
         let rows: Vec<Vec<String>> = compared
             .network
             .iter()

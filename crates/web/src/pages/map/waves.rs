@@ -67,7 +67,8 @@ pub async fn create_wave(
     }
 }
 
-fn wave_meetings(meetings: &[map::Meeting]) -> Vec<WaveMeeting> {
+/// The meetings as the comparison reads them (also the report's).
+pub(super) fn wave_meetings(meetings: &[map::Meeting]) -> Vec<WaveMeeting> {
     meetings.iter().map(|m| WaveMeeting { id: m.id, name: m.name.clone(), copied_from: m.copied_from_id }).collect()
 }
 
