@@ -3,7 +3,7 @@
 
 use fixedbitset::FixedBitSet;
 use petgraph::unionfind::UnionFind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::adjacency::Adjacency;
 use super::network::{Agency, Network, NetworkError, MAX_TIES};
@@ -15,7 +15,7 @@ const PARALLEL_FROM: usize = 64;
 pub const OVERLAP_MIN: f64 = 0.5;
 
 /// Every measure of a network; numbers unrounded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Measures {
     pub network: NetworkMeasures,
@@ -28,7 +28,7 @@ pub struct Measures {
     pub unmet_needs: Vec<UnmetNeed>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NetworkMeasures {
     /// n, the number of actors.
@@ -43,7 +43,7 @@ pub struct NetworkMeasures {
     pub components: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActorMeasures {
     pub id: String,
@@ -61,7 +61,7 @@ pub struct ActorMeasures {
 
 /// Pairs {a, c} of an actor b's contacts who are not tied to each other, so that b stands
 /// between them, classed by agency.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Brokerage {
     /// a, b and c of one agency.
@@ -90,7 +90,7 @@ impl Brokerage {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeetingMeasures {
     pub id: String,
@@ -104,14 +104,14 @@ pub struct MeetingMeasures {
     pub overlaps: Vec<Overlap>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Overlap {
     pub meeting: String,
     pub jaccard: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnmetNeed {
     pub from: String,

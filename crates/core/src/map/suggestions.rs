@@ -4,7 +4,7 @@
 //! them in each language (each [`Suggestion`] has a stable [`key`](Suggestion::key)).
 
 use fixedbitset::FixedBitSet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::measures::{agency_index, large_overlap, Ties};
 use super::network::{Agency, Network};
@@ -14,7 +14,7 @@ use super::network::{Agency, Network};
 pub const LOW_USEFULNESS: f64 = 2.5;
 
 /// One meeting's ratings, split by the agency of the actor who rated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeetingUsefulness {
     pub id: String,
@@ -23,7 +23,7 @@ pub struct MeetingUsefulness {
     pub by_agency: Vec<AgencyUsefulness>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgencyUsefulness {
     pub agency: Agency,
@@ -63,7 +63,7 @@ pub fn usefulness_by_agency(network: &Network) -> Vec<MeetingUsefulness> {
 }
 
 /// A question for the group, with the facts behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Suggestion {

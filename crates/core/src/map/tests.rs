@@ -245,6 +245,18 @@ fn any_network() -> impl Strategy<Value = NetworkInput> {
 }
 
 proptest! {
+    /// The store keeps computed figures as JSON: they must read back exactly, every float too.
+    #[test]
+    fn measures_and_suggestions_read_back_from_json_exactly(input in any_network()) {
+        let network = input.parse().expect("valid");
+        let out = measures(&network).expect("measures");
+        let json = serde_json::to_string(&out).expect("JSON");
+        prop_assert_eq!(serde_json::from_str::<Measures>(&json).expect("read back"), out);
+        let questions = suggestions(&network);
+        let json = serde_json::to_string(&questions).expect("JSON");
+        prop_assert_eq!(serde_json::from_str::<Vec<Suggestion>>(&json).expect("read back"), questions);
+    }
+
     #[test]
     fn measures_stay_within_their_ranges(input in any_network()) {
         let out = measured(&input);

@@ -607,7 +607,7 @@ async fn break_points_are_covered_by_the_maps_own_meetings() {
     use std::collections::BTreeSet;
 
     use parat_core::map::break_points::{Axis, BreakPointInput};
-    use parat_core::map::inventory::{ActorInput, AttendanceInput, MapInput, MeetingInput, Source};
+    use parat_core::map::inventory::{ActorInput, AttendanceInput, MapInput, Source};
     use parat_core::map::Agency;
     use parat_store::map;
     on_every_backend!(|db, backend| {
@@ -627,17 +627,7 @@ async fn break_points_are_covered_by_the_maps_own_meetings() {
         let made = map::create(&db, &in_boras, &map_draft).await.expect("map");
         let second = map::create(&db, &in_boras, &map_draft).await.expect("another of Borås's maps");
 
-        let meeting = |name: &str| {
-            MeetingInput {
-                name: name.into(),
-                level: "operational".into(),
-                per_year: "12".into(),
-                hours: "1".into(),
-                ..Default::default()
-            }
-            .parse()
-            .expect("valid")
-        };
+        let meeting = monthly_meeting;
         let team =
             map::create_meeting(&db, &in_boras, &made, &meeting("Samverkansteam"), Source::Entry).await.expect("team");
         let network =
@@ -766,4 +756,138 @@ async fn break_points_are_covered_by_the_maps_own_meetings() {
         actions.sort();
         assert_eq!(actions, ["create", "create", "create", "delete", "update"], "{backend:?}");
     });
+}
+
+/// A map's figures are computed in the background after a change and kept in the database: a
+/// second handle on the same database (another app server, or the same after a restart) reads
+/// them from there — shown by figures altered in the database coming back as they were altered —
+/// unless they are of an older revision or unreadable, and then it computes them. Handles asking
+/// at once share one computation.
+#[tokio::test]
+async fn a_maps_figures_are_computed_after_a_change_and_kept_in_the_database() {
+    use parat_core::map::inventory::{ActorInput, AttendanceInput, Source};
+    use parat_store::map;
+
+    /// The revision and JSON stored for the map, if any.
+    async fn stored(db: &Db, map_id: i64) -> Option<(i64, String)> {
+        let sql = "SELECT revision, figures FROM map_figures WHERE map_id = $1";
+        match db {
+            Db::Sqlite { read, .. } => sqlx::query_as(sql).bind(map_id).fetch_optional(read).await,
+            Db::Postgres(pool) => sqlx::query_as(sql).bind(map_id).fetch_optional(pool).await,
+        }
+        .expect("map_figures")
+    }
+    async fn overwrite(db: &Db, map_id: i64, revision: i64, json: &str) {
+        let sql = "UPDATE map_figures SET revision = $1, figures = $2 WHERE map_id = $3";
+        let done = match db {
+            Db::Sqlite { write, .. } => {
+                sqlx::query(sql).bind(revision).bind(json).bind(map_id).execute(write).await.map(|r| r.rows_affected())
+            }
+            Db::Postgres(pool) => {
+                sqlx::query(sql).bind(revision).bind(json).bind(map_id).execute(pool).await.map(|r| r.rows_affected())
+            }
+        };
+        assert_eq!(done.expect("overwritten"), 1);
+    }
+    async fn density_seen_by_a_new_handle(url: &str, scope: &OrgScope, map_id: i64) -> f64 {
+        let fresh = Db::connect(url, &ConnectOptions::default()).await.expect("another handle");
+        let map = map::open(&fresh, scope, map_id).await.expect("map");
+        let density = map::figures(&fresh, &map).await.expect("figures").measures.network.density;
+        fresh.close().await;
+        density
+    }
+
+    for backend in backends().await {
+        let database = TestDatabase::new(backend).await;
+        let db = Db::connect(&database.url, &ConnectOptions::default()).await.expect("database opens");
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let in_boras = scope(&db, root, boras).await;
+        let map_draft = parat_core::map::inventory::MapInput {
+            name: "Unga vuxna".into(),
+            target_group: "Unga vuxna utan egen försörjning".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("valid");
+        let made = map::create(&db, &in_boras, &map_draft).await.expect("map");
+        let actor = |organisation: &str, agency: &str| {
+            ActorInput { organisation: organisation.into(), agency: agency.into(), ..Default::default() }
+                .parse()
+                .expect("valid")
+        };
+        let mut actors = Vec::new();
+        for (name, agency) in
+            [("Borås stad", "municipality"), ("Arbetsförmedlingen", "employment_service"), ("FK", "social_insurance")]
+        {
+            actors.push(map::create_actor(&db, &in_boras, &made, &actor(name, agency)).await.expect("actor"));
+        }
+        // The hub meets each of the others in a meeting of its own: a path of three actors, two
+        // ties of three possible, density 2/3.
+        for (name, other) in [("Samverkansteam", actors[1]), ("Avstämning FK", actors[2])] {
+            let draft = monthly_meeting(name);
+            let meeting = map::create_meeting(&db, &in_boras, &made, &draft, Source::Entry).await.expect("meeting");
+            for attendee in [actors[0], other] {
+                let attends =
+                    AttendanceInput { actor_id: attendee.to_string(), role: "member".into() }.parse().expect("valid");
+                map::set_attendance(&db, &in_boras, &made, meeting, &attends, Source::Entry).await.expect("attends");
+            }
+        }
+        let current = map::open(&db, &in_boras, made.id).await.expect("map").revision;
+
+        // Nobody has viewed the map: the last change's background computation stores its figures.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let json = loop {
+            match stored(&db, made.id).await {
+                Some((revision, json)) if revision == current => break json,
+                _ if std::time::Instant::now() > deadline => panic!("{backend:?}: no figures stored for {current}"),
+                _ => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+            }
+        };
+        let mut figures: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(figures["measures"]["network"]["density"], serde_json::json!(2.0 / 3.0), "{backend:?}");
+        assert_eq!(density_seen_by_a_new_handle(&database.url, &in_boras, made.id).await, 2.0 / 3.0);
+
+        // Read from the database, not computed: an altered figure comes back altered…
+        figures["measures"]["network"]["density"] = serde_json::json!(0.25);
+        overwrite(&db, made.id, current, &figures.to_string()).await;
+        assert_eq!(density_seen_by_a_new_handle(&database.url, &in_boras, made.id).await, 0.25, "{backend:?}");
+        // …but not when it is of an older revision, nor when it cannot be read.
+        overwrite(&db, made.id, current - 1, &figures.to_string()).await;
+        assert_eq!(density_seen_by_a_new_handle(&database.url, &in_boras, made.id).await, 2.0 / 3.0, "{backend:?}");
+        overwrite(&db, made.id, current, "{\"measures\": 1}").await;
+        assert_eq!(density_seen_by_a_new_handle(&database.url, &in_boras, made.id).await, 2.0 / 3.0, "{backend:?}");
+        assert!(stored(&db, made.id).await.is_some_and(|(r, json)| r == current && json.contains("unmet_needs")));
+
+        // Four views at once on a handle that has kept nothing: one computation, shared.
+        overwrite(&db, made.id, current - 1, "{}").await;
+        let fresh = Db::connect(&database.url, &ConnectOptions::default()).await.expect("another handle");
+        let map = map::open(&fresh, &in_boras, made.id).await.expect("map");
+        let (a, b, c, d) = tokio::join!(
+            map::figures(&fresh, &map),
+            map::figures(&fresh, &map),
+            map::figures(&fresh, &map),
+            map::figures(&fresh, &map)
+        );
+        let (a, b, c, d) = (a.expect("a"), b.expect("b"), c.expect("c"), d.expect("d"));
+        assert!(std::sync::Arc::ptr_eq(&a, &b) && std::sync::Arc::ptr_eq(&a, &c) && std::sync::Arc::ptr_eq(&a, &d));
+        assert_eq!(a.measures.network.density, 2.0 / 3.0);
+        fresh.close().await;
+
+        db.close().await;
+        database.drop_database().await;
+    }
+}
+
+/// An operational meeting of an hour a month.
+fn monthly_meeting(name: &str) -> parat_core::map::inventory::MeetingDraft {
+    parat_core::map::inventory::MeetingInput {
+        name: name.into(),
+        level: "operational".into(),
+        per_year: "12".into(),
+        hours: "1".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid")
 }

@@ -194,7 +194,7 @@ pub(super) async fn national_map(db: &Db, org_id: i64, random: &mut Lcg) -> Stor
         pairs.insert((actor, meeting));
     }
     let at = now();
-    on_writer!(db, |pool| {
+    let map = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let (map,): (i64,) = sqlx::query_as(
             "INSERT INTO maps (org_id, name, target_group, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -274,6 +274,8 @@ pub(super) async fn national_map(db: &Db, org_id: i64, random: &mut Lcg) -> Stor
             }
         }
         tx.commit().await?;
+        map
     });
-    Ok(())
+    // As a change through the pages would, so that the first view finds the figures ready.
+    crate::map::make_ready(db, org_id, map).await
 }

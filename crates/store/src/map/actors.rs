@@ -89,6 +89,7 @@ pub async fn create_actor(db: &Db, scope: &OrgScope, map: &Map, draft: &ActorDra
         tx.commit().await?;
         id
     });
+    refresh(db, map.org_id, map.id);
     Ok(id)
 }
 
@@ -112,15 +113,19 @@ pub async fn update_actor(db: &Db, scope: &OrgScope, map: &Map, id: i64, draft: 
         .execute(&mut *tx)
         .await?;
         // Every map the actor takes part in: its agency counts in their measures.
-        sqlx::query(
-            "UPDATE maps SET revision = revision + 1 WHERE id IN (SELECT map_id FROM map_members WHERE actor_id = $1)",
+        let touched: Vec<(i64,)> = sqlx::query_as(
+            "UPDATE maps SET revision = revision + 1 \
+             WHERE id IN (SELECT map_id FROM map_members WHERE actor_id = $1) RETURNING id",
         )
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?;
         let entry = AuditEntry::scoped(scope, "update", "map_actor", id).before(&before).after(&actor_json(draft));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
+        for (map_id,) in touched {
+            refresh(db, map.org_id, map_id);
+        }
     });
     Ok(())
 }
@@ -151,6 +156,7 @@ pub async fn add_member(db: &Db, scope: &OrgScope, map: &Map, actor_id: i64) -> 
         }
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 

@@ -97,6 +97,7 @@ pub async fn add_break_point(db: &Db, scope: &OrgScope, map: &Map, draft: &Break
         tx.commit().await?;
         id
     });
+    refresh(db, map.org_id, map.id);
     Ok(id)
 }
 
@@ -128,6 +129,7 @@ pub async fn update_break_point(
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 
@@ -145,6 +147,7 @@ pub async fn remove_break_point(db: &Db, scope: &OrgScope, map: &Map, id: i64) -
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", "map_break_point", id).before(&before))?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 

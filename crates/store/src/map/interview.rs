@@ -119,5 +119,6 @@ pub async fn save_interview(
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "update", "map_interview", informant).after(&after))?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }

@@ -167,6 +167,7 @@ pub async fn create_meeting(
         tx.commit().await?;
         id
     });
+    refresh(db, map.org_id, map.id);
     Ok(id)
 }
 
@@ -199,6 +200,7 @@ pub async fn update_meeting(db: &Db, scope: &OrgScope, map: &Map, id: i64, draft
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 
@@ -217,6 +219,7 @@ pub async fn remove_meeting(db: &Db, scope: &OrgScope, map: &Map, id: i64) -> St
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", "map_meeting", id).before(&before))?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 
@@ -257,6 +260,7 @@ pub async fn set_attendance(
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 
@@ -287,6 +291,7 @@ pub async fn remove_attendance(
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }
 

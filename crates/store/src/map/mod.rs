@@ -121,6 +121,10 @@ struct MapRow {
 
 impl MapRow {
     fn into_map(self, scope: &OrgScope) -> Map {
+        self.into_map_of(scope.org_id(), scope.role().can_edit_initiatives())
+    }
+
+    fn into_map_of(self, org_id: i64, can_edit: bool) -> Map {
         Map {
             id: self.id,
             name: self.name,
@@ -130,8 +134,8 @@ impl MapRow {
             previous_id: self.previous_id,
             updated_at: self.updated_at,
             revision: self.revision,
-            can_edit: scope.role().can_edit_initiatives(),
-            org_id: scope.org_id(),
+            can_edit,
+            org_id,
         }
     }
 }

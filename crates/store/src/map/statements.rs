@@ -77,6 +77,7 @@ pub async fn add_need(db: &Db, scope: &OrgScope, map: &Map, draft: &NeedDraft, s
         tx.commit().await?;
         id
     });
+    refresh(db, map.org_id, map.id);
     Ok(id)
 }
 
@@ -153,5 +154,6 @@ pub async fn rate(
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "update", "map_rating", meeting_id).after(&after))?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(())
 }

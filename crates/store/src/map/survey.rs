@@ -315,5 +315,6 @@ pub async fn take_in(
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "update", "map_survey", round.id).after(&after))?;
         tx.commit().await?;
     });
+    refresh(db, map.org_id, map.id);
     Ok(taken)
 }

@@ -98,6 +98,7 @@ pub async fn new_wave(db: &Db, scope: &OrgScope, map: &Map, draft: &MapDraft) ->
         tx.commit().await?;
         id
     });
+    refresh(db, map.org_id, id);
     open(db, scope, id).await
 }
 
