@@ -286,3 +286,6 @@ map-report-file = Samarbejdskort { $name }
 # Overgange: hvem der dækker dem
 map-break-actors = Aktører på møderne
 map-break-meetings-under = Møder: { $meetings }
+
+map-figures-updating = Målene beregnes igen efter den seneste ændring. Tallene, billederne og spørgsmålene nedenfor gælder kortet, som det var før ændringen.
+map-figures-show-updated = Vis de opdaterede mål

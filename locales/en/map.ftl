@@ -286,3 +286,6 @@ map-report-file = Cooperation map { $name }
 # Break points: who covers them
 map-break-actors = Actors at the meetings
 map-break-meetings-under = Meetings: { $meetings }
+
+map-figures-updating = The measures are being recalculated after the latest change. The figures, pictures and questions below are those of the map as it was before the change.
+map-figures-show-updated = Show the updated measures

@@ -286,3 +286,6 @@ map-report-file = Samverkanskarta { $name }
 # Brytpunkter: vem som täcker dem
 map-break-actors = Aktörer på mötena
 map-break-meetings-under = Möten: { $meetings }
+
+map-figures-updating = Måtten räknas om efter den senaste ändringen. Siffrorna, bilderna och frågorna nedan gäller kartan som den var före ändringen.
+map-figures-show-updated = Visa de uppdaterade måtten

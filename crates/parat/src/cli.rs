@@ -129,6 +129,10 @@ pub struct ServeArgs {
     /// (0 turns the limit off).
     #[arg(long, env = "PARAT_ANSWERS_PER_MINUTE")]
     pub answers_per_minute: Option<u32>,
+    /// How long, in milliseconds, a map page waits for the figures being computed after a change
+    /// before it shows the earlier ones, marked as being updated (default 400).
+    #[arg(long, env = "PARAT_FIGURES_WAIT_MS")]
+    pub figures_wait_ms: Option<u64>,
     /// Start on the small demo data set (same as `parat demo`).
     #[arg(long)]
     pub demo: bool,
@@ -209,6 +213,10 @@ impl Cli {
                 .answers_per_minute
                 .or(file.answers_per_minute)
                 .unwrap_or(parat_web::rate::DEFAULT_ANSWERS_PER_MINUTE),
+            figures_wait: serve
+                .figures_wait_ms
+                .or(file.figures_wait_ms)
+                .map_or(parat_store::map::DEFAULT_FIGURES_WAIT, std::time::Duration::from_millis),
         })
     }
 }

@@ -19,6 +19,9 @@ pub struct Config {
     pub mail: Option<MailConfig>,
     /// Answers one address may send through questionnaire links per minute (0: no limit).
     pub answers_per_minute: u32,
+    /// How long a map page waits for figures being computed after a change before it shows the
+    /// earlier ones, marked as being updated.
+    pub figures_wait: std::time::Duration,
 }
 
 /// The SMTP server Parat sends invitations and reminders through, and its sender address.
@@ -75,6 +78,7 @@ pub struct FileConfig {
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
     pub answers_per_minute: Option<u32>,
+    pub figures_wait_ms: Option<u64>,
 }
 
 impl FileConfig {

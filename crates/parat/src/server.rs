@@ -66,6 +66,7 @@ pub async fn start(config: &Config, db: Db) -> anyhow::Result<RunningServer> {
         max_body_bytes: config.max_body_bytes,
         mailer,
         answers_per_minute: config.answers_per_minute,
+        figures_wait: config.figures_wait,
     };
     let app = parat_web::router(AppState::new(db.clone(), settings));
     let (shutdown, stopped) = oneshot::channel::<()>();

@@ -42,6 +42,8 @@ pub struct Settings {
     pub mailer: Option<mail::Mailer>,
     /// Answers one network address may send through questionnaire links per minute (0: no limit).
     pub answers_per_minute: u32,
+    /// How long a map page waits for figures being computed before it shows the earlier ones.
+    pub figures_wait: std::time::Duration,
 }
 
 /// The largest request body accepted when the configuration names no other.

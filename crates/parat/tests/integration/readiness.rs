@@ -954,13 +954,7 @@ async fn scoring_with_fewer_than_four_interviews_asks_first() {
 /// Moves a task's due date into the past, as time passing would (the pages refuse past dates).
 async fn overdue_in_database(app: &TestApp, what: &str) {
     let sql = "UPDATE action_items SET due_on = '2020-01-01' WHERE what = $1";
-    let updated = match &app.db {
-        parat_store::Db::Sqlite { write, .. } => {
-            sqlx::query(sql).bind(what).execute(write).await.map(|r| r.rows_affected())
-        }
-        parat_store::Db::Postgres(pool) => sqlx::query(sql).bind(what).execute(pool).await.map(|r| r.rows_affected()),
-    };
-    assert_eq!(updated.expect("update"), 1);
+    assert_eq!(app.execute(sql, what).await, 1);
 }
 
 /// An ORIC response through a round's open link: five commitment and seven efficacy answers.

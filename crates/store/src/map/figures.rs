@@ -73,6 +73,43 @@ pub async fn figures(db: &Db, map: &Map) -> StoreResult<Arc<Figures>> {
     found
 }
 
+/// Whether figures are of the map as it is, or of the map before its latest changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Current,
+    /// The figures stored before the latest change, shown while those after it are computed.
+    Updating,
+}
+
+/// How long a page waits by default for figures being computed before it shows the earlier ones:
+/// a small map's are ready long before; a national one's take a second.
+pub const DEFAULT_FIGURES_WAIT: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// The map's figures for a page that should not wait long: the current ones when ready or ready
+/// within `wait`; else, while they are being computed, the ones stored before the latest change,
+/// marked [`Freshness::Updating`]. A map that never had figures stored waits for its first.
+pub async fn figures_for_view(db: &Db, map: &Map, wait: std::time::Duration) -> StoreResult<(Arc<Figures>, Freshness)> {
+    if let Some(found) = kept().get(&(db.identity(), map.id, map.revision)) {
+        return Ok((found, Freshness::Current));
+    }
+    match latest_stored(db, map).await? {
+        Some((revision, earlier)) if revision < map.revision => {
+            // Computed in a task of its own, so that it goes on when the wait is over (and joins
+            // the refresh after the change when that is under way).
+            let computing = tokio::spawn({
+                let (db, map) = (db.clone(), map.clone());
+                async move { figures(&db, &map).await }
+            });
+            match tokio::time::timeout(wait, computing).await {
+                Ok(Ok(current)) => Ok((current?, Freshness::Current)),
+                Ok(Err(_)) => Err(StoreError::Unsupported("the map's measures stopped unexpectedly")),
+                Err(_) => Ok((Arc::new(earlier), Freshness::Updating)),
+            }
+        }
+        _ => Ok((figures(db, map).await?, Freshness::Current)),
+    }
+}
+
 /// Takes a computation off the list of those under way when its caller is done with it, also
 /// when the caller's request is dropped halfway.
 struct Leave(Key);
@@ -168,6 +205,16 @@ async fn stored(db: &Db, map: &Map) -> StoreResult<Option<Figures>> {
             .fetch_optional(pool)
             .await?);
     Ok(row.and_then(|(json,)| serde_json::from_str(&json).ok()))
+}
+
+/// The figures last stored for the map, of whichever revision, when still readable.
+async fn latest_stored(db: &Db, map: &Map) -> StoreResult<Option<(i64, Figures)>> {
+    let row: Option<(i64, String)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT revision, figures FROM map_figures WHERE map_id = $1")
+            .bind(map.id)
+            .fetch_optional(pool)
+            .await?);
+    Ok(row.and_then(|(revision, json)| Some((revision, serde_json::from_str(&json).ok()?))))
 }
 
 /// Stores the figures unless figures of a later revision were stored meanwhile (those of the

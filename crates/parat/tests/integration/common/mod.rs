@@ -124,6 +124,7 @@ pub fn config(database_url: &str) -> Config {
         log_format: LogFormat::Text,
         mail: None,
         answers_per_minute: parat_web::rate::DEFAULT_ANSWERS_PER_MINUTE,
+        figures_wait: parat_store::map::DEFAULT_FIGURES_WAIT,
     }
 }
 
@@ -158,6 +159,30 @@ impl TestApp {
 
     pub fn browser(&self) -> Browser {
         Browser::new(self.url(""))
+    }
+
+    /// Runs one statement with one text parameter on whichever backend the test uses — for what
+    /// only time passing or another process would do; returns the rows it changed.
+    pub async fn execute(&self, sql: &str, bind: &str) -> u64 {
+        let done = match &self.db {
+            parat_store::Db::Sqlite { write, .. } => {
+                sqlx::query(sql).bind(bind).execute(write).await.map(|r| r.rows_affected())
+            }
+            parat_store::Db::Postgres(pool) => {
+                sqlx::query(sql).bind(bind).execute(pool).await.map(|r| r.rows_affected())
+            }
+        };
+        done.expect("statement")
+    }
+
+    /// The text the query's first row holds in its first column, if there is a row.
+    pub async fn text(&self, sql: &str) -> Option<String> {
+        let row: Option<(String,)> = match &self.db {
+            parat_store::Db::Sqlite { write, .. } => sqlx::query_as(sql).fetch_optional(write).await,
+            parat_store::Db::Postgres(pool) => sqlx::query_as(sql).fetch_optional(pool).await,
+        }
+        .expect("query");
+        row.map(|(text,)| text)
     }
 
     pub async fn stop(self) {

@@ -22,17 +22,6 @@ pub(super) async fn setup(app: &TestApp) -> (Browser, i64, i64) {
     (coordinator, org, id_from_location(&location(&response)))
 }
 
-/// Runs one statement on whichever backend the test uses.
-pub(super) async fn execute(app: &TestApp, sql: &str, bind: &str) -> u64 {
-    let done = match &app.db {
-        parat_store::Db::Sqlite { write, .. } => {
-            sqlx::query(sql).bind(bind).execute(write).await.map(|r| r.rows_affected())
-        }
-        parat_store::Db::Postgres(pool) => sqlx::query(sql).bind(bind).execute(pool).await.map(|r| r.rows_affected()),
-    };
-    done.expect("statement")
-}
-
 pub(super) async fn api_put(browser: &Browser, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
     let response =
         reqwest::Client::new().put(browser.url(path)).bearer_auth(token).json(&body).send().await.expect("request");
@@ -122,7 +111,7 @@ async fn a_landscape_assessed_and_its_checklist_settled_with_overdue_questions_f
 
     // Time passes: the owned question is overdue on the initiative page and on Sara's home page.
     assert_eq!(
-        execute(&app, "UPDATE landscape_questions SET due_on = '2020-01-01' WHERE question_key = $1", "team").await,
+        app.execute("UPDATE landscape_questions SET due_on = '2020-01-01' WHERE question_key = $1", "team").await,
         1
     );
     let initiative_page = coordinator.page(&format!("/initiatives/{initiative}")).await.1;
@@ -231,7 +220,7 @@ async fn back_date(app: &TestApp, date: &str) {
     let sql = format!(
         "UPDATE landscape_changes SET changed_at = {at} WHERE id = (SELECT MAX(id) FROM landscape_changes) AND $1 <> ''"
     );
-    assert_eq!(execute(app, &sql, date).await, 1);
+    assert_eq!(app.execute(&sql, date).await, 1);
 }
 
 #[tokio::test]

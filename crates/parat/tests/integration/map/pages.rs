@@ -274,3 +274,66 @@ async fn the_map_page_filters_by_level_agency_and_target_group() {
     assert!(status == StatusCode::OK && !page.contains("Urval:"));
     app.stop().await;
 }
+
+/// At national scale the figures take a second to compute after a change. Until they are ready
+/// the map page shows those stored before the change, says so, and fetches the new ones by
+/// itself (htmx) or by its button; then the notice is gone and the figures are current.
+#[tokio::test]
+async fn the_map_page_shows_the_earlier_figures_marked_while_a_change_is_computed() {
+    // No wait, so that the page shows the earlier figures however fast the new ones are.
+    let database = common::TestDatabase::new(common::Backend::from_env()).await;
+    let mut config = common::config(&database.url);
+    config.figures_wait = std::time::Duration::ZERO;
+    let app = TestApp::spawn_with(database, config).await;
+    let Setup { leader, base, .. } = setup(&app).await;
+    const UPDATING: &str = "Måtten räknas om efter den senaste ändringen.";
+    let density = |page: &str| {
+        let at = page.find("<dt>Täthet</dt>").expect("density");
+        let start = at + page[at..].find("<dd>").expect("dd") + 4;
+        page[start..start + page[start..].find("</dd>").expect("end")].to_owned()
+    };
+    // The page polled until the figures computed after the setup's changes are in.
+    let current = || async {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let (_, page) = leader.page(&base).await;
+            if !page.contains(UPDATING) {
+                return page;
+            }
+            assert!(std::time::Instant::now() < deadline, "the figures were never brought up to date");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    };
+    // By hand: three actors, one tie (Borås–AF), density 1/3.
+    assert_eq!(density(&current().await), "0,33");
+
+    // The figures stored for this revision, altered so that the page can tell them apart, then a
+    // change committed whose figures are not ready yet (as another app server's would be).
+    let map_id = base.trim_start_matches("/maps/");
+    let stored = app.text(&format!("SELECT figures FROM map_figures WHERE map_id = {map_id}")).await.expect("stored");
+    let mut earlier: serde_json::Value = serde_json::from_str(&stored).expect("JSON");
+    earlier["measures"]["network"]["density"] = serde_json::json!(0.25);
+    let sql = format!("UPDATE map_figures SET figures = $1 WHERE map_id = {map_id}");
+    assert_eq!(app.execute(&sql, &earlier.to_string()).await, 1);
+    let sql = format!("UPDATE maps SET revision = revision + 1 WHERE id = {map_id} AND name <> $1");
+    assert_eq!(app.execute(&sql, "").await, 1);
+
+    let (status, page) = leader.page(&format!("{base}?level=operational")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(density(&page), "0,25", "the earlier figures, at once");
+    assert!(page.contains(UPDATING), "and said to be so");
+    let notice = &page[page.find("id=\"map-figures-state\"").expect("the notice")..];
+    let notice = &notice[..notice.find("</form>").expect("its form")];
+    assert!(
+        notice.contains("hx-trigger=\"load delay:2s\"")
+            && notice.contains("hx-select-oob=\"#map-figures-state:innerHTML,#map-network-figures:innerHTML")
+            && notice.contains("<input type=\"hidden\" name=\"level\" value=\"operational\">")
+            && notice.contains("Visa de uppdaterade måtten"),
+        "{notice}"
+    );
+
+    // The view started the computation; soon the page is current again.
+    let page = current().await;
+    assert_eq!(density(&page), "0,33");
+    app.stop().await;
+}

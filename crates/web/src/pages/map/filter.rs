@@ -34,6 +34,21 @@ impl MapFilter {
         }
     }
 
+    /// The filters as the form sends them, to ask for the same page again.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(level) = self.level {
+            pairs.push(("level", level.key().to_owned()));
+        }
+        if let Some(agency) = self.agency {
+            pairs.push(("agency", agency.key().to_owned()));
+        }
+        if let Some(group) = &self.target_group {
+            pairs.push(("target_group", group.clone()));
+        }
+        pairs
+    }
+
     pub fn is_active(&self) -> bool {
         *self != MapFilter::default()
     }

@@ -312,7 +312,7 @@ async fn map_view(
     let id = map.id;
     let actors = map::members(&state.db, map).await?;
     let meetings = map::meetings(&state.db, map).await?;
-    let figures = map::figures(&state.db, map).await?;
+    let (figures, freshness) = map::figures_for_view(&state.db, map, state.settings.figures_wait).await?;
     let (measures, usefulness, suggestions) = (&figures.measures, &figures.usefulness, &figures.suggestions);
     // The measures name records by their ids as text; a lookup each, built once (a national map
     // lists thousands of needs and overlaps).
@@ -362,7 +362,8 @@ async fn map_view(
         }
         section aria-labelledby="network" {
             h2 #network { (ctx.t("map-network")) }
-            dl.details {
+            div #map-figures-state role="status" { @if freshness == map::Freshness::Updating { (updating(ctx, map, filter)) } }
+            dl #map-network-figures .details {
                 dt { (ctx.t("map-actors")) } dd { (network.actors) }
                 dt { (ctx.t("map-meetings")) } dd { (network.meetings) }
                 dt { (ctx.t("map-density")) } dd { (decimal(network.density, 2)) }
@@ -379,11 +380,11 @@ async fn map_view(
                     ("actors", count(shown_actors.len())), ("all_actors", count(actors.len())),
                 ])) }
             }
-            (pictures(ctx, &shown_actors, &shown_meetings, &figures, &ties))
+            div #map-pictures-figures { (pictures(ctx, &shown_actors, &shown_meetings, &figures, &ties)) }
         }
         section aria-labelledby="meetings" {
             h2 #meetings { (ctx.t("map-meetings")) }
-            @if shown_meetings.is_empty() { p { (ctx.t("map-meetings-none")) } } @else {
+            div #map-meetings-figures { @if shown_meetings.is_empty() { p { (ctx.t("map-meetings-none")) } } @else {
                 div.table-wrap { table {
                     caption.visually-hidden { (ctx.t("map-meetings")) }
                     thead { tr {
@@ -415,11 +416,11 @@ async fn map_view(
                         }
                     } }
                 } }
-            }
+            } }
         }
         section aria-labelledby="actors" {
             h2 #actors { (ctx.t("map-actors")) }
-            @if shown_actors.is_empty() { p { (ctx.t("map-actors-none")) } } @else {
+            div #map-actors-figures { @if shown_actors.is_empty() { p { (ctx.t("map-actors-none")) } } @else {
                 div.table-wrap { table {
                     caption.visually-hidden { (ctx.t("map-actors")) }
                     thead { tr {
@@ -452,15 +453,15 @@ async fn map_view(
                         }
                     } }
                 } }
-            }
+            } }
         }
         section aria-labelledby="needs" {
             h2 #needs { (ctx.t("map-unmet-needs")) }
-            @if measures.unmet_needs.is_empty() { p { (ctx.t("map-unmet-needs-none")) } } @else {
+            div #map-needs-figures { @if measures.unmet_needs.is_empty() { p { (ctx.t("map-unmet-needs-none")) } } @else {
                 ul { @for need in &measures.unmet_needs {
                     li { (actor_label(&need.from)) " → " (actor_label(&need.to)) }
                 } }
-            }
+            } }
             @if map.can_edit && actors.len() >= 2 {
                 @let options: Vec<(String, String)> = actors.iter().map(|a| (a.id.to_string(), a.label())).collect();
                 (error_summary(ctx, errors, &[("from_actor_id", ctx.t("map-need-from")), ("to_actor_id", ctx.t("map-need-to")), ("about", ctx.t("map-need-about"))]))
@@ -477,11 +478,11 @@ async fn map_view(
         section aria-labelledby="suggestions" {
             h2 #suggestions { (ctx.t("map-suggestions")) }
             p.hint { (ctx.t("map-suggestions-lead")) }
-            @if suggestions.is_empty() { p { (ctx.t("map-suggestions-none")) } } @else {
+            div #map-suggestions-figures { @if suggestions.is_empty() { p { (ctx.t("map-suggestions-none")) } } @else {
                 ul { @for suggestion in suggestions {
                     li { (suggestion_text(ctx, suggestion, &actor_label, &meeting_name)) }
                 } }
-            }
+            } }
         }
         section aria-labelledby="definitions" {
             h2 #definitions { (ctx.t("map-definitions")) }
@@ -494,6 +495,24 @@ async fn map_view(
         }
     };
     Ok(page(ctx, &map.name, Nav::Maps, body))
+}
+
+/// The parts of the map page drawn from its figures, replaced in place once they are current.
+const FIGURE_PARTS: &str = "#map-figures-state:innerHTML,#map-network-figures:innerHTML,#map-pictures-figures:innerHTML,\
+    #map-meetings-figures:innerHTML,#map-actors-figures:innerHTML,#map-needs-figures:innerHTML,#map-suggestions-figures:innerHTML";
+
+/// Says that the figures shown are those from before the latest change. Without JavaScript its
+/// button shows the page again, with the same filters; with htmx it asks for the page itself a
+/// moment later and replaces only the figures, so nothing typed into the page's forms is lost.
+fn updating(ctx: &Ctx, map: &Map, filter: &MapFilter) -> Markup {
+    html! {
+        form.notice method="get" action=(format!("/maps/{}#network", map.id))
+            hx-get=(format!("/maps/{}", map.id)) hx-trigger="load delay:2s" hx-swap="none" hx-select-oob=(FIGURE_PARTS) {
+            @for (name, value) in filter.query_pairs() { input type="hidden" name=(name) value=(value); }
+            p { (ctx.t("map-figures-updating")) }
+            button type="submit" { (ctx.t("map-figures-show-updated")) }
+        }
+    }
 }
 
 /// Each record's measures, found by its stored id (the measures name records by id as text).
