@@ -10,8 +10,10 @@ pub mod landscape;
 pub mod locale;
 pub mod map;
 pub mod organisation;
+pub mod outcomes;
 pub mod owner;
 pub mod questionnaire;
+pub mod raw_id;
 pub mod readiness;
 pub mod validation;
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::choice::choice_enum;
+pub use crate::raw_id::{IdProblem, RawId};
 
 /// Most actors one map may have: who is tied to whom is kept as a bit matrix of actors × actors.
 pub const MAX_ACTORS: usize = 10_000;
@@ -44,58 +45,6 @@ choice_enum!(
         Operational => "operational",
     }
 );
-
-/// An id as given: text, or a whole number (`7` and `7.0` are both the id "7").
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub enum RawId {
-    Text(String),
-    Integer(i64),
-    Number(f64),
-}
-
-impl RawId {
-    fn parse(&self) -> Result<String, Problem> {
-        match self {
-            RawId::Text(text) if text.trim().is_empty() => Err(Problem::EmptyId),
-            RawId::Text(text) => Ok(text.clone()),
-            RawId::Integer(n) => Ok(n.to_string()),
-            // Whole and within the range where every integer is exact.
-            RawId::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Ok((*n as i64).to_string()),
-            RawId::Number(_) => Err(Problem::IdNotWhole),
-        }
-    }
-}
-
-/// Text or an integer, described by hand: a derived `oneOf` of integer and number would match
-/// an integer twice, which JSON Schema's `oneOf` forbids. (JSON Schema counts 7.0 an integer, and
-/// so does Parat.)
-#[cfg(feature = "openapi")]
-impl utoipa::PartialSchema for RawId {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
-        AnyOfBuilder::new()
-            .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"\S")))
-            .item(ObjectBuilder::new().schema_type(Type::Integer))
-            .description(Some("Text, or a whole number"))
-            .into()
-    }
-}
-
-#[cfg(feature = "openapi")]
-impl utoipa::ToSchema for RawId {}
-
-impl From<&str> for RawId {
-    fn from(text: &str) -> Self {
-        RawId::Text(text.to_owned())
-    }
-}
-
-impl From<i64> for RawId {
-    fn from(id: i64) -> Self {
-        RawId::Integer(id)
-    }
-}
 
 /// The network as `parat map measures` and `POST /api/v1/maps/measures` take it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -178,10 +127,8 @@ pub struct NetworkRating {
 /// What is wrong with one record.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
-    #[error("the id is empty")]
-    EmptyId,
-    #[error("an id must be text or a whole number")]
-    IdNotWhole,
+    #[error(transparent)]
+    Id(#[from] IdProblem),
     #[error("the id \"{0}\" is used twice")]
     DuplicateId(String),
     #[error("the name is empty")]
@@ -279,7 +226,7 @@ impl NetworkInput {
         let mut actors = Vec::with_capacity(self.actors.len());
         for (index, actor) in self.actors.iter().enumerate() {
             let at = |problem| NetworkError::Record { list: "actors", index, problem };
-            let id = actor.id.parse().map_err(at)?;
+            let id = actor.id.parse().map_err(|p| at(p.into()))?;
             let name = checked_name(&actor.name).map_err(at)?;
             if actor_index.insert(id.clone(), index).is_some() {
                 return Err(at(Problem::DuplicateId(id)));
@@ -290,7 +237,7 @@ impl NetworkInput {
         let mut meetings = Vec::with_capacity(self.meetings.len());
         for (index, meeting) in self.meetings.iter().enumerate() {
             let at = |problem| NetworkError::Record { list: "meetings", index, problem };
-            let id = meeting.id.parse().map_err(at)?;
+            let id = meeting.id.parse().map_err(|p| at(p.into()))?;
             let name = checked_name(&meeting.name).map_err(at)?;
             if !(0.0..=MAX_PER_YEAR).contains(&meeting.per_year) {
                 return Err(at(Problem::PerYear));

@@ -1,0 +1,158 @@
+//! When a rating prompts a conversation: the thresholds an organisation may set, each with the
+//! usual default from the published scales' practice.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AgeGroup, Tenths, TOTAL_MAX};
+use super::rating::ITEM_MAX;
+
+/// The thresholds, each within its scale; built only by [`RawSettings::parse`] or [`Default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    reliable_change: Tenths,
+    srs_cutoff: Tenths,
+    srs_item_cutoff: Tenths,
+    srs_drop: Tenths,
+    no_improvement_after: u32,
+    cutoffs: Cutoffs,
+}
+
+/// The outcome scale's clinical cut-off per age group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cutoffs {
+    pub adult: Tenths,
+    pub adolescent: Tenths,
+    pub child: Tenths,
+}
+
+impl Cutoffs {
+    pub fn of(&self, age_group: AgeGroup) -> Tenths {
+        match age_group {
+            AgeGroup::Adult => self.adult,
+            AgeGroup::Adolescent => self.adolescent,
+            AgeGroup::Child => self.child,
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            reliable_change: Tenths::whole(5),
+            srs_cutoff: Tenths::whole(36),
+            srs_item_cutoff: Tenths::whole(9),
+            srs_drop: Tenths::whole(1),
+            no_improvement_after: 4,
+            cutoffs: Cutoffs { adult: Tenths::whole(25), adolescent: Tenths::whole(28), child: Tenths::whole(32) },
+        }
+    }
+}
+
+impl Settings {
+    /// How far the outcome total must move from intake to count as reliable change.
+    pub fn reliable_change(&self) -> Tenths {
+        self.reliable_change
+    }
+    /// A session total below this prompts a conversation.
+    pub fn srs_cutoff(&self) -> Tenths {
+        self.srs_cutoff
+    }
+    /// A session item below this prompts a conversation.
+    pub fn srs_item_cutoff(&self) -> Tenths {
+        self.srs_item_cutoff
+    }
+    /// A session total this much lower than the previous one prompts a conversation.
+    pub fn srs_drop(&self) -> Tenths {
+        self.srs_drop
+    }
+    /// Outcome ratings after which no reliable improvement is an alert.
+    pub fn no_improvement_after(&self) -> u32 {
+        self.no_improvement_after
+    }
+    pub fn cutoffs(&self) -> &Cutoffs {
+        &self.cutoffs
+    }
+    pub fn cutoff(&self, age_group: AgeGroup) -> Tenths {
+        self.cutoffs.of(age_group)
+    }
+}
+
+/// The settings as JSON gives them, every one optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct RawSettings {
+    /// Default 5.
+    pub reliable_change: Option<f64>,
+    /// Default 36.
+    pub srs_cutoff: Option<f64>,
+    /// Default 9.
+    pub srs_item_cutoff: Option<f64>,
+    /// Default 1.
+    pub srs_drop: Option<f64>,
+    /// Default 4.
+    pub no_improvement_after: Option<f64>,
+    pub cutoffs: RawCutoffs,
+}
+
+/// Default adult 25, adolescent 28, child 32.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct RawCutoffs {
+    pub adult: Option<f64>,
+    pub adolescent: Option<f64>,
+    pub child: Option<f64>,
+}
+
+/// A setting off its range, by its name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("settings.{name}: {what}")]
+pub struct SettingsProblem {
+    pub name: &'static str,
+    pub what: &'static str,
+}
+
+impl RawSettings {
+    pub fn parse(&self) -> Result<Settings, SettingsProblem> {
+        let defaults = Settings::default();
+        // A value with one decimal in `low..=high`, or the default when not given.
+        let value = |name: &'static str, raw: Option<f64>, default: Tenths, low: Tenths, high: Tenths| match raw {
+            None => Ok(default),
+            Some(number) => match Tenths::from_number(number) {
+                Ok(v) if v >= low && v <= high => Ok(v),
+                Ok(_) | Err(super::TenthsProblem::TooLarge) => Err(SettingsProblem { name, what: range_of(name) }),
+                Err(_) => Err(SettingsProblem { name, what: "must be a number with at most one decimal" }),
+            },
+        };
+        let tenth = Tenths::from_tenths(1);
+        let total = |name, raw, default| value(name, raw, default, Tenths::ZERO, TOTAL_MAX);
+        let after = match self.no_improvement_after {
+            None => defaults.no_improvement_after,
+            Some(n) if n.fract() == 0.0 && (1.0..=1000.0).contains(&n) => n as u32,
+            Some(_) => return Err(SettingsProblem { name: "no_improvement_after", what: range_of("no_improvement_after") }),
+        };
+        Ok(Settings {
+            reliable_change: value("reliable_change", self.reliable_change, defaults.reliable_change, tenth, TOTAL_MAX)?,
+            srs_cutoff: total("srs_cutoff", self.srs_cutoff, defaults.srs_cutoff)?,
+            srs_item_cutoff: value("srs_item_cutoff", self.srs_item_cutoff, defaults.srs_item_cutoff, Tenths::ZERO, ITEM_MAX)?,
+            srs_drop: value("srs_drop", self.srs_drop, defaults.srs_drop, tenth, TOTAL_MAX)?,
+            no_improvement_after: after,
+            cutoffs: Cutoffs {
+                adult: total("cutoffs.adult", self.cutoffs.adult, defaults.cutoffs.adult)?,
+                adolescent: total("cutoffs.adolescent", self.cutoffs.adolescent, defaults.cutoffs.adolescent)?,
+                child: total("cutoffs.child", self.cutoffs.child, defaults.cutoffs.child)?,
+            },
+        })
+    }
+}
+
+/// What a setting may be, said when it is off.
+fn range_of(name: &str) -> &'static str {
+    match name {
+        "reliable_change" | "srs_drop" => "must be from 0.1 to 40, with at most one decimal",
+        "srs_item_cutoff" => "must be from 0 to 10, with at most one decimal",
+        "no_improvement_after" => "must be a whole number from 1 to 1000",
+        _ => "must be from 0 to 40, with at most one decimal",
+    }
+}

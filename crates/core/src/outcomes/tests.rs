@@ -1,0 +1,223 @@
+//! Courses, alerts and aggregates worked out by hand, with the boundaries the issue names: a
+//! change of exactly the reliable-change value is reliable, a total of exactly the cut-off is
+//! not below it.
+
+use super::*;
+
+fn t(text: &str) -> Tenths {
+    Tenths::from_text(text).unwrap()
+}
+
+/// An outcome rating whose items add up to `total` (the last item takes the remainder).
+fn ors(total: &str) -> Marks {
+    let total = t(total);
+    let each = Tenths::from_tenths(total.tenths() / 4);
+    Marks::items(&[each, each, each, total - each - each - each]).unwrap()
+}
+
+fn srs(items: [&str; 4]) -> Marks {
+    Marks::items(&items.map(t)).unwrap()
+}
+
+fn course(age_group: AgeGroup, sessions: &[(Option<Marks>, Option<Marks>)]) -> Progress {
+    let ratings: Vec<Ratings> = sessions.iter().map(|(o, s)| Ratings::new(*o, *s).unwrap()).collect();
+    progress(&Settings::default(), age_group, &ratings)
+}
+
+fn outcome_only(totals: &[&str]) -> Vec<(Option<Marks>, Option<Marks>)> {
+    totals.iter().map(|total| (Some(ors(total)), None)).collect()
+}
+
+#[test]
+fn a_change_of_exactly_the_reliable_change_value_is_reliable_and_just_under_is_not() {
+    let exactly = course(AgeGroup::Adult, &outcome_only(&["18.3", "23.3"]));
+    assert_eq!((exactly.change, exactly.reliable), (Some(t("5")), Reliable::Improved));
+    let under = course(AgeGroup::Adult, &outcome_only(&["18.3", "23.2"]));
+    assert_eq!(under.reliable, Reliable::Unchanged);
+    let down = course(AgeGroup::Adult, &outcome_only(&["30.1", "25.1"]));
+    assert_eq!((down.change, down.reliable), (Some(t("-5")), Reliable::Deteriorated));
+    assert!(down.alerts.contains(&Alert::Deterioration));
+    assert_eq!(course(AgeGroup::Adult, &outcome_only(&["30.1", "25.2"])).reliable, Reliable::Unchanged);
+}
+
+#[test]
+fn a_total_of_exactly_the_cut_off_is_not_below_it_per_age_group() {
+    for (age_group, cutoff, under) in
+        [(AgeGroup::Adult, "25", "24.9"), (AgeGroup::Adolescent, "28", "27.9"), (AgeGroup::Child, "32", "31.9")]
+    {
+        let at = course(age_group, &outcome_only(&[cutoff]));
+        assert!(!at.alerts.contains(&Alert::OrsBelowCutoff), "{age_group}");
+        let below = course(age_group, &outcome_only(&[under]));
+        assert!(below.alerts.contains(&Alert::OrsBelowCutoff), "{age_group}");
+    }
+}
+
+#[test]
+fn recovery_needs_intake_below_the_cut_off_latest_at_it_and_reliable_improvement() {
+    // 20 → 25: +5 and at the cut-off.
+    let recovered = course(AgeGroup::Adult, &outcome_only(&["20", "22", "25"]));
+    assert!(recovered.recovered && recovered.alerts.is_empty(), "{recovered:?}");
+    // 20.1 → 25: above the cut-off, but +4.9 is not reliable.
+    assert!(!course(AgeGroup::Adult, &outcome_only(&["20.1", "25"])).recovered);
+    // 25 → 30: reliable, but the intake was not below the cut-off.
+    assert!(!course(AgeGroup::Adult, &outcome_only(&["25", "30"])).recovered);
+    // The adolescent cut-off is 28: 22 → 27 improves without recovering.
+    assert!(!course(AgeGroup::Adolescent, &outcome_only(&["22", "27"])).recovered);
+}
+
+#[test]
+fn no_improvement_is_raised_from_the_set_number_of_outcome_ratings() {
+    let three = course(AgeGroup::Adult, &outcome_only(&["30", "31", "32"]));
+    assert!(!three.alerts.contains(&Alert::NoImprovement));
+    let four = course(AgeGroup::Adult, &outcome_only(&["30", "31", "32", "34.9"]));
+    assert_eq!(four.alerts, vec![Alert::NoImprovement]);
+    let improved = course(AgeGroup::Adult, &outcome_only(&["30", "31", "32", "35"]));
+    assert!(improved.alerts.is_empty());
+    // Session ratings without an outcome rating do not count.
+    let mut sessions = outcome_only(&["30", "31", "32"]);
+    sessions.push((None, Some(srs(["10", "10", "10", "10"]))));
+    assert!(!course(AgeGroup::Adult, &sessions).alerts.contains(&Alert::NoImprovement));
+}
+
+#[test]
+fn the_last_session_rating_raises_its_alerts_at_the_exact_boundaries() {
+    let alerts = |earlier: Option<[&str; 4]>, last: [&str; 4]| {
+        let mut sessions = vec![(Some(ors("30")), earlier.map(srs))];
+        sessions.push((None, Some(srs(last))));
+        course(AgeGroup::Adult, &sessions).alerts
+    };
+    // 9 + 9 + 9 + 9 = 36: at both cut-offs, no alert.
+    assert!(alerts(None, ["9", "9", "9", "9"]).is_empty());
+    assert_eq!(alerts(None, ["9", "9", "9", "8.9"]), vec![Alert::SrsBelowCutoff, Alert::SrsItemBelow]);
+    assert_eq!(alerts(None, ["10", "10", "10", "8.9"]), vec![Alert::SrsItemBelow]);
+    // A drop of exactly 1 is a drop; 0.9 is not.
+    assert_eq!(alerts(Some(["10", "10", "10", "10"]), ["10", "10", "10", "9"]), vec![Alert::SrsDrop]);
+    assert!(alerts(Some(["10", "10", "10", "9.9"]), ["10", "10", "10", "9"]).is_empty());
+    // Only the last session rating counts: an earlier low one raises nothing now.
+    assert!(alerts(Some(["5", "5", "5", "5"]), ["9.5", "9.5", "9.5", "9.5"]).is_empty());
+    // A total from paper has no items to judge.
+    let sessions = [(Some(ors("30")), Some(Marks::total_only(t("35")).unwrap()))];
+    assert_eq!(course(AgeGroup::Adult, &sessions).alerts, vec![Alert::SrsBelowCutoff]);
+}
+
+#[test]
+fn an_episode_without_outcome_ratings_has_no_course_but_its_session_alerts() {
+    let only_srs = course(AgeGroup::Child, &[(None, Some(srs(["8", "10", "10", "10"])))]);
+    assert_eq!((only_srs.intake, only_srs.latest, only_srs.change), (None, None, None));
+    assert_eq!((only_srs.reliable, only_srs.recovered), (Reliable::Unchanged, false));
+    assert_eq!(only_srs.alerts, vec![Alert::SrsItemBelow]);
+}
+
+#[test]
+fn the_aggregate_counts_episodes_with_two_outcome_ratings_and_is_exact() {
+    let courses = [
+        course(AgeGroup::Adult, &outcome_only(&["20", "25"])), // improved, recovered
+        course(AgeGroup::Adult, &outcome_only(&["30", "24"])), // deteriorated
+        course(AgeGroup::Adult, &outcome_only(&["22", "24"])), // none, below the cut-off
+        course(AgeGroup::Adult, &outcome_only(&["10"])),       // one rating: not counted
+    ];
+    let aggregate = aggregate(&courses);
+    assert_eq!(aggregate.episodes, 3);
+    // Intakes 20, 30, 22: mean 24; latest 25, 24, 24: mean 73/3.
+    assert_eq!(aggregate.mean_intake, Some(24.0));
+    assert!((aggregate.mean_latest.unwrap() - 73.0 / 3.0).abs() < 1e-12);
+    // Sample deviation of 20, 30, 22: sqrt((16 + 36 + 4) / 2) = sqrt(28).
+    let expected = (73.0 / 3.0 - 24.0) / 28f64.sqrt();
+    assert!((aggregate.effect_size.unwrap() - expected).abs() < 1e-12);
+    assert_eq!((aggregate.improved, aggregate.deteriorated), (Some(1.0 / 3.0), Some(1.0 / 3.0)));
+    // Below the cut-off at intake: 20 and 22; one recovered.
+    assert_eq!(aggregate.recovered, Some(0.5));
+}
+
+#[test]
+fn the_aggregate_of_too_few_or_equal_intakes_has_no_effect_size() {
+    let none = aggregate(&[]);
+    assert_eq!((none.episodes, none.mean_intake, none.effect_size, none.improved, none.recovered), (0, None, None, None, None));
+    let one = aggregate(&[course(AgeGroup::Adult, &outcome_only(&["20", "25"]))]);
+    assert_eq!((one.episodes, one.effect_size), (1, None));
+    let same = [course(AgeGroup::Adult, &outcome_only(&["30", "35"])), course(AgeGroup::Adult, &outcome_only(&["30", "31"]))];
+    let same = aggregate(&same);
+    assert_eq!((same.effect_size, same.recovered), (None, None));
+}
+
+#[test]
+fn settings_default_and_refuse_values_off_their_scale() {
+    let parsed = |json: &str| serde_json::from_str::<RawSettings>(json).unwrap().parse();
+    assert_eq!(parsed("{}"), Ok(Settings::default()));
+    let custom = parsed(r#"{"reliable_change": 4.5, "cutoffs": {"child": 30}}"#).unwrap();
+    assert_eq!((custom.reliable_change(), custom.cutoff(AgeGroup::Child), custom.cutoff(AgeGroup::Adult)), (t("4.5"), t("30"), t("25")));
+    for (json, message) in [
+        (r#"{"reliable_change": 0}"#, "settings.reliable_change: must be from 0.1 to 40, with at most one decimal"),
+        (r#"{"srs_item_cutoff": 10.5}"#, "settings.srs_item_cutoff: must be from 0 to 10, with at most one decimal"),
+        (r#"{"no_improvement_after": 2.5}"#, "settings.no_improvement_after: must be a whole number from 1 to 1000"),
+        (r#"{"cutoffs": {"adult": 25.25}}"#, "settings.cutoffs.adult: must be a number with at most one decimal"),
+        (r#"{"srs_cutoff": 1e300}"#, "settings.srs_cutoff: must be from 0 to 40, with at most one decimal"),
+    ] {
+        assert_eq!(parsed(json).unwrap_err().to_string(), message);
+    }
+}
+
+#[test]
+fn bad_input_names_its_episode_and_session() {
+    let refusal = |episodes: &str| {
+        let input: SummaryInput = serde_json::from_str(&format!(r#"{{"episodes": {episodes}}}"#)).unwrap();
+        input.parse().unwrap_err().to_string()
+    };
+    let session = |ors: &str, srs: &str| format!(r#"{{"date": "2026-03-02", "ors": {ors}, "srs": {srs}}}"#);
+    let episode = |sessions: &[String]| format!(r#"[{{"id": "E7", "age_group": "adult", "sessions": [{}]}}]"#, sessions.join(","));
+    let good = session("[5, 5, 5, 5]", "null");
+    assert_eq!(
+        refusal(&episode(&[good.clone(), session("[5, 10.5, 5, 5]", "null")])),
+        "episode \"E7\", session 2: ors: item 2: 10.5 is off the line 0–10"
+    );
+    assert_eq!(
+        refusal(&episode(&[session("null", "[5, 5, 5.25, 5]")])),
+        "episode \"E7\", session 1: srs: item 3 has more than one decimal"
+    );
+    assert_eq!(refusal(&episode(&[session("[5, 5, 5]", "null")])), "episode \"E7\", session 1: ors: has 3 values, not 4");
+    assert_eq!(
+        refusal(&episode(&[session("null", "null")])),
+        "episode \"E7\", session 1: has neither an outcome (ors) nor a session (srs) rating"
+    );
+    assert_eq!(
+        refusal(&episode(&[good.clone(), r#"{"date": "2026-03-01", "ors": [1, 1, 1, 1]}"#.into()])),
+        "episode \"E7\", session 2: its date comes before the session before it"
+    );
+    assert_eq!(
+        refusal(&episode(&[r#"{"date": "2026-02-30", "ors": [1, 1, 1, 1]}"#.into()])),
+        "episode \"E7\", session 1: the date must be written 2026-03-02"
+    );
+    assert_eq!(
+        refusal(r#"[{"id": 7, "age_group": "elder", "sessions": []}]"#),
+        "episode \"7\": the age group must be adult, adolescent or child"
+    );
+    assert_eq!(
+        refusal(r#"[{"id": 7, "age_group": "adult", "sessions": []}, {"id": "7", "age_group": "adult", "sessions": []}]"#),
+        "episode \"7\": the id is used twice"
+    );
+    assert_eq!(refusal(r#"[{"id": " ", "age_group": "adult", "sessions": []}]"#), "episodes[0]: the id is empty");
+    // The same date twice is in order (two sessions on one day).
+    let input: SummaryInput = serde_json::from_str(&format!(r#"{{"episodes": {}}}"#, episode(&[good.clone(), good]))).unwrap();
+    assert!(input.parse().is_ok());
+}
+
+#[test]
+fn the_summary_is_the_issues_json_shape() {
+    let input: SummaryInput = serde_json::from_str(
+        r#"{"episodes": [{"id": 3, "age_group": "adult", "sessions": [
+            {"date": "2026-03-02", "ors": [5, 5, 5, 5], "srs": [9, 9, 9, 9]},
+            {"date": "2026-03-09", "ors": [6.5, 6.5, 6, 6], "srs": [9, 9, 9, 8]}]}]}"#,
+    )
+    .unwrap();
+    let (settings, episodes) = input.parse().unwrap();
+    let json = serde_json::to_value(summarize(&settings, &episodes)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "episodes": [{"id": 3, "intake": 20.0, "latest": 25.0, "change": 5.0, "reliable": "improved",
+                          "recovered": true, "alerts": ["srs_below_cutoff", "srs_item_below", "srs_drop"]}],
+            "aggregate": {"episodes": 1, "mean_intake": 20.0, "mean_latest": 25.0, "effect_size": null,
+                          "improved": 1.0, "deteriorated": 0.0, "recovered": 1.0}
+        })
+    );
+}
