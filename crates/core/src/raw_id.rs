@@ -63,4 +63,3 @@ impl From<i64> for RawId {
         RawId::Integer(id)
     }
 }
-

@@ -1,5 +1,5 @@
 //! The command line: `parat [serve]`, `demo`, `migrate`, `user add`, `backup`, `setup-link`,
-//! `crm score`, `questionnaire list|show|score`, `map measures`.
+//! `crm score`, `questionnaire list|show|score`, `map measures`, `outcomes summarize`.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -64,6 +64,17 @@ pub enum Command {
     /// Cooperation map tools.
     #[command(subcommand)]
     Map(MapCommand),
+    /// Outcome and session rating tools.
+    #[command(subcommand)]
+    Outcomes(OutcomesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutcomesCommand {
+    /// Summarize episodes of outcome and session ratings (a JSON file, or `-` for standard
+    /// input) as JSON: each episode's intake, latest, change, reliable change, recovery and
+    /// alerts, and the aggregate — what the pages show.
+    Summarize { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -294,6 +305,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             say!("{}", map_measures(&read_input(file, "the map")?)?);
             Ok(())
         }
+        Some(Command::Outcomes(OutcomesCommand::Summarize { file })) => {
+            say!("{}", outcomes_summarize(&read_input(file, "the episodes")?)?);
+            Ok(())
+        }
         Some(Command::Questionnaire(QuestionnaireCommand::List { lang })) => {
             say!("{}", questionnaire::list(parse_locale(lang)?).trim_end());
             Ok(())
@@ -341,6 +356,15 @@ pub fn map_measures(input: &str) -> anyhow::Result<String> {
         serde_json::from_str(input).context("the map is not in the expected JSON shape")?;
     let network = input.parse()?;
     Ok(serde_json::to_string_pretty(&parat_core::map::measures(&network)?)?)
+}
+
+/// Episodes of ratings as JSON in, their summary as pretty JSON out — the same computation as
+/// the pages and the API.
+pub fn outcomes_summarize(input: &str) -> anyhow::Result<String> {
+    use parat_core::outcomes::{summarize, SummaryInput};
+    let input: SummaryInput = serde_json::from_str(input).context("the episodes are not in the expected JSON shape")?;
+    let (settings, episodes) = input.parse()?;
+    Ok(serde_json::to_string_pretty(&summarize(&settings, &episodes))?)
 }
 
 /// A file's text, or standard input's for `-`.

@@ -31,6 +31,7 @@ choice_enum!(
 
 /// One episode's course.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Progress {
     /// The first outcome total; none before the first outcome rating.
     pub intake: Option<Tenths>,
@@ -63,7 +64,11 @@ impl Progress {
 }
 
 /// The course of an episode of the given age group from its sessions' ratings in date order.
-pub fn progress<'a>(settings: &Settings, age_group: AgeGroup, sessions: impl IntoIterator<Item = &'a Ratings>) -> Progress {
+pub fn progress<'a>(
+    settings: &Settings,
+    age_group: AgeGroup,
+    sessions: impl IntoIterator<Item = &'a Ratings>,
+) -> Progress {
     let cutoff = settings.cutoff(age_group);
     let mut outcome_totals = Vec::new();
     let mut session_marks = Vec::new();
@@ -79,8 +84,8 @@ pub fn progress<'a>(settings: &Settings, age_group: AgeGroup, sessions: impl Int
         Some(change) if change <= Tenths::ZERO - settings.reliable_change() => Reliable::Deteriorated,
         _ => Reliable::Unchanged,
     };
-    let recovered = matches!((intake, latest), (Some(i), Some(l)) if i < cutoff && l >= cutoff)
-        && reliable == Reliable::Improved;
+    let recovered =
+        matches!((intake, latest), (Some(i), Some(l)) if i < cutoff && l >= cutoff) && reliable == Reliable::Improved;
 
     let mut alerts = Vec::new();
     if latest.is_some_and(|latest| latest < cutoff) {
@@ -121,6 +126,7 @@ pub fn progress<'a>(settings: &Settings, age_group: AgeGroup, sessions: impl Int
 
 /// The figures over many episodes, counting those with two outcome ratings or more.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Aggregate {
     pub episodes: usize,
     pub mean_intake: Option<f64>,

@@ -117,14 +117,14 @@ mod tests {
     use super::*;
 
     fn t(text: &str) -> Tenths {
-        Tenths::from_text(text).unwrap()
+        Tenths::from_text(text).expect("as written")
     }
 
     #[test]
     fn four_marks_on_the_line_make_a_rating_and_its_exact_total() {
-        let marks = Marks::items(&[t("2.3"), t("4.1"), t("9.9"), t("0")]).unwrap();
+        let marks = Marks::items(&[t("2.3"), t("4.1"), t("9.9"), t("0")]).expect("as written");
         assert_eq!(marks.total(), t("16.3"));
-        assert_eq!(Marks::items(&[t("10"); 4]).unwrap().total(), TOTAL_MAX);
+        assert_eq!(Marks::items(&[t("10"); 4]).expect("as written").total(), TOTAL_MAX);
         assert_eq!(Marks::items(&[t("1"); 3]), Err(RatingProblem::ItemCount(3)));
         assert_eq!(
             Marks::items(&[t("1"), t("10.1"), t("1"), t("1")]),
@@ -135,13 +135,13 @@ mod tests {
             Err(RatingProblem::OffTheLine { item: 1, value: t("-0.1") })
         );
         assert_eq!(Marks::total_only(t("40.1")), Err(RatingProblem::TotalOffScale(t("40.1"))));
-        assert_eq!(Marks::total_only(t("31.5")).unwrap().item_marks(), None);
+        assert_eq!(Marks::total_only(t("31.5")).expect("as written").item_marks(), None);
     }
 
     #[test]
     fn a_session_has_at_least_one_rating() {
         assert_eq!(Ratings::new(None, None), Err(NoRating));
-        let marks = Marks::total_only(t("20")).unwrap();
+        let marks = Marks::total_only(t("20")).expect("as written");
         assert!(Ratings::new(None, Some(marks)).is_ok() && Ratings::new(Some(marks), None).is_ok());
     }
 }

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AgeGroup, Tenths, TOTAL_MAX};
 use super::rating::ITEM_MAX;
+use super::{AgeGroup, Tenths, TOTAL_MAX};
 
 /// The thresholds, each within its scale; built only by [`RawSettings::parse`] or [`Default`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,7 +78,7 @@ impl Settings {
 }
 
 /// The settings as JSON gives them, every one optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct RawSettings {
@@ -96,7 +96,7 @@ pub struct RawSettings {
 }
 
 /// Default adult 25, adolescent 28, child 32.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct RawCutoffs {
@@ -130,12 +130,26 @@ impl RawSettings {
         let after = match self.no_improvement_after {
             None => defaults.no_improvement_after,
             Some(n) if n.fract() == 0.0 && (1.0..=1000.0).contains(&n) => n as u32,
-            Some(_) => return Err(SettingsProblem { name: "no_improvement_after", what: range_of("no_improvement_after") }),
+            Some(_) => {
+                return Err(SettingsProblem { name: "no_improvement_after", what: range_of("no_improvement_after") })
+            }
         };
         Ok(Settings {
-            reliable_change: value("reliable_change", self.reliable_change, defaults.reliable_change, tenth, TOTAL_MAX)?,
+            reliable_change: value(
+                "reliable_change",
+                self.reliable_change,
+                defaults.reliable_change,
+                tenth,
+                TOTAL_MAX,
+            )?,
             srs_cutoff: total("srs_cutoff", self.srs_cutoff, defaults.srs_cutoff)?,
-            srs_item_cutoff: value("srs_item_cutoff", self.srs_item_cutoff, defaults.srs_item_cutoff, Tenths::ZERO, ITEM_MAX)?,
+            srs_item_cutoff: value(
+                "srs_item_cutoff",
+                self.srs_item_cutoff,
+                defaults.srs_item_cutoff,
+                Tenths::ZERO,
+                ITEM_MAX,
+            )?,
             srs_drop: value("srs_drop", self.srs_drop, defaults.srs_drop, tenth, TOTAL_MAX)?,
             no_improvement_after: after,
             cutoffs: Cutoffs {

@@ -93,14 +93,18 @@ pub enum SummaryError {
     TooMany { list: &'static str, max: usize, count: usize },
 }
 
+/// An episode's course under its id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EpisodeSummary {
     pub id: RawId,
     #[serde(flatten)]
     pub progress: Progress,
 }
 
+/// Each episode's course, in the order given, and the aggregate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub episodes: Vec<EpisodeSummary>,
     pub aggregate: Aggregate,
@@ -156,7 +160,9 @@ fn marks(scale: Scale, values: Option<&[f64]>) -> Result<Option<Marks>, SessionP
     let values = values
         .iter()
         .enumerate()
-        .map(|(index, v)| Tenths::from_number(*v).map_err(|problem| SessionProblem::Value { scale, item: index + 1, problem }))
+        .map(|(index, v)| {
+            Tenths::from_number(*v).map_err(|problem| SessionProblem::Value { scale, item: index + 1, problem })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Marks::items(&values).map(Some).map_err(|problem| SessionProblem::Rating { scale, problem })
 }

@@ -71,7 +71,10 @@ impl Tenths {
         };
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || (digits.contains('.') && fraction.is_empty())
+        if whole.is_empty()
+            || !all_digits(whole)
+            || !all_digits(fraction)
+            || (digits.contains('.') && fraction.is_empty())
         {
             return Err(TenthsProblem::NotANumber);
         }
@@ -134,6 +137,20 @@ impl Serialize for Tenths {
     }
 }
 
+/// A number with at most one decimal.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Tenths {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Number)
+            .description(Some("A number with at most one decimal"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Tenths {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,7 +179,7 @@ mod tests {
     #[test]
     fn sums_of_tenths_do_not_drift_as_floating_point_does() {
         // 0.1 added 250 times is not 25 in floating point; in tenths it is.
-        let total: Tenths = std::iter::repeat_n(Tenths::from_number(0.1).unwrap(), 250).sum();
+        let total: Tenths = std::iter::repeat_n(Tenths::from_number(0.1).expect("as written"), 250).sum();
         assert_eq!(total, Tenths::whole(25));
         assert!((0..250).map(|_| 0.1_f64).sum::<f64>() != 25.0);
     }

@@ -5,22 +5,22 @@
 use super::*;
 
 fn t(text: &str) -> Tenths {
-    Tenths::from_text(text).unwrap()
+    Tenths::from_text(text).expect("as written")
 }
 
 /// An outcome rating whose items add up to `total` (the last item takes the remainder).
 fn ors(total: &str) -> Marks {
     let total = t(total);
     let each = Tenths::from_tenths(total.tenths() / 4);
-    Marks::items(&[each, each, each, total - each - each - each]).unwrap()
+    Marks::items(&[each, each, each, total - each - each - each]).expect("as written")
 }
 
 fn srs(items: [&str; 4]) -> Marks {
-    Marks::items(&items.map(t)).unwrap()
+    Marks::items(&items.map(t)).expect("as written")
 }
 
 fn course(age_group: AgeGroup, sessions: &[(Option<Marks>, Option<Marks>)]) -> Progress {
-    let ratings: Vec<Ratings> = sessions.iter().map(|(o, s)| Ratings::new(*o, *s).unwrap()).collect();
+    let ratings: Vec<Ratings> = sessions.iter().map(|(o, s)| Ratings::new(*o, *s).expect("as written")).collect();
     progress(&Settings::default(), age_group, &ratings)
 }
 
@@ -96,7 +96,7 @@ fn the_last_session_rating_raises_its_alerts_at_the_exact_boundaries() {
     // Only the last session rating counts: an earlier low one raises nothing now.
     assert!(alerts(Some(["5", "5", "5", "5"]), ["9.5", "9.5", "9.5", "9.5"]).is_empty());
     // A total from paper has no items to judge.
-    let sessions = [(Some(ors("30")), Some(Marks::total_only(t("35")).unwrap()))];
+    let sessions = [(Some(ors("30")), Some(Marks::total_only(t("35")).expect("as written")))];
     assert_eq!(course(AgeGroup::Adult, &sessions).alerts, vec![Alert::SrsBelowCutoff]);
 }
 
@@ -120,10 +120,10 @@ fn the_aggregate_counts_episodes_with_two_outcome_ratings_and_is_exact() {
     assert_eq!(aggregate.episodes, 3);
     // Intakes 20, 30, 22: mean 24; latest 25, 24, 24: mean 73/3.
     assert_eq!(aggregate.mean_intake, Some(24.0));
-    assert!((aggregate.mean_latest.unwrap() - 73.0 / 3.0).abs() < 1e-12);
+    assert!((aggregate.mean_latest.expect("as written") - 73.0 / 3.0).abs() < 1e-12);
     // Sample deviation of 20, 30, 22: sqrt((16 + 36 + 4) / 2) = sqrt(28).
     let expected = (73.0 / 3.0 - 24.0) / 28f64.sqrt();
-    assert!((aggregate.effect_size.unwrap() - expected).abs() < 1e-12);
+    assert!((aggregate.effect_size.expect("as written") - expected).abs() < 1e-12);
     assert_eq!((aggregate.improved, aggregate.deteriorated), (Some(1.0 / 3.0), Some(1.0 / 3.0)));
     // Below the cut-off at intake: 20 and 22; one recovered.
     assert_eq!(aggregate.recovered, Some(0.5));
@@ -132,20 +132,27 @@ fn the_aggregate_counts_episodes_with_two_outcome_ratings_and_is_exact() {
 #[test]
 fn the_aggregate_of_too_few_or_equal_intakes_has_no_effect_size() {
     let none = aggregate(&[]);
-    assert_eq!((none.episodes, none.mean_intake, none.effect_size, none.improved, none.recovered), (0, None, None, None, None));
+    assert_eq!(
+        (none.episodes, none.mean_intake, none.effect_size, none.improved, none.recovered),
+        (0, None, None, None, None)
+    );
     let one = aggregate(&[course(AgeGroup::Adult, &outcome_only(&["20", "25"]))]);
     assert_eq!((one.episodes, one.effect_size), (1, None));
-    let same = [course(AgeGroup::Adult, &outcome_only(&["30", "35"])), course(AgeGroup::Adult, &outcome_only(&["30", "31"]))];
+    let same =
+        [course(AgeGroup::Adult, &outcome_only(&["30", "35"])), course(AgeGroup::Adult, &outcome_only(&["30", "31"]))];
     let same = aggregate(&same);
     assert_eq!((same.effect_size, same.recovered), (None, None));
 }
 
 #[test]
 fn settings_default_and_refuse_values_off_their_scale() {
-    let parsed = |json: &str| serde_json::from_str::<RawSettings>(json).unwrap().parse();
+    let parsed = |json: &str| serde_json::from_str::<RawSettings>(json).expect("as written").parse();
     assert_eq!(parsed("{}"), Ok(Settings::default()));
-    let custom = parsed(r#"{"reliable_change": 4.5, "cutoffs": {"child": 30}}"#).unwrap();
-    assert_eq!((custom.reliable_change(), custom.cutoff(AgeGroup::Child), custom.cutoff(AgeGroup::Adult)), (t("4.5"), t("30"), t("25")));
+    let custom = parsed(r#"{"reliable_change": 4.5, "cutoffs": {"child": 30}}"#).expect("as written");
+    assert_eq!(
+        (custom.reliable_change(), custom.cutoff(AgeGroup::Child), custom.cutoff(AgeGroup::Adult)),
+        (t("4.5"), t("30"), t("25"))
+    );
     for (json, message) in [
         (r#"{"reliable_change": 0}"#, "settings.reliable_change: must be from 0.1 to 40, with at most one decimal"),
         (r#"{"srs_item_cutoff": 10.5}"#, "settings.srs_item_cutoff: must be from 0 to 10, with at most one decimal"),
@@ -153,18 +160,20 @@ fn settings_default_and_refuse_values_off_their_scale() {
         (r#"{"cutoffs": {"adult": 25.25}}"#, "settings.cutoffs.adult: must be a number with at most one decimal"),
         (r#"{"srs_cutoff": 1e300}"#, "settings.srs_cutoff: must be from 0 to 40, with at most one decimal"),
     ] {
-        assert_eq!(parsed(json).unwrap_err().to_string(), message);
+        assert_eq!(parsed(json).expect_err("refused").to_string(), message);
     }
 }
 
 #[test]
 fn bad_input_names_its_episode_and_session() {
     let refusal = |episodes: &str| {
-        let input: SummaryInput = serde_json::from_str(&format!(r#"{{"episodes": {episodes}}}"#)).unwrap();
-        input.parse().unwrap_err().to_string()
+        let input: SummaryInput = serde_json::from_str(&format!(r#"{{"episodes": {episodes}}}"#)).expect("as written");
+        input.parse().expect_err("refused").to_string()
     };
     let session = |ors: &str, srs: &str| format!(r#"{{"date": "2026-03-02", "ors": {ors}, "srs": {srs}}}"#);
-    let episode = |sessions: &[String]| format!(r#"[{{"id": "E7", "age_group": "adult", "sessions": [{}]}}]"#, sessions.join(","));
+    let episode = |sessions: &[String]| {
+        format!(r#"[{{"id": "E7", "age_group": "adult", "sessions": [{}]}}]"#, sessions.join(","))
+    };
     let good = session("[5, 5, 5, 5]", "null");
     assert_eq!(
         refusal(&episode(&[good.clone(), session("[5, 10.5, 5, 5]", "null")])),
@@ -174,7 +183,10 @@ fn bad_input_names_its_episode_and_session() {
         refusal(&episode(&[session("null", "[5, 5, 5.25, 5]")])),
         "episode \"E7\", session 1: srs: item 3 has more than one decimal"
     );
-    assert_eq!(refusal(&episode(&[session("[5, 5, 5]", "null")])), "episode \"E7\", session 1: ors: has 3 values, not 4");
+    assert_eq!(
+        refusal(&episode(&[session("[5, 5, 5]", "null")])),
+        "episode \"E7\", session 1: ors: has 3 values, not 4"
+    );
     assert_eq!(
         refusal(&episode(&[session("null", "null")])),
         "episode \"E7\", session 1: has neither an outcome (ors) nor a session (srs) rating"
@@ -192,12 +204,15 @@ fn bad_input_names_its_episode_and_session() {
         "episode \"7\": the age group must be adult, adolescent or child"
     );
     assert_eq!(
-        refusal(r#"[{"id": 7, "age_group": "adult", "sessions": []}, {"id": "7", "age_group": "adult", "sessions": []}]"#),
+        refusal(
+            r#"[{"id": 7, "age_group": "adult", "sessions": []}, {"id": "7", "age_group": "adult", "sessions": []}]"#
+        ),
         "episode \"7\": the id is used twice"
     );
     assert_eq!(refusal(r#"[{"id": " ", "age_group": "adult", "sessions": []}]"#), "episodes[0]: the id is empty");
     // The same date twice is in order (two sessions on one day).
-    let input: SummaryInput = serde_json::from_str(&format!(r#"{{"episodes": {}}}"#, episode(&[good.clone(), good]))).unwrap();
+    let input: SummaryInput =
+        serde_json::from_str(&format!(r#"{{"episodes": {}}}"#, episode(&[good.clone(), good]))).expect("as written");
     assert!(input.parse().is_ok());
 }
 
@@ -208,9 +223,9 @@ fn the_summary_is_the_issues_json_shape() {
             {"date": "2026-03-02", "ors": [5, 5, 5, 5], "srs": [9, 9, 9, 9]},
             {"date": "2026-03-09", "ors": [6.5, 6.5, 6, 6], "srs": [9, 9, 9, 8]}]}]}"#,
     )
-    .unwrap();
-    let (settings, episodes) = input.parse().unwrap();
-    let json = serde_json::to_value(summarize(&settings, &episodes)).unwrap();
+    .expect("as written");
+    let (settings, episodes) = input.parse().expect("as written");
+    let json = serde_json::to_value(summarize(&settings, &episodes)).expect("as written");
     assert_eq!(
         json,
         serde_json::json!({

@@ -12,6 +12,7 @@ mod crm;
 mod landscape;
 mod map;
 mod outage;
+mod outcomes;
 mod questionnaire;
 mod readiness;
 mod store;

@@ -37,6 +37,7 @@ mod landscape;
 mod landscape_plan;
 mod map;
 mod map_inventory;
+mod outcomes;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -57,6 +58,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(landscape::operations())
         .merge(landscape_plan::operations())
         .merge(map::operations())
+        .merge(outcomes::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -67,7 +69,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments, questionnaires, implementation landscapes and cooperation maps. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
+    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments, questionnaires, implementation landscapes, cooperation maps and outcome ratings. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
     components(schemas(ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),

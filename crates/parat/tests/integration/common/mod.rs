@@ -329,6 +329,13 @@ impl Browser {
         let status = response.status();
         (status, response.json().await.expect("a JSON body"))
     }
+
+    /// An API POST of a JSON body with a bearer token (no cookies): status and JSON body.
+    pub async fn api_post(&self, token: &str, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        let response = Client::new().post(self.url(path)).bearer_auth(token).json(body).send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.expect("a JSON body"))
+    }
 }
 
 pub fn csrf_in(html: &str) -> Option<String> {
@@ -391,6 +398,42 @@ pub fn run_parat(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     }
     drop(input);
     child.wait_with_output().expect("parat finishes")
+}
+
+/// Runs an independent computation, `tests/independent/<script>` under python3, on `input` and
+/// reads its JSON answer; `None` when Python (or the module `needs`) is missing and the
+/// environment variable `required_by` is not `1` (CI sets it, so there the check cannot be
+/// skipped).
+pub fn independent(
+    script: &str,
+    input: &serde_json::Value,
+    needs: Option<&str>,
+    required_by: &str,
+) -> Option<serde_json::Value> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let path = format!("{}/tests/independent/{script}", env!("CARGO_MANIFEST_DIR"));
+    let required = std::env::var(required_by).is_ok_and(|v| v == "1");
+    let child =
+        Command::new("python3").arg(path).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => {
+            assert!(!required, "{required_by}=1 but python3 cannot start: {error}");
+            eprintln!("skipped: python3 cannot start ({error})");
+            return None;
+        }
+    };
+    child.stdin.take().expect("stdin").write_all(input.to_string().as_bytes()).expect("write stdin");
+    let output = child.wait_with_output().expect("python3 ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if let Some(module) = needs.filter(|module| stderr.contains(&format!("No module named '{module}'"))) {
+        assert!(!required, "{required_by}=1 but {module} is not installed (pip install {module})");
+        eprintln!("skipped: {module} is not installed");
+        return None;
+    }
+    assert!(output.status.success(), "{script} failed: {stderr}");
+    Some(serde_json::from_slice(&output.stdout).expect("the script's JSON"))
 }
 
 /// A real SMTP listener for tests: it speaks enough SMTP for a mail client (greeting, EHLO,

@@ -104,32 +104,7 @@ fn measured(input: &Value) -> Value {
 
 /// The independent computation, or `None` when Python or networkx is missing (and not required).
 fn independent(input: &Value) -> Option<Value> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/independent/map_measures.py");
-    let required = std::env::var("PARAT_REQUIRE_NETWORKX").is_ok_and(|v| v == "1");
-    let child =
-        Command::new("python3").arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(error) => {
-            assert!(!required, "PARAT_REQUIRE_NETWORKX=1 but python3 cannot start: {error}");
-            eprintln!("skipped: python3 cannot start ({error})");
-            return None;
-        }
-    };
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(input.to_string().as_bytes()).expect("write stdin");
-    }
-    let output = child.wait_with_output().expect("python3 ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("No module named 'networkx'") {
-        assert!(!required, "PARAT_REQUIRE_NETWORKX=1 but networkx is not installed (pip install networkx)");
-        eprintln!("skipped: networkx is not installed");
-        return None;
-    }
-    assert!(output.status.success(), "the independent script failed: {stderr}");
-    Some(serde_json::from_slice(&output.stdout).expect("the script's JSON"))
+    common::independent("map_measures.py", input, Some("networkx"), "PARAT_REQUIRE_NETWORKX")
 }
 
 /// Two numbers equal up to floating-point summation order.
