@@ -4,6 +4,7 @@
 
 pub mod progress;
 pub mod rating;
+pub mod scales;
 pub mod settings;
 pub mod summary;
 mod tenths;

@@ -25,7 +25,14 @@ pub const BUILTIN_SOURCES: &[&str] = &[
 
 /// Questionnaires a module sends itself, with lists it fills in (the cooperation map's roster
 /// survey): embedded like the others, but not offered for rounds of their own.
-pub const MODULE_SOURCES: &[&str] = &[MAP_ROSTER_SOURCE];
+pub const MODULE_SOURCES: &[&str] = &[
+    MAP_ROSTER_SOURCE,
+    include_str!("../../../../instruments/questionnaires/outcome_scale.toml"),
+    include_str!("../../../../instruments/questionnaires/outcome_scale_child.toml"),
+    include_str!("../../../../instruments/questionnaires/session_scale.toml"),
+    include_str!("../../../../instruments/questionnaires/session_scale_child.toml"),
+    include_str!("../../../../instruments/questionnaires/session_scale_group.toml"),
+];
 pub const MAP_ROSTER_SOURCE: &str = include_str!("../../../../instruments/questionnaires/map_roster.toml");
 /// The reference a round of the map's roster survey is made from.
 pub const MAP_ROSTER: &str = "map_roster";
@@ -38,6 +45,15 @@ pub fn builtin() -> &'static [Definition] {
 
 pub fn builtin_by_id(id: &str) -> Option<&'static Definition> {
     builtin().iter().find(|d| d.id == id)
+}
+
+/// A module's embedded definition by id (the roster survey, the rating scales), parsed once.
+pub fn module_by_id(id: &str) -> Option<&'static Definition> {
+    static DEFINITIONS: OnceLock<Vec<Definition>> = OnceLock::new();
+    DEFINITIONS
+        .get_or_init(|| MODULE_SOURCES.iter().filter_map(|source| Definition::from_toml(source).ok()).collect())
+        .iter()
+        .find(|d| d.id == id)
 }
 
 /// The TOML source of an embedded definition (a round keeps the text it was sent with).
