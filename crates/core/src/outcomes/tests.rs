@@ -236,3 +236,147 @@ fn the_summary_is_the_issues_json_shape() {
         })
     );
 }
+
+mod own_data {
+    use super::*;
+    use crate::periods::{Period, PeriodKind};
+    use time::macros::date;
+    use time::Date;
+
+    fn sessions(start: Date, totals: &[&str]) -> Vec<(Date, Ratings)> {
+        totals
+            .iter()
+            .enumerate()
+            .map(|(week, total)| {
+                let ratings = Ratings::new(Some(ors(total)), Some(srs(["9", "9", "9", "9"]))).expect("rated");
+                (start + time::Duration::weeks(week as i64), ratings)
+            })
+            .collect()
+    }
+
+    fn record(participant: i64, sessions: &[(Date, Ratings)], ended: Option<(Date, EndReason)>) -> EpisodeRecord<'_> {
+        let started = sessions.first().map_or(date!(2026 - 01 - 01), |(d, _)| *d);
+        EpisodeRecord { participant, age_group: AgeGroup::Adult, started, ended, sessions }
+    }
+
+    #[test]
+    fn trajectories_come_from_closed_improved_episodes_per_intake_band() {
+        // Thirty episodes with intakes 15.0, 15.1, … 17.9 that rise by 6 points, the first ten
+        // rated a third time at 25.0 … 25.9; and episodes that must not count.
+        let mut all: Vec<Vec<(Date, Ratings)>> = (0..30)
+            .map(|i| {
+                let intake = format!("{}", 150 + i);
+                let intake = Tenths::from_tenths(intake.parse().expect("tenths"));
+                let later = intake + Tenths::whole(6);
+                let mut totals = vec![intake.to_string(), later.to_string()];
+                if i < 10 {
+                    totals.push(Tenths::from_tenths(250 + i as i64).to_string());
+                }
+                let totals: Vec<&str> = totals.iter().map(String::as_str).collect();
+                sessions(date!(2026 - 01 - 05), &totals)
+            })
+            .collect();
+        all.push(sessions(date!(2026 - 01 - 05), &["16", "16.5"])); // closed, not improved
+        all.push(sessions(date!(2026 - 01 - 05), &["16", "30"])); // improved, still open
+        all.extend((0..29).map(|_| sessions(date!(2026 - 01 - 05), &["5", "12"]))); // a band of 29
+        let end = Some((date!(2026 - 06 - 30), EndReason::Planned));
+        let records: Vec<EpisodeRecord> =
+            all.iter().enumerate().map(|(i, s)| record(i as i64, s, if i == 31 { None } else { end })).collect();
+        let bands = trajectories::trajectories(&Settings::default(), &records, trajectories::DEFAULT_MIN_EPISODES);
+        assert_eq!(bands.len(), 8);
+        let band = &bands[3];
+        assert_eq!((band.low, band.high, band.episodes, band.shown), (t("15"), t("20"), 30, true));
+        // Type 7 quantiles of 15.0 … 17.9 by hand: h = 29p; q1 at 7.25 → 15.725, median at
+        // 14.5 → 16.45, q3 at 21.75 → 17.175. Then the same plus 6; then 25.0 … 25.9 (ten).
+        let expected = [(1, 30, 15.725, 16.45, 17.175), (2, 30, 21.725, 22.45, 23.175), (3, 10, 25.225, 25.45, 25.675)];
+        assert_eq!(band.points.len(), expected.len(), "a fourth session number has no episodes");
+        for (point, (session, n, q1, median, q3)) in band.points.iter().zip(expected) {
+            assert_eq!((point.session, point.episodes), (session, n));
+            for (ours, theirs) in [(point.q1, q1), (point.median, median), (point.q3, q3)] {
+                assert!((ours - theirs).abs() < 1e-9, "session {session}: {ours} ≠ {theirs}");
+            }
+        }
+        let small = &bands[1];
+        assert_eq!((small.episodes, small.shown, small.points.len()), (29, false, 0));
+        assert_eq!(trajectories::band_of(&bands, t("40")).map(|b| b.low), Some(t("35")));
+    }
+
+    #[test]
+    fn activity_per_month_counts_sessions_people_and_episodes_and_hides_small_groups() {
+        // Five participants seen in March 2026: intakes 20 … 24 on 2 March, then +5 on 9 March
+        // (reliably improved); one of them starts in February with an earlier rating.
+        let all: Vec<Vec<(Date, Ratings)>> = (0..5)
+            .map(|i| sessions(date!(2026 - 03 - 02), &[&format!("{}", 20 + i), &format!("{}", 25 + i)]))
+            .collect();
+        let mut records: Vec<EpisodeRecord> = all.iter().enumerate().map(|(i, s)| record(i as i64, s, None)).collect();
+        records[4].ended = Some((date!(2026 - 03 - 31), EndReason::StoppedComing));
+        let months = report::activity(
+            &Settings::default(),
+            &records,
+            PeriodKind::Month,
+            date!(2026 - 02 - 01),
+            date!(2026 - 03 - 31),
+        );
+        assert_eq!(months.len(), 2);
+        assert_eq!((months[0].period.as_str(), months[0].sessions, months[0].figures.is_none()), ("2026-02", 0, true));
+        let march = &months[1];
+        assert_eq!((march.sessions, march.participants, march.new_episodes, march.closed_episodes), (10, 5, 5, 1));
+        let figures = march.figures.as_ref().expect("five participants");
+        // Outcome totals 20 … 24 and 25 … 29: mean 24.5; session totals all 36.
+        assert_eq!((figures.mean_outcome, figures.mean_session), (Some(24.5), Some(36.0)));
+        assert_eq!((figures.improved, figures.deteriorated), (Some(1.0), Some(0.0)));
+
+        let four = report::activity(
+            &Settings::default(),
+            &records[..4],
+            PeriodKind::Month,
+            date!(2026 - 03 - 01),
+            date!(2026 - 03 - 31),
+        );
+        assert_eq!((four[0].participants, four[0].sessions, four[0].figures.is_none()), (4, 8, true));
+    }
+
+    #[test]
+    fn indices_describe_the_episodes_closed_in_a_period() {
+        // Six closed in the first tertial: intakes 18, 20, 22, 24, 26, 28 and latest +6, +6, +6,
+        // 0, 0, −6; the last two stopped coming. One closed in May does not count.
+        let changes = [6, 6, 6, 0, 0, -6];
+        let all: Vec<Vec<(Date, Ratings)>> = changes
+            .iter()
+            .enumerate()
+            .map(|(i, change)| {
+                let intake = 18 + 2 * i as i64;
+                sessions(
+                    date!(2026 - 01 - 12),
+                    &[&intake.to_string(), &(intake + 1).to_string(), &(intake + change).to_string()],
+                )
+            })
+            .collect();
+        let later = sessions(date!(2026 - 04 - 20), &["10", "30"]);
+        let mut records: Vec<EpisodeRecord> = all
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let why = if i >= 4 { EndReason::StoppedComing } else { EndReason::Planned };
+                record(i as i64, s, Some((date!(2026 - 04 - 30), why)))
+            })
+            .collect();
+        records.push(record(9, &later, Some((date!(2026 - 05 - 02), EndReason::Planned))));
+        let tertial = Period::parse("2026-T1").expect("a tertial");
+        let indices = report::indices(&Settings::default(), &records, tertial);
+        assert_eq!((indices.period.as_str(), indices.closed, indices.dropouts), ("2026-T1", 6, 2));
+        let figures = indices.figures.expect("six participants");
+        assert_eq!((figures.episodes, figures.mean_intake, figures.mean_sessions), (6, Some(23.0), Some(3.0)));
+        // Mean change (18 + 0 − 6) / 6 = 2; intakes' sample deviation sqrt(70 / 5) = sqrt(14).
+        assert!((figures.effect_size.expect("spread") - 2.0 / 14f64.sqrt()).abs() < 1e-12);
+        // Improved: 18, 20, 22 (+6); deteriorated: 28 (−6). Below 25 at intake: 18, 20, 22, 24;
+        // recovered: 20 → 26 and 22 → 28 (18 → 24 stays below).
+        assert_eq!(
+            (figures.improved, figures.deteriorated, figures.recovered),
+            (Some(0.5), Some(1.0 / 6.0), Some(0.5))
+        );
+        assert_eq!(figures.dropouts, Some(2.0 / 6.0));
+        let few = report::indices(&Settings::default(), &records[..4], tertial);
+        assert_eq!((few.closed, few.figures), (4, None));
+    }
+}
