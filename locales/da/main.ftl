@@ -289,6 +289,7 @@ problem-reached-only-when-reached = Angiv kun datoen, når milepælen er nået, 
 problem-wrong-parent = Vælg en post på niveauet ovenover.
 problem-decimal-out-of-range = Skriv et tal fra { $min } til { $max } (decimaler går fint, for eksempel 0,5).
 problem-same-twice = Vælg to forskellige.
+problem-names-not-recorded = Organisationen registrerer kun deltagere med kode. Lad navn og CPR-nummer stå tomme.
 work-title = Opgaver
 work-none = Intet venter på dig lige nu.
 work-due = senest

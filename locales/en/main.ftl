@@ -289,6 +289,7 @@ problem-reached-only-when-reached = Give this date only once the milestone is re
 problem-wrong-parent = Choose one on the level above.
 problem-decimal-out-of-range = Enter a number from { $min } to { $max } (decimals are fine, such as 0.5).
 problem-same-twice = Choose two different ones.
+problem-names-not-recorded = The organisation records participants by code only. Leave the name and personal identity number empty.
 work-title = To do
 work-none = Nothing is waiting for you just now.
 work-due = due by

@@ -289,6 +289,7 @@ problem-reached-only-when-reached = Ange datumet bara när milstolpen är nådd,
 problem-wrong-parent = Välj en post på nivån ovanför.
 problem-decimal-out-of-range = Skriv ett tal från { $min } till { $max } (decimaler går bra, till exempel 0,5).
 problem-same-twice = Välj två olika.
+problem-names-not-recorded = Organisationen registrerar deltagare bara med kod. Lämna namn och personnummer tomma.
 work-title = Att göra
 work-none = Inget väntar på dig just nu.
 work-due = klart senast

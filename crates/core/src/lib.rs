@@ -12,6 +12,7 @@ pub mod map;
 pub mod organisation;
 pub mod outcomes;
 pub mod owner;
+pub mod participant;
 pub mod periods;
 pub mod questionnaire;
 pub mod raw_id;

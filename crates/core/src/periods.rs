@@ -189,3 +189,27 @@ mod tests {
         }
     }
 }
+
+/// The same day `months` months earlier, or the month's last day when it is shorter (31 May
+/// less three months is 28 or 29 February).
+pub fn months_before(date: Date, months: u32) -> Date {
+    let index = i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 - i64::from(months);
+    let (year, month) = (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8);
+    let month = Month::try_from(month).unwrap_or(Month::January);
+    let last = month.length(year);
+    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(Date::MIN)
+}
+
+#[cfg(test)]
+mod months_before_tests {
+    use super::months_before;
+    use time::macros::date;
+
+    #[test]
+    fn months_back_keep_the_day_or_take_the_months_last() {
+        assert_eq!(months_before(date!(2026 - 05 - 31), 3), date!(2026 - 02 - 28));
+        assert_eq!(months_before(date!(2028 - 05 - 31), 3), date!(2028 - 02 - 29));
+        assert_eq!(months_before(date!(2026 - 03 - 15), 15), date!(2024 - 12 - 15));
+        assert_eq!(months_before(date!(2026 - 03 - 15), 0), date!(2026 - 03 - 15));
+    }
+}

@@ -69,6 +69,9 @@ pub enum Problem {
     },
     /// The same choice where two different ones are needed (a need for contact with oneself).
     SameTwice,
+    /// A name or personal identity number where the organisation records participants only
+    /// under codes.
+    NamesNotRecorded,
 }
 
 impl Problem {
@@ -104,6 +107,7 @@ impl Problem {
         Problem::WrongParent,
         Problem::DecimalOutOfRange { min: 0, max: 1 },
         Problem::SameTwice,
+        Problem::NamesNotRecorded,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -138,6 +142,7 @@ impl Problem {
             Problem::WrongParent => "wrong-parent",
             Problem::DecimalOutOfRange { .. } => "decimal-out-of-range",
             Problem::SameTwice => "same-twice",
+            Problem::NamesNotRecorded => "names-not-recorded",
         }
     }
 

@@ -38,6 +38,7 @@ pub struct RunningServer {
     pub db: Db,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    retention: JoinHandle<()>,
 }
 
 impl RunningServer {
@@ -46,6 +47,7 @@ impl RunningServer {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
+        self.retention.abort();
         self.task.await.context("server task")?.context("server")?;
         self.db.close().await;
         Ok(())
@@ -77,7 +79,24 @@ pub async fn start(config: &Config, db: Db) -> anyhow::Result<RunningServer> {
             })
             .await
     });
-    Ok(RunningServer { address, db, shutdown: Some(shutdown), task })
+    let retention = tokio::spawn(retention_job(db.clone()));
+    Ok(RunningServer { address, db, shutdown: Some(shutdown), task, retention })
+}
+
+/// Erases, once a day, the participants whose retention period has run out. Every app server
+/// runs it; the erasure is idempotent (a participant already erased is not found again), so
+/// several at once do no harm. Logs a count, never who.
+async fn retention_job(db: Db) {
+    let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    daily.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        daily.tick().await;
+        match parat_store::participants::erase_expired(&db, parat_store::now_date()).await {
+            Ok(0) => {}
+            Ok(erased) => tracing::info!(erased, "participants past their retention period erased"),
+            Err(error) => tracing::warn!(%error, "erasing participants past their retention period failed"),
+        }
+    }
 }
 
 /// When nobody can log in yet, a one-time link to create the first administrator.

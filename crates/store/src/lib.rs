@@ -20,6 +20,8 @@ pub mod instruments;
 pub mod landscape;
 pub mod map;
 pub mod organisations;
+pub mod outcomes;
+pub mod participants;
 pub mod questionnaire;
 pub mod readiness;
 pub mod sessions;

@@ -13,6 +13,7 @@ use parat_core::map::break_points::Axis;
 use parat_core::map::inventory::{AttendanceRole, Source};
 use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
+use parat_core::outcomes::{AgeGroup, EndReason};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
@@ -58,6 +59,8 @@ stored_keys!(
     AttendanceRole,
     Source,
     Axis,
+    AgeGroup,
+    EndReason,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>
@@ -86,4 +89,9 @@ where
             .map(Stored)
             .ok_or_else(|| format!("{key:?} is not a known {}", std::any::type_name::<T>()).into())
     }
+}
+
+/// A date column (`2026-03-02`) read back; a value not in that form reads as none.
+pub(crate) fn date_of(raw: Option<String>) -> Option<time::Date> {
+    raw.and_then(|d| parat_core::initiative::parse_date(&d).ok().flatten())
 }

@@ -891,3 +891,182 @@ fn monthly_meeting(name: &str) -> parat_core::map::inventory::MeetingDraft {
     .parse()
     .expect("valid")
 }
+
+/// A count from the database, read directly (not through the store under test).
+async fn count(db: &Db, sql: &str) -> i64 {
+    let (n,): (i64,) = match db {
+        Db::Sqlite { read, .. } => sqlx::query_as(sql).fetch_one(read).await,
+        Db::Postgres(pool) => sqlx::query_as(sql).fetch_one(pool).await,
+    }
+    .expect(sql);
+    n
+}
+
+#[tokio::test]
+async fn participants_are_seen_only_by_who_works_with_them_and_leave_nothing_when_erased() {
+    use parat_core::outcomes::{EndReason, Marks, Ratings, RawSettings, Tenths};
+    use parat_core::participant::ParticipantInput;
+    use parat_store::outcomes::{self, EpisodeDraft, SessionDraft, SessionSource};
+    use parat_store::participants;
+    use time::macros::date;
+
+    let today = date!(2026 - 12 - 04);
+    let marks =
+        |values: [&str; 4]| Marks::items(&values.map(|v| Tenths::from_text(v).expect("tenths"))).expect("on the line");
+    let participant =
+        |code: &str| ParticipantInput { code: code.into(), age_group: "adult".into(), ..Default::default() };
+    on_every_backend!(|db, _backend| {
+        let root = user(&db, "root@parat.se", true).await;
+        let boras = org(&db, root, "Borås stad").await;
+        let admin = scope(&db, root, boras).await;
+        let mut people = Vec::new();
+        for (email, role) in [
+            ("pia@boras.se", Role::Practitioner),
+            ("per@boras.se", Role::Practitioner),
+            ("mona@boras.se", Role::Coordinator),
+            ("vera@boras.se", Role::Viewer),
+        ] {
+            let id = user(&db, email, false).await;
+            accounts::add_member(&db, &admin, &Email::parse(email).expect("email"), role, None).await.expect("member");
+            people.push((id, scope(&db, id, boras).await));
+        }
+        let [(pia_id, pia), (per_id, per), (mona_id, mona), (_, vera)] = <[_; 4]>::try_from(people).expect("four");
+        let adults = outcomes::create_unit(&db, &admin, "Vuxenenheten").await.expect("unit");
+        let youth = outcomes::create_unit(&db, &admin, "Ungdomsenheten").await.expect("unit");
+        outcomes::set_unit_member(&db, &admin, adults, pia_id, false).await.expect("placed");
+        outcomes::set_unit_member(&db, &admin, adults, mona_id, true).await.expect("placed");
+        outcomes::set_unit_member(&db, &admin, youth, per_id, false).await.expect("placed");
+
+        // Codes only, until the organisation records names.
+        let named = ParticipantInput { name: "Anna A".into(), consent_on: "2026-11-01".into(), ..participant("D-002") };
+        let refused = participants::create(&db, &pia, &named.parse(true, today).expect("parses")).await;
+        assert!(matches!(refused, Err(StoreError::Invalid(e)) if e.get("name") == Some(Problem::NamesNotRecorded)));
+        let d1 = participants::create(&db, &pia, &participant("D-001").parse(false, today).expect("valid"))
+            .await
+            .expect("created");
+        let taken = participants::create(&db, &per, &participant("D-001").parse(false, today).expect("valid")).await;
+        assert!(matches!(taken, Err(StoreError::Invalid(e)) if e.get("code") == Some(Problem::Taken)));
+        let draft = EpisodeDraft {
+            participant_id: d1,
+            unit_id: adults,
+            practitioner_id: pia_id,
+            initiative_id: None,
+            starts_on: date!(2026 - 03 - 02),
+        };
+        let episode = outcomes::open_episode(&db, &pia, &draft, today).await.expect("opened");
+
+        // Who sees the participant: the practitioner and the unit's manager; not a practitioner
+        // of another unit, not a viewer. Reports of the unit are for every member.
+        assert_eq!(participants::open(&db, &mona, d1).await.expect("manager").code, "D-001");
+        for outsider in [&per, &vera] {
+            assert!(matches!(participants::open(&db, outsider, d1).await, Err(StoreError::NotFound)));
+            assert!(participants::list(&db, outsider).await.expect("list").is_empty());
+            assert!(matches!(outcomes::sessions_of(&db, outsider, episode).await, Err(StoreError::NotFound)));
+        }
+        let stolen = EpisodeDraft { practitioner_id: per_id, unit_id: youth, ..draft.clone() };
+        assert!(matches!(outcomes::open_episode(&db, &per, &stolen, today).await, Err(StoreError::NotFound)));
+
+        // Sessions: exact marks back, a total from paper, one session for a form sent twice,
+        // dates outside the episode or in the future refused.
+        let both = Ratings::new(Some(marks(["4.5", "5", "6.1", "4.4"])), Some(marks(["9", "9.5", "8.9", "10"])))
+            .expect("rated");
+        let tablet = SessionDraft {
+            held_on: date!(2026 - 03 - 02),
+            group_session: false,
+            ratings: both.clone(),
+            source: SessionSource::Tablet,
+            submission: Some("form-1".into()),
+        };
+        let (first, new) = outcomes::record_session(&db, &pia, episode, &tablet, today).await.expect("recorded");
+        let (again, again_new) = outcomes::record_session(&db, &pia, episode, &tablet, today).await.expect("same form");
+        assert_eq!((first, new, again_new), (again, true, false));
+        let paper = Ratings::new(Some(Marks::total_only(Tenths::from_text("26,5").expect("t")).expect("total")), None)
+            .expect("rated");
+        let from_paper = SessionDraft {
+            held_on: date!(2026 - 04 - 06),
+            ratings: paper.clone(),
+            source: SessionSource::Paper,
+            submission: None,
+            ..tablet.clone()
+        };
+        outcomes::record_session(&db, &mona, episode, &from_paper, today).await.expect("the manager enters paper");
+        for held_on in [date!(2026 - 03 - 01), date!(2026 - 12 - 05)] {
+            let early = SessionDraft { held_on, submission: None, ..tablet.clone() };
+            assert!(matches!(
+                outcomes::record_session(&db, &pia, episode, &early, today).await,
+                Err(StoreError::Invalid(_))
+            ));
+        }
+        let read = outcomes::sessions_of(&db, &pia, episode).await.expect("sessions");
+        assert_eq!(read.iter().map(|s| s.ratings.clone()).collect::<Vec<_>>(), vec![both, paper]);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM outcome_sessions").await, 2);
+
+        // An end before the last session is refused; then the episode closes.
+        let early_end =
+            outcomes::close_episode(&db, &pia, episode, date!(2026 - 04 - 01), EndReason::Planned, today).await;
+        assert!(matches!(early_end, Err(StoreError::Invalid(_))));
+        outcomes::close_episode(&db, &pia, episode, date!(2026 - 05 - 04), EndReason::Planned, today)
+            .await
+            .expect("closed");
+        let records = outcomes::unit_records(&db, &vera, adults).await.expect("the unit's report");
+        assert_eq!(records.episodes.len(), 1);
+        assert_eq!(records.episodes[0].1.len(), 2);
+
+        // Every read and change is in the audit log, without the name.
+        assert!(
+            count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND entity = 'participant'").await >= 1
+        );
+        assert!(
+            count(&db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'outcome-session' AND action = 'create'").await
+                == 2
+        );
+
+        // Names where the organisation records them, with consent; never in the audit log.
+        outcomes::save_settings(&db, &admin, &RawSettings::default(), true, Some(12)).await.expect("settings");
+        let d2 = participants::create(&db, &pia, &named.parse(true, today).expect("parses")).await.expect("named");
+        assert_eq!(participants::open(&db, &pia, d2).await.expect("own").name.as_deref(), Some("Anna A"));
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM audit_log WHERE before LIKE '%Anna%' OR after LIKE '%Anna%'").await,
+            0
+        );
+
+        // Erasure: administrators only, and nothing is left.
+        assert!(matches!(participants::erase(&db, &pia, d1).await, Err(StoreError::Forbidden)));
+        participants::erase(&db, &admin, d1).await.expect("erased");
+        for table in ["outcome_sessions", "outcome_episodes"] {
+            assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM {table}")).await, 0, "{table}");
+        }
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM participants").await, 1, "only D-002");
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity = 'participant'").await,
+            1
+        );
+
+        // Retention, 12 months: gone when every episode ended more than a year ago; an open
+        // episode or a recent end keeps the participant. A second run erases nothing more.
+        let mut kept_or_not = Vec::new();
+        for (code, starts_on, ended) in [
+            ("R-old", date!(2025 - 01 - 07), Some(date!(2025 - 12 - 03))),
+            ("R-recent", date!(2025 - 01 - 07), Some(date!(2025 - 12 - 04))),
+            ("R-open", date!(2024 - 01 - 08), None),
+        ] {
+            let id = participants::create(&db, &pia, &participant(code).parse(false, today).expect("valid"))
+                .await
+                .expect("created");
+            let draft = EpisodeDraft { participant_id: id, starts_on, ..draft.clone() };
+            let episode = outcomes::open_episode(&db, &pia, &draft, today).await.expect("opened");
+            if let Some(end) = ended {
+                outcomes::close_episode(&db, &pia, episode, end, EndReason::StoppedComing, today)
+                    .await
+                    .expect("closed");
+            }
+            kept_or_not.push(id);
+        }
+        assert_eq!(participants::erase_expired(&db, today).await.expect("swept"), 1);
+        assert_eq!(participants::erase_expired(&db, today).await.expect("swept again"), 0);
+        assert!(matches!(participants::open(&db, &admin, kept_or_not[0]).await, Err(StoreError::NotFound)));
+        for id in &kept_or_not[1..] {
+            assert!(participants::open(&db, &admin, *id).await.is_ok());
+        }
+    });
+}

@@ -1,0 +1,140 @@
+//! Outcome and alliance follow-up in the store: the organisation's units and who works in and
+//! manages them, and its settings (this file); episodes of a participant with a unit and a
+//! practitioner (`episodes`); sessions with their ratings (`sessions`). Participants themselves
+//! are shared (`crate::participants`).
+
+use parat_core::outcomes::{RawSettings, Settings};
+use serde::Serialize;
+
+use crate::audit::{self, AuditEntry};
+use crate::db::{on_reader, on_writer};
+use crate::{now, Db, OrgScope, StoreError, StoreResult};
+
+mod episodes;
+mod sessions;
+
+pub use episodes::{close_episode, episodes_of, open_episode, unit_records, Episode, EpisodeDraft, UnitRecords};
+pub use sessions::{record_session, sessions_of, Session, SessionDraft, SessionSource};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Unit {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A new unit of the organisation; administrators.
+pub async fn create_unit(db: &Db, scope: &OrgScope, name: &str) -> StoreResult<i64> {
+    if !scope.role().can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    let name = parat_core::validation::required_text(name, 120)
+        .map_err(|problem| StoreError::Invalid(parat_core::FieldErrors::single("name", problem)))?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let inserted: Result<(i64,), sqlx::Error> =
+            sqlx::query_as("INSERT INTO units (org_id, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(scope.org_id())
+                .bind(&name)
+                .bind(now())
+                .fetch_one(&mut *tx)
+                .await;
+        let (id,) = match inserted {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(StoreError::Invalid(parat_core::FieldErrors::single("name", parat_core::Problem::Taken)));
+            }
+            other => other?,
+        };
+        audit::record!(
+            &mut *tx,
+            &AuditEntry::scoped(scope, "create", "unit", id).after(&serde_json::json!({"name": name}))
+        )?;
+        tx.commit().await?;
+        Ok::<i64, StoreError>(id)
+    })
+}
+
+/// The organisation's units, by name.
+pub async fn units(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Unit>> {
+    Ok(on_reader!(db, |pool| sqlx::query_as("SELECT id, name FROM units WHERE org_id = $1 ORDER BY name, id")
+        .bind(scope.org_id())
+        .fetch_all(pool)
+        .await?))
+}
+
+/// Places a member of the organisation in a unit, as its manager or not; administrators.
+pub async fn set_unit_member(db: &Db, scope: &OrgScope, unit_id: i64, user_id: i64, manages: bool) -> StoreResult<()> {
+    if !scope.role().can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        // Only a unit of this organisation, and only one of its members.
+        let placed = sqlx::query(
+            "INSERT INTO unit_members (unit_id, user_id, manages) \
+             SELECT u.id, m.user_id, $4 FROM units u JOIN memberships m ON m.org_id = u.org_id \
+             WHERE u.id = $1 AND u.org_id = $2 AND m.user_id = $3 \
+             ON CONFLICT (unit_id, user_id) DO UPDATE SET manages = excluded.manages",
+        )
+        .bind(unit_id)
+        .bind(scope.org_id())
+        .bind(user_id)
+        .bind(manages)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if placed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let entry = AuditEntry::scoped(scope, "update", "unit-member", unit_id)
+            .after(&serde_json::json!({"user_id": user_id, "manages": manages}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// The organisation's thresholds, the defaults where it has set none.
+pub async fn settings(db: &Db, org_id: i64) -> StoreResult<Settings> {
+    let row: Option<(String,)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT settings FROM outcome_settings WHERE org_id = $1")
+            .bind(org_id)
+            .fetch_optional(pool)
+            .await?);
+    let raw: RawSettings = row.and_then(|(json,)| serde_json::from_str(&json).ok()).unwrap_or_default();
+    Ok(raw.parse().unwrap_or_default())
+}
+
+/// Sets the thresholds, whether names are recorded and the retention period; administrators.
+pub async fn save_settings(
+    db: &Db,
+    scope: &OrgScope,
+    raw: &RawSettings,
+    names_allowed: bool,
+    retention_months: Option<u32>,
+) -> StoreResult<()> {
+    if !scope.role().can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    raw.parse().map_err(|e| StoreError::Refused(e.to_string()))?;
+    let json = serde_json::to_string(raw).map_err(|e| StoreError::Refused(e.to_string()))?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO outcome_settings (org_id, settings, names_allowed, retention_months) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (org_id) DO UPDATE SET settings = excluded.settings, names_allowed = excluded.names_allowed, \
+             retention_months = excluded.retention_months",
+        )
+        .bind(scope.org_id())
+        .bind(&json)
+        .bind(names_allowed)
+        .bind(retention_months.map(i64::from))
+        .execute(&mut *tx)
+        .await?;
+        let entry = AuditEntry::scoped(scope, "update", "outcome-settings", scope.org_id()).after(
+            &serde_json::json!({"settings": raw, "names_allowed": names_allowed, "retention_months": retention_months}),
+        );
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
