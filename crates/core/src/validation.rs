@@ -72,6 +72,12 @@ pub enum Problem {
     /// A name or personal identity number where the organisation records participants only
     /// under codes.
     NamesNotRecorded,
+    /// A number with more decimals than the line is marked in (one).
+    OneDecimal,
+    /// A session with neither an outcome nor a session rating.
+    NoRating,
+    /// A total typed beside four marks that do not add up to it.
+    TotalMismatch,
 }
 
 impl Problem {
@@ -108,6 +114,9 @@ impl Problem {
         Problem::DecimalOutOfRange { min: 0, max: 1 },
         Problem::SameTwice,
         Problem::NamesNotRecorded,
+        Problem::OneDecimal,
+        Problem::NoRating,
+        Problem::TotalMismatch,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -143,6 +152,9 @@ impl Problem {
             Problem::DecimalOutOfRange { .. } => "decimal-out-of-range",
             Problem::SameTwice => "same-twice",
             Problem::NamesNotRecorded => "names-not-recorded",
+            Problem::OneDecimal => "one-decimal",
+            Problem::NoRating => "no-rating",
+            Problem::TotalMismatch => "total-mismatch",
         }
     }
 

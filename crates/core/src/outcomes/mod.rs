@@ -2,6 +2,7 @@
 //! (following the published ORS/SRS format; Parat's own wording), each participant's course with
 //! its alerts, and the figures over many episodes. Pure: no I/O.
 
+pub mod entry;
 pub mod episode;
 pub mod progress;
 pub mod rating;
