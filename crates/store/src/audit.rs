@@ -114,6 +114,8 @@ pub const ACTIONS: &[&str] = &[
     "update_after_report",
     "reopen",
     "reset",
+    "erase",
+    "export",
 ];
 
 /// Every kind of record an entry can be about.
@@ -151,6 +153,15 @@ pub const ENTITIES: &[&str] = &[
     "map_interview",
     "map_survey",
     "map_break_point",
+    "participant",
+    "participant_list",
+    "unit",
+    "unit_member",
+    "episode",
+    "outcome_session",
+    "outcome_sessions",
+    "outcome_settings",
+    "unit_report",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

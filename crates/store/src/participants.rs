@@ -149,7 +149,7 @@ pub async fn list(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Participant>> {
             .fetch_all(pool)
             .await?);
     if !rows.is_empty() {
-        let entry = AuditEntry { entity_id: None, ..AuditEntry::scoped(scope, "read", "participant-list", 0) };
+        let entry = AuditEntry { entity_id: None, ..AuditEntry::scoped(scope, "read", "participant_list", 0) };
         on_writer!(db, |pool| audit::record!(pool, &entry)?.rows_affected());
     }
     Ok(rows.into_iter().map(Participant::from).collect())

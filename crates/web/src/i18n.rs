@@ -78,7 +78,7 @@ fn variables() -> &'static [&'static str] {
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
 /// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`,
-/// `landscape.ftl`, `map.ftl`).
+/// `landscape.ftl`, `map.ftl`, `outcomes.ftl`).
 pub const SOURCES: [(Locale, &[&str]); 3] = [
     (
         Locale::Sv,
@@ -88,6 +88,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/sv/questionnaire.ftl"),
             include_str!("../../../locales/sv/landscape.ftl"),
             include_str!("../../../locales/sv/map.ftl"),
+            include_str!("../../../locales/sv/outcomes.ftl"),
         ],
     ),
     (
@@ -98,6 +99,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/da/questionnaire.ftl"),
             include_str!("../../../locales/da/landscape.ftl"),
             include_str!("../../../locales/da/map.ftl"),
+            include_str!("../../../locales/da/outcomes.ftl"),
         ],
     ),
     (
@@ -108,6 +110,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/en/questionnaire.ftl"),
             include_str!("../../../locales/en/landscape.ftl"),
             include_str!("../../../locales/en/map.ftl"),
+            include_str!("../../../locales/en/outcomes.ftl"),
         ],
     ),
 ];

@@ -53,22 +53,44 @@ impl SessionInput {
                 Some(date) => Ok(date),
             }),
         );
-        let outcome = scale(&mut errors, ORS_FIELDS, [&self.ors_1, &self.ors_2, &self.ors_3, &self.ors_4], ("ors_total", &self.ors_total));
-        let session = scale(&mut errors, SRS_FIELDS, [&self.srs_1, &self.srs_2, &self.srs_3, &self.srs_4], ("srs_total", &self.srs_total));
+        let outcome = scale(
+            &mut errors,
+            ORS_FIELDS,
+            [&self.ors_1, &self.ors_2, &self.ors_3, &self.ors_4],
+            ("ors_total", &self.ors_total),
+        );
+        let session = scale(
+            &mut errors,
+            SRS_FIELDS,
+            [&self.srs_1, &self.srs_2, &self.srs_3, &self.srs_4],
+            ("srs_total", &self.srs_total),
+        );
         let ratings = match (outcome, session) {
-            (Some(outcome), Some(session)) => Ratings::new(outcome, session).map_err(|_| errors.add("ors_1", Problem::NoRating)).ok(),
+            (Some(outcome), Some(session)) => {
+                Ratings::new(outcome, session).map_err(|_| errors.add("ors_1", Problem::NoRating)).ok()
+            }
             _ => None,
         };
         let submission = Some(self.submission.trim().to_owned()).filter(|s| !s.is_empty() && s.len() <= 64);
         errors.finish(|| {
-            Some(SessionEntry { held_on: held_on?, group_session: self.group_session == "on", ratings: ratings?, submission })
+            Some(SessionEntry {
+                held_on: held_on?,
+                group_session: self.group_session == "on",
+                ratings: ratings?,
+                submission,
+            })
         })
     }
 }
 
 /// One scale's marks: none when nothing was typed, four items, or (from paper) the total only.
 /// `None` when a field has a problem (recorded in `errors`).
-fn scale(errors: &mut FieldErrors, names: [&'static str; 4], items: [&String; 4], (total_name, total): (&'static str, &String)) -> Option<Option<Marks>> {
+fn scale(
+    errors: &mut FieldErrors,
+    names: [&'static str; 4],
+    items: [&String; 4],
+    (total_name, total): (&'static str, &String),
+) -> Option<Option<Marks>> {
     let given: Vec<bool> = items.iter().map(|raw| !raw.trim().is_empty()).collect();
     let total_given = !total.trim().is_empty();
     if given.iter().all(|g| !g) {
@@ -149,10 +171,16 @@ mod tests {
     fn a_total_from_paper_stands_alone_and_one_beside_items_must_match() {
         let paper = SessionInput { held_on: "2026-12-01".into(), srs_total: "35,5".into(), ..SessionInput::default() };
         let entry = paper.parse(TODAY).expect("a total only");
-        assert_eq!(entry.ratings.session().map(|m| (m.total(), m.item_marks().is_none())), Some((Tenths::from_tenths(355), true)));
+        assert_eq!(
+            entry.ratings.session().map(|m| (m.total(), m.item_marks().is_none())),
+            Some((Tenths::from_tenths(355), true))
+        );
         let wrong = SessionInput { ors_total: "20".into(), ..input(["5", "5", "5", "4"], ["", "", "", ""]) };
         assert_eq!(wrong.parse(TODAY).expect_err("refused").get("ors_total"), Some(Problem::TotalMismatch));
         let off = SessionInput { held_on: "2026-12-01".into(), ors_total: "40,1".into(), ..SessionInput::default() };
-        assert_eq!(off.parse(TODAY).expect_err("refused").get("ors_total"), Some(Problem::DecimalOutOfRange { min: 0, max: 40 }));
+        assert_eq!(
+            off.parse(TODAY).expect_err("refused").get("ors_total"),
+            Some(Problem::DecimalOutOfRange { min: 0, max: 40 })
+        );
     }
 }

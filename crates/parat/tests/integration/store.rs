@@ -1017,7 +1017,7 @@ async fn participants_are_seen_only_by_who_works_with_them_and_leave_nothing_whe
             count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND entity = 'participant'").await >= 1
         );
         assert!(
-            count(&db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'outcome-session' AND action = 'create'").await
+            count(&db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'outcome_session' AND action = 'create'").await
                 == 2
         );
 

@@ -140,6 +140,11 @@ pub(crate) async fn find(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Epis
     row.and_then(EpisodeRow::into_episode).ok_or(StoreError::NotFound)
 }
 
+/// An episode the scope sees.
+pub async fn episode(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Episode> {
+    find(db, scope, id).await
+}
+
 /// A participant's episodes the scope sees, newest first.
 pub async fn episodes_of(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<Vec<Episode>> {
     let rows: Vec<EpisodeRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
@@ -221,7 +226,7 @@ pub async fn unit_records(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResul
             (episode, ratings)
         })
         .collect();
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "unit-report", unit_id))?
+    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "unit_report", unit_id))?
         .rows_affected());
     Ok(UnitRecords { episodes })
 }

@@ -13,7 +13,9 @@ use crate::{now, Db, OrgScope, StoreError, StoreResult};
 mod episodes;
 mod sessions;
 
-pub use episodes::{close_episode, episodes_of, open_episode, unit_records, Episode, EpisodeDraft, UnitRecords};
+pub use episodes::{
+    close_episode, episode, episodes_of, open_episode, unit_records, Episode, EpisodeDraft, UnitRecords,
+};
 pub use sessions::{record_session, sessions_of, Session, SessionDraft, SessionSource};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -85,7 +87,7 @@ pub async fn set_unit_member(db: &Db, scope: &OrgScope, unit_id: i64, user_id: i
         if placed == 0 {
             return Err(StoreError::NotFound);
         }
-        let entry = AuditEntry::scoped(scope, "update", "unit-member", unit_id)
+        let entry = AuditEntry::scoped(scope, "update", "unit_member", unit_id)
             .after(&serde_json::json!({"user_id": user_id, "manages": manages}));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
@@ -130,11 +132,72 @@ pub async fn save_settings(
         .bind(retention_months.map(i64::from))
         .execute(&mut *tx)
         .await?;
-        let entry = AuditEntry::scoped(scope, "update", "outcome-settings", scope.org_id()).after(
+        let entry = AuditEntry::scoped(scope, "update", "outcome_settings", scope.org_id()).after(
             &serde_json::json!({"settings": raw, "names_allowed": names_allowed, "retention_months": retention_months}),
         );
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })
+}
+
+/// The course of a participant's open episode (else their latest) that the scope sees, for a
+/// list of participants whose read is already logged.
+pub async fn current_course(
+    db: &Db,
+    scope: &OrgScope,
+    participant: &crate::participants::Participant,
+    settings: &Settings,
+) -> StoreResult<Option<parat_core::outcomes::Progress>> {
+    let episodes = episodes_of(db, scope, participant.id).await?;
+    let Some(episode) = episodes.iter().find(|e| e.ended.is_none()).or(episodes.first()) else {
+        return Ok(None);
+    };
+    let sessions = sessions::unlogged_sessions_of(db, episode.id).await?;
+    Ok(Some(parat_core::outcomes::progress(settings, participant.age_group, sessions.iter().map(|s| &s.ratings))))
+}
+
+/// Everything recorded about a participant the scope sees — the participant, each episode and
+/// its sessions — as JSON for the person who asks for their data; the export is audited.
+pub async fn export_participant(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<serde_json::Value> {
+    let participant = crate::participants::open(db, scope, participant_id).await?;
+    let mut episodes = Vec::new();
+    for episode in episodes_of(db, scope, participant_id).await? {
+        let sessions: Vec<serde_json::Value> = sessions::unlogged_sessions_of(db, episode.id)
+            .await?
+            .iter()
+            .map(|s| {
+                let marks = |m: Option<&parat_core::outcomes::Marks>| {
+                    m.map(|m| serde_json::json!({"items": m.item_marks(), "total": m.total()}))
+                };
+                serde_json::json!({"held_on": s.held_on.to_string(), "group_session": s.group_session,
+                    "ors": marks(s.ratings.outcome()), "srs": marks(s.ratings.session())})
+            })
+            .collect();
+        episodes.push(serde_json::json!({
+            "unit_id": episode.unit_id, "practitioner_id": episode.practitioner_id, "initiative_id": episode.initiative_id,
+            "starts_on": episode.starts_on.to_string(), "ends_on": episode.ended.map(|(d, _)| d.to_string()),
+            "end_reason": episode.ended.map(|(_, r)| r.key()), "sessions": sessions,
+        }));
+    }
+    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "export", "participant", participant_id))?
+        .rows_affected());
+    Ok(serde_json::json!({
+        "participant": {"code": participant.code, "age_group": participant.age_group.key(), "name": participant.name,
+            "personal_number": participant.personal_number, "consent_on": participant.consent_on.map(|d| d.to_string()),
+            "consent_scope": participant.consent_scope},
+        "episodes": episodes,
+    }))
+}
+
+/// Who works in a unit of the organisation, by name, and whether they manage it.
+pub async fn unit_members(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResult<Vec<(String, bool)>> {
+    Ok(on_reader!(db, |pool| sqlx::query_as(
+        "SELECT us.display_name, m.manages FROM unit_members m JOIN units u ON u.id = m.unit_id \
+         JOIN users us ON us.id = m.user_id WHERE u.id = $1 AND u.org_id = $2 ORDER BY us.display_name, us.id"
+    )
+    .bind(unit_id)
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?))
 }

@@ -123,7 +123,7 @@ pub async fn record_session(
                     .ok_or(StoreError::NotFound)?;
             return Ok((id, false));
         };
-        let entry = AuditEntry::scoped(scope, "create", "outcome-session", id).after(&serde_json::json!({
+        let entry = AuditEntry::scoped(scope, "create", "outcome_session", id).after(&serde_json::json!({
             "episode_id": episode_id, "held_on": draft.held_on.to_string(), "source": draft.source.key(),
             "ors_total": ors_total, "srs_total": srs_total,
         }));
@@ -169,13 +169,19 @@ const SELECT: &str = "SELECT s.id, s.episode_id, s.held_on, s.group_session, s.o
 /// An episode's sessions in date order (then as entered); the read is audited.
 pub async fn sessions_of(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<Vec<Session>> {
     super::episodes::find(db, scope, episode_id).await?;
+    let sessions = unlogged_sessions_of(db, episode_id).await?;
+    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "outcome_sessions", episode_id))?
+        .rows_affected());
+    Ok(sessions)
+}
+
+/// An episode's sessions for a read already checked and logged by the caller.
+pub(super) async fn unlogged_sessions_of(db: &Db, episode_id: i64) -> StoreResult<Vec<Session>> {
     let rows: Vec<SessionRow> =
         on_reader!(db, |pool| sqlx::query_as(&format!("{SELECT} WHERE s.episode_id = $1 ORDER BY s.held_on, s.id"))
             .bind(episode_id)
             .fetch_all(pool)
             .await?);
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "outcome-sessions", episode_id))?
-        .rows_affected());
     Ok(rows.into_iter().filter_map(SessionRow::into_session).map(|(_, s)| s).collect())
 }
 

@@ -10,6 +10,7 @@ mod landscape;
 mod map;
 mod members;
 mod organisations;
+mod outcomes;
 mod questionnaire;
 mod readiness;
 
@@ -99,6 +100,7 @@ pub fn routes() -> Routes {
         .merge(questionnaire::routes())
         .merge(landscape::routes())
         .merge(map::routes())
+        .merge(outcomes::routes())
 }
 
 /// The organisation's people as `(id, name)`, for choosing who owns a piece of work.

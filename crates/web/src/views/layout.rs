@@ -14,6 +14,7 @@ pub enum Nav {
     Home,
     Initiatives,
     Maps,
+    Outcomes,
     Portfolio,
     Organisations,
     Members,
@@ -90,6 +91,7 @@ fn navigation(ctx: &Ctx, active: Nav) -> Markup {
         Some((Nav::Home, "/", ctx.t("nav-home"))),
         Some((Nav::Initiatives, "/initiatives", ctx.t("nav-initiatives"))),
         Some((Nav::Maps, "/maps", ctx.t("nav-maps"))),
+        Some((Nav::Outcomes, "/outcomes", ctx.t("nav-outcomes"))),
         has_member_orgs.then(|| (Nav::Portfolio, "/portfolio", ctx.t("nav-portfolio"))),
         Some((Nav::Organisations, "/organisations", ctx.t("nav-organisations"))),
         is_admin.then(|| (Nav::Members, "/members", ctx.t("nav-members"))),
@@ -160,6 +162,7 @@ pub fn error_page(locale: Locale, status: StatusCode, code: &str) -> Markup {
 /// The notices a redirect may ask for (`?notice=…`); each is `notice-<key>` in the Fluent files.
 pub const NOTICES: &[&str] = &[
     "saved",
+    "erased",
     "initiative-created",
     "organisation-created",
     "assessment-created",

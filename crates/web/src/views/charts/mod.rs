@@ -6,10 +6,12 @@ use maud::{html, Markup};
 
 mod break_points;
 mod map;
+mod outcomes;
 mod plan;
 
 pub use break_points::{break_points, PointMark};
 pub use map::{actor_network, two_mode, ActorNode, MeetingNode};
+pub use outcomes::{course, CourseLabels, SessionTotals};
 pub use plan::*;
 
 /// One labelled value on the 1–9 scale.

@@ -1,0 +1,446 @@
+//! A participant's page: who (by code), their episodes, and for the current one the course with
+//! its alerts and chart, the sessions, and the forms to record a session, open or close an
+//! episode; export and erasure.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use parat_core::outcomes::entry::SessionInput;
+use parat_core::outcomes::{progress, EndReason};
+use parat_store::outcomes::{Episode, EpisodeDraft, Session, SessionDraft, SessionSource};
+use parat_store::participants::Participant;
+use serde::Deserialize;
+
+use super::*;
+use crate::context::PathId;
+
+/// What the forms on the page were sent with, when one of them was refused.
+#[derive(Default)]
+pub struct Refused {
+    session: (SessionInput, FieldErrors),
+    episode: (EpisodeInput, FieldErrors),
+    close: (CloseInput, FieldErrors),
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct EpisodeInput {
+    unit_id: String,
+    starts_on: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CloseInput {
+    ends_on: String,
+    end_reason: String,
+}
+
+pub async fn participant_page(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    participant_view(&state, &member, id, query.notice.as_deref(), &Refused::default()).await
+}
+
+async fn participant_view(
+    state: &AppState,
+    member: &Member,
+    id: i64,
+    shown_notice: Option<&str>,
+    refused: &Refused,
+) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let participant = participants::open(&state.db, &member.scope, id).await?;
+    let settings = outcomes::settings(&state.db, member.scope.org_id()).await?;
+    let episodes = outcomes::episodes_of(&state.db, &member.scope, id).await?;
+    let current = episodes.iter().find(|e| e.ended.is_none()).or(episodes.first());
+    let sessions = match current {
+        Some(episode) => outcomes::sessions_of(&state.db, &member.scope, episode.id).await?,
+        None => Vec::new(),
+    };
+    let units = outcomes::units(&state.db, &member.scope).await?;
+    let unit_name = |unit_id: i64| units.iter().find(|u| u.id == unit_id).map_or_else(String::new, |u| u.name.clone());
+    let course = current.map(|_| progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings)));
+    let body = html! {
+        (notice(ctx, shown_notice))
+        p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
+        h1 { (ctx.t("outcomes-participant")) " " (participant.code) }
+        dl.facts {
+            dt { (ctx.t("outcomes-age-group")) } dd { (ctx.t(&format!("outcomes-age-group-{}", participant.age_group.key()))) }
+            @if let Some(name) = &participant.name { dt { (ctx.t("outcomes-name")) } dd { (name) } }
+            dt { (ctx.t("outcomes-consent-on")) }
+            dd { (participant.consent_on.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| ctx.t("outcomes-consent-none"))) }
+        }
+        @if let (Some(episode), Some(course)) = (current, &course) {
+            section aria-labelledby="course" {
+                h2 #course { (ctx.t("outcomes-course")) }
+                p { (ctx.t("outcomes-episode-in")) " " (unit_name(episode.unit_id)) ", " (ctx.locale.format_date(episode.starts_on))
+                    @if let Some((end, reason)) = episode.ended { " – " (ctx.locale.format_date(end)) " (" (ctx.t(&format!("outcomes-end-reason-{}", reason.key().replace('_', "-")))) ")" } }
+                @if course.alerts.is_empty() {
+                    p { (ctx.t("outcomes-alerts-none")) }
+                } @else {
+                    div.notice.warning role="status" {
+                        h3 { (ctx.t("outcomes-alerts")) }
+                        ul { @for reason in alert_reasons(ctx, &settings, course) { li { (reason) } } }
+                    }
+                }
+                dl.figures {
+                    dt { (ctx.t("outcomes-intake")) } dd { (course.intake.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
+                    dt { (ctx.t("outcomes-latest")) } dd { (course.latest.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
+                    dt { (ctx.t("outcomes-change")) } dd { (course.change.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
+                    dt { (ctx.t("outcomes-reliable")) } dd { (ctx.t(&format!("outcomes-reliable-{}", course.reliable.key()))) }
+                    dt { (ctx.t("outcomes-cutoff")) } dd { (decimal(ctx, course.cutoff)) }
+                }
+                @if !sessions.is_empty() { (chart(ctx, &participant, &sessions, course.cutoff)) }
+                (sessions_table(ctx, &sessions))
+                @if episode.ended.is_none() {
+                    (session_form(ctx, episode, &refused.session.0, &refused.session.1))
+                    (close_form(ctx, episode, &refused.close.0, &refused.close.1))
+                }
+            }
+        }
+        @if current.is_none_or(|e| e.ended.is_some()) {
+            (episode_form(ctx, &participant, &units, &refused.episode.0, &refused.episode.1))
+        }
+        @if episodes.len() > 1 {
+            section aria-labelledby="episodes" {
+                h2 #episodes { (ctx.t("outcomes-episodes")) }
+                ul { @for e in &episodes {
+                    li { (unit_name(e.unit_id)) ", " (ctx.locale.format_date(e.starts_on))
+                        @if let Some((end, _)) = e.ended { " – " (ctx.locale.format_date(end)) } }
+                } }
+            }
+        }
+        section aria-labelledby="data" {
+            h2 #data { (ctx.t("outcomes-data")) }
+            p { a href=(format!("/outcomes/participants/{}/export.json", participant.id)) download { (ctx.t("outcomes-export")) } }
+            @if member.scope.role().can_administer() {
+                p { a.button.danger href=(format!("/outcomes/participants/{}/erase", participant.id)) { (ctx.t("outcomes-erase")) } }
+            }
+        }
+    };
+    Ok(page(ctx, &format!("{} {}", ctx.t("outcomes-participant"), participant.code), Nav::Outcomes, body))
+}
+
+fn chart(ctx: &Ctx, participant: &Participant, sessions: &[Session], cutoff: Tenths) -> Markup {
+    use crate::views::charts::{course, CourseLabels, SessionTotals};
+    let totals: Vec<SessionTotals> = sessions
+        .iter()
+        .map(|s| SessionTotals {
+            outcome: s.ratings.outcome().map(|m| m.total().as_f64()),
+            session: s.ratings.session().map(|m| m.total().as_f64()),
+        })
+        .collect();
+    let title = ctx.t("outcomes-chart-title");
+    let description = ctx.t_with("outcomes-chart-description", &[("code", participant.code.clone().into())]);
+    let labels = CourseLabels {
+        title: &title,
+        description: &description,
+        outcome: &ctx.t("outcomes-ors"),
+        session: &ctx.t("outcomes-srs"),
+        cutoff: &ctx.t("outcomes-cutoff"),
+        expected: &ctx.t("outcomes-expected"),
+        session_axis: &ctx.t("outcomes-session-number"),
+    };
+    course(&labels, &totals, cutoff.as_f64(), &[])
+}
+
+fn sessions_table(ctx: &Ctx, sessions: &[Session]) -> Markup {
+    let total =
+        |m: Option<&parat_core::outcomes::Marks>| m.map(|m| decimal(ctx, m.total())).unwrap_or_else(|| "–".into());
+    let items = |m: Option<&parat_core::outcomes::Marks>| {
+        m.and_then(|m| m.item_marks())
+            .map(|items| items.iter().map(|v| decimal(ctx, *v)).collect::<Vec<_>>().join(" · "))
+            .unwrap_or_default()
+    };
+    html! {
+        @if sessions.is_empty() { p { (ctx.t("outcomes-sessions-none")) } } @else {
+            div.table-wrap { table {
+                caption { (ctx.t("outcomes-sessions")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("outcomes-session-number")) }
+                    th scope="col" { (ctx.t("outcomes-held-on")) }
+                    th scope="col" { (ctx.t("outcomes-ors")) }
+                    th scope="col" { (ctx.t("outcomes-srs")) }
+                } }
+                tbody { @for (i, s) in sessions.iter().enumerate() {
+                    tr {
+                        th scope="row" { (i + 1) }
+                        td { (ctx.locale.format_date(s.held_on)) }
+                        td.number { (total(s.ratings.outcome())) @let marks = items(s.ratings.outcome()); @if !marks.is_empty() { br; small { (marks) } } }
+                        td.number { (total(s.ratings.session())) @let marks = items(s.ratings.session()); @if !marks.is_empty() { br; small { (marks) } } }
+                    }
+                } }
+            } }
+        }
+    }
+}
+
+/// The four lines of a scale as number fields (0–10, one decimal), and its total for paper.
+fn scale_fields(ctx: &Ctx, scale: parat_core::outcomes::Scale, values: [&str; 5], errors: &FieldErrors) -> Markup {
+    use parat_core::outcomes::entry::{ORS_FIELDS, SRS_FIELDS};
+    use parat_core::outcomes::{scales, AgeGroup};
+    let (names, total_name) = match scale {
+        parat_core::outcomes::Scale::Outcome => (ORS_FIELDS, "ors_total"),
+        parat_core::outcomes::Scale::Session => (SRS_FIELDS, "srs_total"),
+    };
+    let definition = scales::definition(scale, AgeGroup::Adult, false);
+    let item_text = |i: usize| {
+        definition.and_then(|d| d.items().nth(i)).map(|item| item.text.get(ctx.locale).to_owned()).unwrap_or_default()
+    };
+    let legend = ctx.t(&format!("outcomes-{}", scale.key()));
+    html! {
+        fieldset.field.scale {
+            legend { (legend) }
+            p.hint { (ctx.t("outcomes-scale-hint")) }
+            @for (i, name) in names.iter().enumerate() {
+                @let field = Field::new(ctx, name, &format!("outcomes-{}-{}", scale.key(), i + 1), errors).hint(item_text(i));
+                (forms::input(ctx, field, "text", values[i], Some("off")))
+            }
+            (forms::input(ctx, Field::new(ctx, total_name, &format!("outcomes-{}-total", scale.key()), errors).hint(ctx.t("hint-outcomes-total")), "text", values[4], Some("off")))
+        }
+    }
+}
+
+fn session_form(ctx: &Ctx, episode: &Episode, input: &SessionInput, errors: &FieldErrors) -> Markup {
+    let today = parat_store::now_date().to_string();
+    let held_on = if input.held_on.is_empty() { today.as_str() } else { input.held_on.as_str() };
+    // A fresh key per form shown: the same form sent twice stores one session.
+    let submission = if input.submission.is_empty() {
+        parat_store::Secret::generate().expose().to_owned()
+    } else {
+        input.submission.clone()
+    };
+    let labels: Vec<(&str, String)> = [
+        ("held_on", "outcomes-held-on"),
+        ("ors_1", "outcomes-ors-1"),
+        ("ors_2", "outcomes-ors-2"),
+        ("ors_3", "outcomes-ors-3"),
+        ("ors_4", "outcomes-ors-4"),
+        ("ors_total", "outcomes-ors-total"),
+        ("srs_1", "outcomes-srs-1"),
+        ("srs_2", "outcomes-srs-2"),
+        ("srs_3", "outcomes-srs-3"),
+        ("srs_4", "outcomes-srs-4"),
+        ("srs_total", "outcomes-srs-total"),
+    ]
+    .into_iter()
+    .map(|(field, id)| (field, ctx.t(id)))
+    .collect();
+    html! {
+        section aria-labelledby="record" {
+            h3 #record { (ctx.t("outcomes-record")) }
+            p.hint { (ctx.t("outcomes-record-lead")) }
+            (error_summary(ctx, errors, &labels))
+            form.stacked method="post" action=(format!("/outcomes/episodes/{}/sessions", episode.id)) novalidate {
+                (csrf(ctx))
+                input type="hidden" name="submission" value=(submission);
+                (forms::input(ctx, Field::new(ctx, "held_on", "outcomes-held-on", errors).required(), "date", held_on, None))
+                div.field.checkbox {
+                    input #f-group_session type="checkbox" name="group_session" value="on" checked[input.group_session == "on"];
+                    label for="f-group_session" { (ctx.t("outcomes-group-session")) }
+                }
+                (scale_fields(ctx, parat_core::outcomes::Scale::Outcome, [&input.ors_1, &input.ors_2, &input.ors_3, &input.ors_4, &input.ors_total], errors))
+                (scale_fields(ctx, parat_core::outcomes::Scale::Session, [&input.srs_1, &input.srs_2, &input.srs_3, &input.srs_4, &input.srs_total], errors))
+                div.actions { button type="submit" { (ctx.t("outcomes-record-save")) } }
+            }
+        }
+    }
+}
+
+fn episode_form(
+    ctx: &Ctx,
+    participant: &Participant,
+    units: &[outcomes::Unit],
+    input: &EpisodeInput,
+    errors: &FieldErrors,
+) -> Markup {
+    let options: Vec<(String, String)> = units.iter().map(|u| (u.id.to_string(), u.name.clone())).collect();
+    let starts_on =
+        if input.starts_on.is_empty() { parat_store::now_date().to_string() } else { input.starts_on.clone() };
+    html! {
+        section aria-labelledby="open-episode" {
+            h2 #open-episode { (ctx.t("outcomes-episode-open")) }
+            (error_summary(ctx, errors, &[("unit_id", ctx.t("outcomes-unit")), ("starts_on", ctx.t("outcomes-starts-on"))]))
+            form.stacked method="post" action=(format!("/outcomes/participants/{}/episodes", participant.id)) novalidate {
+                (csrf(ctx))
+                (forms::select(ctx, Field::new(ctx, "unit_id", "outcomes-unit", errors).required(), &options, &input.unit_id, Some(ctx.t("choose"))))
+                (forms::input(ctx, Field::new(ctx, "starts_on", "outcomes-starts-on", errors).required(), "date", &starts_on, None))
+                div.actions { button type="submit" { (ctx.t("outcomes-episode-open")) } }
+            }
+        }
+    }
+}
+
+fn close_form(ctx: &Ctx, episode: &Episode, input: &CloseInput, errors: &FieldErrors) -> Markup {
+    let reasons: Vec<(String, String)> = EndReason::ALL
+        .iter()
+        .map(|r| (r.key().to_owned(), ctx.t(&format!("outcomes-end-reason-{}", r.key().replace('_', "-")))))
+        .collect();
+    html! {
+        details.close-episode open[!errors.is_empty()] {
+            summary { (ctx.t("outcomes-episode-close")) }
+            (error_summary(ctx, errors, &[("ends_on", ctx.t("outcomes-ends-on")), ("end_reason", ctx.t("outcomes-end-reason"))]))
+            form.stacked method="post" action=(format!("/outcomes/episodes/{}/close", episode.id)) novalidate {
+                (csrf(ctx))
+                (forms::input(ctx, Field::new(ctx, "ends_on", "outcomes-ends-on", errors).required(), "date", &input.ends_on, None))
+                (forms::select(ctx, Field::new(ctx, "end_reason", "outcomes-end-reason", errors).required(), &reasons, &input.end_reason, Some(ctx.t("choose"))))
+                div.actions { button type="submit" { (ctx.t("outcomes-episode-close")) } }
+            }
+        }
+    }
+}
+
+/// The participant whose episode this is, for a redirect back or a refused form.
+async fn participant_of(state: &AppState, member: &Member, episode_id: i64) -> Result<i64, AppError> {
+    Ok(outcomes::episode(&state.db, &member.scope, episode_id).await?.participant_id)
+}
+
+pub async fn record_session(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(episode_id): PathId,
+    Submitted(input): Submitted<SessionInput>,
+) -> Result<Response, AppError> {
+    let participant_id = participant_of(&state, &member, episode_id).await?;
+    let today = parat_store::now_date();
+    let saved = match input.parse(today) {
+        Ok(entry) => {
+            let draft = SessionDraft {
+                held_on: entry.held_on,
+                group_session: entry.group_session,
+                ratings: entry.ratings,
+                source: SessionSource::Tablet,
+                submission: entry.submission,
+            };
+            outcomes::record_session(&state.db, &member.scope, episode_id, &draft, today).await.map(|_| ())
+        }
+        Err(errors) => Err(StoreError::Invalid(errors)),
+    };
+    match saved {
+        Ok(()) => {
+            Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved#course"), &[]))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let refused = Refused { session: (input, errors), ..Refused::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn open_episode(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(participant_id): PathId,
+    Submitted(input): Submitted<EpisodeInput>,
+) -> Result<Response, AppError> {
+    let today = parat_store::now_date();
+    let mut errors = FieldErrors::new();
+    let unit_id =
+        errors.check("unit_id", input.unit_id.trim().parse::<i64>().map_err(|_| parat_core::Problem::NotChosen));
+    let starts_on = errors.check(
+        "starts_on",
+        parat_core::initiative::parse_date(&input.starts_on).and_then(|d| d.ok_or(parat_core::Problem::Required)),
+    );
+    let opened = match (unit_id, starts_on) {
+        (Some(unit_id), Some(starts_on)) if errors.is_empty() => {
+            let draft = EpisodeDraft {
+                participant_id,
+                unit_id,
+                practitioner_id: member.scope.user_id(),
+                initiative_id: None,
+                starts_on,
+            };
+            outcomes::open_episode(&state.db, &member.scope, &draft, today).await.map(|_| ())
+        }
+        _ => Err(StoreError::Invalid(errors)),
+    };
+    match opened {
+        Ok(()) => {
+            Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved#course"), &[]))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let refused = Refused { episode: (input, errors), ..Refused::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn close_episode(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(episode_id): PathId,
+    Submitted(input): Submitted<CloseInput>,
+) -> Result<Response, AppError> {
+    let participant_id = participant_of(&state, &member, episode_id).await?;
+    let mut errors = FieldErrors::new();
+    let ends_on = errors.check(
+        "ends_on",
+        parat_core::initiative::parse_date(&input.ends_on).and_then(|d| d.ok_or(parat_core::Problem::Required)),
+    );
+    let reason = errors.check("end_reason", EndReason::parse(&input.end_reason));
+    let closed = match (ends_on, reason) {
+        (Some(ends_on), Some(reason)) => {
+            outcomes::close_episode(&state.db, &member.scope, episode_id, ends_on, reason, parat_store::now_date())
+                .await
+        }
+        _ => Err(StoreError::Invalid(errors)),
+    };
+    match closed {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved"), &[])),
+        Err(StoreError::Invalid(errors)) => {
+            let refused = Refused { close: (input, errors), ..Refused::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn export_participant(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    let data = outcomes::export_participant(&state.db, &member.scope, id).await?;
+    let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(Box::new(e)))?;
+    let filename = format!("attachment; filename=\"participant-{id}.json\"");
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, filename)], body)
+        .into_response())
+}
+
+pub async fn confirm_erase(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Markup, AppError> {
+    if !member.scope.role().can_administer() {
+        return Err(AppError::Forbidden);
+    }
+    let ctx = &member.ctx;
+    let participant = participants::open(&state.db, &member.scope, id).await?;
+    let body = html! {
+        h1 { (ctx.t("outcomes-erase")) " " (participant.code) }
+        p { (ctx.t("outcomes-erase-lead")) }
+        form method="post" action=(format!("/outcomes/participants/{id}/erase")) {
+            (csrf(ctx))
+            div.actions {
+                button.danger type="submit" { (ctx.t("outcomes-erase-confirm")) }
+                " " a href=(format!("/outcomes/participants/{id}")) { (ctx.t("cancel")) }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("outcomes-erase"), Nav::Outcomes, body))
+}
+
+pub async fn erase_participant(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    participants::erase(&state.db, &member.scope, id).await?;
+    Ok(redirect_with_cookies("/outcomes?notice=erased", &[]))
+}

@@ -1,0 +1,110 @@
+//! The organisation's units and who works in them (administrators): a practitioner records for
+//! their own participants in a unit they belong to, and a unit's manager sees its participants.
+
+use parat_store::accounts;
+use serde::Deserialize;
+
+use super::*;
+use crate::context::PathId;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct UnitInput {
+    name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PlacementInput {
+    user_id: String,
+    /// `on` for the unit's manager.
+    manages: String,
+}
+
+async fn units_view(
+    state: &AppState,
+    member: &Member,
+    shown_notice: Option<&str>,
+    input: &UnitInput,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    if !member.scope.role().can_administer() {
+        return Err(AppError::Forbidden);
+    }
+    let ctx = &member.ctx;
+    let units = outcomes::units(&state.db, &member.scope).await?;
+    let members = accounts::members(&state.db, &member.scope).await?;
+    let people: Vec<(String, String)> =
+        members.iter().map(|m| (m.user_id.to_string(), m.display_name.clone())).collect();
+    let mut placed = Vec::with_capacity(units.len());
+    for unit in &units {
+        placed.push(outcomes::unit_members(&state.db, &member.scope, unit.id).await?);
+    }
+    let no_errors = FieldErrors::new();
+    let body = html! {
+        (notice(ctx, shown_notice))
+        p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
+        h1 { (ctx.t("outcomes-units")) }
+        p.lead { (ctx.t("outcomes-units-lead")) }
+        @for (unit, members) in units.iter().zip(&placed) {
+            section aria-labelledby=(format!("unit-{}", unit.id)) {
+                h2 id=(format!("unit-{}", unit.id)) { (unit.name) }
+                @if members.is_empty() { p { (ctx.t("outcomes-unit-members-none")) } } @else {
+                    ul { @for (name, manages) in members {
+                        li { (name) @if *manages { " (" (ctx.t("outcomes-unit-manager")) ")" } }
+                    } }
+                }
+                form.stacked method="post" action=(format!("/outcomes/units/{}/members", unit.id)) novalidate {
+                    (csrf(ctx))
+                    (forms::select(ctx, Field::new(ctx, "user_id", "outcomes-unit-member", &no_errors).required(), &people, "", Some(ctx.t("choose"))))
+                    div.field.checkbox {
+                        input id=(format!("f-manages-{}", unit.id)) type="checkbox" name="manages" value="on";
+                        label for=(format!("f-manages-{}", unit.id)) { (ctx.t("outcomes-unit-manages")) }
+                    }
+                    div.actions { button type="submit" { (ctx.t("outcomes-unit-place")) } }
+                }
+            }
+        }
+        section aria-labelledby="unit-new" {
+            h2 #unit-new { (ctx.t("outcomes-unit-new")) }
+            (error_summary(ctx, errors, &[("name", ctx.t("outcomes-unit-name"))]))
+            form.stacked method="post" action="/outcomes/units" novalidate {
+                (csrf(ctx))
+                (forms::input(ctx, Field::new(ctx, "name", "outcomes-unit-name", errors).required(), "text", &input.name, Some("off")))
+                div.actions { button type="submit" { (ctx.t("outcomes-unit-create")) } }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("outcomes-units"), Nav::Outcomes, body))
+}
+
+pub async fn units_page(
+    State(state): State<AppState>,
+    member: Member,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    units_view(&state, &member, query.notice.as_deref(), &UnitInput::default(), &FieldErrors::new()).await
+}
+
+pub async fn create_unit(
+    State(state): State<AppState>,
+    member: Member,
+    Submitted(input): Submitted<UnitInput>,
+) -> Result<Response, AppError> {
+    match outcomes::create_unit(&state.db, &member.scope, &input.name).await {
+        Ok(_) => Ok(redirect_with_cookies("/outcomes/units?notice=saved", &[])),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(units_view(&state, &member, None, &input, &errors).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn place_member(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(unit_id): PathId,
+    Submitted(input): Submitted<PlacementInput>,
+) -> Result<Response, AppError> {
+    let user_id = input.user_id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
+    outcomes::set_unit_member(&state.db, &member.scope, unit_id, user_id, input.manages == "on").await?;
+    Ok(redirect_with_cookies(&format!("/outcomes/units?notice=saved#unit-{unit_id}"), &[]))
+}
