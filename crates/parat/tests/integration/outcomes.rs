@@ -209,3 +209,117 @@ async fn the_api_summarizes_as_the_command_line_does_and_refuses_by_name() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
+
+/// A number from the database, through a text cast that both backends read alike.
+async fn number(app: &TestApp, sql: &str) -> i64 {
+    app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
+}
+
+#[tokio::test]
+async fn a_practitioner_follows_a_participant_through_the_pages_and_only_they_see_them() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    let per = app.logged_in(org, "per@boras.se", "Per Behandlare", Role::Practitioner).await;
+    let viewer = app.logged_in(org, "vera@boras.se", "Vera Läsare", Role::Viewer).await;
+
+    // The administrator sets up a unit with Pia in it; others may not.
+    assert_eq!(pia.post("/outcomes/units", &[("name", "Vuxenenheten")]).await.status(), StatusCode::FORBIDDEN);
+    let refused = admin.post("/outcomes/units", &[("name", "  ")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await.status(), StatusCode::SEE_OTHER);
+    let unit = number(&app, "SELECT id FROM units").await.to_string();
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    let placed = admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    assert_eq!(placed.status(), StatusCode::SEE_OTHER);
+    assert!(admin.page("/outcomes/units").await.1.contains("Pia Behandlare"));
+
+    // Registering: a missing code is named beside its field, the rest kept.
+    let (status, page) = pia
+        .post_page(
+            "/outcomes/participants",
+            &[("code", ""), ("age_group", "adult"), ("consent_scope", "Uppföljning av samtal")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"f-code-error\"") && page.contains("Uppföljning av samtal"), "{page}");
+    let made = pia.post("/outcomes/participants", &[("code", "D-014"), ("age_group", "adult")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let base = common::location(&made);
+    let base = base.split('?').next().expect("path").to_owned();
+    let opened = pia.post(&format!("{base}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-03-02")]).await;
+    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    let episode = number(&app, "SELECT id FROM outcome_episodes").await;
+    let sessions = format!("/outcomes/episodes/{episode}/sessions");
+
+    // A mark off the line is refused with what was typed kept; then the session is saved once,
+    // however often the same form is sent.
+    let mut session = vec![
+        ("held_on", "2026-03-02"),
+        ("submission", "form-a"),
+        ("ors_1", "4,5"),
+        ("ors_2", "10,5"),
+        ("ors_3", "4"),
+        ("ors_4", "5"),
+        ("srs_1", "9"),
+        ("srs_2", "9"),
+        ("srs_3", "9"),
+        ("srs_4", "8"),
+    ];
+    let (status, page) = pia.post_page(&sessions, &session).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("id=\"f-ors_2-error\"") && page.contains("value=\"10,5\"") && page.contains("value=\"4,5\""),
+        "{page}"
+    );
+    session[3] = ("ors_2", "4,5");
+    for _ in 0..2 {
+        assert_eq!(pia.post(&sessions, &session).await.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions").await, 1);
+    assert_eq!(number(&app, "SELECT ors_total FROM outcome_sessions").await, 180, "18.0 in tenths");
+
+    // By hand: outcome 4.5 + 4.5 + 4 + 5 = 18, under the adult cut-off 25; session 35 with an
+    // item of 8: under 36 and an item under 9.
+    let (status, page) = pia.page(&base).await;
+    assert_eq!(status, StatusCode::OK);
+    for reason in [
+        "Senaste skattningen, 18, ligger under gränsen 25 för den här åldersgruppen.",
+        "Senaste samtalsskattningen, 35, ligger under 36.",
+        "Minst en fråga i senaste samtalsskattningen ligger under 9.",
+    ] {
+        assert!(page.contains(reason), "{reason}\n{page}");
+    }
+    assert!(page.contains("<svg class=\"chart course\""));
+    let (_, list) = pia.page("/outcomes").await;
+    assert!(list.contains("D-014") && list.contains("ligger under gränsen 25"));
+
+    // Nobody else who does not work with the participant sees them, nor records for them.
+    for other in [&per, &viewer] {
+        assert_eq!(other.page(&base).await.0, StatusCode::NOT_FOUND);
+        assert!(!other.page("/outcomes").await.1.contains("D-014"));
+        let forged = vec![("held_on", "2026-03-09"), ("ors_total", "20")];
+        assert_eq!(other.post(&sessions, &forged).await.status(), StatusCode::NOT_FOUND);
+    }
+
+    // Export, then erasure by the administrator leaves nothing behind.
+    let export = pia.get(&format!("{base}/export.json")).await;
+    assert_eq!(export.status(), StatusCode::OK);
+    let data: Value = export.json().await.expect("JSON");
+    assert_eq!(
+        (data["participant"]["code"].as_str(), data["episodes"][0]["sessions"][0]["ors"]["total"].as_f64()),
+        (Some("D-014"), Some(18.0))
+    );
+    assert_eq!(pia.post(&format!("{base}/erase"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(admin.post(&format!("{base}/erase"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(pia.page(&base).await.0, StatusCode::NOT_FOUND);
+    for table in ["participants", "outcome_episodes", "outcome_sessions"] {
+        assert_eq!(number(&app, &format!("SELECT COUNT(*) FROM {table}")).await, 0, "{table}");
+    }
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE entity = 'participant' AND action = 'erase'").await,
+        1
+    );
+    app.stop().await;
+}

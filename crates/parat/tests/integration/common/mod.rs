@@ -304,6 +304,12 @@ impl Browser {
         self.client.post(self.url(path)).form(&form).send().await.expect("request")
     }
 
+    /// POST a form with the session's token: status and the page answered.
+    pub async fn post_page(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let response = self.post(path, fields).await;
+        (response.status(), response.text().await.expect("body"))
+    }
+
     /// POST a form exactly as given (no token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         self.client.post(self.url(path)).form(fields).send().await.expect("request")

@@ -39,9 +39,13 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/units/{id}/members", "POST", post(place_member))
 }
 
-/// A total or mark as the reader's language writes it: `24,5`.
+/// A total or mark as the reader's language writes it: `24,5`, and a whole one without
+/// decimals (`25`), as the scales' cut-offs are spoken of.
 pub fn decimal(ctx: &Ctx, value: Tenths) -> String {
-    ctx.locale.format_decimal(value.as_f64(), 1)
+    match ctx.locale {
+        parat_core::locale::Locale::En => value.to_string(),
+        _ => value.to_string().replace('.', ","),
+    }
 }
 
 /// Each alert with its reason, in the reader's language.
