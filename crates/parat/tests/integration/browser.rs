@@ -959,3 +959,67 @@ async fn a_guided_interview_is_held_in_the_browser_and_its_pages_are_accessible(
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// Follow-up on a tablet: a session's ratings entered by touch-sized fields, a mark off the
+/// line refused with everything typed kept, then saved and its alerts shown; axe-core on the
+/// follow-up pages.
+#[tokio::test]
+async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let practitioner = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = app.text("SELECT CAST(id AS TEXT) FROM units").await.expect("unit");
+    let pia = app.text("SELECT CAST(id AS TEXT) FROM users WHERE email = 'pia@boras.se'").await.expect("pia");
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia)]).await;
+    let made = practitioner.post("/outcomes/participants", &[("code", "D-021"), ("age_group", "adolescent")]).await;
+    let participant = common::location(&made).split('?').next().expect("path").to_owned();
+    practitioner.post(&format!("{participant}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-09-01")]).await;
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "pia@boras.se").await;
+    client.set_window_size(820, 1180).await.expect("a tablet-sized window");
+    check_page(&client, &base, "/outcomes", "outcomes-list", &mut failures).await;
+    check_page(&client, &base, "/outcomes/participants/new", "outcomes-participant-new", &mut failures).await;
+    let page = format!("{base}{participant}");
+    client.goto(&page).await.expect("the participant's page");
+    for (field, value) in [
+        ("f-ors_1", "5,5"),
+        ("f-ors_2", "11"),
+        ("f-ors_3", "6"),
+        ("f-ors_4", "6"),
+        ("f-srs_1", "9"),
+        ("f-srs_2", "9,5"),
+        ("f-srs_3", "9"),
+        ("f-srs_4", "9"),
+    ] {
+        client.find(Locator::Id(field)).await.expect(field).send_keys(value).await.expect("type");
+    }
+    client.find(Locator::Css("#record ~ form button[type=submit]")).await.expect("save").click().await.expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the mark off the line named");
+    let kept: serde_json::Value = client
+        .execute("return ['f-ors_1', 'f-ors_2', 'f-srs_2'].map(id => document.getElementById(id).value)", vec![])
+        .await
+        .expect("values");
+    assert_eq!(kept, serde_json::json!(["5,5", "11", "9,5"]));
+    check_current(&client, "outcomes-session-refused", &mut failures).await;
+    client.execute("document.getElementById('f-ors_2').value = '1'", vec![]).await.expect("fix");
+    let after = submit_and_leave(
+        &client,
+        Locator::Css("#record ~ form button[type=submit]"),
+        &client.current_url().await.expect("url").to_string(),
+    )
+    .await;
+    assert!(after.contains("notice=saved"), "{after}");
+    // 5.5 + 1 + 6 + 6 = 18.5, under the adolescent cut-off of 28.
+    let source = client.source().await.expect("source");
+    assert!(source.contains("Senaste skattningen, 18,5, ligger under gränsen 28"), "the alert with its reason");
+    check_current(&client, "outcomes-participant", &mut failures).await;
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

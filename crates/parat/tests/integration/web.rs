@@ -1070,6 +1070,37 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .await
         .expect("query")
         .expect("the coordinator");
+    // A participant of Borås's, followed by the coordinator as the manager of a unit.
+    let boras: i64 = app
+        .text("SELECT CAST(id AS TEXT) FROM organisations WHERE name = 'Borås stad'")
+        .await
+        .and_then(|id| id.parse().ok())
+        .expect("Borås");
+    let boras_admin = {
+        use parat_store::sessions;
+        let admin = parat_store::accounts::authenticate(&app.db, "admin@demo.parat.se", DEMO_PASSWORD)
+            .await
+            .expect("query")
+            .expect("the administrator");
+        let token = sessions::create(&app.db, admin).await.expect("session");
+        sessions::switch_org(&app.db, &token, admin, boras).await.expect("Borås's administrator");
+        sessions::lookup(&app.db, &token).await.expect("lookup").and_then(|u| u.scope()).expect("scope")
+    };
+    let unit = parat_store::outcomes::create_unit(&app.db, &boras_admin, "Hemlig enhet").await.expect("unit");
+    parat_store::outcomes::set_unit_member(&app.db, &boras_admin, unit, member, true).await.expect("placed");
+    let registered = owner.post("/outcomes/participants", &[("code", "Hemlig-kod"), ("age_group", "adult")]).await;
+    let participant = id_from_location(&location(&registered).replace("/outcomes", ""));
+    owner
+        .post(
+            &format!("/outcomes/participants/{participant}/episodes"),
+            &[("unit_id", &unit.to_string()), ("starts_on", "2026-03-02")],
+        )
+        .await;
+    let episode: i64 = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM outcome_episodes")
+        .await
+        .and_then(|id| id.parse().ok())
+        .expect("episode");
 
     let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
     let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
@@ -1084,6 +1115,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "När?",
         "Hemlig karta",
         "Hemligt möte",
+        "Hemlig-kod",
+        "Hemlig enhet",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1105,6 +1138,9 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "rounds" => round,
                 "questionnaires" => questionnaire,
                 "maps" => map,
+                "outcomes" if template.starts_with("/outcomes/participants/") => participant,
+                "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
+                "outcomes" if template.starts_with("/outcomes/units/") => unit,
                 other => panic!("the walk does not know ids of {other} ({template})"),
             };
             path = path.replace("{id}", &id.to_string());

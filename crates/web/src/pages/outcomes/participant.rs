@@ -67,7 +67,7 @@ async fn participant_view(
         (notice(ctx, shown_notice))
         p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
         h1 { (ctx.t("outcomes-participant")) " " (participant.code) }
-        dl.facts {
+        dl.details {
             dt { (ctx.t("outcomes-age-group")) } dd { (ctx.t(&format!("outcomes-age-group-{}", participant.age_group.key()))) }
             @if let Some(name) = &participant.name { dt { (ctx.t("outcomes-name")) } dd { (name) } }
             dt { (ctx.t("outcomes-consent-on")) }
@@ -86,7 +86,7 @@ async fn participant_view(
                         ul { @for reason in alert_reasons(ctx, &settings, course) { li { (reason) } } }
                     }
                 }
-                dl.figures {
+                dl.details {
                     dt { (ctx.t("outcomes-intake")) } dd { (course.intake.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
                     dt { (ctx.t("outcomes-latest")) } dd { (course.latest.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
                     dt { (ctx.t("outcomes-change")) } dd { (course.change.map(|v| decimal(ctx, v)).unwrap_or_else(|| "–".into())) }
