@@ -1011,7 +1011,7 @@ async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible()
     let after = submit_and_leave(
         &client,
         Locator::Css("#record ~ form button[type=submit]"),
-        &client.current_url().await.expect("url").to_string(),
+        client.current_url().await.expect("url").as_ref(),
     )
     .await;
     assert!(after.contains("notice=saved"), "{after}");
