@@ -253,6 +253,19 @@ pub fn decimal_in(raw: &str, min: i64, max: i64) -> Result<f64, Problem> {
     Ok(value)
 }
 
+/// A whole number as a person types it, within `min..=max`.
+pub fn int_in(raw: &str, min: i64, max: i64) -> Result<i64, Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(Problem::Required);
+    }
+    let value: i64 = raw.parse().map_err(|_| Problem::NotANumber)?;
+    if value < min || value > max {
+        return Err(Problem::OutOfRange { min, max });
+    }
+    Ok(value)
+}
+
 /// Trimmed single-line text of 1..=max characters, without control characters.
 pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
     let text = raw.trim();

@@ -323,3 +323,54 @@ async fn a_practitioner_follows_a_participant_through_the_pages_and_only_they_se
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_administrator_sets_the_thresholds_and_the_alerts_follow() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(&app, "SELECT id FROM units").await.to_string();
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    let made = pia.post("/outcomes/participants", &[("code", "D-1"), ("age_group", "adult")]).await;
+    let base = common::location(&made).split('?').next().expect("path").to_owned();
+    pia.post(&format!("{base}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-03-02")]).await;
+    let episode = number(&app, "SELECT id FROM outcome_episodes").await;
+    // 6 + 6 + 6 + 6 = 24: under the default adult cut-off of 25.
+    let session = [("held_on", "2026-03-02"), ("ors_1", "6"), ("ors_2", "6"), ("ors_3", "6"), ("ors_4", "6")];
+    pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &session).await;
+    assert!(pia.page(&base).await.1.contains("ligger under gränsen 25"));
+
+    assert_eq!(pia.page("/outcomes/settings").await.0, StatusCode::FORBIDDEN);
+    let (_, form) = admin.page("/outcomes/settings").await;
+    assert!(form.contains("name=\"cutoff_adult\" type=\"text\" value=\"25\""), "the defaults shown");
+    let mut fields = vec![
+        ("reliable_change", "5"),
+        ("cutoff_adult", "24"),
+        ("cutoff_adolescent", "28"),
+        ("cutoff_child", "32"),
+        ("srs_cutoff", "36"),
+        ("srs_item_cutoff", "9,25"),
+        ("srs_drop", "1"),
+        ("no_improvement_after", "4"),
+        ("names_allowed", "on"),
+        ("retention_months", "24"),
+    ];
+    let (status, page) = admin.post_page("/outcomes/settings", &fields).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("id=\"f-srs_item_cutoff-error\"")
+            && page.contains("value=\"9,25\"")
+            && page.contains("value=\"24\"")
+    );
+    fields[5] = ("srs_item_cutoff", "9");
+    assert_eq!(admin.post("/outcomes/settings", &fields).await.status(), StatusCode::SEE_OTHER);
+    // At the new cut-off of 24, a total of exactly 24 is no longer below it.
+    assert!(!pia.page(&base).await.1.contains("ligger under gränsen"));
+    // Names may now be recorded, with consent.
+    assert!(pia.page("/outcomes/participants/new").await.1.contains("name=\"personal_number\""));
+    assert_eq!(number(&app, "SELECT retention_months FROM outcome_settings").await, 24);
+    app.stop().await;
+}

@@ -904,7 +904,8 @@ async fn count(db: &Db, sql: &str) -> i64 {
 
 #[tokio::test]
 async fn participants_are_seen_only_by_who_works_with_them_and_leave_nothing_when_erased() {
-    use parat_core::outcomes::{EndReason, Marks, Ratings, RawSettings, Tenths};
+    use parat_core::outcomes::settings::OrganisationSettings;
+    use parat_core::outcomes::{EndReason, Marks, Ratings, Settings, Tenths};
     use parat_core::participant::ParticipantInput;
     use parat_store::outcomes::{self, EpisodeDraft, SessionDraft, SessionSource};
     use parat_store::participants;
@@ -1022,7 +1023,9 @@ async fn participants_are_seen_only_by_who_works_with_them_and_leave_nothing_whe
         );
 
         // Names where the organisation records them, with consent; never in the audit log.
-        outcomes::save_settings(&db, &admin, &RawSettings::default(), true, Some(12)).await.expect("settings");
+        let settings =
+            OrganisationSettings { settings: Settings::default(), names_allowed: true, retention_months: Some(12) };
+        outcomes::save_settings(&db, &admin, &settings).await.expect("settings");
         let d2 = participants::create(&db, &pia, &named.parse(true, today).expect("parses")).await.expect("named");
         assert_eq!(participants::open(&db, &pia, d2).await.expect("own").name.as_deref(), Some("Anna A"));
         assert_eq!(

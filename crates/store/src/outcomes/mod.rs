@@ -3,6 +3,7 @@
 //! practitioner (`episodes`); sessions with their ratings (`sessions`). Participants themselves
 //! are shared (`crate::participants`).
 
+use parat_core::outcomes::settings::OrganisationSettings;
 use parat_core::outcomes::{RawSettings, Settings};
 use serde::Serialize;
 
@@ -97,28 +98,38 @@ pub async fn set_unit_member(db: &Db, scope: &OrgScope, unit_id: i64, user_id: i
 
 /// The organisation's thresholds, the defaults where it has set none.
 pub async fn settings(db: &Db, org_id: i64) -> StoreResult<Settings> {
-    let row: Option<(String,)> =
-        on_reader!(db, |pool| sqlx::query_as("SELECT settings FROM outcome_settings WHERE org_id = $1")
-            .bind(org_id)
-            .fetch_optional(pool)
-            .await?);
-    let raw: RawSettings = row.and_then(|(json,)| serde_json::from_str(&json).ok()).unwrap_or_default();
-    Ok(raw.parse().unwrap_or_default())
+    Ok(organisation_settings(db, org_id).await?.settings)
+}
+
+/// The organisation's follow-up settings: thresholds, whether names are recorded, retention.
+pub async fn organisation_settings(db: &Db, org_id: i64) -> StoreResult<OrganisationSettings> {
+    let row: Option<(String, bool, Option<i64>)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT settings, names_allowed, retention_months FROM outcome_settings WHERE org_id = $1"
+    )
+    .bind(org_id)
+    .fetch_optional(pool)
+    .await?);
+    Ok(match row {
+        None => OrganisationSettings { settings: Settings::default(), names_allowed: false, retention_months: None },
+        Some((json, names_allowed, retention)) => OrganisationSettings {
+            settings: serde_json::from_str::<RawSettings>(&json)
+                .ok()
+                .and_then(|raw| raw.parse().ok())
+                .unwrap_or_default(),
+            names_allowed,
+            retention_months: retention.and_then(|m| u32::try_from(m).ok()),
+        },
+    })
 }
 
 /// Sets the thresholds, whether names are recorded and the retention period; administrators.
-pub async fn save_settings(
-    db: &Db,
-    scope: &OrgScope,
-    raw: &RawSettings,
-    names_allowed: bool,
-    retention_months: Option<u32>,
-) -> StoreResult<()> {
+pub async fn save_settings(db: &Db, scope: &OrgScope, new: &OrganisationSettings) -> StoreResult<()> {
     if !scope.role().can_administer() {
         return Err(StoreError::Forbidden);
     }
-    raw.parse().map_err(|e| StoreError::Refused(e.to_string()))?;
-    let json = serde_json::to_string(raw).map_err(|e| StoreError::Refused(e.to_string()))?;
+    let before = organisation_settings(db, scope.org_id()).await?;
+    let raw = RawSettings::from(&new.settings);
+    let json = serde_json::to_string(&raw).map_err(|e| StoreError::Refused(e.to_string()))?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
@@ -128,13 +139,17 @@ pub async fn save_settings(
         )
         .bind(scope.org_id())
         .bind(&json)
-        .bind(names_allowed)
-        .bind(retention_months.map(i64::from))
+        .bind(new.names_allowed)
+        .bind(new.retention_months.map(i64::from))
         .execute(&mut *tx)
         .await?;
-        let entry = AuditEntry::scoped(scope, "update", "outcome_settings", scope.org_id()).after(
-            &serde_json::json!({"settings": raw, "names_allowed": names_allowed, "retention_months": retention_months}),
-        );
+        let described = |s: &OrganisationSettings| {
+            serde_json::json!({"settings": RawSettings::from(&s.settings), "names_allowed": s.names_allowed,
+                "retention_months": s.retention_months})
+        };
+        let entry = AuditEntry::scoped(scope, "update", "outcome_settings", scope.org_id())
+            .before(&described(&before))
+            .after(&described(new));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())

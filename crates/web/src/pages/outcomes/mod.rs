@@ -36,6 +36,7 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/episodes/{id}/sessions", "POST", post(record_session))
         .route("/outcomes/episodes/{id}/close", "POST", post(close_episode))
         .route("/outcomes/units", "GET POST", get(units_page).post(create_unit))
+        .route("/outcomes/settings", "GET POST", get(settings_page).post(save_settings))
         .route("/outcomes/units/{id}/members", "POST", post(place_member))
 }
 
@@ -104,7 +105,10 @@ pub async fn list(
         p.lead { (ctx.t("outcomes-lead")) }
         p {
             a.button.primary href="/outcomes/participants/new" { (ctx.t("outcomes-participant-new")) }
-            @if is_admin { " " a.button href="/outcomes/units" { (ctx.t("outcomes-units")) } }
+            @if is_admin {
+                " " a.button href="/outcomes/units" { (ctx.t("outcomes-units")) }
+                " " a.button href="/outcomes/settings" { (ctx.t("outcomes-settings")) }
+            }
         }
         @if rows.is_empty() { p { (ctx.t("outcomes-participants-none")) } } @else {
             div.table-wrap { table {

@@ -1,6 +1,7 @@
 //! The organisation's units and who works in them (administrators): a practitioner records for
 //! their own participants in a unit they belong to, and a unit's manager sees its participants.
 
+use parat_core::outcomes::settings::SettingsInput;
 use parat_store::accounts;
 use serde::Deserialize;
 
@@ -107,4 +108,84 @@ pub async fn place_member(
     let user_id = input.user_id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
     outcomes::set_unit_member(&state.db, &member.scope, unit_id, user_id, input.manages == "on").await?;
     Ok(redirect_with_cookies(&format!("/outcomes/units?notice=saved#unit-{unit_id}"), &[]))
+}
+
+fn settings_view(ctx: &Ctx, shown_notice: Option<&str>, input: &SettingsInput, errors: &FieldErrors) -> Markup {
+    let fields: [(&'static str, &str, &str); 8] = [
+        ("reliable_change", "outcomes-setting-reliable-change", "hint-outcomes-setting-reliable-change"),
+        ("cutoff_adult", "outcomes-setting-cutoff-adult", "hint-outcomes-setting-cutoff"),
+        ("cutoff_adolescent", "outcomes-setting-cutoff-adolescent", "hint-outcomes-setting-cutoff"),
+        ("cutoff_child", "outcomes-setting-cutoff-child", "hint-outcomes-setting-cutoff"),
+        ("srs_cutoff", "outcomes-setting-srs-cutoff", "hint-outcomes-setting-srs-cutoff"),
+        ("srs_item_cutoff", "outcomes-setting-srs-item-cutoff", "hint-outcomes-setting-srs-item-cutoff"),
+        ("srs_drop", "outcomes-setting-srs-drop", "hint-outcomes-setting-srs-drop"),
+        ("no_improvement_after", "outcomes-setting-no-improvement-after", "hint-outcomes-setting-no-improvement-after"),
+    ];
+    let value = |name: &str| match name {
+        "reliable_change" => &input.reliable_change,
+        "cutoff_adult" => &input.cutoff_adult,
+        "cutoff_adolescent" => &input.cutoff_adolescent,
+        "cutoff_child" => &input.cutoff_child,
+        "srs_cutoff" => &input.srs_cutoff,
+        "srs_item_cutoff" => &input.srs_item_cutoff,
+        "srs_drop" => &input.srs_drop,
+        _ => &input.no_improvement_after,
+    };
+    let mut labels: Vec<(&str, String)> = fields.iter().map(|(name, label, _)| (*name, ctx.t(label))).collect();
+    labels.push(("retention_months", ctx.t("outcomes-setting-retention")));
+    let body = html! {
+        (notice(ctx, shown_notice))
+        p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
+        h1 { (ctx.t("outcomes-settings")) }
+        p.lead { (ctx.t("outcomes-settings-lead")) }
+        (error_summary(ctx, errors, &labels))
+        form.stacked method="post" action="/outcomes/settings" novalidate {
+            (csrf(ctx))
+            fieldset.field {
+                legend { (ctx.t("outcomes-settings-alerts")) }
+                @for (name, label, hint) in fields {
+                    (forms::input(ctx, Field::new(ctx, name, label, errors).required().hint(ctx.t(hint)), "text", value(name), Some("off")))
+                }
+            }
+            fieldset.field {
+                legend { (ctx.t("outcomes-settings-data")) }
+                div.field.checkbox {
+                    input #f-names_allowed type="checkbox" name="names_allowed" value="on" checked[input.names_allowed == "on"];
+                    label for="f-names_allowed" { (ctx.t("outcomes-setting-names-allowed")) }
+                }
+                (forms::input(ctx, Field::new(ctx, "retention_months", "outcomes-setting-retention", errors).hint(ctx.t("hint-outcomes-setting-retention")), "text", &input.retention_months, Some("off")))
+            }
+            div.actions { button type="submit" { (ctx.t("save")) } }
+        }
+    };
+    page(ctx, &ctx.t("outcomes-settings"), Nav::Outcomes, body)
+}
+
+pub async fn settings_page(
+    State(state): State<AppState>,
+    member: Member,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Markup, AppError> {
+    if !member.scope.role().can_administer() {
+        return Err(AppError::Forbidden);
+    }
+    let current = outcomes::organisation_settings(&state.db, member.scope.org_id()).await?;
+    Ok(settings_view(&member.ctx, query.notice.as_deref(), &SettingsInput::of(&current), &FieldErrors::new()))
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    member: Member,
+    Submitted(input): Submitted<SettingsInput>,
+) -> Result<Response, AppError> {
+    if !member.scope.role().can_administer() {
+        return Err(AppError::Forbidden);
+    }
+    match input.parse() {
+        Ok(settings) => {
+            outcomes::save_settings(&state.db, &member.scope, &settings).await?;
+            Ok(redirect_with_cookies("/outcomes/settings?notice=saved", &[]))
+        }
+        Err(errors) => Ok(rejected(settings_view(&member.ctx, None, &input, &errors))),
+    }
 }
