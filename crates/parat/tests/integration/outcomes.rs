@@ -374,3 +374,72 @@ async fn an_administrator_sets_the_thresholds_and_the_alerts_follow() {
     assert_eq!(number(&app, "SELECT retention_months FROM outcome_settings").await, 24);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_units_report_counts_the_month_by_hand_and_hides_groups_under_five() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    let viewer = app.logged_in(org, "vera@boras.se", "Vera Styrgrupp", Role::Viewer).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(&app, "SELECT id FROM units").await.to_string();
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    // Five participants: intake 20, 21, 22, 23, 24 on 2 March, five points more on 9 March,
+    // each session rated 36; the fifth stopped coming on 31 March.
+    for i in 0..5 {
+        let made = pia.post("/outcomes/participants", &[("code", &format!("R-{i}")), ("age_group", "adult")]).await;
+        let base = common::location(&made).split('?').next().expect("path").to_owned();
+        pia.post(&format!("{base}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-03-02")]).await;
+        let episode = number(&app, "SELECT MAX(id) FROM outcome_episodes").await;
+        let first = (5 + i).to_string();
+        for (date, second) in [("2026-03-02", "5"), ("2026-03-09", "10")] {
+            let fields = [
+                ("held_on", date),
+                ("ors_1", first.as_str()),
+                ("ors_2", second),
+                ("ors_3", "5"),
+                ("ors_4", "5"),
+                ("srs_1", "9"),
+                ("srs_2", "9"),
+                ("srs_3", "9"),
+                ("srs_4", "9"),
+            ];
+            assert_eq!(
+                pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &fields).await.status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+        if i == 4 {
+            let closed = pia
+                .post(
+                    &format!("/outcomes/episodes/{episode}/close"),
+                    &[("ends_on", "2026-03-31"), ("end_reason", "stopped_coming")],
+                )
+                .await;
+            assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+        }
+    }
+    let (status, page) = viewer.page(&format!("/outcomes/units/{unit}/report?year=2026")).await;
+    assert_eq!(status, StatusCode::OK, "the report is for every member");
+    // March by hand: 10 sessions, 5 people, 5 new, 1 closed; outcome totals 20…24 and 25…29
+    // (mean 24.5), session totals 36; all five improved by exactly 5.
+    let march =
+        page.split("<th scope=\"row\">2026-03</th>").nth(1).and_then(|r| r.split("</tr>").next()).expect("March");
+    let cells: Vec<&str> =
+        march.split("<td class=\"number\">").skip(1).map(|c| c.split('<').next().unwrap_or("")).collect();
+    assert_eq!(cells, ["10", "5", "5", "1", "24,5", "36,0", "100 %", "0 %"]);
+    // February saw nobody; the first tertial closed one episode: too few to show.
+    assert!(page.contains("<th scope=\"row\">2026-02</th><td class=\"number\">0</td>"));
+    let tertial =
+        page.split("<th scope=\"row\">2026-T1</th>").nth(1).and_then(|r| r.split("</tr>").next()).expect("T1");
+    assert!(tertial.contains("Färre än fem deltagare"), "{tertial}");
+
+    let csv = viewer.get(&format!("/outcomes/units/{unit}/report.csv?year=2026")).await.text().await.expect("CSV");
+    assert!(csv.lines().any(|line| line == "2026-03;10;5;5;1;24.5;36;1;0"), "{csv}");
+    let xlsx = viewer.get(&format!("/outcomes/units/{unit}/report.xlsx?year=2026")).await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "a zip, as XLSX is");
+    app.stop().await;
+}

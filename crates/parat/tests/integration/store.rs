@@ -1011,7 +1011,7 @@ async fn participants_are_seen_only_by_who_works_with_them_and_leave_nothing_whe
             .expect("closed");
         let records = outcomes::unit_records(&db, &vera, adults).await.expect("the unit's report");
         assert_eq!(records.episodes.len(), 1);
-        assert_eq!(records.episodes[0].1.len(), 2);
+        assert_eq!(records.episodes[0].2.len(), 2);
 
         // Every read and change is in the audit log, without the name.
         assert!(

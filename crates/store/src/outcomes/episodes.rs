@@ -2,7 +2,7 @@
 //! its reason. An episode is seen by its practitioner, its unit's managers and the
 //! organisation's administrators; a unit's records for its reports by every member.
 
-use parat_core::outcomes::{EndReason, Ratings};
+use parat_core::outcomes::{AgeGroup, EndReason, Ratings};
 use time::Date;
 
 use super::*;
@@ -201,15 +201,17 @@ pub async fn close_episode(
     })
 }
 
-/// A unit's episodes with their sessions' ratings in date order, for its reports.
+/// A unit's episodes, each with its participant's age group and its sessions' ratings in date
+/// order, for its reports.
 #[derive(Debug, Clone, Default)]
 pub struct UnitRecords {
-    pub episodes: Vec<(Episode, Vec<(Date, Ratings)>)>,
+    pub episodes: Vec<(Episode, AgeGroup, Vec<(Date, Ratings)>)>,
 }
 
 /// Every episode of a unit of the organisation, for aggregate reports (which hide groups of
 /// fewer than five participants); any member reads them, and the read is audited.
 pub async fn unit_records(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResult<UnitRecords> {
+    super::unit(db, scope, unit_id).await?;
     let rows: Vec<EpisodeRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
         "{SELECT} JOIN units u ON u.id = e.unit_id WHERE u.org_id = $1 AND u.id = $2 ORDER BY e.id"
     ))
@@ -218,12 +220,22 @@ pub async fn unit_records(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResul
     .fetch_all(pool)
     .await?);
     let mut sessions = super::sessions::ratings_of_unit(db, unit_id).await?;
+    let age_groups: Vec<(i64, Stored<AgeGroup>)> = on_reader!(db, |pool| {
+        sqlx::query_as(
+        "SELECT e.id, p.age_group FROM outcome_episodes e JOIN participants p ON p.id = e.participant_id WHERE e.unit_id = $1"
+    )
+    .bind(unit_id)
+    .fetch_all(pool)
+    .await?
+    });
+    let age_groups: std::collections::HashMap<i64, AgeGroup> =
+        age_groups.into_iter().map(|(id, g)| (id, g.0)).collect();
     let episodes = rows
         .into_iter()
         .filter_map(EpisodeRow::into_episode)
-        .map(|episode| {
+        .filter_map(|episode| {
             let ratings = sessions.remove(&episode.id).unwrap_or_default();
-            (episode, ratings)
+            Some((episode.clone(), *age_groups.get(&episode.id)?, ratings))
         })
         .collect();
     on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "unit_report", unit_id))?

@@ -56,6 +56,17 @@ pub async fn create_unit(db: &Db, scope: &OrgScope, name: &str) -> StoreResult<i
     })
 }
 
+/// A unit of the organisation.
+pub async fn unit(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResult<Unit> {
+    let row: Option<Unit> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT id, name FROM units WHERE id = $1 AND org_id = $2")
+            .bind(unit_id)
+            .bind(scope.org_id())
+            .fetch_optional(pool)
+            .await?);
+    row.ok_or(StoreError::NotFound)
+}
+
 /// The organisation's units, by name.
 pub async fn units(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Unit>> {
     Ok(on_reader!(db, |pool| sqlx::query_as("SELECT id, name FROM units WHERE org_id = $1 ORDER BY name, id")

@@ -17,9 +17,11 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod participant;
+mod report;
 mod units;
 
 pub use participant::*;
+pub use report::*;
 pub use units::*;
 
 /// The follow-up pages, merged into the site's routes in one place (`pages::routes`).
@@ -38,6 +40,9 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/units", "GET POST", get(units_page).post(create_unit))
         .route("/outcomes/settings", "GET POST", get(settings_page).post(save_settings))
         .route("/outcomes/units/{id}/members", "POST", post(place_member))
+        .route("/outcomes/units/{id}/report", "GET", get(unit_report))
+        .route("/outcomes/units/{id}/report.xlsx", "GET", get(unit_report_xlsx))
+        .route("/outcomes/units/{id}/report.csv", "GET", get(unit_report_csv))
 }
 
 /// A total or mark as the reader's language writes it: `24,5`, and a whole one without
@@ -99,6 +104,7 @@ pub async fn list(
         rows.push((person, course));
     }
     let is_admin = member.scope.role().can_administer();
+    let units = outcomes::units(&state.db, &member.scope).await?;
     let body = html! {
         (notice(ctx, query.notice.as_deref()))
         h1 { (ctx.t("outcomes-title")) }
@@ -135,6 +141,12 @@ pub async fn list(
                         }
                     }
                 } }
+            } }
+        }
+        @if !units.is_empty() {
+            h2 { (ctx.t("outcomes-reports")) }
+            ul { @for unit in &units {
+                li { a href=(format!("/outcomes/units/{}/report", unit.id)) { (unit.name) } }
             } }
         }
     };

@@ -11,7 +11,7 @@ mod plan;
 
 pub use break_points::{break_points, PointMark};
 pub use map::{actor_network, two_mode, ActorNode, MeetingNode};
-pub use outcomes::{course, CourseLabels, SessionTotals};
+pub use outcomes::{counts, course, CountColumn, CourseLabels, SessionTotals};
 pub use plan::*;
 
 /// One labelled value on the 1–9 scale.

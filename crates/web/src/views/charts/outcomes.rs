@@ -87,3 +87,31 @@ pub fn course(labels: &CourseLabels, sessions: &[SessionTotals], cutoff: f64, ex
         }
     }
 }
+
+/// One column of a count per period.
+pub struct CountColumn {
+    pub label: String,
+    pub count: usize,
+}
+
+/// Counts per period as columns (sessions per month), each labelled with its count.
+pub fn counts(title: &str, description: &str, columns: &[CountColumn]) -> Markup {
+    let max = columns.iter().map(|c| c.count).max().unwrap_or(0).max(1) as f64;
+    let slot = (WIDTH - LEFT - RIGHT) / columns.len().max(1) as f64;
+    let base = HEIGHT - 50.0;
+    let scale = base - TOP - 16.0;
+    html! {
+        svg.chart.course xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) role="img" aria-labelledby="counts-title counts-desc" {
+            title #counts-title { (title) }
+            desc #counts-desc { (description) }
+            line x1=(fmt(LEFT)) x2=(fmt(WIDTH - RIGHT)) y1=(fmt(base)) y2=(fmt(base)) stroke="#8a8a96" stroke-width="1" {}
+            @for (i, column) in columns.iter().enumerate() {
+                @let height = scale * column.count as f64 / max;
+                @let x = LEFT + slot * i as f64 + slot * 0.15;
+                rect x=(fmt(x)) y=(fmt(base - height)) width=(fmt(slot * 0.7)) height=(fmt(height)) fill="#0b57a4" {}
+                text x=(fmt(x + slot * 0.35)) y=(fmt(base - height - 4.0)) text-anchor="middle" font-size="12" fill="#1b1b1f" { (column.count) }
+                text x=(fmt(x + slot * 0.35)) y=(fmt(base + 16.0)) text-anchor="middle" font-size="12" fill="#4a4a55" { (column.label) }
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! A unit's report for its steering group: per month of a year the sessions, participants seen,
+//! new and closed episodes, mean totals and the shares improved and deteriorated; per tertial and
+//! for the year the indices over the episodes closed. Figures about fewer than five participants
+//! are not shown. The same as XLSX and CSV.
+
+use parat_core::outcomes::report::{self, Activity, Indices};
+use parat_core::outcomes::EpisodeRecord;
+use parat_core::periods::{Period, PeriodKind};
+use parat_reports::xlsx::{self, Cell};
+use parat_store::outcomes::UnitRecords;
+use serde::Deserialize;
+
+use super::*;
+use crate::context::PathId;
+use crate::pages::{blocking, download};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ReportQuery {
+    year: Option<i32>,
+}
+
+/// Everything the report shows, for the page and the exports alike.
+struct Report {
+    unit: outcomes::Unit,
+    year: i32,
+    months: Vec<Activity>,
+    periods: Vec<Indices>,
+}
+
+async fn report(state: &AppState, member: &Member, unit_id: i64, year: Option<i32>) -> Result<Report, AppError> {
+    let unit = outcomes::unit(&state.db, &member.scope, unit_id).await?;
+    let settings = outcomes::settings(&state.db, member.scope.org_id()).await?;
+    let year = year.filter(|y| (2000..=2100).contains(y)).unwrap_or_else(|| parat_store::now_date().year());
+    let UnitRecords { episodes } = outcomes::unit_records(&state.db, &member.scope, unit_id).await?;
+    let (months, periods) = blocking(move || {
+        let records: Vec<EpisodeRecord> = episodes
+            .iter()
+            .map(|(episode, age_group, sessions)| EpisodeRecord {
+                participant: episode.participant_id,
+                age_group: *age_group,
+                started: episode.starts_on,
+                ended: episode.ended,
+                sessions,
+            })
+            .collect();
+        let first = time::Date::from_calendar_date(year, time::Month::January, 1).map_err(AppErrorText::from)?;
+        let last = time::Date::from_calendar_date(year, time::Month::December, 31).map_err(AppErrorText::from)?;
+        let months = report::activity(&settings, &records, PeriodKind::Month, first, last);
+        let periods = Period::span(PeriodKind::Tertial, first, last)
+            .into_iter()
+            .chain([Period::containing(PeriodKind::Year, first)])
+            .map(|period| report::indices(&settings, &records, period))
+            .collect();
+        Ok::<_, AppErrorText>((months, periods))
+    })
+    .await?;
+    Ok(Report { unit, year, months, periods })
+}
+
+/// A date out of range, said as an error the blocking helper can carry.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct AppErrorText(String);
+
+impl From<time::error::ComponentRange> for AppErrorText {
+    fn from(e: time::error::ComponentRange) -> Self {
+        AppErrorText(e.to_string())
+    }
+}
+
+fn share(ctx: &Ctx, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), |v| format!("{} %", ctx.locale.format_decimal(v * 100.0, 0)))
+}
+
+fn mean(ctx: &Ctx, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), |v| ctx.locale.format_decimal(v, 1))
+}
+
+pub async fn unit_report(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(unit_id): PathId,
+    axum::extract::Query(query): axum::extract::Query<ReportQuery>,
+) -> Result<Markup, AppError> {
+    use crate::views::charts::{counts, CountColumn};
+    let ctx = &member.ctx;
+    let report = report(&state, &member, unit_id, query.year).await?;
+    let columns: Vec<CountColumn> =
+        report.months.iter().map(|m| CountColumn { label: m.period[5..].to_owned(), count: m.sessions }).collect();
+    let year = report.year;
+    let body = html! {
+        p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
+        h1 { (ctx.t("outcomes-report")) ": " (report.unit.name) ", " (year) }
+        p.lead { (ctx.t("outcomes-report-lead")) }
+        p {
+            a href=(format!("/outcomes/units/{unit_id}/report?year={}", year - 1)) { (year - 1) }
+            " · "
+            a href=(format!("/outcomes/units/{unit_id}/report?year={}", year + 1)) { (year + 1) }
+            " · "
+            a href=(format!("/outcomes/units/{unit_id}/report.xlsx?year={year}")) download { (ctx.t("outcomes-report-xlsx")) }
+            " · "
+            a href=(format!("/outcomes/units/{unit_id}/report.csv?year={year}")) download { (ctx.t("outcomes-report-csv")) }
+        }
+        (counts(&ctx.t("outcomes-report-sessions-chart"), &ctx.t("outcomes-report-sessions-chart-description"), &columns))
+        div.table-wrap { table {
+            caption { (ctx.t("outcomes-report-months")) }
+            thead { tr {
+                th scope="col" { (ctx.t("outcomes-report-month")) }
+                th scope="col" { (ctx.t("outcomes-sessions")) }
+                th scope="col" { (ctx.t("outcomes-report-participants")) }
+                th scope="col" { (ctx.t("outcomes-report-new")) }
+                th scope="col" { (ctx.t("outcomes-report-closed")) }
+                th scope="col" { (ctx.t("outcomes-report-mean-ors")) }
+                th scope="col" { (ctx.t("outcomes-report-mean-srs")) }
+                th scope="col" { (ctx.t("outcomes-report-improved")) }
+                th scope="col" { (ctx.t("outcomes-report-deteriorated")) }
+            } }
+            tbody { @for m in &report.months {
+                tr {
+                    th scope="row" { (m.period) }
+                    td.number { (m.sessions) }
+                    td.number { (m.participants) }
+                    td.number { (m.new_episodes) }
+                    td.number { (m.closed_episodes) }
+                    @if let Some(f) = &m.figures {
+                        td.number { (mean(ctx, f.mean_outcome)) }
+                        td.number { (mean(ctx, f.mean_session)) }
+                        td.number { (share(ctx, f.improved)) }
+                        td.number { (share(ctx, f.deteriorated)) }
+                    } @else {
+                        td colspan="4" { (ctx.t("outcomes-report-too-few")) }
+                    }
+                }
+            } }
+        } }
+        div.table-wrap { table {
+            caption { (ctx.t("outcomes-report-indices")) }
+            thead { tr {
+                th scope="col" { (ctx.t("outcomes-report-period")) }
+                th scope="col" { (ctx.t("outcomes-report-closed")) }
+                th scope="col" { (ctx.t("outcomes-report-mean-intake")) }
+                th scope="col" { (ctx.t("outcomes-report-mean-sessions")) }
+                th scope="col" { (ctx.t("outcomes-report-effect-size")) }
+                th scope="col" { (ctx.t("outcomes-report-improved")) }
+                th scope="col" { (ctx.t("outcomes-report-recovered")) }
+                th scope="col" { (ctx.t("outcomes-report-deteriorated")) }
+                th scope="col" { (ctx.t("outcomes-report-dropouts")) }
+            } }
+            tbody { @for p in &report.periods {
+                tr {
+                    th scope="row" { (p.period) }
+                    td.number { (p.closed) }
+                    @if let Some(f) = &p.figures {
+                        td.number { (mean(ctx, f.mean_intake)) }
+                        td.number { (mean(ctx, f.mean_sessions)) }
+                        td.number { (f.effect_size.map_or_else(|| "–".into(), |v| ctx.locale.format_decimal(v, 2))) }
+                        td.number { (share(ctx, f.improved)) }
+                        td.number { (share(ctx, f.recovered)) }
+                        td.number { (share(ctx, f.deteriorated)) }
+                        td.number { (share(ctx, f.dropouts)) }
+                    } @else {
+                        td colspan="7" { (ctx.t("outcomes-report-too-few")) }
+                    }
+                }
+            } }
+        } }
+        h2 { (ctx.t("outcomes-report-definitions")) }
+        p { (ctx.t("outcomes-report-definitions-text")) }
+    };
+    Ok(page(ctx, &ctx.t("outcomes-report"), Nav::Outcomes, body))
+}
+
+/// The rows both exports hold: the months, then the periods' indices.
+fn rows(report: &Report) -> (Vec<Vec<Cell>>, Vec<Vec<Cell>>) {
+    let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+    let months = report
+        .months
+        .iter()
+        .map(|m| {
+            let f = m.figures.as_ref();
+            vec![
+                Cell::Text(m.period.clone()),
+                Cell::Number(m.sessions as f64),
+                Cell::Number(m.participants as f64),
+                Cell::Number(m.new_episodes as f64),
+                Cell::Number(m.closed_episodes as f64),
+                number(f.and_then(|f| f.mean_outcome)),
+                number(f.and_then(|f| f.mean_session)),
+                number(f.and_then(|f| f.improved)),
+                number(f.and_then(|f| f.deteriorated)),
+            ]
+        })
+        .collect();
+    let periods = report
+        .periods
+        .iter()
+        .map(|p| {
+            let f = p.figures.as_ref();
+            vec![
+                Cell::Text(p.period.clone()),
+                Cell::Number(p.closed as f64),
+                number(f.and_then(|f| f.mean_intake)),
+                number(f.and_then(|f| f.mean_sessions)),
+                number(f.and_then(|f| f.effect_size)),
+                number(f.and_then(|f| f.improved)),
+                number(f.and_then(|f| f.recovered)),
+                number(f.and_then(|f| f.deteriorated)),
+                number(f.and_then(|f| f.dropouts)),
+            ]
+        })
+        .collect();
+    (months, periods)
+}
+
+fn month_headers(ctx: &Ctx) -> Vec<String> {
+    [
+        "outcomes-report-month",
+        "outcomes-sessions",
+        "outcomes-report-participants",
+        "outcomes-report-new",
+        "outcomes-report-closed",
+        "outcomes-report-mean-ors",
+        "outcomes-report-mean-srs",
+        "outcomes-report-improved",
+        "outcomes-report-deteriorated",
+    ]
+    .iter()
+    .map(|id| ctx.t(id))
+    .collect()
+}
+
+fn period_headers(ctx: &Ctx) -> Vec<String> {
+    [
+        "outcomes-report-period",
+        "outcomes-report-closed",
+        "outcomes-report-mean-intake",
+        "outcomes-report-mean-sessions",
+        "outcomes-report-effect-size",
+        "outcomes-report-improved",
+        "outcomes-report-recovered",
+        "outcomes-report-deteriorated",
+        "outcomes-report-dropouts",
+    ]
+    .iter()
+    .map(|id| ctx.t(id))
+    .collect()
+}
+
+pub async fn unit_report_xlsx(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(unit_id): PathId,
+    axum::extract::Query(query): axum::extract::Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    let report = report(&state, &member, unit_id, query.year).await?;
+    let ctx = &member.ctx;
+    let (months, periods) = rows(&report);
+    let sheets = vec![
+        xlsx::Sheet { name: ctx.t("outcomes-report-months"), headers: month_headers(ctx), rows: months },
+        xlsx::Sheet { name: ctx.t("outcomes-report-indices"), headers: period_headers(ctx), rows: periods },
+    ];
+    let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
+    let name = format!("{} {}.xlsx", report.unit.name, report.year);
+    Ok(download(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &name))
+}
+
+pub async fn unit_report_csv(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(unit_id): PathId,
+    axum::extract::Query(query): axum::extract::Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    let report = report(&state, &member, unit_id, query.year).await?;
+    let (months, _) = rows(&report);
+    let mut text = month_headers(&member.ctx).join(";");
+    for row in months {
+        text.push('\n');
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => t.clone(),
+                Cell::Number(n) => n.to_string(),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        text.push_str(&cells.join(";"));
+    }
+    text.push('\n');
+    let name = format!("{} {}.csv", report.unit.name, report.year);
+    Ok(download(text.into_bytes(), "text/csv; charset=utf-8", &name))
+}
