@@ -205,8 +205,11 @@ pub async fn close_episode(
 /// order, for its reports.
 #[derive(Debug, Clone, Default)]
 pub struct UnitRecords {
-    pub episodes: Vec<(Episode, AgeGroup, Vec<(Date, Ratings)>)>,
+    pub episodes: Vec<(Episode, AgeGroup, Dated)>,
 }
+
+/// Sessions' ratings with their dates, in date order.
+pub type Dated = Vec<(Date, Ratings)>;
 
 /// Every episode of a unit of the organisation, for aggregate reports (which hide groups of
 /// fewer than five participants); any member reads them, and the read is audited.
