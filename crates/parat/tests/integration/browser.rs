@@ -1019,6 +1019,10 @@ async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible()
     let source = client.source().await.expect("source");
     assert!(source.contains("Senaste skattningen, 18,5, ligger under gränsen 28"), "the alert with its reason");
     check_current(&client, "outcomes-participant", &mut failures).await;
+    check_page(&client, &base, &format!("/outcomes/units/{unit}/report"), "outcomes-report", &mut failures).await;
+    log_in(&client, &base, "anna@boras.se").await;
+    check_page(&client, &base, "/outcomes/units", "outcomes-units", &mut failures).await;
+    check_page(&client, &base, "/outcomes/settings", "outcomes-settings", &mut failures).await;
     client.close().await.expect("close");
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));

@@ -102,7 +102,8 @@ pub async fn unit_report(
             a href=(format!("/outcomes/units/{unit_id}/report.csv?year={year}")) download { (ctx.t("outcomes-report-csv")) }
         }
         (counts(&ctx.t("outcomes-report-sessions-chart"), &ctx.t("outcomes-report-sessions-chart-description"), &columns))
-        div.table-wrap { table {
+        // Wider than a tablet: the region scrolls, and a keyboard can reach it.
+        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-months")) { table {
             caption { (ctx.t("outcomes-report-months")) }
             thead { tr {
                 th scope="col" { (ctx.t("outcomes-report-month")) }
@@ -133,7 +134,7 @@ pub async fn unit_report(
                 }
             } }
         } }
-        div.table-wrap { table {
+        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-indices")) { table {
             caption { (ctx.t("outcomes-report-indices")) }
             thead { tr {
                 th scope="col" { (ctx.t("outcomes-report-period")) }
