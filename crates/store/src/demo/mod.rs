@@ -10,12 +10,13 @@ use parat_core::organisation::{OrgKind, Role};
 use parat_core::readiness::assessment::InformantDraft;
 
 use crate::accounts::hash_password;
-use crate::db::on_writer;
+use crate::db::{on_reader, on_writer};
 use crate::questionnaire;
 use crate::readiness::{AssessmentBuilder, PlannedInterview};
 use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
 mod map;
+mod outcomes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoSize {
@@ -437,6 +438,16 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         // national scale besides, in the first county board, for benchmarks.
         if index == 1 {
             map::municipal_map(db, &coordinator, &mut random).await?;
+            let user = |email: &'static str| async move {
+                let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
+                    .bind(email)
+                    .fetch_one(pool)
+                    .await?);
+                Ok::<i64, StoreError>(id)
+            };
+            let admin = scope(index, (Role::Admin, user("admin@demo.parat.se").await?));
+            let practitioner = scope(index, (Role::Practitioner, user("behandlare@demo.parat.se").await?));
+            outcomes::follow_up(db, &admin, &practitioner, &mut random).await?;
         }
     }
     if size == DemoSize::National {

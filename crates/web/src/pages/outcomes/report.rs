@@ -103,7 +103,7 @@ pub async fn unit_report(
         }
         (counts(&ctx.t("outcomes-report-sessions-chart"), &ctx.t("outcomes-report-sessions-chart-description"), &columns))
         // Wider than a tablet: the region scrolls, and a keyboard can reach it.
-        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-months")) { table {
+        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-months")) { table.report {
             caption { (ctx.t("outcomes-report-months")) }
             thead { tr {
                 th scope="col" { (ctx.t("outcomes-report-month")) }
@@ -134,7 +134,7 @@ pub async fn unit_report(
                 }
             } }
         } }
-        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-indices")) { table {
+        div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-indices")) { table.report {
             caption { (ctx.t("outcomes-report-indices")) }
             thead { tr {
                 th scope="col" { (ctx.t("outcomes-report-period")) }
