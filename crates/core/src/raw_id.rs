@@ -1,5 +1,6 @@
-//! Record ids as JSON input gives them: text or a whole number, shared by the modules whose
-//! command-line and API input names its records (a map's actors, an outcome episode).
+//! JSON input shared by the modules whose command-line and API input names its records: ids as
+//! given, text or a whole number (a map's actors, an outcome episode), and structs read from
+//! objects only.
 
 use serde::{Deserialize, Serialize};
 
@@ -62,4 +63,25 @@ impl From<i64> for RawId {
     fn from(id: i64) -> Self {
         RawId::Integer(id)
     }
+}
+
+/// Deserializes a struct from a JSON object only. Serde's derived structs also take an array of
+/// their fields in order, so that `"settings": [null, null]` would read as settings left at their
+/// defaults; where every field is optional, that accepts what the document says is not an object.
+pub fn object_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Only<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Only<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_map(Only(std::marker::PhantomData))
 }

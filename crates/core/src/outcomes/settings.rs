@@ -92,6 +92,7 @@ pub struct RawSettings {
     pub srs_drop: Option<f64>,
     /// Default 4.
     pub no_improvement_after: Option<f64>,
+    #[serde(deserialize_with = "crate::raw_id::object_only")]
     pub cutoffs: RawCutoffs,
 }
 
@@ -282,6 +283,15 @@ impl SettingsInput {
 #[cfg(test)]
 mod form_tests {
     use super::*;
+
+    #[test]
+    fn settings_are_objects_not_arrays_of_their_fields() {
+        assert!(serde_json::from_str::<super::super::SummaryInput>(r#"{"settings": [null, null], "episodes": []}"#)
+            .is_err());
+        assert!(serde_json::from_str::<RawSettings>(r#"{"cutoffs": [25]}"#).is_err());
+        assert!(serde_json::from_str::<super::super::SummaryInput>(r#"{"settings": {"cutoffs": {}}, "episodes": []}"#)
+            .is_ok());
+    }
 
     #[test]
     fn the_form_reads_back_what_it_shows_and_names_what_is_wrong() {

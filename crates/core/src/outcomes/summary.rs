@@ -21,7 +21,7 @@ pub const MAX_SESSIONS: usize = 1_000;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::raw_id::object_only")]
     pub settings: RawSettings,
     #[cfg_attr(feature = "openapi", schema(max_items = 100_000))]
     pub episodes: Vec<RawEpisode>,
