@@ -443,3 +443,63 @@ async fn a_units_report_counts_the_month_by_hand_and_hides_groups_under_five() {
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "a zip, as XLSX is");
     app.stop().await;
 }
+
+/// The retention job runs when a server starts (and daily after): a participant whose last
+/// episode ended more than the retention period ago is erased, with the erasure in the audit
+/// log; one with an open episode stays.
+#[tokio::test]
+async fn the_retention_job_erases_participants_past_their_period_when_the_server_starts() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(&app, "SELECT id FROM units").await.to_string();
+    let anna = number(&app, "SELECT id FROM users WHERE email = 'anna@boras.se'").await.to_string();
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &anna), ("manages", "on")]).await;
+    for (code, close) in [("GAMMAL", true), ("AKTIV", false)] {
+        let made = admin.post("/outcomes/participants", &[("code", code), ("age_group", "adult")]).await;
+        let base = common::location(&made).split('?').next().expect("path").to_owned();
+        admin.post(&format!("{base}/episodes"), &[("unit_id", &unit), ("starts_on", "2024-01-08")]).await;
+        let episode = number(&app, "SELECT MAX(id) FROM outcome_episodes").await;
+        let session = [("held_on", "2024-01-08"), ("ors_total", "20")];
+        assert_eq!(
+            admin.post(&format!("/outcomes/episodes/{episode}/sessions"), &session).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        if close {
+            let closed = admin
+                .post(
+                    &format!("/outcomes/episodes/{episode}/close"),
+                    &[("ends_on", "2024-06-03"), ("end_reason", "planned")],
+                )
+                .await;
+            assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+        }
+    }
+    let settings = [
+        ("reliable_change", "5"),
+        ("cutoff_adult", "25"),
+        ("cutoff_adolescent", "28"),
+        ("cutoff_child", "32"),
+        ("srs_cutoff", "36"),
+        ("srs_item_cutoff", "9"),
+        ("srs_drop", "1"),
+        ("no_improvement_after", "4"),
+        ("retention_months", "12"),
+    ];
+    assert_eq!(admin.post("/outcomes/settings", &settings).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM participants").await, 2, "nothing erased before the job runs");
+
+    let app = app.restart().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while number(&app, "SELECT COUNT(*) FROM participants").await > 1 {
+        assert!(std::time::Instant::now() < deadline, "the retention job did not run");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.text("SELECT code FROM participants").await.as_deref(), Some("AKTIV"));
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions").await, 1, "the erased one's session went with it");
+    let erased =
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity = 'participant' AND actor_id IS NULL";
+    assert_eq!(number(&app, erased).await, 1);
+    app.stop().await;
+}

@@ -153,6 +153,13 @@ impl TestApp {
         TestApp { server, db, database, config }
     }
 
+    /// The server stopped and started again on the same database, as after a deployment.
+    pub async fn restart(self) -> TestApp {
+        let TestApp { server, database, config, .. } = self;
+        server.stop().await.expect("server stops");
+        TestApp::spawn_with(database, config).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.server.address)
     }
