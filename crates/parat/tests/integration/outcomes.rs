@@ -503,3 +503,63 @@ async fn the_retention_job_erases_participants_past_their_period_when_the_server
     assert_eq!(number(&app, erased).await, 1);
     app.stop().await;
 }
+
+/// A case-management system records sessions through the API with the practitioner's token and
+/// reads the episode back with its course; the same submission twice records one session; bad
+/// marks are named by field; nobody else's token finds the episode.
+#[tokio::test]
+async fn sessions_are_recorded_through_the_api_as_through_the_pages() {
+    let app = TestApp::spawn().await;
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    let viewer = app.logged_in(org, "vera@boras.se", "Vera Läsare", Role::Viewer).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(&app, "SELECT id FROM units").await.to_string();
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    let made = pia.post("/outcomes/participants", &[("code", "D-7"), ("age_group", "adult")]).await;
+    let base = common::location(&made).split('?').next().expect("path").to_owned();
+    pia.post(&format!("{base}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-03-02")]).await;
+    let episode = number(&app, "SELECT id FROM outcome_episodes").await;
+    let (token, viewing) = (pia.api_token("journal").await, viewer.api_token("läsa").await);
+    let sessions = format!("/api/v1/outcomes/episodes/{episode}/sessions");
+
+    let bad = json!({"date": "2026-03-01", "ors": [5, 5, 5, 10.5]});
+    let (status, error) = pia.api_post(&token, &sessions, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> =
+        error["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["ors"], "{error}");
+    let outside = json!({"date": "2026-03-01", "ors": [5, 5, 5, 5]});
+    let (status, error) = pia.api_post(&token, &sessions, &outside).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("date"))
+    );
+
+    let first = json!({"date": "2026-03-02", "ors": [5, 5, 5, 5], "srs": [9, 9, 9, 9], "submission": "journal-1"});
+    let (status, recorded) = pia.api_post(&token, &sessions, &first).await;
+    assert_eq!((status, recorded["created"].as_bool()), (StatusCode::CREATED, Some(true)));
+    let (status, again) = pia.api_post(&token, &sessions, &first).await;
+    assert_eq!((status, again["created"].as_bool(), &again["id"]), (StatusCode::OK, Some(false), &recorded["id"]));
+    let paper = json!({"date": "2026-03-30", "ors_total": 25});
+    assert_eq!(pia.api_post(&token, &sessions, &paper).await.0, StatusCode::CREATED);
+
+    // By hand: 20 → 25, a reliable change of exactly 5 to exactly the cut-off: recovered.
+    let (status, read) = pia.api_get(&token, &format!("/api/v1/outcomes/episodes/{episode}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["sessions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(read["sessions"][1]["ors"], json!({"items": null, "total": 25.0}));
+    assert_eq!(
+        read["course"],
+        json!({"intake": 20.0, "latest": 25.0, "change": 5.0, "reliable": "improved", "recovered": true, "alerts": []})
+    );
+    assert_eq!(
+        viewer.api_get(&viewing, &format!("/api/v1/outcomes/episodes/{episode}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(viewer.api_post(&viewing, &sessions, &paper).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions WHERE source = 'api'").await, 2);
+    app.stop().await;
+}

@@ -1,9 +1,12 @@
 //! Outcome and session ratings in the API: any episodes' courses and aggregate, computed by the
-//! same code as `parat outcomes summarize` and the follow-up pages.
+//! same code as `parat outcomes summarize` and the follow-up pages; and, for case-management
+//! systems, an episode with its sessions and course, and recording a session — as the pages do,
+//! for the episodes the token's person works with.
 
 use super::*;
 use parat_core::outcomes::summary::Summary;
-use parat_core::outcomes::{summarize, SummaryInput};
+use parat_core::outcomes::{progress, summarize, Alert, Marks, Reliable, SummaryInput, Tenths};
+use parat_store::outcomes::{self as store, SessionDraft, SessionSource};
 
 /// 100 000 episodes of a dozen sessions are about 12 MB of JSON; other API bodies keep the
 /// general limit.
@@ -12,7 +15,213 @@ const SUMMARIZE_BODY_MAX: usize = 16 * 1024 * 1024;
 /// The operations, merged into the API in one place ([`super::operations`]).
 pub(super) fn operations() -> OpenApiRouter<AppState> {
     let (schemas, paths, summarize) = routes!(outcomes_summarize);
-    OpenApiRouter::new().routes((schemas, paths, summarize.layer(DefaultBodyLimit::max(SUMMARIZE_BODY_MAX))))
+    OpenApiRouter::new()
+        .routes((schemas, paths, summarize.layer(DefaultBodyLimit::max(SUMMARIZE_BODY_MAX))))
+        .routes(routes!(get_episode))
+        .routes(routes!(record_session))
+}
+
+/// One rating: the four marks when they were entered, and the total.
+#[derive(Serialize, ToSchema)]
+pub struct RatingOut {
+    /// The four marks 0–10, or null for a total entered from paper.
+    items: Option<Vec<f64>>,
+    total: f64,
+}
+
+impl From<&Marks> for RatingOut {
+    fn from(marks: &Marks) -> Self {
+        RatingOut {
+            items: marks.item_marks().map(|items| items.iter().map(|t| t.as_f64()).collect()),
+            total: marks.total().as_f64(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionOut {
+    id: i64,
+    /// `YYYY-MM-DD`.
+    date: String,
+    group_session: bool,
+    ors: Option<RatingOut>,
+    srs: Option<RatingOut>,
+}
+
+/// The episode's course, as `parat outcomes summarize` gives it per episode.
+#[derive(Serialize, ToSchema)]
+pub struct CourseOut {
+    intake: Option<f64>,
+    latest: Option<f64>,
+    change: Option<f64>,
+    reliable: Reliable,
+    recovered: bool,
+    alerts: Vec<Alert>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EpisodeOut {
+    id: i64,
+    participant_id: i64,
+    unit_id: i64,
+    /// `YYYY-MM-DD`.
+    starts_on: String,
+    ends_on: Option<String>,
+    /// `planned`, `stopped_coming`, `moved` or `other`; null while open.
+    end_reason: Option<String>,
+    sessions: Vec<SessionOut>,
+    course: CourseOut,
+}
+
+/// An episode the token's person works with (its practitioner, its unit's manager, an
+/// administrator), with its sessions in date order and its course; the read is audited.
+#[utoipa::path(get, path = "/outcomes/episodes/{id}", tag = "outcomes", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = EpisodeOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such episode among those the token's person works with", body = ErrorBody),
+    ))]
+async fn get_episode(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<EpisodeOut>, AppError> {
+    let episode = store::episode(&state.db, &scope, id).await?;
+    let participant = parat_store::participants::open(&state.db, &scope, episode.participant_id).await?;
+    let sessions = store::sessions_of(&state.db, &scope, id).await?;
+    let settings = store::settings(&state.db, scope.org_id()).await?;
+    let course = progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings));
+    let number = |t: Option<Tenths>| t.map(Tenths::as_f64);
+    Ok(Json(EpisodeOut {
+        id: episode.id,
+        participant_id: episode.participant_id,
+        unit_id: episode.unit_id,
+        starts_on: episode.starts_on.to_string(),
+        ends_on: episode.ended.map(|(d, _)| d.to_string()),
+        end_reason: episode.ended.map(|(_, r)| r.key().to_owned()),
+        sessions: sessions
+            .iter()
+            .map(|s| SessionOut {
+                id: s.id,
+                date: s.held_on.to_string(),
+                group_session: s.group_session,
+                ors: s.ratings.outcome().map(RatingOut::from),
+                srs: s.ratings.session().map(RatingOut::from),
+            })
+            .collect(),
+        course: CourseOut {
+            intake: number(course.intake),
+            latest: number(course.latest),
+            change: number(course.change),
+            reliable: course.reliable,
+            recovered: course.recovered,
+            alerts: course.alerts,
+        },
+    }))
+}
+
+/// A session to record: its date and an outcome rating, a session rating, or both — each as
+/// four marks, or (from paper) as a total only.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionBody {
+    /// `YYYY-MM-DD`, not in the future, within the episode.
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    date: String,
+    /// The four outcome marks, 0–10 with at most one decimal.
+    #[serde(default)]
+    #[schema(min_items = 4, max_items = 4)]
+    ors: Option<Vec<f64>>,
+    /// The four session marks, 0–10 with at most one decimal.
+    #[serde(default)]
+    #[schema(min_items = 4, max_items = 4)]
+    srs: Option<Vec<f64>>,
+    /// The outcome total 0–40, when only the total was entered (from paper); with `ors` it
+    /// must be their sum.
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 40)]
+    ors_total: Option<f64>,
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 40)]
+    srs_total: Option<f64>,
+    #[serde(default)]
+    group_session: bool,
+    /// A key of the caller's choosing: the same key sent again records nothing new.
+    #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
+    submission: Option<String>,
+}
+
+impl SessionBody {
+    /// The body as the page's form would send it, parsed by the same code.
+    fn input(&self) -> parat_core::outcomes::entry::SessionInput {
+        let text = |v: Option<f64>| {
+            v.map(|v| Tenths::from_number(v).map_or_else(|_| v.to_string(), |t| t.to_string())).unwrap_or_default()
+        };
+        let item = |values: &Option<Vec<f64>>, i: usize| text(values.as_ref().and_then(|v| v.get(i).copied()));
+        parat_core::outcomes::entry::SessionInput {
+            held_on: self.date.clone(),
+            group_session: if self.group_session { "on".into() } else { String::new() },
+            ors_1: item(&self.ors, 0),
+            ors_2: item(&self.ors, 1),
+            ors_3: item(&self.ors, 2),
+            ors_4: item(&self.ors, 3),
+            ors_total: text(self.ors_total),
+            srs_1: item(&self.srs, 0),
+            srs_2: item(&self.srs, 1),
+            srs_3: item(&self.srs, 2),
+            srs_4: item(&self.srs, 3),
+            srs_total: text(self.srs_total),
+            submission: self.submission.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RecordedOut {
+    id: i64,
+    /// False when the same `submission` had been recorded before.
+    created: bool,
+}
+
+/// Records a session of an episode the token's person works with, by the pages' rules: the date
+/// not in the future and within the episode, marks 0–10 with at most one decimal, four per
+/// scale or a total only. Answers 201 for a new session, 200 for a `submission` already
+/// recorded. Refused with 422 beyond the schema: a session with no rating, a date outside the
+/// episode or in the future, a total that is not the marks' sum, a mark off the line.
+#[utoipa::path(post, path = "/outcomes/episodes/{id}/sessions", tag = "outcomes", params(("id" = i64, Path, minimum = 1)),
+    request_body = SessionBody,
+    responses(
+        (status = 201, body = RecordedOut),
+        (status = 200, description = "This submission was recorded before", body = RecordedOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such episode among those the token's person works with", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
+async fn record_session(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<SessionBody>,
+) -> Result<Response, AppError> {
+    store::episode(&state.db, &scope, id).await?;
+    let today = parat_store::now_date();
+    let entry = body.input().parse(today).map_err(invalid)?;
+    let draft = SessionDraft {
+        held_on: entry.held_on,
+        group_session: entry.group_session,
+        ratings: entry.ratings,
+        source: SessionSource::Api,
+        submission: entry.submission,
+    };
+    let (session, created) =
+        store::record_session(&state.db, &scope, id, &draft, today).await.map_err(|e| match e {
+            parat_store::StoreError::Invalid(errors) => invalid(errors),
+            other => other.into(),
+        })?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(RecordedOut { id: session, created })).into_response())
 }
 
 /// Episodes of outcome (`ors`) and session (`srs`) ratings summarized: per episode the intake,
@@ -37,4 +246,23 @@ async fn outcomes_summarize(
 ) -> Result<Json<Summary>, AppError> {
     let (settings, episodes) = input.parse().map_err(|e| AppError::Refused(e.to_string()))?;
     Ok(Json(summarize(&settings, &episodes)))
+}
+
+/// The form's problems named as the body names its fields: `date`, and `ors` or `srs` for any
+/// of their marks.
+fn invalid(errors: FieldErrors) -> AppError {
+    let renamed = errors
+        .0
+        .into_iter()
+        .map(|mut error| {
+            error.field = match error.field {
+                "held_on" => "date",
+                field if field.starts_with("ors_") && field != "ors_total" => "ors",
+                field if field.starts_with("srs_") && field != "srs_total" => "srs",
+                field => field,
+            };
+            error
+        })
+        .collect();
+    AppError::from(parat_store::StoreError::Invalid(FieldErrors(renamed)))
 }
