@@ -64,10 +64,12 @@ CREATE TABLE outcome_sessions (
     srs_total       BIGINT   CHECK (srs_total BETWEEN 0 AND 400),
     -- `tablet`, `phone`, `paper` or `api`.
     source          TEXT     NOT NULL,
-    -- The form's one-time key: a second submission of the same form stores nothing new.
-    submission      TEXT     UNIQUE,
+    -- The form's (or the calling system's) one-time key: a second submission of the same form
+    -- stores nothing new. Per episode, so that one organisation's keys never meet another's.
+    submission      TEXT,
     created_at      BIGINT   NOT NULL,
-    CHECK (ors_total IS NOT NULL OR srs_total IS NOT NULL)
+    CHECK (ors_total IS NOT NULL OR srs_total IS NOT NULL),
+    UNIQUE (episode_id, submission)
 );
 CREATE INDEX outcome_sessions_episode ON outcome_sessions (episode_id, held_on);
 

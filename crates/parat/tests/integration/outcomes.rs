@@ -545,6 +545,14 @@ async fn sessions_are_recorded_through_the_api_as_through_the_pages() {
     assert_eq!((status, again["created"].as_bool(), &again["id"]), (StatusCode::OK, Some(false), &recorded["id"]));
     let paper = json!({"date": "2026-03-30", "ors_total": 25});
     assert_eq!(pia.api_post(&token, &sessions, &paper).await.0, StatusCode::CREATED);
+    // A key is one episode's: the same key for another episode records that episode's session.
+    let other = pia.post("/outcomes/participants", &[("code", "D-8"), ("age_group", "adult")]).await;
+    let other = common::location(&other).split('?').next().expect("path").to_owned();
+    pia.post(&format!("{other}/episodes"), &[("unit_id", &unit), ("starts_on", "2026-03-02")]).await;
+    let other_episode = number(&app, "SELECT MAX(id) FROM outcome_episodes").await;
+    let (status, _) =
+        pia.api_post(&token, &format!("/api/v1/outcomes/episodes/{other_episode}/sessions"), &first).await;
+    assert_eq!(status, StatusCode::CREATED);
 
     // By hand: 20 → 25, a reliable change of exactly 5 to exactly the cut-off: recovered.
     let (status, read) = pia.api_get(&token, &format!("/api/v1/outcomes/episodes/{episode}")).await;
@@ -560,6 +568,6 @@ async fn sessions_are_recorded_through_the_api_as_through_the_pages() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(viewer.api_post(&viewing, &sessions, &paper).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions WHERE source = 'api'").await, 2);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions WHERE source = 'api'").await, 3);
     app.stop().await;
 }

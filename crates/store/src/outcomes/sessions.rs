@@ -92,7 +92,7 @@ pub async fn record_session(
             "INSERT INTO outcome_sessions (episode_id, held_on, group_session, ors_1, ors_2, ors_3, ors_4, ors_total, \
              srs_1, srs_2, srs_3, srs_4, srs_total, source, submission, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
-             ON CONFLICT (submission) DO NOTHING RETURNING id",
+             ON CONFLICT (episode_id, submission) DO NOTHING RETURNING id",
         )
         .bind(episode_id)
         .bind(draft.held_on.to_string())
@@ -113,7 +113,7 @@ pub async fn record_session(
         .fetch_optional(&mut *tx)
         .await?;
         let Some((id,)) = row else {
-            // Submitted before: the session it stored, if it is this episode's.
+            // Submitted before for this episode: the session it stored.
             let (id,): (i64,) =
                 sqlx::query_as("SELECT id FROM outcome_sessions WHERE submission = $1 AND episode_id = $2")
                     .bind(&draft.submission)
