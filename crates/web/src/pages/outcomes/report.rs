@@ -105,17 +105,7 @@ pub async fn unit_report(
         // Wider than a tablet: the region scrolls, and a keyboard can reach it.
         div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-months")) { table.report {
             caption { (ctx.t("outcomes-report-months")) }
-            thead { tr {
-                th scope="col" { (ctx.t("outcomes-report-month")) }
-                th scope="col" { (ctx.t("outcomes-sessions")) }
-                th scope="col" { (ctx.t("outcomes-report-participants")) }
-                th scope="col" { (ctx.t("outcomes-report-new")) }
-                th scope="col" { (ctx.t("outcomes-report-closed")) }
-                th scope="col" { (ctx.t("outcomes-report-mean-ors")) }
-                th scope="col" { (ctx.t("outcomes-report-mean-srs")) }
-                th scope="col" { (ctx.t("outcomes-report-improved")) }
-                th scope="col" { (ctx.t("outcomes-report-deteriorated")) }
-            } }
+            thead { tr { @for header in month_headers(ctx) { th scope="col" { (header) } } } }
             tbody { @for m in &report.months {
                 tr {
                     th scope="row" { (m.period) }
@@ -136,17 +126,7 @@ pub async fn unit_report(
         } }
         div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-indices")) { table.report {
             caption { (ctx.t("outcomes-report-indices")) }
-            thead { tr {
-                th scope="col" { (ctx.t("outcomes-report-period")) }
-                th scope="col" { (ctx.t("outcomes-report-closed")) }
-                th scope="col" { (ctx.t("outcomes-report-mean-intake")) }
-                th scope="col" { (ctx.t("outcomes-report-mean-sessions")) }
-                th scope="col" { (ctx.t("outcomes-report-effect-size")) }
-                th scope="col" { (ctx.t("outcomes-report-improved")) }
-                th scope="col" { (ctx.t("outcomes-report-recovered")) }
-                th scope="col" { (ctx.t("outcomes-report-deteriorated")) }
-                th scope="col" { (ctx.t("outcomes-report-dropouts")) }
-            } }
+            thead { tr { @for header in period_headers(ctx) { th scope="col" { (header) } } } }
             tbody { @for p in &report.periods {
                 tr {
                     th scope="row" { (p.period) }
@@ -213,6 +193,7 @@ fn rows(report: &Report) -> (Vec<Vec<Cell>>, Vec<Vec<Cell>>) {
     (months, periods)
 }
 
+/// The months' columns, for the page and the exports alike.
 fn month_headers(ctx: &Ctx) -> Vec<String> {
     [
         "outcomes-report-month",
@@ -230,6 +211,7 @@ fn month_headers(ctx: &Ctx) -> Vec<String> {
     .collect()
 }
 
+/// The periods' columns, for the page and the exports alike.
 fn period_headers(ctx: &Ctx) -> Vec<String> {
     [
         "outcomes-report-period",
