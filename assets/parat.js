@@ -10,11 +10,11 @@
     }
     guideSaving(document.querySelector("form.guide"));
     questionnaire(document.querySelector("form.questionnaire"));
+    lines(document);
   });
 
   // A questionnaire: items asked only after a certain answer are hidden until it is given
-  // (without this script they are shown with a note saying when to answer them), and a line
-  // item gets a slider beside its number field, for touch and mouse.
+  // (without this script they are shown with a note saying when to answer them).
   function questionnaire(form) {
     if (!form) {
       return;
@@ -33,21 +33,28 @@
     };
     form.addEventListener("change", update);
     update();
-    form.querySelectorAll("input[data-line-min]").forEach(function (field) {
+  }
+
+  // A line item (a questionnaire's, a rating scale's) gets a slider beside its number field, for
+  // touch and mouse; the field stays the control that keyboards and screen readers use.
+  function lines(root) {
+    var number = function (text) { return parseFloat(String(text).replace(",", ".")); };
+    root.querySelectorAll("input[data-line-min]").forEach(function (field) {
       var slider = document.createElement("input");
       slider.type = "range";
+      slider.className = "line-slider";
       slider.min = field.dataset.lineMin;
       slider.max = field.dataset.lineMax;
       slider.step = field.dataset.lineStep;
       slider.setAttribute("aria-hidden", "true");
       slider.tabIndex = -1;
-      var number = function (text) { return parseFloat(String(text).replace(",", ".")); };
       if (!isNaN(number(field.value))) {
         slider.value = number(field.value);
       }
       slider.addEventListener("input", function () {
         var decimal = field.closest("html").lang === "en" ? slider.value : String(slider.value).replace(".", ",");
         field.value = decimal;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
       });
       slider.addEventListener("change", function () {
         field.dispatchEvent(new Event("change", { bubbles: true }));
@@ -58,6 +65,32 @@
         }
       });
       field.insertAdjacentElement("afterend", slider);
+    });
+    // A rating scale shows the sum of its four lines as they are marked, so that the
+    // practitioner and the participant see the total at once.
+    root.querySelectorAll("fieldset[data-scale]").forEach(function (scale) {
+      var sum = scale.querySelector(".scale-sum");
+      if (!sum) {
+        return;
+      }
+      var update = function () {
+        var total = 0;
+        var marked = 0;
+        scale.querySelectorAll("input[data-line-min]").forEach(function (field) {
+          var value = number(field.value);
+          if (!isNaN(value)) {
+            total += Math.round(value * 10);
+            marked += 1;
+          }
+        });
+        var text = (total / 10).toFixed(1);
+        if (scale.closest("html").lang !== "en") {
+          text = text.replace(".", ",");
+        }
+        sum.textContent = marked === 0 ? "" : sum.dataset.sumLabel + ": " + text;
+      };
+      scale.addEventListener("input", update);
+      update();
     });
   }
 

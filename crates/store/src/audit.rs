@@ -137,6 +137,7 @@ pub const ENTITIES: &[&str] = &[
     "questionnaire",
     "round",
     "respondent",
+    "outcome_link",
     "response",
     "landscape_factor",
     "landscape_question",

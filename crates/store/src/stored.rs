@@ -13,6 +13,7 @@ use parat_core::map::break_points::Axis;
 use parat_core::map::inventory::{AttendanceRole, Source};
 use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
+use parat_core::outcomes::entry::Asked;
 use parat_core::outcomes::{AgeGroup, EndReason};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
@@ -58,6 +59,7 @@ stored_keys!(
     Level,
     AttendanceRole,
     Source,
+    Asked,
     Axis,
     AgeGroup,
     EndReason,

@@ -83,6 +83,88 @@ impl SessionInput {
     }
 }
 
+/// The scales a one-time link asks the participant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Outcome,
+    Session,
+    Both,
+}
+
+impl Asked {
+    pub const ALL: &'static [Asked] = &[Asked::Outcome, Asked::Session, Asked::Both];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Asked::Outcome => "outcome",
+            Asked::Session => "session",
+            Asked::Both => "both",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Asked::ALL.iter().copied().find(|a| a.key() == key)
+    }
+
+    /// The scales asked, in the order the form shows them.
+    pub fn scales(self) -> &'static [super::Scale] {
+        use super::Scale;
+        match self {
+            Asked::Outcome => &[Scale::Outcome],
+            Asked::Session => &[Scale::Session],
+            Asked::Both => &[Scale::Outcome, Scale::Session],
+        }
+    }
+}
+
+/// A rating on the participant's own phone: dated today, the four marks of every scale asked
+/// (no totals: those are for paper), and nothing of a scale not asked.
+pub fn phone_entry(input: &SessionInput, asked: Asked, today: Date) -> Result<SessionEntry, FieldErrors> {
+    let wants = |scale| asked.scales().contains(&scale);
+    let keep = |wanted: bool, raw: &String| if wanted { raw.clone() } else { String::new() };
+    let ors = wants(super::Scale::Outcome);
+    let srs = wants(super::Scale::Session);
+    let only_asked = SessionInput {
+        held_on: today.to_string(),
+        group_session: String::new(),
+        ors_1: keep(ors, &input.ors_1),
+        ors_2: keep(ors, &input.ors_2),
+        ors_3: keep(ors, &input.ors_3),
+        ors_4: keep(ors, &input.ors_4),
+        srs_1: keep(srs, &input.srs_1),
+        srs_2: keep(srs, &input.srs_2),
+        srs_3: keep(srs, &input.srs_3),
+        srs_4: keep(srs, &input.srs_4),
+        ..SessionInput::default()
+    };
+    // A scale asked but left empty is missing, named at its first line.
+    let mut missing = FieldErrors::new();
+    for (wanted, names, values) in [
+        (ors, ORS_FIELDS, [&only_asked.ors_1, &only_asked.ors_2, &only_asked.ors_3, &only_asked.ors_4]),
+        (srs, SRS_FIELDS, [&only_asked.srs_1, &only_asked.srs_2, &only_asked.srs_3, &only_asked.srs_4]),
+    ] {
+        if wanted && values.iter().all(|v| v.trim().is_empty()) {
+            for name in names {
+                missing.add(name, Problem::Required);
+            }
+        }
+    }
+    match only_asked.parse(today) {
+        Ok(entry) if missing.is_empty() => Ok(entry),
+        Ok(_) => Err(missing),
+        // "No rating at all" says less than which lines are missing.
+        Err(FieldErrors(found)) => {
+            let mut errors = FieldErrors(found.into_iter().filter(|e| e.problem != Problem::NoRating).collect());
+            for error in missing.0 {
+                if errors.get(error.field).is_none() {
+                    errors.0.push(error);
+                }
+            }
+            Err(errors)
+        }
+    }
+}
+
 /// One scale's marks: none when nothing was typed, four items, or (from paper) the total only.
 /// `None` when a field has a problem (recorded in `errors`).
 fn scale(
@@ -182,5 +264,33 @@ mod tests {
             off.parse(TODAY).expect_err("refused").get("ors_total"),
             Some(Problem::DecimalOutOfRange { min: 0, max: 40 })
         );
+    }
+
+    #[test]
+    fn a_phone_rating_is_dated_today_holds_only_what_was_asked_and_misses_nothing_asked() {
+        let typed = SessionInput {
+            held_on: "2020-01-01".into(),
+            ors_total: "12".into(),
+            ..input(["6", "5", "7,5", "4"], ["9", "9", "9", "9,5"])
+        };
+        let entry = phone_entry(&typed, Asked::Outcome, TODAY).expect("the outcome scale");
+        assert_eq!(entry.held_on, TODAY);
+        assert_eq!(entry.ratings.outcome().map(|m| m.total()), Some(Tenths::from_tenths(225)));
+        assert_eq!(entry.ratings.session(), None);
+        let both = phone_entry(&typed, Asked::Both, TODAY).expect("both");
+        assert_eq!(both.ratings.session().map(|m| m.total()), Some(Tenths::from_tenths(365)));
+        let only_outcome = input(["6", "5", "7", "4"], ["", "", "", ""]);
+        let errors = phone_entry(&only_outcome, Asked::Both, TODAY).expect_err("the session scale is missing");
+        assert_eq!(SRS_FIELDS.map(|f| errors.get(f)), [Some(Problem::Required); 4]);
+        let nothing = phone_entry(&SessionInput::default(), Asked::Session, TODAY).expect_err("nothing");
+        assert_eq!(nothing.get("ors_1"), None);
+        assert_eq!(nothing.get("srs_1"), Some(Problem::Required));
+        let half = input(["", "", "", ""], ["9", "", "11", "9"]);
+        let errors = phone_entry(&half, Asked::Session, TODAY).expect_err("refused");
+        assert_eq!(errors.get("srs_2"), Some(Problem::Required));
+        assert_eq!(errors.get("srs_3"), Some(Problem::DecimalOutOfRange { min: 0, max: 10 }));
+        for asked in Asked::ALL {
+            assert_eq!(Asked::from_key(asked.key()), Some(*asked));
+        }
     }
 }

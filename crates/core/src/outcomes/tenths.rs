@@ -6,7 +6,7 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, Sub};
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Largest magnitude accepted: far beyond any scale, small enough that sums of a million stay
 /// exact in an `i64`.
@@ -134,6 +134,14 @@ impl Sum for Tenths {
 impl Serialize for Tenths {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(self.as_f64())
+    }
+}
+
+/// Read back as written: a number with at most one decimal, or an error.
+impl<'de> Deserialize<'de> for Tenths {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let number = f64::deserialize(d)?;
+        Tenths::from_number(number).map_err(serde::de::Error::custom)
     }
 }
 

@@ -3,7 +3,7 @@
 //! inter-quartile range of the outcome total at each session number. A band is shown only when
 //! it holds enough episodes (default 30), and a session number only while ten of them reached it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::episode::EpisodeRecord;
 use super::{progress, Reliable, Settings, Tenths, TOTAL_MAX};
@@ -16,7 +16,7 @@ pub const DEFAULT_MIN_EPISODES: usize = 30;
 pub const MIN_AT_POINT: usize = 10;
 
 /// One intake band: intakes from `low` up to (not including) `high`; the last band includes 40.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub low: Tenths,
     pub high: Tenths,
@@ -29,7 +29,7 @@ pub struct Band {
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// 1 for the intake, 2 for the second outcome rating, …
     pub session: usize,

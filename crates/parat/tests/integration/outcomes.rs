@@ -571,3 +571,149 @@ async fn sessions_are_recorded_through_the_api_as_through_the_pages() {
     assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions WHERE source = 'api'").await, 3);
     app.stop().await;
 }
+
+/// An organisation with a unit whose practitioner is Pia, and her colleague Per outside it.
+async fn unit_with_practitioner(app: &TestApp) -> (common::Browser, common::Browser, common::Browser, String) {
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let admin = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(org, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    let per = app.logged_in(org, "per@boras.se", "Per Behandlare", Role::Practitioner).await;
+    admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(app, "SELECT id FROM units").await.to_string();
+    let pia_id = number(app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    (admin, pia, per, unit)
+}
+
+/// Registers a participant with an episode from 2 March 2026; its page and the episode's id.
+async fn participant_with_episode(app: &TestApp, pia: &common::Browser, unit: &str, code: &str) -> (String, i64) {
+    let made = pia.post("/outcomes/participants", &[("code", code), ("age_group", "adult")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER, "{code}");
+    let base = common::location(&made).split('?').next().expect("path").to_owned();
+    let opened = pia.post(&format!("{base}/episodes"), &[("unit_id", unit), ("starts_on", "2026-03-02")]).await;
+    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    (base, number(app, "SELECT MAX(id) FROM outcome_episodes").await)
+}
+
+/// The `/r/` link in a page, with its 64 hex digits.
+fn phone_link(page: &str) -> Option<String> {
+    page.match_indices("/r/")
+        .map(|(at, _)| &page[at + 3..])
+        .find_map(|rest| rest.get(..64).filter(|t| t.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_owned))
+}
+
+#[tokio::test]
+async fn a_participant_rates_on_their_own_phone_through_a_link_that_works_once() {
+    let app = TestApp::spawn().await;
+    let (_admin, pia, per, unit) = unit_with_practitioner(&app).await;
+    let (base, episode) = participant_with_episode(&app, &pia, &unit, "T-007").await;
+    let links = format!("/outcomes/episodes/{episode}/links");
+
+    // Pia makes a link asking for both scales; it is shown once, and only its hash is kept.
+    let (status, page) = pia.post_page(&links, &[("scales", "both")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let token = phone_link(&page).expect("the new link on the page");
+    assert_eq!(number(&app, &format!("SELECT COUNT(*) FROM outcome_links WHERE token_hash = '{token}'")).await, 0);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_links").await, 1);
+    let (_, page) = pia.page(&base).await;
+    assert!(phone_link(&page).is_none(), "not shown again");
+    assert!(page.contains(&format!("hx-get=\"/outcomes/episodes/{episode}/watch?sessions=0\"")), "{page}");
+    assert_eq!(
+        pia.get(&format!("/outcomes/episodes/{episode}/watch?sessions=0")).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    // Nobody who does not work with the episode makes one.
+    assert_eq!(per.post(&links, &[("scales", "both")]).await.status(), StatusCode::NOT_FOUND);
+
+    // The participant opens it without logging in: the lines, nothing that names them.
+    let phone = app.browser();
+    let rating = format!("/r/{token}");
+    let (status, form) = phone.page(&rating).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("data-line-min=\"0\"") && form.contains("name=\"srs_4\""), "{form}");
+    assert!(!form.contains("T-007") && !form.contains("Pia"), "nothing identifying");
+    // The session scale left out: named, and what was marked kept.
+    let outcome = [("ors_1", "6,5"), ("ors_2", "5"), ("ors_3", "7"), ("ors_4", "4")];
+    let (status, form) = phone.post_page(&rating, &outcome).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(form.contains("id=\"f-srs_1-error\"") && form.contains("value=\"6,5\""), "{form}");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions").await, 0);
+    // Sent whole, twice (a shaky connection): one session, dated today, from the phone.
+    let whole: Vec<(&str, &str)> =
+        outcome.iter().copied().chain([("srs_1", "9"), ("srs_2", "9"), ("srs_3", "9,5"), ("srs_4", "9")]).collect();
+    assert_eq!(phone.post(&rating, &whole).await.status(), StatusCode::OK);
+    assert_eq!(phone.post(&rating, &whole).await.status(), StatusCode::NOT_FOUND, "used");
+    assert_eq!(phone.page(&rating).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_sessions WHERE source = 'phone'").await, 1);
+    // 6.5 + 5 + 7 + 4 = 22.5 and 9 + 9 + 9.5 + 9 = 36.5, in tenths.
+    assert_eq!(number(&app, "SELECT ors_total FROM outcome_sessions").await, 225);
+    assert_eq!(number(&app, "SELECT srs_total FROM outcome_sessions").await, 365);
+    let today = app.text("SELECT held_on FROM outcome_sessions").await.expect("a date");
+    assert_eq!(today, parat_store::now_date().to_string());
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE entity = 'outcome_session' AND actor_label LIKE 'link %'")
+            .await,
+        1
+    );
+
+    // Pia's page learns of it at its next poll, and shows the rating with its alert.
+    let watched = pia.get(&format!("/outcomes/episodes/{episode}/watch?sessions=0")).await;
+    assert_eq!(watched.headers().get("hx-refresh").and_then(|v| v.to_str().ok()), Some("true"));
+    let (_, page) = pia.page(&base).await;
+    assert!(page.contains("22,5") && page.contains("ligger under gränsen 25"), "{page}");
+    assert!(!page.contains("/watch?"), "no link out any more");
+
+    // A withdrawn link no longer works; a token that is not one of ours is told apart from nothing.
+    let (_, page) = pia.post_page(&links, &[("scales", "outcome")]).await;
+    let second = phone_link(&page).expect("a second link");
+    let link_id = number(&app, "SELECT MAX(id) FROM outcome_links").await;
+    let withdrawn = pia.post(&format!("{links}/{link_id}/withdraw"), &[]).await;
+    assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+    assert_eq!(phone.page(&format!("/r/{second}")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(phone.page("/r/not-a-token").await.0, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_expected_range_comes_from_the_organisations_own_improved_episodes() {
+    let app = TestApp::spawn().await;
+    let (_admin, pia, _per, unit) = unit_with_practitioner(&app).await;
+    // Thirty closed episodes with intake 20.0 (band 20–25), the second rating 25.0, 25.1, …,
+    // 27.9: each improved by at least exactly 5, the reliable change.
+    for i in 0..30 {
+        let (_, episode) = participant_with_episode(&app, &pia, &unit, &format!("E-{i:02}")).await;
+        // 10 + (5.0 + i / 10) + 5 + 5 = 25.0 + i / 10.
+        let second = format!("{},{}", 5 + i / 10, i % 10);
+        for (date, first, other) in [("2026-03-02", "5", "5"), ("2026-03-09", "10", second.as_str())] {
+            let fields = [("held_on", date), ("ors_1", first), ("ors_2", other), ("ors_3", "5"), ("ors_4", "5")];
+            let saved = pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &fields).await;
+            assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        }
+        let closed = pia
+            .post(
+                &format!("/outcomes/episodes/{episode}/close"),
+                &[("ends_on", "2026-03-16"), ("end_reason", "planned")],
+            )
+            .await;
+        assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+    }
+    // A new participant with intake 21 sees that band: session 1 all at 20; session 2 the
+    // type-7 quartiles of 25.0…27.9 — positions 29 × 0.25 = 7.25 and 29 × 0.75 = 21.75, so
+    // 25.725 and 27.175. On the chart (y = 16 + 214 × (1 − v / 40), x from 44 to 624):
+    // 20 → 123.0, 27.175 → 84.6, 25.725 → 92.4.
+    let (base, episode) = participant_with_episode(&app, &pia, &unit, "N-01").await;
+    let fields = [("held_on", "2026-03-02"), ("ors_1", "6"), ("ors_2", "5"), ("ors_3", "5"), ("ors_4", "5")];
+    pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &fields).await;
+    let (_, page) = pia.page(&base).await;
+    assert!(page.contains("<polygon points=\"44.0,123.0 624.0,84.6 624.0,92.4 44.0,123.0\""), "{page}");
+    assert!(page.contains("de 30 deltagare") && page.contains("(20–25)"), "{page}");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_trajectories").await, 1, "kept for the next page");
+    // An intake of 36 has no band of its own yet, and says why.
+    let (base, episode) = participant_with_episode(&app, &pia, &unit, "N-02").await;
+    let fields = [("held_on", "2026-03-02"), ("ors_1", "9"), ("ors_2", "9"), ("ors_3", "9"), ("ors_4", "9")];
+    pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &fields).await;
+    let (_, page) = pia.page(&base).await;
+    assert!(!page.contains("<polygon"), "{page}");
+    assert!(page.contains("Inget förväntat intervall ännu") && page.contains("organisationen har 0"), "{page}");
+    app.stop().await;
+}

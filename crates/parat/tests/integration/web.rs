@@ -1101,6 +1101,12 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .await
         .and_then(|id| id.parse().ok())
         .expect("episode");
+    owner.post(&format!("/outcomes/episodes/{episode}/links"), &[("scales", "both")]).await;
+    let link: i64 = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM outcome_links")
+        .await
+        .and_then(|id| id.parse().ok())
+        .expect("a phone link");
 
     let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
     let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
@@ -1124,7 +1130,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             continue;
         }
         // One-time tokens, answering links and shipped files are not an organisation's records.
-        if ["/setup/", "/reset/", "/instruments/", "/frameworks/", "/q/"].iter().any(|p| template.starts_with(p)) {
+        if ["/setup/", "/reset/", "/instruments/", "/frameworks/", "/q/", "/r/"].iter().any(|p| template.starts_with(p))
+        {
             continue;
         }
         let kind = template.trim_start_matches('/').split('/').next().unwrap_or("");
@@ -1153,6 +1160,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{meeting}", &map_meeting.to_string())
             .replace("{actor}", &map_actor)
             .replace("{round}", &map_survey.to_string())
+            .replace("{link}", &link.to_string())
             .replace("{risk}", "1")
             .replace("{point}", "1")
             .replace("{milestone}", "1")

@@ -12,12 +12,18 @@ use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, StoreError, StoreResult};
 
 mod episodes;
+mod links;
 mod sessions;
+mod trajectories;
 
 pub use episodes::{
     close_episode, episode, episodes_of, open_episode, unit_records, Episode, EpisodeDraft, UnitRecords,
 };
-pub use sessions::{record_session, sessions_of, Session, SessionDraft, SessionSource};
+pub use links::{
+    create_link, open_link, pending_links, rate_by_link, withdraw_link, OpenLink, PendingLink, LINK_LIFETIME_SECONDS,
+};
+pub use sessions::{record_session, session_count, sessions_of, Session, SessionDraft, SessionSource};
+pub use trajectories::{expected, Expected, TRAJECTORIES_MAX_AGE_SECONDS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Unit {

@@ -49,7 +49,7 @@ pub struct Session {
 }
 
 /// The columns of one rating: four items (or none) and the total.
-fn columns(marks: Option<&Marks>) -> ([Option<i64>; 4], Option<i64>) {
+pub(super) fn columns(marks: Option<&Marks>) -> ([Option<i64>; 4], Option<i64>) {
     match marks {
         None => ([None; 4], None),
         Some(marks) => (
@@ -65,6 +65,42 @@ fn marks_of(items: [Option<i64>; 4], total: Option<i64>) -> Option<Marks> {
         _ => Marks::total_only(Tenths::from_tenths(total?)).ok(),
     }
 }
+
+/// Inserts a session unless its submission key is stored for the episode already; the new
+/// row's id, or none. A macro, because each backend's transaction is its own type.
+macro_rules! insert_session {
+    ($tx:expr, $episode_id:expr, $draft:expr) => {{
+        let draft: &SessionDraft = $draft;
+        let (ors, ors_total) = $crate::outcomes::sessions::columns(draft.ratings.outcome());
+        let (srs, srs_total) = $crate::outcomes::sessions::columns(draft.ratings.session());
+        let row: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO outcome_sessions (episode_id, held_on, group_session, ors_1, ors_2, ors_3, ors_4, ors_total, \
+             srs_1, srs_2, srs_3, srs_4, srs_total, source, submission, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+             ON CONFLICT (episode_id, submission) DO NOTHING RETURNING id",
+        )
+        .bind($episode_id)
+        .bind(draft.held_on.to_string())
+        .bind(draft.group_session)
+        .bind(ors[0])
+        .bind(ors[1])
+        .bind(ors[2])
+        .bind(ors[3])
+        .bind(ors_total)
+        .bind(srs[0])
+        .bind(srs[1])
+        .bind(srs[2])
+        .bind(srs[3])
+        .bind(srs_total)
+        .bind(draft.source.key())
+        .bind(&draft.submission)
+        .bind(now())
+        .fetch_optional($tx)
+        .await?;
+        row.map(|(id,)| id)
+    }};
+}
+pub(super) use insert_session;
 
 /// Records a session of an episode the scope sees and may record for (its practitioner, its
 /// unit's manager, an administrator): on or after the episode's start, by its end, not in the
@@ -84,35 +120,12 @@ pub async fn record_session(
     if draft.held_on < episode.starts_on || episode.ended.is_some_and(|(end, _)| draft.held_on > end) {
         return Err(invalid(parat_core::Problem::OutOfRange { min: 0, max: 0 }));
     }
-    let (ors, ors_total) = columns(draft.ratings.outcome());
-    let (srs, srs_total) = columns(draft.ratings.session());
+    let (_, ors_total) = columns(draft.ratings.outcome());
+    let (_, srs_total) = columns(draft.ratings.session());
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let row: Option<(i64,)> = sqlx::query_as(
-            "INSERT INTO outcome_sessions (episode_id, held_on, group_session, ors_1, ors_2, ors_3, ors_4, ors_total, \
-             srs_1, srs_2, srs_3, srs_4, srs_total, source, submission, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
-             ON CONFLICT (episode_id, submission) DO NOTHING RETURNING id",
-        )
-        .bind(episode_id)
-        .bind(draft.held_on.to_string())
-        .bind(draft.group_session)
-        .bind(ors[0])
-        .bind(ors[1])
-        .bind(ors[2])
-        .bind(ors[3])
-        .bind(ors_total)
-        .bind(srs[0])
-        .bind(srs[1])
-        .bind(srs[2])
-        .bind(srs[3])
-        .bind(srs_total)
-        .bind(draft.source.key())
-        .bind(&draft.submission)
-        .bind(now())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((id,)) = row else {
+        let row = insert_session!(&mut *tx, episode_id, draft);
+        let Some(id) = row else {
             // Submitted before for this episode: the session it stored.
             let (id,): (i64,) =
                 sqlx::query_as("SELECT id FROM outcome_sessions WHERE submission = $1 AND episode_id = $2")
@@ -176,6 +189,18 @@ pub async fn sessions_of(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreRes
 }
 
 /// An episode's sessions for a read already checked and logged by the caller.
+/// How many sessions an episode the scope sees has: a count, not a read of ratings, so not
+/// audited (a page waiting for a rating from a phone asks every few seconds).
+pub async fn session_count(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<usize> {
+    super::episodes::find(db, scope, episode_id).await?;
+    let (count,): (i64,) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT COUNT(*) FROM outcome_sessions WHERE episode_id = $1")
+            .bind(episode_id)
+            .fetch_one(pool)
+            .await?);
+    Ok(usize::try_from(count).unwrap_or_default())
+}
+
 pub(super) async fn unlogged_sessions_of(db: &Db, episode_id: i64) -> StoreResult<Vec<Session>> {
     let rows: Vec<SessionRow> =
         on_reader!(db, |pool| sqlx::query_as(&format!("{SELECT} WHERE s.episode_id = $1 ORDER BY s.held_on, s.id"))
@@ -187,13 +212,28 @@ pub(super) async fn unlogged_sessions_of(db: &Db, episode_id: i64) -> StoreResul
 
 /// Every session's ratings of a unit, per episode in date order.
 pub(super) async fn ratings_of_unit(db: &Db, unit_id: i64) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
+    ratings_by_episode(db, "e.unit_id = $1", unit_id).await
+}
+
+/// The ratings of the organisation's closed episodes, for its own expected progress.
+pub(super) async fn ratings_of_closed(db: &Db, org_id: i64) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
+    ratings_by_episode(db, "e.org_id = $1 AND e.ends_on IS NOT NULL", org_id).await
+}
+
+/// Sessions' ratings per episode, in date order, of the episodes `e` where `condition` holds
+/// for `$1`.
+async fn ratings_by_episode(
+    db: &Db,
+    condition: &'static str,
+    id: i64,
+) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
     let rows: Vec<SessionRow> = on_reader!(db, |pool| {
         sqlx::query_as(&format!(
-        "{SELECT} JOIN outcome_episodes e ON e.id = s.episode_id WHERE e.unit_id = $1 ORDER BY s.episode_id, s.held_on, s.id"
-    ))
-    .bind(unit_id)
-    .fetch_all(pool)
-    .await?
+            "{SELECT} JOIN outcome_episodes e ON e.id = s.episode_id WHERE {condition} ORDER BY s.episode_id, s.held_on, s.id"
+        ))
+        .bind(id)
+        .fetch_all(pool)
+        .await?
     });
     let mut by_episode: HashMap<i64, Vec<(Date, Ratings)>> = HashMap::new();
     for (episode_id, session) in rows.into_iter().filter_map(SessionRow::into_session) {

@@ -83,6 +83,19 @@ pub fn input(ctx: &Ctx, f: Field, kind: &str, value: &str, autocomplete: Option<
     field(ctx, &f, control)
 }
 
+/// A visual-analogue line from `min` to `max` with one decimal (the questionnaire engine's `line`
+/// item): a number field that takes a decimal comma, given a slider for touch and mouse by the
+/// page's script; the field stays the accessible control.
+pub fn line(ctx: &Ctx, f: Field, value: &str, (min, max): (f64, f64)) -> Markup {
+    let invalid = f.errors.get(f.name).is_some();
+    let control = html! {
+        input.line id=(f.id()) name=(f.name) type="text" inputmode="decimal" value=(value) required[f.required]
+            aria-invalid=[invalid.then_some("true")] aria-describedby=[f.described_by()] autocomplete="off" size="6"
+            data-line-min=(min) data-line-max=(max) data-line-step="0.1";
+    };
+    field(ctx, &f, control)
+}
+
 pub fn textarea(ctx: &Ctx, f: Field, value: &str) -> Markup {
     let invalid = f.errors.get(f.name).is_some();
     let control = html! {

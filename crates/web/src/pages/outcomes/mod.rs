@@ -17,10 +17,12 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod participant;
+mod phone;
 mod report;
 mod units;
 
 pub use participant::*;
+pub use phone::*;
 pub use report::*;
 pub use units::*;
 
@@ -37,6 +39,10 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/participants/{id}/erase", "GET POST", get(confirm_erase).post(erase_participant))
         .route("/outcomes/episodes/{id}/sessions", "POST", post(record_session))
         .route("/outcomes/episodes/{id}/close", "POST", post(close_episode))
+        .route("/outcomes/episodes/{id}/links", "POST", post(make_link))
+        .route("/outcomes/episodes/{id}/links/{link}/withdraw", "POST", post(withdraw_link))
+        .route("/outcomes/episodes/{id}/watch", "GET", get(watch))
+        .route("/r/{token}", "GET POST", get(phone_page).post(phone_rating))
         .route("/outcomes/units", "GET POST", get(units_page).post(create_unit))
         .route("/outcomes/settings", "GET POST", get(settings_page).post(save_settings))
         .route("/outcomes/units/{id}/members", "POST", post(place_member))

@@ -4,21 +4,44 @@
 
 use axum::http::header;
 use axum::response::IntoResponse;
-use parat_core::outcomes::entry::SessionInput;
+use parat_core::outcomes::entry::{Asked, SessionInput};
+use parat_core::outcomes::trajectories::{band_of, Band, DEFAULT_MIN_EPISODES};
 use parat_core::outcomes::{progress, EndReason};
-use parat_store::outcomes::{Episode, EpisodeDraft, Session, SessionDraft, SessionSource};
+use parat_store::outcomes::{Episode, EpisodeDraft, PendingLink, Session, SessionDraft, SessionSource};
 use parat_store::participants::Participant;
 use serde::Deserialize;
 
 use super::*;
-use crate::context::PathId;
+use crate::context::{PathId, PathIds};
+use crate::pages::EmptyForm;
 
-/// What the forms on the page were sent with, when one of them was refused.
+/// What the page shows besides the records: a shown form with what was sent and why, or a
+/// phone link just made (shown once: only its hash is kept).
 #[derive(Default)]
-pub struct Refused {
+pub struct Shown {
     session: (SessionInput, FieldErrors),
     episode: (EpisodeInput, FieldErrors),
     close: (CloseInput, FieldErrors),
+    fresh_link: Option<FreshLink>,
+}
+
+struct FreshLink {
+    url: String,
+    asked: Asked,
+    /// Unix seconds.
+    expires_at: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct LinkInput {
+    scales: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WatchQuery {
+    sessions: usize,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -41,7 +64,7 @@ pub async fn participant_page(
     PathId(id): PathId,
     axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    participant_view(&state, &member, id, query.notice.as_deref(), &Refused::default()).await
+    participant_view(&state, &member, id, query.notice.as_deref(), &Shown::default()).await
 }
 
 async fn participant_view(
@@ -49,7 +72,7 @@ async fn participant_view(
     member: &Member,
     id: i64,
     shown_notice: Option<&str>,
-    refused: &Refused,
+    shown: &Shown,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
     let participant = participants::open(&state.db, &member.scope, id).await?;
@@ -59,6 +82,13 @@ async fn participant_view(
     let sessions = match current {
         Some(episode) => outcomes::sessions_of(&state.db, &member.scope, episode.id).await?,
         None => Vec::new(),
+    };
+    let expected = outcomes::expected(&state.db, member.scope.org_id()).await?;
+    let links = match current {
+        Some(episode) if episode.ended.is_none() => {
+            outcomes::pending_links(&state.db, &member.scope, episode.id).await?
+        }
+        _ => Vec::new(),
     };
     let units = outcomes::units(&state.db, &member.scope).await?;
     let unit_name = |unit_id: i64| units.iter().find(|u| u.id == unit_id).map_or_else(String::new, |u| u.name.clone());
@@ -93,16 +123,21 @@ async fn participant_view(
                     dt { (ctx.t("outcomes-reliable")) } dd { (ctx.t(&format!("outcomes-reliable-{}", course.reliable.key()))) }
                     dt { (ctx.t("outcomes-cutoff")) } dd { (decimal(ctx, course.cutoff)) }
                 }
-                @if !sessions.is_empty() { (chart(ctx, &participant, &sessions, course.cutoff)) }
+                @if !sessions.is_empty() {
+                    @let band = course.intake.and_then(|intake| band_of(&expected.bands, intake));
+                    (chart(ctx, &participant, &sessions, course.cutoff, band.filter(|b| b.shown)))
+                    (expected_caveat(ctx, band, expected.computed_at))
+                }
                 (sessions_table(ctx, &sessions))
                 @if episode.ended.is_none() {
-                    (session_form(ctx, episode, &refused.session.0, &refused.session.1))
-                    (close_form(ctx, episode, &refused.close.0, &refused.close.1))
+                    (session_form(ctx, episode, participant.age_group, &shown.session.0, &shown.session.1))
+                    (phone_links(ctx, episode, &links, sessions.len(), shown.fresh_link.as_ref()))
+                    (close_form(ctx, episode, &shown.close.0, &shown.close.1))
                 }
             }
         }
         @if current.is_none_or(|e| e.ended.is_some()) {
-            (episode_form(ctx, &participant, &units, &refused.episode.0, &refused.episode.1))
+            (episode_form(ctx, &participant, &units, &shown.episode.0, &shown.episode.1))
         }
         @if episodes.len() > 1 {
             section aria-labelledby="episodes" {
@@ -124,7 +159,24 @@ async fn participant_view(
     Ok(page(ctx, &format!("{} {}", ctx.t("outcomes-participant"), participant.code), Nav::Outcomes, body))
 }
 
-fn chart(ctx: &Ctx, participant: &Participant, sessions: &[Session], cutoff: Tenths) -> Markup {
+/// What the shaded band is and where it comes from, or why there is none yet.
+fn expected_caveat(ctx: &Ctx, band: Option<&Band>, computed_at: i64) -> Markup {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let Some(band) = band else { return html! {} };
+    let at = time::OffsetDateTime::from_unix_timestamp(computed_at)
+        .map_or_else(|_| String::new(), |t| ctx.locale.format_datetime(t));
+    let args = [
+        ("episodes", FluentValue::from(band.episodes)),
+        ("low", decimal(ctx, band.low).into()),
+        ("high", decimal(ctx, band.high).into()),
+        ("needed", FluentValue::from(DEFAULT_MIN_EPISODES)),
+        ("at", at.into()),
+    ];
+    let id = if band.shown { "outcomes-expected-shown" } else { "outcomes-expected-none" };
+    html! { p.hint.expected-caveat { (ctx.t_with(id, &args)) } }
+}
+
+fn chart(ctx: &Ctx, participant: &Participant, sessions: &[Session], cutoff: Tenths, band: Option<&Band>) -> Markup {
     use crate::views::charts::{course, CourseLabels, SessionTotals};
     let totals: Vec<SessionTotals> = sessions
         .iter()
@@ -144,7 +196,12 @@ fn chart(ctx: &Ctx, participant: &Participant, sessions: &[Session], cutoff: Ten
         expected: &ctx.t("outcomes-expected"),
         session_axis: &ctx.t("outcomes-session-number"),
     };
-    course(&labels, &totals, cutoff.as_f64(), &[])
+    // The band's points are per outcome rating: the first is the intake.
+    // A few sessions ahead of the participant's, not the band's whole length.
+    let ahead = sessions.len().max(1) + 3;
+    let expected: Vec<(f64, f64)> =
+        band.map(|b| b.points.iter().take(ahead).map(|p| (p.q1, p.q3)).collect()).unwrap_or_default();
+    course(&labels, &totals, cutoff.as_f64(), &expected)
 }
 
 fn sessions_table(ctx: &Ctx, sessions: &[Session]) -> Markup {
@@ -178,33 +235,58 @@ fn sessions_table(ctx: &Ctx, sessions: &[Session]) -> Markup {
     }
 }
 
-/// The four lines of a scale as number fields (0–10, one decimal), and its total for paper.
-fn scale_fields(ctx: &Ctx, scale: parat_core::outcomes::Scale, values: [&str; 5], errors: &FieldErrors) -> Markup {
+/// The four lines of a scale as the participant's variant words them (the questionnaire
+/// engine's line items: a number field, a slider with the page's script), and, for paper, its
+/// total. The script shows the lines' sum as they are marked.
+pub(super) fn scale_fields(
+    ctx: &Ctx,
+    scale: parat_core::outcomes::Scale,
+    age_group: parat_core::outcomes::AgeGroup,
+    values: [&str; 5],
+    errors: &FieldErrors,
+    paper_total: bool,
+) -> Markup {
     use parat_core::outcomes::entry::{ORS_FIELDS, SRS_FIELDS};
-    use parat_core::outcomes::{scales, AgeGroup};
+    use parat_core::questionnaire::ItemKind;
     let (names, total_name) = match scale {
         parat_core::outcomes::Scale::Outcome => (ORS_FIELDS, "ors_total"),
         parat_core::outcomes::Scale::Session => (SRS_FIELDS, "srs_total"),
     };
-    let definition = scales::definition(scale, AgeGroup::Adult, false);
-    let item_text = |i: usize| {
-        definition.and_then(|d| d.items().nth(i)).map(|item| item.text.get(ctx.locale).to_owned()).unwrap_or_default()
+    let definition = parat_core::outcomes::scales::definition(scale, age_group, false);
+    let items: Vec<_> = definition.map(|d| d.items().collect()).unwrap_or_default();
+    // The item's words, then what the line's ends mean.
+    let hint = |i: usize| {
+        items.get(i).map_or_else(String::new, |item| match &item.kind {
+            ItemKind::Line { low, high, .. } => {
+                format!("{} (0 = {}, 10 = {})", item.text.get(ctx.locale), low.get(ctx.locale), high.get(ctx.locale))
+            }
+            _ => item.text.get(ctx.locale).to_owned(),
+        })
     };
     let legend = ctx.t(&format!("outcomes-{}", scale.key()));
     html! {
-        fieldset.field.scale {
+        fieldset.field.scale data-scale=(scale.key()) {
             legend { (legend) }
-            p.hint { (ctx.t("outcomes-scale-hint")) }
+            p.hint { (ctx.t(if paper_total { "outcomes-scale-hint" } else { "outcomes-scale-hint-phone" })) }
             @for (i, name) in names.iter().enumerate() {
-                @let field = Field::new(ctx, name, &format!("outcomes-{}-{}", scale.key(), i + 1), errors).hint(item_text(i));
-                (forms::input(ctx, field, "text", values[i], Some("off")))
+                @let field = Field::new(ctx, name, &format!("outcomes-{}-{}", scale.key(), i + 1), errors).hint(hint(i));
+                (forms::line(ctx, field, values[i], (0.0, 10.0)))
             }
-            (forms::input(ctx, Field::new(ctx, total_name, &format!("outcomes-{}-total", scale.key()), errors).hint(ctx.t("hint-outcomes-total")), "text", values[4], Some("off")))
+            p.scale-sum aria-live="polite" data-sum-label=(ctx.t("outcomes-sum")) {}
+            @if paper_total {
+                (forms::input(ctx, Field::new(ctx, total_name, &format!("outcomes-{}-total", scale.key()), errors).hint(ctx.t("hint-outcomes-total")), "text", values[4], Some("off")))
+            }
         }
     }
 }
 
-fn session_form(ctx: &Ctx, episode: &Episode, input: &SessionInput, errors: &FieldErrors) -> Markup {
+fn session_form(
+    ctx: &Ctx,
+    episode: &Episode,
+    age_group: parat_core::outcomes::AgeGroup,
+    input: &SessionInput,
+    errors: &FieldErrors,
+) -> Markup {
     let today = parat_store::now_date().to_string();
     let held_on = if input.held_on.is_empty() { today.as_str() } else { input.held_on.as_str() };
     // A fresh key per form shown: the same form sent twice stores one session.
@@ -242,9 +324,60 @@ fn session_form(ctx: &Ctx, episode: &Episode, input: &SessionInput, errors: &Fie
                     input #f-group_session type="checkbox" name="group_session" value="on" checked[input.group_session == "on"];
                     label for="f-group_session" { (ctx.t("outcomes-group-session")) }
                 }
-                (scale_fields(ctx, parat_core::outcomes::Scale::Outcome, [&input.ors_1, &input.ors_2, &input.ors_3, &input.ors_4, &input.ors_total], errors))
-                (scale_fields(ctx, parat_core::outcomes::Scale::Session, [&input.srs_1, &input.srs_2, &input.srs_3, &input.srs_4, &input.srs_total], errors))
+                (scale_fields(ctx, parat_core::outcomes::Scale::Outcome, age_group, [&input.ors_1, &input.ors_2, &input.ors_3, &input.ors_4, &input.ors_total], errors, true))
+                (scale_fields(ctx, parat_core::outcomes::Scale::Session, age_group, [&input.srs_1, &input.srs_2, &input.srs_3, &input.srs_4, &input.srs_total], errors, true))
                 div.actions { button type="submit" { (ctx.t("outcomes-record-save")) } }
+            }
+        }
+    }
+}
+
+/// Rating on the participant's own phone: a one-time link asking for one scale or both, shown
+/// once when made; the links not used yet, each to withdraw. While one is out the page asks the
+/// server every few seconds (htmx) whether a rating came in, and reloads when one did.
+fn phone_links(
+    ctx: &Ctx,
+    episode: &Episode,
+    links: &[PendingLink],
+    sessions: usize,
+    fresh: Option<&FreshLink>,
+) -> Markup {
+    let options: Vec<(String, String)> =
+        Asked::ALL.iter().map(|a| (a.key().to_owned(), ctx.t(&format!("outcomes-link-asked-{}", a.key())))).collect();
+    let until = |expires_at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(expires_at)
+            .map_or_else(|_| String::new(), |t| ctx.locale.format_datetime(t))
+    };
+    let no_errors = FieldErrors::new();
+    html! {
+        section aria-labelledby="phone" {
+            h3 #phone { (ctx.t("outcomes-link-title")) }
+            p.hint { (ctx.t("outcomes-link-lead")) }
+            @if let Some(fresh) = fresh {
+                div.notice role="status" {
+                    p { (ctx.t_with("outcomes-link-made", &[("asked", ctx.t(&format!("outcomes-link-asked-{}", fresh.asked.key())).into()), ("until", until(fresh.expires_at).into())])) }
+                    p { a.link-url href=(fresh.url) { (fresh.url) } }
+                }
+            }
+            @if !links.is_empty() {
+                div hx-get=(format!("/outcomes/episodes/{}/watch?sessions={sessions}", episode.id)) hx-trigger="every 5s" hx-swap="none" {
+                    ul.links { @for link in links {
+                        li {
+                            (ctx.t_with("outcomes-link-pending", &[("asked", ctx.t(&format!("outcomes-link-asked-{}", link.asked.key())).into()), ("until", until(link.expires_at).into())]))
+                            " "
+                            form.inline method="post" action=(format!("/outcomes/episodes/{}/links/{}/withdraw", episode.id, link.id)) {
+                                (csrf(ctx))
+                                button.secondary type="submit" { (ctx.t("outcomes-link-withdraw")) }
+                            }
+                        }
+                    } }
+                    p { a href=(format!("/outcomes/participants/{}#phone", episode.participant_id)) { (ctx.t("outcomes-link-refresh")) } }
+                }
+            }
+            form.stacked method="post" action=(format!("/outcomes/episodes/{}/links", episode.id)) {
+                (csrf(ctx))
+                (forms::select(ctx, Field::new(ctx, "scales", "outcomes-link-scales", &no_errors), &options, "outcome", None))
+                div.actions { button type="submit" { (ctx.t("outcomes-link-make")) } }
             }
         }
     }
@@ -293,7 +426,7 @@ fn close_form(ctx: &Ctx, episode: &Episode, input: &CloseInput, errors: &FieldEr
     }
 }
 
-/// The participant whose episode this is, for a redirect back or a refused form.
+/// The participant whose episode this is, for a redirect back or a shown form.
 async fn participant_of(state: &AppState, member: &Member, episode_id: i64) -> Result<i64, AppError> {
     Ok(outcomes::episode(&state.db, &member.scope, episode_id).await?.participant_id)
 }
@@ -324,8 +457,8 @@ pub async fn record_session(
             Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved#course"), &[]))
         }
         Err(StoreError::Invalid(errors)) => {
-            let refused = Refused { session: (input, errors), ..Refused::default() };
-            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+            let shown = Shown { session: (input, errors), ..Shown::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &shown).await?))
         }
         Err(other) => Err(other.into()),
     }
@@ -363,8 +496,8 @@ pub async fn open_episode(
             Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved#course"), &[]))
         }
         Err(StoreError::Invalid(errors)) => {
-            let refused = Refused { episode: (input, errors), ..Refused::default() };
-            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+            let shown = Shown { episode: (input, errors), ..Shown::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &shown).await?))
         }
         Err(other) => Err(other.into()),
     }
@@ -393,8 +526,8 @@ pub async fn close_episode(
     match closed {
         Ok(()) => Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved"), &[])),
         Err(StoreError::Invalid(errors)) => {
-            let refused = Refused { close: (input, errors), ..Refused::default() };
-            Ok(rejected(participant_view(&state, &member, participant_id, None, &refused).await?))
+            let shown = Shown { close: (input, errors), ..Shown::default() };
+            Ok(rejected(participant_view(&state, &member, participant_id, None, &shown).await?))
         }
         Err(other) => Err(other.into()),
     }
@@ -443,4 +576,46 @@ pub async fn erase_participant(
 ) -> Result<Response, AppError> {
     participants::erase(&state.db, &member.scope, id).await?;
     Ok(redirect_with_cookies("/outcomes?notice=erased", &[]))
+}
+
+/// Makes a one-time link for the participant's phone and shows it, once.
+pub async fn make_link(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(episode_id): PathId,
+    Submitted(input): Submitted<LinkInput>,
+) -> Result<Response, AppError> {
+    let participant_id = participant_of(&state, &member, episode_id).await?;
+    let asked = Asked::from_key(&input.scales).unwrap_or(Asked::Outcome);
+    let (token, expires_at) = outcomes::create_link(&state.db, &member.scope, episode_id, asked).await?;
+    let url = format!("{}/r/{}", state.settings.public_url.trim_end_matches('/'), token.expose());
+    let shown = Shown { fresh_link: Some(FreshLink { url, asked, expires_at }), ..Shown::default() };
+    Ok(participant_view(&state, &member, participant_id, None, &shown).await?.into_response())
+}
+
+pub async fn withdraw_link(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(episode_id, link_id): PathIds,
+    Submitted(_): Submitted<EmptyForm>,
+) -> Result<Response, AppError> {
+    let participant_id = participant_of(&state, &member, episode_id).await?;
+    outcomes::withdraw_link(&state.db, &member.scope, episode_id, link_id).await?;
+    Ok(redirect_with_cookies(&format!("/outcomes/participants/{participant_id}?notice=saved#phone"), &[]))
+}
+
+/// Whether a rating came in since the page was shown (htmx polls this while a link is out):
+/// nothing to swap when not, a reload when one did. A count, not the ratings: no personal data.
+pub async fn watch(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(episode_id): PathId,
+    axum::extract::Query(query): axum::extract::Query<WatchQuery>,
+) -> Result<Response, AppError> {
+    let count = outcomes::session_count(&state.db, &member.scope, episode_id).await?;
+    if count > query.sessions {
+        Ok(([("HX-Refresh", "true")], "").into_response())
+    } else {
+        Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+    }
 }

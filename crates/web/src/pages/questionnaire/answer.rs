@@ -26,7 +26,7 @@ fn link_of(token: &str) -> Option<Secret> {
 }
 
 /// A page of its own for a link that does not work, a closed round or a sent response.
-fn message_page(ctx: &Ctx, status: axum::http::StatusCode, title_id: &str, text_id: &str) -> Response {
+pub(crate) fn message_page(ctx: &Ctx, status: axum::http::StatusCode, title_id: &str, text_id: &str) -> Response {
     let body = html! {
         h1 { (ctx.t(title_id)) }
         p { (ctx.t(text_id)) }
