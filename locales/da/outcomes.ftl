@@ -175,3 +175,11 @@ outcomes-phone-thanks-title = Tak!
 outcomes-phone-thanks = Din vurdering er modtaget. Du kan lukke siden.
 outcomes-phone-unknown-title = Linket virker ikke
 outcomes-phone-unknown = Linket er allerede brugt, er udløbet eller er trukket tilbage. Bed den, du mødes med, om et nyt.
+
+outcomes-export-pdf = Hent alt om deltageren (PDF)
+outcomes-export-subtitle = Alt, der er registreret om deltageren
+outcomes-episode = Forløb
+outcomes-pdf-generated = Lavet i Parat { $at }
+outcomes-report-pdf = PDF til styregruppen
+outcomes-report-organisation = Organisation
+outcomes-report-year = År

@@ -175,3 +175,11 @@ outcomes-phone-thanks-title = Thank you!
 outcomes-phone-thanks = Your rating has arrived. You can close this page.
 outcomes-phone-unknown-title = The link does not work
 outcomes-phone-unknown = The link has been used, has expired or was withdrawn. Ask the person you are seeing for a new one.
+
+outcomes-export-pdf = Download everything about the participant (PDF)
+outcomes-export-subtitle = Everything recorded about the participant
+outcomes-episode = Episode
+outcomes-pdf-generated = Made in Parat { $at }
+outcomes-report-pdf = PDF for the steering group
+outcomes-report-organisation = Organisation
+outcomes-report-year = Year

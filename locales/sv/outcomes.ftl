@@ -175,3 +175,11 @@ outcomes-phone-thanks-title = Tack!
 outcomes-phone-thanks = Din skattning har kommit fram. Du kan stänga sidan.
 outcomes-phone-unknown-title = Länken fungerar inte
 outcomes-phone-unknown = Länken har redan använts, har gått ut eller har dragits tillbaka. Be den du träffar om en ny.
+
+outcomes-export-pdf = Hämta allt om deltagaren (PDF)
+outcomes-export-subtitle = Allt som finns registrerat om deltagaren
+outcomes-episode = Insatsperiod
+outcomes-pdf-generated = Skapad i Parat { $at }
+outcomes-report-pdf = PDF för styrgruppen
+outcomes-report-organisation = Organisation
+outcomes-report-year = År

@@ -441,6 +441,9 @@ async fn a_units_report_counts_the_month_by_hand_and_hides_groups_under_five() {
     let xlsx = viewer.get(&format!("/outcomes/units/{unit}/report.xlsx?year=2026")).await;
     assert_eq!(xlsx.status(), StatusCode::OK);
     assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"), "a zip, as XLSX is");
+    let pdf = viewer.get(&format!("/outcomes/units/{unit}/report.pdf?year=2026")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"), "a PDF for the steering group");
     app.stop().await;
 }
 
@@ -662,6 +665,15 @@ async fn a_participant_rates_on_their_own_phone_through_a_link_that_works_once()
     let (_, page) = pia.page(&base).await;
     assert!(page.contains("22,5") && page.contains("ligger under gränsen 25"), "{page}");
     assert!(!page.contains("/watch?"), "no link out any more");
+    // Everything about the participant as a PDF too, for Pia and not for Per; the export logged.
+    let pdf = pia.get(&format!("{base}/export.pdf")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
+    assert_eq!(per.get(&format!("{base}/export.pdf")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND entity = 'participant'").await,
+        1
+    );
 
     // A withdrawn link no longer works; a token that is not one of ours is told apart from nothing.
     let (_, page) = pia.post_page(&links, &[("scales", "outcome")]).await;

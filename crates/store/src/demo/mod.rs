@@ -220,6 +220,20 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
     if !crate::accounts::needs_setup(db).await? {
         return Err(StoreError::Unsupported("demo data goes into an empty database; this one has accounts"));
     }
+    // Demo data is made afresh each time and worth nothing after a crash halfway: its thousands
+    // of commits need not each wait for the disk (SQLite's single writer connection keeps this
+    // setting; it is put back when the data is written).
+    if let Db::Sqlite { write, .. } = db {
+        sqlx::query("PRAGMA synchronous = OFF").execute(write).await?;
+    }
+    let logins = generate_data(db, size).await;
+    if let Db::Sqlite { write, .. } = db {
+        sqlx::query("PRAGMA synchronous = FULL").execute(write).await?;
+    }
+    logins
+}
+
+async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
     let password = NewPassword::parse(DEMO_PASSWORD).map_err(|_| StoreError::PasswordHash)?;
     let hash = hash_password(&password).await?;
     let orgs = plan(size);
@@ -452,6 +466,14 @@ pub async fn generate(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;
+        let municipalities: Vec<i64> = orgs
+            .iter()
+            .zip(&org_ids)
+            .filter(|(org, _)| org.kind == OrgKind::Municipality)
+            .map(|(_, id)| *id)
+            .take(100)
+            .collect();
+        outcomes::national(db, &municipalities, &hash, &mut random).await?;
     }
     Ok(logins)
 }

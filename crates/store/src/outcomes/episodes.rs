@@ -145,6 +145,19 @@ pub async fn episode(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Episode>
     find(db, scope, id).await
 }
 
+/// Every episode the scope sees, newest first.
+pub(super) async fn visible(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Episode>> {
+    let rows: Vec<EpisodeRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{SELECT} WHERE {VISIBLE} ORDER BY e.starts_on DESC, e.id DESC"
+    ))
+    .bind(scope.org_id())
+    .bind(scope.user_id())
+    .bind(scope.role().can_administer())
+    .fetch_all(pool)
+    .await?);
+    Ok(rows.into_iter().filter_map(EpisodeRow::into_episode).collect())
+}
+
 /// A participant's episodes the scope sees, newest first.
 pub async fn episodes_of(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<Vec<Episode>> {
     let rows: Vec<EpisodeRow> = on_reader!(db, |pool| sqlx::query_as(&format!(

@@ -22,7 +22,9 @@ pub use episodes::{
 pub use links::{
     create_link, open_link, pending_links, rate_by_link, withdraw_link, OpenLink, PendingLink, LINK_LIFETIME_SECONDS,
 };
-pub use sessions::{record_session, session_count, sessions_of, Session, SessionDraft, SessionSource};
+pub use sessions::{
+    record_session, session_count, sessions_of, sessions_of_opened, Session, SessionDraft, SessionSource,
+};
 pub use trajectories::{expected, Expected, TRAJECTORIES_MAX_AGE_SECONDS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -173,47 +175,82 @@ pub async fn save_settings(db: &Db, scope: &OrgScope, new: &OrganisationSettings
     })
 }
 
-/// The course of a participant's open episode (else their latest) that the scope sees, for a
-/// list of participants whose read is already logged.
-pub async fn current_course(
+/// The course of each participant's open episode (else their latest) among the episodes the
+/// scope sees, by participant, for a list whose read is already logged: two queries, however
+/// long the list.
+pub async fn current_courses(
     db: &Db,
     scope: &OrgScope,
-    participant: &crate::participants::Participant,
+    participants: &[crate::participants::Participant],
     settings: &Settings,
-) -> StoreResult<Option<parat_core::outcomes::Progress>> {
-    let episodes = episodes_of(db, scope, participant.id).await?;
-    let Some(episode) = episodes.iter().find(|e| e.ended.is_none()).or(episodes.first()) else {
-        return Ok(None);
-    };
-    let sessions = sessions::unlogged_sessions_of(db, episode.id).await?;
-    Ok(Some(parat_core::outcomes::progress(settings, participant.age_group, sessions.iter().map(|s| &s.ratings))))
+) -> StoreResult<std::collections::HashMap<i64, parat_core::outcomes::Progress>> {
+    let episodes = episodes::visible(db, scope).await?;
+    let mut ratings = sessions::ratings_of_visible(db, scope).await?;
+    let mut current: std::collections::HashMap<i64, &Episode> = std::collections::HashMap::new();
+    // Newest first: an open episode wins, else the first seen.
+    for episode in &episodes {
+        let entry = current.entry(episode.participant_id).or_insert(episode);
+        if entry.ended.is_some() && episode.ended.is_none() {
+            *entry = episode;
+        }
+    }
+    Ok(participants
+        .iter()
+        .filter_map(|participant| {
+            let episode = current.get(&participant.id)?;
+            let sessions = ratings.remove(&episode.id).unwrap_or_default();
+            let course =
+                parat_core::outcomes::progress(settings, participant.age_group, sessions.iter().map(|(_, r)| r));
+            Some((participant.id, course))
+        })
+        .collect())
 }
 
-/// Everything recorded about a participant the scope sees — the participant, each episode and
-/// its sessions — as JSON for the person who asks for their data; the export is audited.
-pub async fn export_participant(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<serde_json::Value> {
+/// Everything recorded about one participant: who, and each episode with its sessions.
+#[derive(Debug, Clone)]
+pub struct ParticipantRecord {
+    pub participant: crate::participants::Participant,
+    pub episodes: Vec<(Episode, Vec<Session>)>,
+}
+
+/// Everything recorded about a participant the scope sees, for the person who asks for their
+/// data (as JSON or PDF); the export is audited.
+pub async fn participant_record(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<ParticipantRecord> {
     let participant = crate::participants::open(db, scope, participant_id).await?;
     let mut episodes = Vec::new();
     for episode in episodes_of(db, scope, participant_id).await? {
-        let sessions: Vec<serde_json::Value> = sessions::unlogged_sessions_of(db, episode.id)
-            .await?
-            .iter()
-            .map(|s| {
-                let marks = |m: Option<&parat_core::outcomes::Marks>| {
-                    m.map(|m| serde_json::json!({"items": m.item_marks(), "total": m.total()}))
-                };
-                serde_json::json!({"held_on": s.held_on.to_string(), "group_session": s.group_session,
-                    "ors": marks(s.ratings.outcome()), "srs": marks(s.ratings.session())})
-            })
-            .collect();
-        episodes.push(serde_json::json!({
-            "unit_id": episode.unit_id, "practitioner_id": episode.practitioner_id, "initiative_id": episode.initiative_id,
-            "starts_on": episode.starts_on.to_string(), "ends_on": episode.ended.map(|(d, _)| d.to_string()),
-            "end_reason": episode.ended.map(|(_, r)| r.key()), "sessions": sessions,
-        }));
+        let sessions = sessions::unlogged_sessions_of(db, episode.id).await?;
+        episodes.push((episode, sessions));
     }
     on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "export", "participant", participant_id))?
         .rows_affected());
+    Ok(ParticipantRecord { participant, episodes })
+}
+
+/// [`participant_record`] as JSON.
+pub async fn export_participant(db: &Db, scope: &OrgScope, participant_id: i64) -> StoreResult<serde_json::Value> {
+    let ParticipantRecord { participant, episodes } = participant_record(db, scope, participant_id).await?;
+    let episodes: Vec<serde_json::Value> = episodes
+        .iter()
+        .map(|(episode, sessions)| {
+            let sessions: Vec<serde_json::Value> = sessions
+                .iter()
+                .map(|s| {
+                    let marks = |m: Option<&parat_core::outcomes::Marks>| {
+                        m.map(|m| serde_json::json!({"items": m.item_marks(), "total": m.total()}))
+                    };
+                    serde_json::json!({"held_on": s.held_on.to_string(), "group_session": s.group_session,
+                        "ors": marks(s.ratings.outcome()), "srs": marks(s.ratings.session())})
+                })
+                .collect();
+            serde_json::json!({
+                "unit_id": episode.unit_id, "practitioner_id": episode.practitioner_id,
+                "initiative_id": episode.initiative_id, "starts_on": episode.starts_on.to_string(),
+                "ends_on": episode.ended.map(|(d, _)| d.to_string()),
+                "end_reason": episode.ended.map(|(_, r)| r.key()), "sessions": sessions,
+            })
+        })
+        .collect();
     Ok(serde_json::json!({
         "participant": {"code": participant.code, "age_group": participant.age_group.key(), "name": participant.name,
             "personal_number": participant.personal_number, "consent_on": participant.consent_on.map(|d| d.to_string()),

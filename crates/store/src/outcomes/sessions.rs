@@ -188,7 +188,13 @@ pub async fn sessions_of(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreRes
     Ok(sessions)
 }
 
-/// An episode's sessions for a read already checked and logged by the caller.
+/// An episode's sessions for the participant's page, whose read of the participant is logged
+/// already (`participants::open`): one entry per look at a participant, not one per table.
+pub async fn sessions_of_opened(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<Vec<Session>> {
+    super::episodes::find(db, scope, episode_id).await?;
+    unlogged_sessions_of(db, episode_id).await
+}
+
 /// How many sessions an episode the scope sees has: a count, not a read of ratings, so not
 /// audited (a page waiting for a rating from a phone asks every few seconds).
 pub async fn session_count(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<usize> {
@@ -201,6 +207,7 @@ pub async fn session_count(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreR
     Ok(usize::try_from(count).unwrap_or_default())
 }
 
+/// An episode's sessions for a read already checked and logged by the caller.
 pub(super) async fn unlogged_sessions_of(db: &Db, episode_id: i64) -> StoreResult<Vec<Session>> {
     let rows: Vec<SessionRow> =
         on_reader!(db, |pool| sqlx::query_as(&format!("{SELECT} WHERE s.episode_id = $1 ORDER BY s.held_on, s.id"))
@@ -213,6 +220,22 @@ pub(super) async fn unlogged_sessions_of(db: &Db, episode_id: i64) -> StoreResul
 /// Every session's ratings of a unit, per episode in date order.
 pub(super) async fn ratings_of_unit(db: &Db, unit_id: i64) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
     ratings_by_episode(db, "e.unit_id = $1", unit_id).await
+}
+
+/// The ratings of every episode the scope sees (`VISIBLE`), for its list of participants.
+pub(super) async fn ratings_of_visible(db: &Db, scope: &OrgScope) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
+    let rows: Vec<SessionRow> = on_reader!(db, |pool| {
+        sqlx::query_as(&format!(
+            "{SELECT} JOIN outcome_episodes e ON e.id = s.episode_id WHERE {} ORDER BY s.episode_id, s.held_on, s.id",
+            super::episodes::VISIBLE
+        ))
+        .bind(scope.org_id())
+        .bind(scope.user_id())
+        .bind(scope.role().can_administer())
+        .fetch_all(pool)
+        .await?
+    });
+    Ok(by_episode(rows))
 }
 
 /// The ratings of the organisation's closed episodes, for its own expected progress.
@@ -235,9 +258,13 @@ async fn ratings_by_episode(
         .fetch_all(pool)
         .await?
     });
+    Ok(by_episode(rows))
+}
+
+fn by_episode(rows: Vec<SessionRow>) -> HashMap<i64, Vec<(Date, Ratings)>> {
     let mut by_episode: HashMap<i64, Vec<(Date, Ratings)>> = HashMap::new();
     for (episode_id, session) in rows.into_iter().filter_map(SessionRow::into_session) {
         by_episode.entry(episode_id).or_default().push((session.held_on, session.ratings));
     }
-    Ok(by_episode)
+    by_episode
 }

@@ -36,6 +36,7 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/participants/{id}", "GET", get(participant_page))
         .route("/outcomes/participants/{id}/episodes", "POST", post(open_episode))
         .route("/outcomes/participants/{id}/export.json", "GET", get(export_participant))
+        .route("/outcomes/participants/{id}/export.pdf", "GET", get(export_participant_pdf))
         .route("/outcomes/participants/{id}/erase", "GET POST", get(confirm_erase).post(erase_participant))
         .route("/outcomes/episodes/{id}/sessions", "POST", post(record_session))
         .route("/outcomes/episodes/{id}/close", "POST", post(close_episode))
@@ -49,6 +50,7 @@ pub fn routes() -> super::Routes {
         .route("/outcomes/units/{id}/report", "GET", get(unit_report))
         .route("/outcomes/units/{id}/report.xlsx", "GET", get(unit_report_xlsx))
         .route("/outcomes/units/{id}/report.csv", "GET", get(unit_report_csv))
+        .route("/outcomes/units/{id}/report.pdf", "GET", get(unit_report_pdf))
 }
 
 /// A total or mark as the reader's language writes it: `24,5`, and a whole one without
@@ -104,11 +106,8 @@ pub async fn list(
     let ctx = &member.ctx;
     let settings = outcomes::settings(&state.db, member.scope.org_id()).await?;
     let people = participants::list(&state.db, &member.scope).await?;
-    let mut rows = Vec::with_capacity(people.len());
-    for person in &people {
-        let course = outcomes::current_course(&state.db, &member.scope, person, &settings).await?;
-        rows.push((person, course));
-    }
+    let mut courses = outcomes::current_courses(&state.db, &member.scope, &people, &settings).await?;
+    let rows: Vec<_> = people.iter().map(|person| (person, courses.remove(&person.id))).collect();
     let is_admin = member.scope.role().can_administer();
     let units = outcomes::units(&state.db, &member.scope).await?;
     let body = html! {

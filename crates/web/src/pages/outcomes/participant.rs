@@ -80,7 +80,7 @@ async fn participant_view(
     let episodes = outcomes::episodes_of(&state.db, &member.scope, id).await?;
     let current = episodes.iter().find(|e| e.ended.is_none()).or(episodes.first());
     let sessions = match current {
-        Some(episode) => outcomes::sessions_of(&state.db, &member.scope, episode.id).await?,
+        Some(episode) => outcomes::sessions_of_opened(&state.db, &member.scope, episode.id).await?,
         None => Vec::new(),
     };
     let expected = outcomes::expected(&state.db, member.scope.org_id()).await?;
@@ -150,7 +150,11 @@ async fn participant_view(
         }
         section aria-labelledby="data" {
             h2 #data { (ctx.t("outcomes-data")) }
-            p { a href=(format!("/outcomes/participants/{}/export.json", participant.id)) download { (ctx.t("outcomes-export")) } }
+            p {
+                a href=(format!("/outcomes/participants/{}/export.json", participant.id)) download { (ctx.t("outcomes-export")) }
+                " · "
+                a href=(format!("/outcomes/participants/{}/export.pdf", participant.id)) download { (ctx.t("outcomes-export-pdf")) }
+            }
             @if member.scope.role().can_administer() {
                 p { a.button.danger href=(format!("/outcomes/participants/{}/erase", participant.id)) { (ctx.t("outcomes-erase")) } }
             }
@@ -618,4 +622,103 @@ pub async fn watch(
     } else {
         Ok(axum::http::StatusCode::NO_CONTENT.into_response())
     }
+}
+
+/// Everything about the participant as a PDF, for the person who asks for their data: who,
+/// consent, and every episode with each session's marks.
+pub async fn export_participant_pdf(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    use parat_reports::document::{Block, Document, Section};
+    let ctx = &member.ctx;
+    let t = |id: &str| ctx.t(id);
+    let record = outcomes::participant_record(&state.db, &member.scope, id).await?;
+    let units = outcomes::units(&state.db, &member.scope).await?;
+    let unit_name = |unit_id: i64| units.iter().find(|u| u.id == unit_id).map_or_else(String::new, |u| u.name.clone());
+    let participant = &record.participant;
+    let marks = |m: Option<&parat_core::outcomes::Marks>| -> Vec<String> {
+        match m {
+            None => vec![String::new(); 5],
+            Some(m) => {
+                let items = m
+                    .item_marks()
+                    .map_or_else(|| vec![String::new(); 4], |i| i.iter().map(|v| decimal(ctx, *v)).collect());
+                items.into_iter().chain([decimal(ctx, m.total())]).collect()
+            }
+        }
+    };
+    let headers: Vec<String> = [
+        "outcomes-held-on",
+        "outcomes-ors-1",
+        "outcomes-ors-2",
+        "outcomes-ors-3",
+        "outcomes-ors-4",
+        "outcomes-ors-total",
+        "outcomes-srs-1",
+        "outcomes-srs-2",
+        "outcomes-srs-3",
+        "outcomes-srs-4",
+        "outcomes-srs-total",
+    ]
+    .iter()
+    .map(|id| t(id))
+    .collect();
+    let sections = record
+        .episodes
+        .iter()
+        .map(|(episode, sessions)| {
+            let mut period = format!("{}, {}", unit_name(episode.unit_id), ctx.locale.format_date(episode.starts_on));
+            if let Some((end, reason)) = episode.ended {
+                period.push_str(&format!(
+                    " – {} ({})",
+                    ctx.locale.format_date(end),
+                    t(&format!("outcomes-end-reason-{}", reason.key().replace('_', "-")))
+                ));
+            }
+            let rows: Vec<Vec<String>> = sessions
+                .iter()
+                .map(|s| {
+                    [ctx.locale.format_date(s.held_on)]
+                        .into_iter()
+                        .chain(marks(s.ratings.outcome()))
+                        .chain(marks(s.ratings.session()))
+                        .collect()
+                })
+                .collect();
+            Section::or_note(
+                format!("{}: {period}", t("outcomes-episode")),
+                Block::table_if_any(headers.clone(), rows, 0),
+                || t("outcomes-sessions-none"),
+            )
+        })
+        .collect();
+    let mut facts = vec![
+        [t("outcomes-code"), participant.code.clone()],
+        [t("outcomes-age-group"), t(&format!("outcomes-age-group-{}", participant.age_group.key()))],
+    ];
+    if let Some(name) = &participant.name {
+        facts.push([t("outcomes-name"), name.clone()]);
+    }
+    if let Some(number) = &participant.personal_number {
+        facts.push([t("outcomes-personal-number"), number.clone()]);
+    }
+    facts.push([
+        t("outcomes-consent-on"),
+        participant.consent_on.map_or_else(|| t("outcomes-consent-none"), |d| ctx.locale.format_date(d)),
+    ]);
+    if !participant.consent_scope.is_empty() {
+        facts.push([t("outcomes-consent-scope"), participant.consent_scope.clone()]);
+    }
+    let document = Document {
+        lang: ctx.locale.key().to_owned(),
+        title: format!("{} {}", t("outcomes-participant"), participant.code),
+        subtitle: t("outcomes-export-subtitle"),
+        facts,
+        sections,
+        generated: ctx.t_with("outcomes-pdf-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+    };
+    let bytes = crate::pages::blocking(move || document.pdf()).await?;
+    Ok(crate::pages::download(bytes, "application/pdf", &format!("participant-{}.pdf", participant.code)))
 }

@@ -100,6 +100,8 @@ pub async fn unit_report(
             a href=(format!("/outcomes/units/{unit_id}/report.xlsx?year={year}")) download { (ctx.t("outcomes-report-xlsx")) }
             " · "
             a href=(format!("/outcomes/units/{unit_id}/report.csv?year={year}")) download { (ctx.t("outcomes-report-csv")) }
+            " · "
+            a href=(format!("/outcomes/units/{unit_id}/report.pdf?year={year}")) download { (ctx.t("outcomes-report-pdf")) }
         }
         (counts(&ctx.t("outcomes-report-sessions-chart"), &ctx.t("outcomes-report-sessions-chart-description"), &columns))
         // Wider than a tablet: the region scrolls, and a keyboard can reach it.
@@ -271,4 +273,94 @@ pub async fn unit_report_csv(
     text.push('\n');
     let name = format!("{} {}.csv", report.unit.name, report.year);
     Ok(download(text.into_bytes(), "text/csv; charset=utf-8", &name))
+}
+
+/// The report as a PDF for the steering group: the months and the periods' indices as on the
+/// page (figures about fewer than five participants left out, saying so), with how they are made.
+pub async fn unit_report_pdf(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(unit_id): PathId,
+    axum::extract::Query(query): axum::extract::Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    use parat_reports::document::{Block, Document, Section};
+    let report = report(&state, &member, unit_id, query.year).await?;
+    let ctx = &member.ctx;
+    let too_few = ctx.t("outcomes-report-too-few");
+    let months: Vec<Vec<String>> = report
+        .months
+        .iter()
+        .map(|m| {
+            let counts = [
+                m.period.clone(),
+                m.sessions.to_string(),
+                m.participants.to_string(),
+                m.new_episodes.to_string(),
+                m.closed_episodes.to_string(),
+            ];
+            let figures = match &m.figures {
+                Some(f) => vec![
+                    mean(ctx, f.mean_outcome),
+                    mean(ctx, f.mean_session),
+                    share(ctx, f.improved),
+                    share(ctx, f.deteriorated),
+                ],
+                None => vec![too_few.clone(), String::new(), String::new(), String::new()],
+            };
+            counts.into_iter().chain(figures).collect()
+        })
+        .collect();
+    let periods: Vec<Vec<String>> = report
+        .periods
+        .iter()
+        .map(|p| {
+            let figures = match &p.figures {
+                Some(f) => vec![
+                    mean(ctx, f.mean_intake),
+                    mean(ctx, f.mean_sessions),
+                    f.effect_size.map_or_else(|| "–".into(), |v| ctx.locale.format_decimal(v, 2)),
+                    share(ctx, f.improved),
+                    share(ctx, f.recovered),
+                    share(ctx, f.deteriorated),
+                    share(ctx, f.dropouts),
+                ],
+                None => [too_few.clone()].into_iter().chain(std::iter::repeat_n(String::new(), 6)).collect(),
+            };
+            [p.period.clone(), p.closed.to_string()].into_iter().chain(figures).collect()
+        })
+        .collect();
+    let document = Document {
+        lang: ctx.locale.key().to_owned(),
+        title: format!("{}: {}", ctx.t("outcomes-report"), report.unit.name),
+        subtitle: report.year.to_string(),
+        facts: vec![
+            [
+                ctx.t("outcomes-report-organisation"),
+                member.user.current.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+            ],
+            [ctx.t("outcomes-unit"), report.unit.name.clone()],
+            [ctx.t("outcomes-report-year"), report.year.to_string()],
+        ],
+        sections: vec![
+            Section {
+                heading: ctx.t("outcomes-report-months"),
+                blocks: vec![Block::Table { headers: month_headers(ctx), rows: months, wide: None }],
+            },
+            Section {
+                heading: ctx.t("outcomes-report-indices"),
+                blocks: vec![Block::Table { headers: period_headers(ctx), rows: periods, wide: None }],
+            },
+            Section {
+                heading: ctx.t("outcomes-report-definitions"),
+                blocks: vec![
+                    Block::paragraph(ctx.t("outcomes-report-lead")),
+                    Block::paragraph(ctx.t("outcomes-report-definitions-text")),
+                ],
+            },
+        ],
+        generated: ctx.t_with("outcomes-pdf-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+    };
+    let bytes = blocking(move || document.pdf()).await?;
+    let name = format!("{} {}.pdf", report.unit.name, report.year);
+    Ok(download(bytes, "application/pdf", &name))
 }
