@@ -86,6 +86,75 @@ macro_rules! record {
 }
 pub(crate) use record;
 
+/// Logs a read of personal data before the data is shown. On PostgreSQL an insert of its own; on
+/// SQLite, whose single writer would otherwise commit once per page view, the reads that arrive
+/// together are written in one transaction (group commit) — each caller still waits until its
+/// entry is committed, so nothing is shown whose read is not in the log.
+pub(crate) async fn log_read(db: &Db, entry: AuditEntry) -> StoreResult<()> {
+    match db {
+        Db::Sqlite { reads_logged, .. } => reads_logged.log(entry).await,
+        Db::Postgres(pool) => record!(pool, &entry).map(|_| ()).map_err(StoreError::from),
+    }
+}
+
+type ReadJob = (AuditEntry, tokio::sync::oneshot::Sender<bool>);
+
+/// The queue of reads to log on SQLite, written by one task per database that ends when the
+/// last handle to the database is dropped.
+#[derive(Clone)]
+pub struct ReadLog(tokio::sync::mpsc::UnboundedSender<ReadJob>);
+
+impl std::fmt::Debug for ReadLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadLog")
+    }
+}
+
+/// The most entries in one transaction: enough to carry a burst, small enough to commit quickly.
+const READS_PER_COMMIT: usize = 256;
+
+impl ReadLog {
+    pub(crate) fn start(write: sqlx::SqlitePool) -> ReadLog {
+        let (sender, mut jobs) = tokio::sync::mpsc::unbounded_channel::<ReadJob>();
+        tokio::spawn(async move {
+            while let Some(first) = jobs.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < READS_PER_COMMIT {
+                    match jobs.try_recv() {
+                        Ok(job) => batch.push(job),
+                        Err(_) => break,
+                    }
+                }
+                let written: Result<(), sqlx::Error> = async {
+                    let mut tx = write.begin().await?;
+                    for (entry, _) in &batch {
+                        record!(&mut *tx, entry)?;
+                    }
+                    tx.commit().await
+                }
+                .await;
+                if let Err(error) = &written {
+                    tracing::error!(%error, entries = batch.len(), "logging reads failed");
+                }
+                for (_, done) in batch {
+                    let _ = done.send(written.is_ok());
+                }
+            }
+        });
+        ReadLog(sender)
+    }
+
+    async fn log(&self, entry: AuditEntry) -> StoreResult<()> {
+        let (done, committed) = tokio::sync::oneshot::channel();
+        let failed = || StoreError::Unsupported("the read could not be logged");
+        self.0.send((entry, done)).map_err(|_| failed())?;
+        match committed.await {
+            Ok(true) => Ok(()),
+            _ => Err(failed()),
+        }
+    }
+}
+
 /// A recorded entry as the audit page shows it.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct AuditRecord {

@@ -23,7 +23,7 @@ pub enum Backend {
 /// queueing writes in-process avoids `SQLITE_BUSY` where a read transaction upgrades to a write.
 #[derive(Debug, Clone)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite { read: SqlitePool, write: SqlitePool, reads_logged: crate::audit::ReadLog },
     Postgres(PgPool),
 }
 
@@ -129,7 +129,8 @@ impl Db {
                 .min_connections(1)
                 .connect_with(connect)
                 .await?;
-            Db::Sqlite { read, write }
+            let reads_logged = crate::audit::ReadLog::start(write.clone());
+            Db::Sqlite { read, write, reads_logged }
         };
         db.migrate().await?;
         Ok(db)
@@ -181,7 +182,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write } => {
+            Db::Sqlite { read, write, .. } => {
                 read.close().await;
                 write.close().await;
             }

@@ -123,7 +123,7 @@ pub async fn create(db: &Db, scope: &OrgScope, draft: &ParticipantDraft) -> Stor
 /// A participant the scope sees; the read is audited.
 pub async fn open(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Participant> {
     let participant = find(db, scope, id).await?;
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "participant", id))?.rows_affected());
+    audit::log_read(db, AuditEntry::scoped(scope, "read", "participant", id)).await?;
     Ok(participant)
 }
 
@@ -150,7 +150,7 @@ pub async fn list(db: &Db, scope: &OrgScope) -> StoreResult<Vec<Participant>> {
             .await?);
     if !rows.is_empty() {
         let entry = AuditEntry { entity_id: None, ..AuditEntry::scoped(scope, "read", "participant_list", 0) };
-        on_writer!(db, |pool| audit::record!(pool, &entry)?.rows_affected());
+        audit::log_read(db, entry).await?;
     }
     Ok(rows.into_iter().map(Participant::from).collect())
 }

@@ -729,3 +729,73 @@ async fn the_expected_range_comes_from_the_organisations_own_improved_episodes()
     assert!(page.contains("Inget förväntat intervall ännu") && page.contains("organisationen har 0"), "{page}");
     app.stop().await;
 }
+
+/// A case-management system registers a participant and opens their episode through the API,
+/// by the pages' rules: fields named when refused, a code used once per organisation, a viewer
+/// refused, and the episode read back as the pages see it.
+#[tokio::test]
+async fn participants_are_registered_and_episodes_opened_through_the_api() {
+    let app = TestApp::spawn().await;
+    let (_admin, pia, _per, unit) = unit_with_practitioner(&app).await;
+    let org = number(&app, "SELECT id FROM organisations").await;
+    let viewer = app.logged_in(org, "vera@boras.se", "Vera Läsare", Role::Viewer).await;
+    let (token, viewing) = (pia.api_token("journal").await, viewer.api_token("läsa").await);
+
+    let refused = json!({"code": " ", "age_group": "senior", "consent_on": "2099-01-01"});
+    let (status, error) = pia.api_post(&token, "/api/v1/outcomes/participants", &refused).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> =
+        error["error"]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
+    assert_eq!(fields, ["code", "age_group", "consent_on"], "{error}");
+    let named = json!({"code": "J-1", "age_group": "adult", "name": "Ada Andersson"});
+    let (status, error) = pia.api_post(&token, "/api/v1/outcomes/participants", &named).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("name"))
+    );
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM participants").await, 0, "nothing half-written");
+
+    let body =
+        json!({"code": "J-1", "age_group": "adolescent", "consent_on": "2026-03-01", "consent_scope": "Uppföljning"});
+    let (status, made) = pia.api_post(&token, "/api/v1/outcomes/participants", &body).await;
+    assert_eq!(
+        (status, made["code"].as_str(), made["age_group"].as_str()),
+        (StatusCode::CREATED, Some("J-1"), Some("adolescent"))
+    );
+    let (status, _) = pia.api_post(&token, "/api/v1/outcomes/participants", &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the code is taken");
+    assert_eq!(
+        viewer
+            .api_post(&viewing, "/api/v1/outcomes/participants", &json!({"code": "J-2", "age_group": "adult"}))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+
+    let id = made["id"].as_i64().expect("id");
+    let episodes = format!("/api/v1/outcomes/participants/{id}/episodes");
+    let unit: i64 = unit.parse().expect("unit id");
+    let (status, error) = pia.api_post(&token, &episodes, &json!({"unit_id": unit, "starts_on": "2099-01-01"})).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("starts_on"))
+    );
+    let (status, episode) = pia.api_post(&token, &episodes, &json!({"unit_id": unit, "starts_on": "2026-03-02"})).await;
+    assert_eq!(status, StatusCode::CREATED, "{episode}");
+    assert_eq!(
+        (episode["participant_id"].as_i64(), episode["unit_id"].as_i64(), episode["starts_on"].as_str()),
+        (Some(id), Some(unit), Some("2026-03-02"))
+    );
+    assert_eq!(episode["course"]["reliable"], "none");
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await;
+    assert_eq!(number(&app, "SELECT practitioner_id FROM outcome_episodes").await, pia_id, "the token's person");
+    // The viewer does not work with the participant: the participant is not there for them.
+    assert_eq!(
+        viewer.api_post(&viewing, &episodes, &json!({"unit_id": unit, "starts_on": "2026-03-02"})).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let episode_id = episode["id"].as_i64().expect("id");
+    let (status, read) = pia.api_get(&token, &format!("/api/v1/outcomes/episodes/{episode_id}")).await;
+    assert_eq!((status, read["participant_id"].as_i64()), (StatusCode::OK, Some(id)));
+    app.stop().await;
+}

@@ -254,7 +254,6 @@ pub async fn unit_records(db: &Db, scope: &OrgScope, unit_id: i64) -> StoreResul
             Some((episode.clone(), *age_groups.get(&episode.id)?, ratings))
         })
         .collect();
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "unit_report", unit_id))?
-        .rows_affected());
+    audit::log_read(db, AuditEntry::scoped(scope, "read", "unit_report", unit_id)).await?;
     Ok(UnitRecords { episodes })
 }

@@ -183,8 +183,7 @@ const SELECT: &str = "SELECT s.id, s.episode_id, s.held_on, s.group_session, s.o
 pub async fn sessions_of(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<Vec<Session>> {
     super::episodes::find(db, scope, episode_id).await?;
     let sessions = unlogged_sessions_of(db, episode_id).await?;
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "outcome_sessions", episode_id))?
-        .rows_affected());
+    audit::log_read(db, AuditEntry::scoped(scope, "read", "outcome_sessions", episode_id)).await?;
     Ok(sessions)
 }
 

@@ -219,8 +219,7 @@ pub async fn interview(db: &Db, scope: &OrgScope, interview_id: i64) -> StoreRes
                 .await?;
         (informant, answers)
     });
-    on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "interview", interview_id))?
-        .rows_affected());
+    audit::log_read(db, AuditEntry::scoped(scope, "read", "interview", interview_id)).await?;
     let interview = Interview {
         reference: InterviewRef { id: interview_id },
         id: interview_id,

@@ -424,8 +424,7 @@ pub async fn informant_contact(
     .await?);
     let row = row.ok_or(StoreError::NotFound)?;
     if row.contact.is_some() {
-        on_writer!(db, |pool| audit::record!(pool, &AuditEntry::scoped(scope, "read", "informant", informant_id))?
-            .rows_affected());
+        audit::log_read(db, AuditEntry::scoped(scope, "read", "informant", informant_id)).await?;
     }
     Ok((row.informant, row.contact))
 }

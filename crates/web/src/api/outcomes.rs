@@ -17,6 +17,8 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
     let (schemas, paths, summarize) = routes!(outcomes_summarize);
     OpenApiRouter::new()
         .routes((schemas, paths, summarize.layer(DefaultBodyLimit::max(SUMMARIZE_BODY_MAX))))
+        .routes(routes!(register_participant))
+        .routes(routes!(open_episode))
         .routes(routes!(get_episode))
         .routes(routes!(record_session))
 }
@@ -86,13 +88,18 @@ async fn get_episode(
     ApiScope(scope): ApiScope,
     PathId(id): PathId,
 ) -> Result<Json<EpisodeOut>, AppError> {
-    let episode = store::episode(&state.db, &scope, id).await?;
-    let participant = parat_store::participants::open(&state.db, &scope, episode.participant_id).await?;
-    let sessions = store::sessions_of(&state.db, &scope, id).await?;
+    Ok(Json(episode_out(&state, &scope, id).await?))
+}
+
+/// An episode as the API shows it; the read of its participant is audited.
+async fn episode_out(state: &AppState, scope: &parat_store::OrgScope, id: i64) -> Result<EpisodeOut, AppError> {
+    let episode = store::episode(&state.db, scope, id).await?;
+    let participant = parat_store::participants::open(&state.db, scope, episode.participant_id).await?;
+    let sessions = store::sessions_of_opened(&state.db, scope, id).await?;
     let settings = store::settings(&state.db, scope.org_id()).await?;
     let course = progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings));
     let number = |t: Option<Tenths>| t.map(Tenths::as_f64);
-    Ok(Json(EpisodeOut {
+    Ok(EpisodeOut {
         id: episode.id,
         participant_id: episode.participant_id,
         unit_id: episode.unit_id,
@@ -117,7 +124,136 @@ async fn get_episode(
             recovered: course.recovered,
             alerts: course.alerts,
         },
-    }))
+    })
+}
+
+/// A participant to register, under a code within the organisation.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantBody {
+    /// The pseudonymous code, unique within the organisation.
+    #[schema(min_length = 1, max_length = 40)]
+    code: String,
+    /// `adult`, `adolescent` (13–17) or `child` (6–12): it sets the outcome cut-off.
+    #[schema(pattern = "^(adult|adolescent|child)$")]
+    age_group: String,
+    /// When consent was given, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    consent_on: Option<String>,
+    /// What the consent covers.
+    #[serde(default)]
+    #[schema(max_length = 2000)]
+    consent_scope: Option<String>,
+    /// Only where the organisation records names, and with consent.
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    name: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 20)]
+    personal_number: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantOut {
+    id: i64,
+    code: String,
+    age_group: String,
+}
+
+/// Registers a participant, by the registration page's rules: a code not used in the
+/// organisation, an age group, consent with its date; a name and personal identity number only
+/// where the organisation records them. For practitioners, unit managers and administrators.
+#[utoipa::path(post, path = "/outcomes/participants", tag = "outcomes",
+    request_body = ParticipantBody,
+    responses(
+        (status = 201, body = ParticipantOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person does not register participants", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named (a code in use among them)", body = ErrorBody),
+    ))]
+async fn register_participant(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    ApiJson(body): ApiJson<ParticipantBody>,
+) -> Result<Response, AppError> {
+    // Left out is no consent date; an empty one is not a date.
+    if body.consent_on.as_deref().is_some_and(|d| d.trim().is_empty()) {
+        return Err(invalid(FieldErrors::single("consent_on", parat_core::Problem::InvalidDate)));
+    }
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let input = parat_core::participant::ParticipantInput {
+        code: body.code.clone(),
+        age_group: body.age_group.clone(),
+        name: text(&body.name),
+        personal_number: text(&body.personal_number),
+        consent_on: text(&body.consent_on),
+        consent_scope: text(&body.consent_scope),
+    };
+    let names_allowed = parat_store::participants::names_allowed(&state.db, scope.org_id()).await?;
+    let draft = input.parse(names_allowed, parat_store::now_date()).map_err(invalid)?;
+    let id = parat_store::participants::create(&state.db, &scope, &draft).await.map_err(store_invalid)?;
+    let out = ParticipantOut { id, code: draft.code.clone(), age_group: draft.age_group.key().to_owned() };
+    Ok((StatusCode::CREATED, Json(out)).into_response())
+}
+
+/// An episode to open for a participant.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EpisodeBody {
+    /// A unit of the organisation that the practitioner works in.
+    #[serde(deserialize_with = "required_whole_number")]
+    #[schema(minimum = 1)]
+    unit_id: i64,
+    /// `YYYY-MM-DD`, not in the future.
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    starts_on: String,
+    /// The practitioner; the token's person when left out. A unit's manager or an
+    /// administrator opens episodes for the unit's practitioners.
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 1)]
+    practitioner_id: Option<i64>,
+}
+
+/// Opens an episode for a participant the token's person works with (or registered), in a unit
+/// of the organisation, with one of its practitioners. Answers 201 with the episode.
+#[utoipa::path(post, path = "/outcomes/participants/{id}/episodes", tag = "outcomes", params(("id" = i64, Path, minimum = 1)),
+    request_body = EpisodeBody,
+    responses(
+        (status = 201, body = EpisodeOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "Not for the token's person to open for that practitioner", body = ErrorBody),
+        (status = 404, description = "No such participant among those the token's person works with", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named: a date in the future, a unit or practitioner that does not fit", body = ErrorBody),
+    ))]
+async fn open_episode(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(participant_id): PathId,
+    ApiJson(body): ApiJson<EpisodeBody>,
+) -> Result<Response, AppError> {
+    let starts_on = parat_core::initiative::parse_date(&body.starts_on)
+        .and_then(|d| d.ok_or(parat_core::Problem::Required))
+        .map_err(|problem| invalid(parat_core::FieldErrors::single("starts_on", problem)))?;
+    let draft = store::EpisodeDraft {
+        participant_id,
+        unit_id: body.unit_id,
+        practitioner_id: body.practitioner_id.unwrap_or(scope.user_id()),
+        initiative_id: None,
+        starts_on,
+    };
+    let id = store::open_episode(&state.db, &scope, &draft, parat_store::now_date()).await.map_err(store_invalid)?;
+    Ok((StatusCode::CREATED, Json(episode_out(&state, &scope, id).await?)).into_response())
+}
+
+/// A store's field errors as the API's 422; anything else as it maps.
+fn store_invalid(error: parat_store::StoreError) -> AppError {
+    match error {
+        parat_store::StoreError::Invalid(errors) => invalid(errors),
+        other => other.into(),
+    }
 }
 
 /// A session to record: its date and an outcome rating, a session rating, or both — each as
@@ -216,10 +352,7 @@ async fn record_session(
         submission: entry.submission,
     };
     let (session, created) =
-        store::record_session(&state.db, &scope, id, &draft, today).await.map_err(|e| match e {
-            parat_store::StoreError::Invalid(errors) => invalid(errors),
-            other => other.into(),
-        })?;
+        store::record_session(&state.db, &scope, id, &draft, today).await.map_err(store_invalid)?;
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(RecordedOut { id: session, created })).into_response())
 }
