@@ -66,9 +66,9 @@ pub async fn create_link(db: &Db, scope: &OrgScope, episode_id: i64, asked: Aske
     Ok((token, expires_at))
 }
 
-/// An episode's links that still work, newest first.
-pub async fn pending_links(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<Vec<PendingLink>> {
-    super::episodes::find(db, scope, episode_id).await?;
+/// The links that still work of an episode the caller was given by a scoped read, newest first.
+pub async fn pending_links(db: &Db, episode: &super::Episode) -> StoreResult<Vec<PendingLink>> {
+    let episode_id = episode.id;
     let rows: Vec<(i64, Stored<Asked>, i64)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT id, scales, expires_at FROM outcome_links \
          WHERE episode_id = $1 AND session_id IS NULL AND expires_at > $2 ORDER BY id DESC"

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use parat_core::outcomes::{Marks, Ratings, Tenths};
 use time::Date;
 
+use super::episodes::Episode;
 use super::*;
 use crate::stored::date_of;
 
@@ -187,11 +188,11 @@ pub async fn sessions_of(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreRes
     Ok(sessions)
 }
 
-/// An episode's sessions for the participant's page, whose read of the participant is logged
-/// already (`participants::open`): one entry per look at a participant, not one per table.
-pub async fn sessions_of_opened(db: &Db, scope: &OrgScope, episode_id: i64) -> StoreResult<Vec<Session>> {
-    super::episodes::find(db, scope, episode_id).await?;
-    unlogged_sessions_of(db, episode_id).await
+/// The sessions of an episode the caller was given by a scoped read (so seen by its scope), for
+/// the participant's page, whose read of the participant is logged already
+/// (`participants::open`): one entry per look at a participant, not one per table.
+pub async fn sessions_of_opened(db: &Db, episode: &Episode) -> StoreResult<Vec<Session>> {
+    unlogged_sessions_of(db, episode.id).await
 }
 
 /// How many sessions an episode the scope sees has: a count, not a read of ratings, so not

@@ -95,7 +95,7 @@ async fn get_episode(
 async fn episode_out(state: &AppState, scope: &parat_store::OrgScope, id: i64) -> Result<EpisodeOut, AppError> {
     let episode = store::episode(&state.db, scope, id).await?;
     let participant = parat_store::participants::open(&state.db, scope, episode.participant_id).await?;
-    let sessions = store::sessions_of_opened(&state.db, scope, id).await?;
+    let sessions = store::sessions_of_opened(&state.db, &episode).await?;
     let settings = store::settings(&state.db, scope.org_id()).await?;
     let course = progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings));
     let number = |t: Option<Tenths>| t.map(Tenths::as_f64);

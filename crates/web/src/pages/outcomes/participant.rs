@@ -80,13 +80,13 @@ async fn participant_view(
     let episodes = outcomes::episodes_of(&state.db, &member.scope, id).await?;
     let current = episodes.iter().find(|e| e.ended.is_none()).or(episodes.first());
     let sessions = match current {
-        Some(episode) => outcomes::sessions_of_opened(&state.db, &member.scope, episode.id).await?,
+        Some(episode) => outcomes::sessions_of_opened(&state.db, episode).await?,
         None => Vec::new(),
     };
     let expected = outcomes::expected(&state.db, member.scope.org_id()).await?;
     let links = match current {
         Some(episode) if episode.ended.is_none() => {
-            outcomes::pending_links(&state.db, &member.scope, episode.id).await?
+            outcomes::pending_links(&state.db, episode).await?
         }
         _ => Vec::new(),
     };
