@@ -999,6 +999,22 @@ async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible()
     ] {
         client.find(Locator::Id(field)).await.expect(field).send_keys(value).await.expect("type");
     }
+    // The scale's sum as it is marked (9 + 9.5 + 9 + 9), and a touch on a line's slider writes
+    // its field.
+    let sum: serde_json::Value = client
+        .execute("return document.querySelector('fieldset[data-scale=srs] .scale-sum').textContent", vec![])
+        .await
+        .expect("sum");
+    assert_eq!(sum, "Summa: 36,5");
+    let touched: serde_json::Value = client
+        .execute(
+            "const s = document.querySelector('#f-ors_4 + input.line-slider'); s.value = '7.5'; \
+             s.dispatchEvent(new Event('input', {bubbles: true})); return document.getElementById('f-ors_4').value",
+            vec![],
+        )
+        .await
+        .expect("slider");
+    assert_eq!(touched, "7,5");
     client.find(Locator::Css("#record ~ form button[type=submit]")).await.expect("save").click().await.expect("click");
     client.wait().for_element(Locator::Id("error-summary")).await.expect("the mark off the line named");
     let kept: serde_json::Value = client
@@ -1015,10 +1031,18 @@ async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible()
     )
     .await;
     assert!(after.contains("notice=saved"), "{after}");
-    // 5.5 + 1 + 6 + 6 = 18.5, under the adolescent cut-off of 28.
+    // 5.5 + 1 + 6 + 7.5 = 20, under the adolescent cut-off of 28.
     let source = client.source().await.expect("source");
-    assert!(source.contains("Senaste skattningen, 18,5, ligger under gränsen 28"), "the alert with its reason");
+    assert!(source.contains("Senaste skattningen, 20, ligger under gränsen 28"), "the alert with its reason");
     check_current(&client, "outcomes-participant", &mut failures).await;
+    // The participant's own phone: a link made on the page, its form on a phone-sized window.
+    let episode = app.text("SELECT CAST(id AS TEXT) FROM outcome_episodes").await.expect("episode");
+    let (_, linked) =
+        practitioner.post_page(&format!("/outcomes/episodes/{episode}/links"), &[("scales", "both")]).await;
+    let token = linked.split("/r/").nth(1).and_then(|rest| rest.get(..64)).expect("a link").to_owned();
+    client.set_window_size(390, 844).await.expect("a phone-sized window");
+    check_page(&client, &base, &format!("/r/{token}"), "outcomes-phone", &mut failures).await;
+    client.set_window_size(820, 1180).await.expect("a tablet-sized window");
     check_page(&client, &base, &format!("/outcomes/units/{unit}/report"), "outcomes-report", &mut failures).await;
     log_in(&client, &base, "anna@boras.se").await;
     check_page(&client, &base, "/outcomes/units", "outcomes-units", &mut failures).await;

@@ -231,6 +231,10 @@ async fn a_practitioner_follows_a_participant_through_the_pages_and_only_they_se
     assert_eq!(admin.post("/outcomes/units", &[("name", "Vuxenenheten")]).await.status(), StatusCode::SEE_OTHER);
     let unit = number(&app, "SELECT id FROM units").await.to_string();
     let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    // No person chosen: said beside that unit's choice, not a missing page.
+    let (status, page) = admin.post_page(&format!("/outcomes/units/{unit}/members"), &[("user_id", "")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(&format!("id=\"f-user_id-{unit}-error\"")), "{page}");
     let placed = admin.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
     assert_eq!(placed.status(), StatusCode::SEE_OTHER);
     assert!(admin.page("/outcomes/units").await.1.contains("Pia Behandlare"));

@@ -19,6 +19,7 @@ pub struct Episode {
     pub id: i64,
     pub participant_id: i64,
     pub unit_id: i64,
+    pub unit_name: String,
     pub practitioner_id: i64,
     pub initiative_id: Option<i64>,
     pub starts_on: Date,
@@ -30,6 +31,7 @@ struct EpisodeRow {
     id: i64,
     participant_id: i64,
     unit_id: i64,
+    unit_name: String,
     practitioner_id: i64,
     initiative_id: Option<i64>,
     starts_on: String,
@@ -43,6 +45,7 @@ impl EpisodeRow {
             id: self.id,
             participant_id: self.participant_id,
             unit_id: self.unit_id,
+            unit_name: self.unit_name,
             practitioner_id: self.practitioner_id,
             initiative_id: self.initiative_id,
             starts_on: date_of(Some(self.starts_on))?,
@@ -52,7 +55,7 @@ impl EpisodeRow {
 }
 
 const SELECT: &str = "SELECT e.id, e.participant_id, e.unit_id, e.practitioner_id, e.initiative_id, e.starts_on, \
-    e.ends_on, e.end_reason FROM outcome_episodes e";
+    e.ends_on, e.end_reason, eu.name AS unit_name FROM outcome_episodes e JOIN units eu ON eu.id = e.unit_id";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EpisodeDraft {

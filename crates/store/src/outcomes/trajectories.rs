@@ -4,7 +4,7 @@
 //! once the kept bands are an hour old: one more closed episode hardly moves a band of thirty,
 //! and the page says when they were computed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use parat_core::outcomes::trajectories::{trajectories, Band, DEFAULT_MIN_EPISODES};
@@ -58,7 +58,7 @@ pub async fn expected(db: &Db, org_id: i64) -> StoreResult<Arc<Expected>> {
             .bind(org_id)
             .fetch_optional(pool)
             .await?);
-    let Some((computed_at,)) = stored else { return compute_and_store(db, org_id).await };
+    let Some((computed_at,)) = stored else { return first_computation(db, org_id).await };
     if computed_at + TRAJECTORIES_MAX_AGE_SECONDS < now() {
         refresh(db, org_id);
     }
@@ -78,8 +78,35 @@ pub async fn expected(db: &Db, org_id: i64) -> StoreResult<Arc<Expected>> {
             Ok(found)
         }
         // Removed or unreadable meanwhile: computed afresh.
-        None => compute_and_store(db, org_id).await,
+        None => first_computation(db, org_id).await,
     }
+}
+
+/// One per organisation: the first views of an organisation's pages, arriving together, wait for
+/// one computation instead of each reading every closed episode.
+fn first_computations() -> &'static Mutex<HashMap<(DbIdentity, i64), Arc<tokio::sync::Mutex<()>>>> {
+    static FIRST: OnceLock<Mutex<HashMap<(DbIdentity, i64), Arc<tokio::sync::Mutex<()>>>>> = OnceLock::new();
+    FIRST.get_or_init(Default::default)
+}
+
+async fn first_computation(db: &Db, org_id: i64) -> StoreResult<Arc<Expected>> {
+    let turn = first_computations()
+        .lock()
+        .map_err(|_| StoreError::Unsupported("the expected progress was left half-computed"))?
+        .entry((db.identity(), org_id))
+        .or_default()
+        .clone();
+    let _turn = turn.lock().await;
+    // Whoever waited finds the bands the first one stored.
+    let stored: Option<(i64, String)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT computed_at, bands FROM outcome_trajectories WHERE org_id = $1")
+            .bind(org_id)
+            .fetch_optional(pool)
+            .await?);
+    if let Some((computed_at, bands)) = stored.and_then(|(at, json)| Some((at, serde_json::from_str(&json).ok()?))) {
+        return Ok(Arc::new(Expected { bands, computed_at }));
+    }
+    compute_and_store(db, org_id).await
 }
 
 /// Computes the bands again in the background, once at a time per organisation in a process.

@@ -85,13 +85,15 @@ async fn participant_view(
     };
     let expected = outcomes::expected(&state.db, member.scope.org_id()).await?;
     let links = match current {
-        Some(episode) if episode.ended.is_none() => {
-            outcomes::pending_links(&state.db, episode).await?
-        }
+        Some(episode) if episode.ended.is_none() => outcomes::pending_links(&state.db, episode).await?,
         _ => Vec::new(),
     };
-    let units = outcomes::units(&state.db, &member.scope).await?;
-    let unit_name = |unit_id: i64| units.iter().find(|u| u.id == unit_id).map_or_else(String::new, |u| u.name.clone());
+    // The units to open an episode in, only when the form is shown.
+    let units = if current.is_none_or(|e| e.ended.is_some()) {
+        outcomes::units(&state.db, &member.scope).await?
+    } else {
+        Vec::new()
+    };
     let course = current.map(|_| progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings)));
     let body = html! {
         (notice(ctx, shown_notice))
@@ -106,7 +108,7 @@ async fn participant_view(
         @if let (Some(episode), Some(course)) = (current, &course) {
             section aria-labelledby="course" {
                 h2 #course { (ctx.t("outcomes-course")) }
-                p { (ctx.t("outcomes-episode-in")) " " (unit_name(episode.unit_id)) ", " (ctx.locale.format_date(episode.starts_on))
+                p { (ctx.t("outcomes-episode-in")) " " (episode.unit_name) ", " (ctx.locale.format_date(episode.starts_on))
                     @if let Some((end, reason)) = episode.ended { " – " (ctx.locale.format_date(end)) " (" (ctx.t(&format!("outcomes-end-reason-{}", reason.key().replace('_', "-")))) ")" } }
                 @if course.alerts.is_empty() {
                     p { (ctx.t("outcomes-alerts-none")) }
@@ -143,7 +145,7 @@ async fn participant_view(
             section aria-labelledby="episodes" {
                 h2 #episodes { (ctx.t("outcomes-episodes")) }
                 ul { @for e in &episodes {
-                    li { (unit_name(e.unit_id)) ", " (ctx.locale.format_date(e.starts_on))
+                    li { (e.unit_name) ", " (ctx.locale.format_date(e.starts_on))
                         @if let Some((end, _)) = e.ended { " – " (ctx.locale.format_date(end)) } }
                 } }
             }
@@ -635,8 +637,6 @@ pub async fn export_participant_pdf(
     let ctx = &member.ctx;
     let t = |id: &str| ctx.t(id);
     let record = outcomes::participant_record(&state.db, &member.scope, id).await?;
-    let units = outcomes::units(&state.db, &member.scope).await?;
-    let unit_name = |unit_id: i64| units.iter().find(|u| u.id == unit_id).map_or_else(String::new, |u| u.name.clone());
     let participant = &record.participant;
     let marks = |m: Option<&parat_core::outcomes::Marks>| -> Vec<String> {
         match m {
@@ -669,7 +669,7 @@ pub async fn export_participant_pdf(
         .episodes
         .iter()
         .map(|(episode, sessions)| {
-            let mut period = format!("{}, {}", unit_name(episode.unit_id), ctx.locale.format_date(episode.starts_on));
+            let mut period = format!("{}, {}", episode.unit_name, ctx.locale.format_date(episode.starts_on));
             if let Some((end, reason)) = episode.ended {
                 period.push_str(&format!(
                     " – {} ({})",

@@ -28,6 +28,7 @@ async fn units_view(
     shown_notice: Option<&str>,
     input: &UnitInput,
     errors: &FieldErrors,
+    placement: Option<(i64, &FieldErrors)>,
 ) -> Result<Markup, AppError> {
     if !member.scope.role().can_administer() {
         return Err(AppError::Forbidden);
@@ -41,7 +42,6 @@ async fn units_view(
     for unit in &units {
         placed.push(outcomes::unit_members(&state.db, &member.scope, unit.id).await?);
     }
-    let no_errors = FieldErrors::new();
     let body = html! {
         (notice(ctx, shown_notice))
         p.breadcrumb { a href="/outcomes" { (ctx.t("outcomes-title")) } }
@@ -57,7 +57,7 @@ async fn units_view(
                 }
                 form.stacked method="post" action=(format!("/outcomes/units/{}/members", unit.id)) novalidate {
                     (csrf(ctx))
-                    (forms::select(ctx, Field::new(ctx, "user_id", "outcomes-unit-member", &no_errors).required(), &people, "", Some(ctx.t("choose"))))
+                    (person_select(ctx, unit.id, &people, placement.filter(|(id, _)| *id == unit.id).and_then(|(_, e)| e.get("user_id"))))
                     div.field.checkbox {
                         input id=(format!("f-manages-{}", unit.id)) type="checkbox" name="manages" value="on";
                         label for=(format!("f-manages-{}", unit.id)) { (ctx.t("outcomes-unit-manages")) }
@@ -79,12 +79,34 @@ async fn units_view(
     Ok(page(ctx, &ctx.t("outcomes-units"), Nav::Outcomes, body))
 }
 
+/// The person to place in a unit: one select per unit, so its id carries the unit's (ids are
+/// unique on the page), with its problem beside it.
+fn person_select(ctx: &Ctx, unit_id: i64, people: &[(String, String)], problem: Option<parat_core::Problem>) -> Markup {
+    let id = format!("f-user_id-{unit_id}");
+    let error_id = format!("{id}-error");
+    html! {
+        div.field.has-error[problem.is_some()] {
+            label for=(id) { (ctx.t("outcomes-unit-member")) span.required aria-hidden="true" { " *" } }
+            @if let Some(problem) = problem {
+                p.error-message id=(error_id) {
+                    span.visually-hidden { (ctx.t("error-prefix")) ": " }
+                    (forms::problem_text(ctx.locale, problem))
+                }
+            }
+            select id=(id) name="user_id" required aria-invalid=[problem.map(|_| "true")] aria-describedby=[problem.map(|_| error_id.as_str())] {
+                option value="" { (ctx.t("choose")) }
+                @for (value, label) in people { option value=(value) { (label) } }
+            }
+        }
+    }
+}
+
 pub async fn units_page(
     State(state): State<AppState>,
     member: Member,
     axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    units_view(&state, &member, query.notice.as_deref(), &UnitInput::default(), &FieldErrors::new()).await
+    units_view(&state, &member, query.notice.as_deref(), &UnitInput::default(), &FieldErrors::new(), None).await
 }
 
 pub async fn create_unit(
@@ -94,7 +116,9 @@ pub async fn create_unit(
 ) -> Result<Response, AppError> {
     match outcomes::create_unit(&state.db, &member.scope, &input.name).await {
         Ok(_) => Ok(redirect_with_cookies("/outcomes/units?notice=saved", &[])),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(units_view(&state, &member, None, &input, &errors).await?)),
+        Err(StoreError::Invalid(errors)) => {
+            Ok(rejected(units_view(&state, &member, None, &input, &errors, None).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -105,9 +129,22 @@ pub async fn place_member(
     PathId(unit_id): PathId,
     Submitted(input): Submitted<PlacementInput>,
 ) -> Result<Response, AppError> {
-    let user_id = input.user_id.trim().parse::<i64>().map_err(|_| AppError::NotFound)?;
-    outcomes::set_unit_member(&state.db, &member.scope, unit_id, user_id, input.manages == "on").await?;
-    Ok(redirect_with_cookies(&format!("/outcomes/units?notice=saved#unit-{unit_id}"), &[]))
+    // Another organisation's unit is not there, whatever the form holds.
+    outcomes::unit(&state.db, &member.scope, unit_id).await?;
+    let placed = match input.user_id.trim().parse::<i64>() {
+        Ok(user_id) => {
+            outcomes::set_unit_member(&state.db, &member.scope, unit_id, user_id, input.manages == "on").await
+        }
+        Err(_) => Err(StoreError::Invalid(FieldErrors::single("user_id", parat_core::Problem::NotChosen))),
+    };
+    match placed {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/outcomes/units?notice=saved#unit-{unit_id}"), &[])),
+        Err(StoreError::Invalid(errors)) => {
+            let (input, none) = (UnitInput::default(), FieldErrors::new());
+            Ok(rejected(units_view(&state, &member, None, &input, &none, Some((unit_id, &errors))).await?))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 fn settings_view(ctx: &Ctx, shown_notice: Option<&str>, input: &SettingsInput, errors: &FieldErrors) -> Markup {
