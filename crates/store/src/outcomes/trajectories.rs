@@ -84,8 +84,10 @@ pub async fn expected(db: &Db, org_id: i64) -> StoreResult<Arc<Expected>> {
 
 /// One per organisation: the first views of an organisation's pages, arriving together, wait for
 /// one computation instead of each reading every closed episode.
-fn first_computations() -> &'static Mutex<HashMap<(DbIdentity, i64), Arc<tokio::sync::Mutex<()>>>> {
-    static FIRST: OnceLock<Mutex<HashMap<(DbIdentity, i64), Arc<tokio::sync::Mutex<()>>>>> = OnceLock::new();
+type Turns = Mutex<HashMap<(DbIdentity, i64), Arc<tokio::sync::Mutex<()>>>>;
+
+fn first_computations() -> &'static Turns {
+    static FIRST: OnceLock<Turns> = OnceLock::new();
     FIRST.get_or_init(Default::default)
 }
 
