@@ -43,15 +43,20 @@
       var slider = document.createElement("input");
       slider.type = "range";
       slider.className = "line-slider";
-      slider.min = field.dataset.lineMin;
+      // The maximum first: a value is clamped to the bounds as they are set.
       slider.max = field.dataset.lineMax;
+      slider.min = field.dataset.lineMin;
       slider.step = field.dataset.lineStep;
       slider.setAttribute("aria-hidden", "true");
       slider.tabIndex = -1;
-      if (!isNaN(number(field.value))) {
-        slider.value = number(field.value);
-      }
+      // An unmarked line shows its thumb faintly in the middle: nothing is marked until touched.
+      var marked = function (value) {
+        slider.classList.toggle("unset", isNaN(value));
+        slider.value = isNaN(value) ? (number(slider.min) + number(slider.max)) / 2 : value;
+      };
+      marked(number(field.value));
       slider.addEventListener("input", function () {
+        slider.classList.remove("unset");
         var decimal = field.closest("html").lang === "en" ? slider.value : String(slider.value).replace(".", ",");
         field.value = decimal;
         field.dispatchEvent(new Event("input", { bubbles: true }));
@@ -60,9 +65,7 @@
         field.dispatchEvent(new Event("change", { bubbles: true }));
       });
       field.addEventListener("input", function () {
-        if (!isNaN(number(field.value))) {
-          slider.value = number(field.value);
-        }
+        marked(number(field.value));
       });
       field.insertAdjacentElement("afterend", slider);
     });
