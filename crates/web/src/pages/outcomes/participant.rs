@@ -286,6 +286,26 @@ pub(super) fn scale_fields(
     }
 }
 
+/// The scales' fields with their labels (four marks and the total of each), for a form's list
+/// of problems.
+pub(super) fn mark_labels(ctx: &Ctx) -> Vec<(&'static str, String)> {
+    [
+        ("ors_1", "outcomes-ors-1"),
+        ("ors_2", "outcomes-ors-2"),
+        ("ors_3", "outcomes-ors-3"),
+        ("ors_4", "outcomes-ors-4"),
+        ("ors_total", "outcomes-ors-total"),
+        ("srs_1", "outcomes-srs-1"),
+        ("srs_2", "outcomes-srs-2"),
+        ("srs_3", "outcomes-srs-3"),
+        ("srs_4", "outcomes-srs-4"),
+        ("srs_total", "outcomes-srs-total"),
+    ]
+    .into_iter()
+    .map(|(field, id)| (field, ctx.t(id)))
+    .collect()
+}
+
 fn session_form(
     ctx: &Ctx,
     episode: &Episode,
@@ -301,22 +321,8 @@ fn session_form(
     } else {
         input.submission.clone()
     };
-    let labels: Vec<(&str, String)> = [
-        ("held_on", "outcomes-held-on"),
-        ("ors_1", "outcomes-ors-1"),
-        ("ors_2", "outcomes-ors-2"),
-        ("ors_3", "outcomes-ors-3"),
-        ("ors_4", "outcomes-ors-4"),
-        ("ors_total", "outcomes-ors-total"),
-        ("srs_1", "outcomes-srs-1"),
-        ("srs_2", "outcomes-srs-2"),
-        ("srs_3", "outcomes-srs-3"),
-        ("srs_4", "outcomes-srs-4"),
-        ("srs_total", "outcomes-srs-total"),
-    ]
-    .into_iter()
-    .map(|(field, id)| (field, ctx.t(id)))
-    .collect();
+    let labels: Vec<(&str, String)> =
+        [("held_on", ctx.t("outcomes-held-on"))].into_iter().chain(mark_labels(ctx)).collect();
     html! {
         section aria-labelledby="record" {
             h3 #record { (ctx.t("outcomes-record")) }

@@ -9,7 +9,7 @@ use parat_core::outcomes::AgeGroup;
 use parat_store::outcomes::OpenLink;
 use parat_store::Secret;
 
-use super::participant::scale_fields;
+use super::participant::{mark_labels, scale_fields};
 use super::*;
 use crate::pages::questionnaire::message_page;
 
@@ -29,17 +29,7 @@ async fn link_of(state: &AppState, token: &str) -> Result<Option<(Secret, OpenLi
 
 fn rating_page(ctx: &Ctx, token: &str, link: &OpenLink, input: &SessionInput, errors: &FieldErrors) -> Markup {
     use parat_core::outcomes::Scale;
-    let labels: Vec<(&str, String)> = parat_core::outcomes::entry::ORS_FIELDS
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (*f, ctx.t(&format!("outcomes-ors-{}", i + 1))))
-        .chain(
-            parat_core::outcomes::entry::SRS_FIELDS
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (*f, ctx.t(&format!("outcomes-srs-{}", i + 1)))),
-        )
-        .collect();
+    let labels = mark_labels(ctx);
     let age_group: AgeGroup = link.age_group;
     let values = |scale: Scale| match scale {
         Scale::Outcome => [&*input.ors_1, &input.ors_2, &input.ors_3, &input.ors_4, ""],
