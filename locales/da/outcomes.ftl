@@ -143,6 +143,7 @@ outcomes-report-mean-srs = Gennemsnit, samtalen
 outcomes-report-improved = Forbedrede
 outcomes-report-deteriorated = Forværrede
 outcomes-report-too-few = Færre end fem deltagere
+outcomes-report-unit-too-few = { $unit } havde færre end fem deltagere i { $year }. Derfor viser rapporten ingen tal for året, heller ikke antal: i så lille en gruppe ville de kunne føres tilbage til enkeltpersoner.
 outcomes-report-indices = Afsluttede forløb pr. periode
 outcomes-report-period = Periode
 outcomes-report-mean-intake = Gennemsnit ved start

@@ -143,6 +143,7 @@ outcomes-report-mean-srs = Mean, the session
 outcomes-report-improved = Improved
 outcomes-report-deteriorated = Deteriorated
 outcomes-report-too-few = Fewer than five participants
+outcomes-report-unit-too-few = { $unit } had fewer than five participants in { $year }. The report therefore shows no figures for the year, not even counts: in so small a group they could be traced to individuals.
 outcomes-report-indices = Closed episodes per period
 outcomes-report-period = Period
 outcomes-report-mean-intake = Mean at intake

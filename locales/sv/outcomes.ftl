@@ -143,6 +143,7 @@ outcomes-report-mean-srs = Medel, samtalet
 outcomes-report-improved = Förbättrade
 outcomes-report-deteriorated = Försämrade
 outcomes-report-too-few = Färre än fem deltagare
+outcomes-report-unit-too-few = { $unit } hade färre än fem deltagare under { $year }. Därför visar rapporten inga siffror för året, inte heller antal: i en så liten grupp skulle de gå att koppla till enskilda personer.
 outcomes-report-indices = Avslutade insatsperioder per period
 outcomes-report-period = Period
 outcomes-report-mean-intake = Medel vid start

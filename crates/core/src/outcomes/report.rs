@@ -141,3 +141,15 @@ pub fn indices(settings: &Settings, episodes: &[EpisodeRecord<'_>], period: Peri
         }),
     }
 }
+
+/// The participants with an episode open at some time from `from` to `to`: a group with fewer
+/// than [`MIN_GROUP`] of them in a report's span shows no figures at all, not even its counts,
+/// which in so small a group would tell who came and who stopped.
+pub fn participants_in(episodes: &[EpisodeRecord<'_>], from: time::Date, to: time::Date) -> usize {
+    episodes
+        .iter()
+        .filter(|e| e.started <= to && e.ended.is_none_or(|(end, _)| end >= from))
+        .map(|e| e.participant)
+        .collect::<HashSet<_>>()
+        .len()
+}

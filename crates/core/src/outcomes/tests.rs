@@ -379,4 +379,30 @@ mod own_data {
         let few = report::indices(&Settings::default(), &records[..4], tertial);
         assert_eq!((few.closed, few.figures), (4, None));
     }
+
+    #[test]
+    fn a_group_counts_the_participants_with_an_episode_open_in_the_span() {
+        let none: Vec<(Date, Ratings)> = Vec::new();
+        let ended = |on| Some((on, EndReason::Planned));
+        let episode = |participant, started, ended| EpisodeRecord {
+            participant,
+            age_group: AgeGroup::Adult,
+            started,
+            ended,
+            sessions: &none,
+        };
+        let records = [
+            // Ended the day the span begins, and started the day it ends: both in it.
+            episode(1, date!(2025 - 03 - 01), ended(date!(2026 - 01 - 01))),
+            episode(2, date!(2026 - 12 - 31), None),
+            // Participant 1 again, and one open since before the span.
+            episode(1, date!(2026 - 05 - 01), None),
+            episode(3, date!(2024 - 01 - 01), None),
+            // Ended the day before, started the day after: outside.
+            episode(4, date!(2025 - 01 - 01), ended(date!(2025 - 12 - 31))),
+            episode(5, date!(2027 - 01 - 01), None),
+        ];
+        assert_eq!(report::participants_in(&records, date!(2026 - 01 - 01), date!(2026 - 12 - 31)), 3);
+        assert_eq!(report::participants_in(&records, date!(2027 - 01 - 01), date!(2027 - 12 - 31)), 4);
+    }
 }

@@ -448,6 +448,30 @@ async fn a_units_report_counts_the_month_by_hand_and_hides_groups_under_five() {
     let pdf = viewer.get(&format!("/outcomes/units/{unit}/report.pdf?year=2026")).await;
     assert_eq!(pdf.status(), StatusCode::OK);
     assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"), "a PDF for the steering group");
+
+    // A unit with two participants in the year shows no figures at all, not even its counts;
+    // the year before, when neither had an episode, likewise; the five of the first unit remain.
+    admin.post("/outcomes/units", &[("name", "Ungdomsenheten")]).await;
+    let small = number(&app, "SELECT MAX(id) FROM units").await.to_string();
+    admin.post(&format!("/outcomes/units/{small}/members"), &[("user_id", &pia_id)]).await;
+    for code in ["U-1", "U-2"] {
+        let made = pia.post("/outcomes/participants", &[("code", code), ("age_group", "adolescent")]).await;
+        let base = common::location(&made).split('?').next().expect("path").to_owned();
+        pia.post(&format!("{base}/episodes"), &[("unit_id", &small), ("starts_on", "2026-04-06")]).await;
+        let episode = number(&app, "SELECT MAX(id) FROM outcome_episodes").await;
+        let fields = [("held_on", "2026-04-06"), ("ors_1", "5"), ("ors_2", "5"), ("ors_3", "5"), ("ors_4", "5")];
+        pia.post(&format!("/outcomes/episodes/{episode}/sessions"), &fields).await;
+    }
+    let (status, page) = viewer.page(&format!("/outcomes/units/{small}/report?year=2026")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Ungdomsenheten hade färre än fem deltagare under 2026"), "{page}");
+    assert!(!page.contains("<td class=\"number\">") && !page.contains("report.csv"), "no counts, no exports offered");
+    let csv = viewer.get(&format!("/outcomes/units/{small}/report.csv?year=2026")).await.text().await.expect("CSV");
+    assert_eq!(csv.lines().count(), 1, "the headers only: {csv}");
+    let pdf = viewer.get(&format!("/outcomes/units/{small}/report.pdf?year=2026")).await;
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
+    let (_, before) = viewer.page(&format!("/outcomes/units/{unit}/report?year=2025")).await;
+    assert!(before.contains("Vuxenenheten hade färre än fem deltagare under 2025"));
     app.stop().await;
 }
 

@@ -23,8 +23,10 @@ pub struct ReportQuery {
 struct Report {
     unit: outcomes::Unit,
     year: i32,
+    /// Empty when the unit had fewer than five participants in the year.
     months: Vec<Activity>,
     periods: Vec<Indices>,
+    too_few: bool,
 }
 
 async fn report(state: &AppState, member: &Member, unit_id: i64, year: Option<i32>) -> Result<Report, AppError> {
@@ -32,7 +34,7 @@ async fn report(state: &AppState, member: &Member, unit_id: i64, year: Option<i3
     let settings = outcomes::settings(&state.db, member.scope.org_id()).await?;
     let year = year.filter(|y| (2000..=2100).contains(y)).unwrap_or_else(|| parat_store::now_date().year());
     let UnitRecords { episodes } = outcomes::unit_records(&state.db, &member.scope, unit_id).await?;
-    let (months, periods) = blocking(move || {
+    let (months, periods, too_few) = blocking(move || {
         let records: Vec<EpisodeRecord> = episodes
             .iter()
             .map(|(episode, age_group, sessions)| EpisodeRecord {
@@ -45,16 +47,19 @@ async fn report(state: &AppState, member: &Member, unit_id: i64, year: Option<i3
             .collect();
         let first = time::Date::from_calendar_date(year, time::Month::January, 1).map_err(AppErrorText::from)?;
         let last = time::Date::from_calendar_date(year, time::Month::December, 31).map_err(AppErrorText::from)?;
+        if report::participants_in(&records, first, last) < report::MIN_GROUP {
+            return Ok((Vec::new(), Vec::new(), true));
+        }
         let months = report::activity(&settings, &records, PeriodKind::Month, first, last);
         let periods = Period::span(PeriodKind::Tertial, first, last)
             .into_iter()
             .chain([Period::containing(PeriodKind::Year, first)])
             .map(|period| report::indices(&settings, &records, period))
             .collect();
-        Ok::<_, AppErrorText>((months, periods))
+        Ok::<_, AppErrorText>((months, periods, false))
     })
     .await?;
-    Ok(Report { unit, year, months, periods })
+    Ok(Report { unit, year, months, periods, too_few })
 }
 
 /// A date out of range, said as an error the blocking helper can carry.
@@ -66,6 +71,14 @@ impl From<time::error::ComponentRange> for AppErrorText {
     fn from(e: time::error::ComponentRange) -> Self {
         AppErrorText(e.to_string())
     }
+}
+
+/// Why a unit's report for a year holds no figures.
+fn unit_too_few(ctx: &Ctx, report: &Report) -> String {
+    ctx.t_with(
+        "outcomes-report-unit-too-few",
+        &[("unit", report.unit.name.clone().into()), ("year", report.year.to_string().into())],
+    )
 }
 
 fn share(ctx: &Ctx, value: Option<f64>) -> String {
@@ -96,13 +109,17 @@ pub async fn unit_report(
             a href=(format!("/outcomes/units/{unit_id}/report?year={}", year - 1)) { (year - 1) }
             " · "
             a href=(format!("/outcomes/units/{unit_id}/report?year={}", year + 1)) { (year + 1) }
-            " · "
+            @if !report.too_few { " · "
             a href=(format!("/outcomes/units/{unit_id}/report.xlsx?year={year}")) download { (ctx.t("outcomes-report-xlsx")) }
             " · "
             a href=(format!("/outcomes/units/{unit_id}/report.csv?year={year}")) download { (ctx.t("outcomes-report-csv")) }
             " · "
             a href=(format!("/outcomes/units/{unit_id}/report.pdf?year={year}")) download { (ctx.t("outcomes-report-pdf")) }
+            }
         }
+        @if report.too_few {
+            p.notice role="status" { (unit_too_few(ctx, &report)) }
+        } @else {
         (counts(&ctx.t("outcomes-report-sessions-chart"), &ctx.t("outcomes-report-sessions-chart-description"), &columns))
         // Wider than a tablet: the region scrolls, and a keyboard can reach it.
         div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("outcomes-report-months")) { table.report {
@@ -147,6 +164,7 @@ pub async fn unit_report(
                 }
             } }
         } }
+        }
         h2 { (ctx.t("outcomes-report-definitions")) }
         p { (ctx.t("outcomes-report-definitions-text")) }
     };
@@ -341,7 +359,7 @@ pub async fn unit_report_pdf(
             [ctx.t("outcomes-unit"), report.unit.name.clone()],
             [ctx.t("outcomes-report-year"), report.year.to_string()],
         ],
-        sections: vec![
+        sections: [
             Section {
                 heading: ctx.t("outcomes-report-months"),
                 blocks: vec![Block::Table { headers: month_headers(ctx), rows: months, wide: None }],
@@ -350,14 +368,21 @@ pub async fn unit_report_pdf(
                 heading: ctx.t("outcomes-report-indices"),
                 blocks: vec![Block::Table { headers: period_headers(ctx), rows: periods, wide: None }],
             },
-            Section {
-                heading: ctx.t("outcomes-report-definitions"),
-                blocks: vec![
-                    Block::paragraph(ctx.t("outcomes-report-lead")),
-                    Block::paragraph(ctx.t("outcomes-report-definitions-text")),
-                ],
-            },
-        ],
+        ]
+        .into_iter()
+        .filter(|_| !report.too_few)
+        .chain(report.too_few.then(|| Section {
+            heading: ctx.t("outcomes-report-months"),
+            blocks: vec![Block::paragraph(unit_too_few(ctx, &report))],
+        }))
+        .chain([Section {
+            heading: ctx.t("outcomes-report-definitions"),
+            blocks: vec![
+                Block::paragraph(ctx.t("outcomes-report-lead")),
+                Block::paragraph(ctx.t("outcomes-report-definitions-text")),
+            ],
+        }])
+        .collect(),
         generated: ctx.t_with("outcomes-pdf-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
     };
     let bytes = blocking(move || document.pdf()).await?;
