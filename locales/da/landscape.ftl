@@ -215,7 +215,6 @@ land-plan-open-questions = Åbne refleksionsspørgsmål
 land-plan-open-none = Alle refleksionsspørgsmål er afklaret eller vurderet som ikke relevante.
 land-plan-no-purpose = Målhierarkiet mangler et formål øverst.
 land-plan-actions-none = Der er ingen rapporteret parathedsmåling med en handleplan.
-land-plan-generated = Lavet i Parat { $at }.
 file-land-plan = Implementeringsplan { $name }
 land-portfolio-title = Implementeringslandskab i medlemsorganisationerne
 land-portfolio-intro = Hvordan medlemsorganisationernes indsatser står: hvor mange faktorer der er vurderet, og hvor mange der hæmmer på hvert niveau, hvor stor en del af refleksionsspørgsmålene der er afklaret, og hvilke milepæle der er forsinkede. Kun antal vises, aldrig kommentarer, svar eller navne.

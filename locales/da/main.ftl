@@ -67,6 +67,8 @@ problem-too-long = Må højst være { $n } tegn.
 problem-too-short = Skal være mindst { $n } tegn.
 problem-invalid-email = Skriv en e-mailadresse, for eksempel navn@kommune.dk.
 problem-invalid-date = Skriv en dato som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.
+problem-invalid-date-time = Skriv dato og klokkeslæt som ÅÅÅÅ-MM-DD TT:MM, for eksempel 2026-09-01 13:30.
+problem-no-such-local-time = Det tidspunkt findes ikke: natten hvor sommertiden begynder, springer uret fra 02:00 til 03:00.
 problem-end-before-start = Slutdatoen kan ikke ligge før startdatoen.
 problem-unknown-choice = Den mulighed findes ikke. Vælg en af mulighederne på listen.
 problem-taken = Findes allerede.
@@ -324,3 +326,4 @@ audit-none-match = Ingen hændelser passer til udvalget.
 
 error-changed-meanwhile-title = Ændret af en anden
 error-changed-meanwhile = En anden gemte en ændring, efter du åbnede siden, så din ændring blev ikke gemt. Gå tilbage, genindlæs siden, og lav ændringen igen.
+document-generated = Lavet i Parat { $at }

@@ -280,7 +280,6 @@ map-report-subtitle = Samarbejdskort – rapport til styregruppen
 map-report-organisation = Organisation
 map-report-value = Værdi
 map-report-meaning = Hvad det betyder
-map-report-generated = Lavet i Parat { $at }
 map-report-file = Samarbejdskort { $name }
 
 # Overgange: hvem der dækker dem

@@ -180,7 +180,6 @@ outcomes-phone-unknown = Linket er allerede brugt, er udløbet eller er trukket 
 outcomes-export-pdf = Hent alt om deltageren (PDF)
 outcomes-export-subtitle = Alt, der er registreret om deltageren
 outcomes-episode = Forløb
-outcomes-pdf-generated = Lavet i Parat { $at }
 outcomes-report-pdf = PDF til styregruppen
 outcomes-report-organisation = Organisation
 outcomes-report-year = År

@@ -215,7 +215,6 @@ land-plan-open-questions = Open reflection questions
 land-plan-open-none = Every reflection question is settled or judged not relevant.
 land-plan-no-purpose = The goal hierarchy has no purpose at the top.
 land-plan-actions-none = There is no reported readiness assessment with an action plan.
-land-plan-generated = Made in Parat { $at }.
 file-land-plan = Implementation plan { $name }
 land-portfolio-title = Implementation landscapes of the member organisations
 land-portfolio-intro = Where the member organisations' initiatives stand: how many factors are assessed and how many hinder at each level, how much of the reflection checklist is settled, and which milestones are late. Only counts are shown, never notes, answers or names.

@@ -67,6 +67,8 @@ problem-too-long = May be at most { $n } characters.
 problem-too-short = Must be at least { $n } characters.
 problem-invalid-email = Enter an e-mail address, for example name@municipality.se.
 problem-invalid-date = Enter a date as YYYY-MM-DD, for example 2026-03-31.
+problem-invalid-date-time = Enter the date and time as YYYY-MM-DD HH:MM, for example 2026-09-01 13:30.
+problem-no-such-local-time = That time does not exist: on the night summer time begins, clocks jump from 02:00 to 03:00.
 problem-end-before-start = The end date cannot be before the start date.
 problem-unknown-choice = That option does not exist. Choose one of the options in the list.
 problem-taken = This exists already.
@@ -324,3 +326,4 @@ audit-none-match = No events match the selection.
 
 error-changed-meanwhile-title = Changed by someone else
 error-changed-meanwhile = Someone else saved a change after you opened the page, so your change was not saved. Go back, reload the page and make the change again.
+document-generated = Made in Parat { $at }

@@ -280,7 +280,6 @@ map-report-subtitle = Cooperation map – report for the steering group
 map-report-organisation = Organisation
 map-report-value = Value
 map-report-meaning = What it means
-map-report-generated = Made in Parat { $at }
 map-report-file = Cooperation map { $name }
 
 # Break points: who covers them

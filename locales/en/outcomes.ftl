@@ -180,7 +180,6 @@ outcomes-phone-unknown = The link has been used, has expired or was withdrawn. A
 outcomes-export-pdf = Download everything about the participant (PDF)
 outcomes-export-subtitle = Everything recorded about the participant
 outcomes-episode = Episode
-outcomes-pdf-generated = Made in Parat { $at }
 outcomes-report-pdf = PDF for the steering group
 outcomes-report-organisation = Organisation
 outcomes-report-year = Year

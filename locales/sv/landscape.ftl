@@ -215,7 +215,6 @@ land-plan-open-questions = Öppna reflektionsfrågor
 land-plan-open-none = Alla reflektionsfrågor är avklarade eller bedömda som inte relevanta.
 land-plan-no-purpose = Målhierarkin saknar ett syfte överst.
 land-plan-actions-none = Det finns ingen rapporterad beredskapsmätning med en handlingsplan.
-land-plan-generated = Skapad i Parat { $at }.
 file-land-plan = Implementeringsplan { $name }
 land-portfolio-title = Implementeringslandskap i medlemsorganisationerna
 land-portfolio-intro = Hur medlemsorganisationernas insatser står: hur många faktorer som är bedömda och hur många som hindrar på varje nivå, hur stor del av reflektionsfrågorna som är avklarad och vilka milstolpar som är försenade. Bara antal visas, aldrig kommentarer, svar eller namn.

@@ -67,6 +67,8 @@ problem-too-long = Får vara högst { $n } tecken.
 problem-too-short = Måste vara minst { $n } tecken.
 problem-invalid-email = Skriv en e-postadress, till exempel namn@kommun.se.
 problem-invalid-date = Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.
+problem-invalid-date-time = Skriv datum och klockslag som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-09-01 13:30.
+problem-no-such-local-time = Den tiden finns inte: natten då sommartiden börjar hoppar klockan från 02:00 till 03:00.
 problem-end-before-start = Slutdatumet kan inte ligga före startdatumet.
 problem-unknown-choice = Det alternativet finns inte. Välj ett av alternativen i listan.
 problem-taken = Det finns redan.
@@ -324,3 +326,4 @@ audit-none-match = Inga händelser matchar urvalet.
 
 error-changed-meanwhile-title = Ändrat av någon annan
 error-changed-meanwhile = Någon annan sparade en ändring efter att du öppnade sidan, så din ändring sparades inte. Gå tillbaka, ladda om sidan och gör ändringen igen.
+document-generated = Skapad i Parat { $at }

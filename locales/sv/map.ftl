@@ -280,7 +280,6 @@ map-report-subtitle = Samverkanskarta – rapport till styrgruppen
 map-report-organisation = Organisation
 map-report-value = Värde
 map-report-meaning = Vad det betyder
-map-report-generated = Skapad i Parat { $at }
 map-report-file = Samverkanskarta { $name }
 
 # Brytpunkter: vem som täcker dem

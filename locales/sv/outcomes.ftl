@@ -180,7 +180,6 @@ outcomes-phone-unknown = Länken har redan använts, har gått ut eller har drag
 outcomes-export-pdf = Hämta allt om deltagaren (PDF)
 outcomes-export-subtitle = Allt som finns registrerat om deltagaren
 outcomes-episode = Insatsperiod
-outcomes-pdf-generated = Skapad i Parat { $at }
 outcomes-report-pdf = PDF för styrgruppen
 outcomes-report-organisation = Organisation
 outcomes-report-year = År

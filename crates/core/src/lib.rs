@@ -14,6 +14,7 @@ pub mod outcomes;
 pub mod owner;
 pub mod participant;
 pub mod periods;
+pub mod project;
 pub mod questionnaire;
 pub mod raw_id;
 pub mod readiness;

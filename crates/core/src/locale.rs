@@ -1,6 +1,6 @@
 //! The languages Parat speaks and how dates and numbers are written in each.
 
-use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, UtcOffset, Weekday};
 
 use crate::choice::choice_enum;
 
@@ -162,6 +162,24 @@ pub fn scandinavian_day_end(date: Date) -> i64 {
     midnight - 1
 }
 
+/// A wall-clock time in Scandinavia as a moment (Unix seconds). In the hour skipped when summer
+/// time begins there is no such moment (`None`); in the hour lived twice when it ends, the first
+/// (still summer time) is taken.
+pub fn scandinavian_moment(local: PrimitiveDateTime) -> Option<i64> {
+    [2, 1].into_iter().find_map(|hours| {
+        let offset = UtcOffset::from_hms(hours, 0, 0).ok()?;
+        let at = local.assume_offset(offset);
+        (scandinavian_offset(at) == offset).then(|| at.unix_timestamp())
+    })
+}
+
+/// A moment (Unix seconds) as Scandinavian wall-clock time.
+pub fn scandinavian_local(unix_seconds: i64) -> PrimitiveDateTime {
+    let at = OffsetDateTime::from_unix_timestamp(unix_seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let local = at.to_offset(scandinavian_offset(at));
+    PrimitiveDateTime::new(local.date(), local.time())
+}
+
 /// CET (+1) or CEST (+2): summer time runs from 01:00 UTC on the last Sunday of March to
 /// 01:00 UTC on the last Sunday of October, the EU rule Sweden, Denmark and Norway follow.
 pub fn scandinavian_offset(at: OffsetDateTime) -> UtcOffset {
@@ -222,6 +240,23 @@ mod tests {
         // 2026-11-27 23:30 UTC is 00:30 on the 28th in CET; 2026-07-01 21:59 UTC is 23:59 CEST.
         assert_eq!(scandinavian_date(1_795_822_200), time::macros::date!(2026 - 11 - 28));
         assert_eq!(scandinavian_date(1_782_943_140), time::macros::date!(2026 - 07 - 01));
+    }
+
+    #[test]
+    fn wall_clock_times_become_moments_across_both_changes_of_summer_time() {
+        let moment = |local| scandinavian_moment(local);
+        assert_eq!(moment(datetime!(2026-09-01 00:30)), Some(datetime!(2026-08-31 22:30 UTC).unix_timestamp()));
+        assert_eq!(moment(datetime!(2026-01-15 09:00)), Some(datetime!(2026-01-15 08:00 UTC).unix_timestamp()));
+        // 29 March 2026: clocks go from 02:00 to 03:00.
+        assert_eq!(moment(datetime!(2026-03-29 01:59)), Some(datetime!(2026-03-29 00:59 UTC).unix_timestamp()));
+        assert_eq!(moment(datetime!(2026-03-29 02:30)), None);
+        assert_eq!(moment(datetime!(2026-03-29 03:00)), Some(datetime!(2026-03-29 01:00 UTC).unix_timestamp()));
+        // 25 October 2026: 02:00–03:00 is lived twice; the first, in summer time, is taken.
+        assert_eq!(moment(datetime!(2026-10-25 02:30)), Some(datetime!(2026-10-25 00:30 UTC).unix_timestamp()));
+        assert_eq!(moment(datetime!(2026-10-25 03:00)), Some(datetime!(2026-10-25 02:00 UTC).unix_timestamp()));
+        for local in [datetime!(2026-09-01 00:30), datetime!(2026-10-25 02:30), datetime!(2026-12-31 23:59)] {
+            assert_eq!(moment(local).map(scandinavian_local), Some(local));
+        }
     }
 
     #[test]

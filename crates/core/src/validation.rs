@@ -78,6 +78,10 @@ pub enum Problem {
     NoRating,
     /// A total typed beside four marks that do not add up to it.
     TotalMismatch,
+    /// Not a date and time of day (`2026-09-01 13:30`).
+    InvalidDateTime,
+    /// A wall-clock time in the hour skipped when summer time begins.
+    NoSuchLocalTime,
 }
 
 impl Problem {
@@ -117,6 +121,8 @@ impl Problem {
         Problem::OneDecimal,
         Problem::NoRating,
         Problem::TotalMismatch,
+        Problem::InvalidDateTime,
+        Problem::NoSuchLocalTime,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -155,6 +161,8 @@ impl Problem {
             Problem::OneDecimal => "one-decimal",
             Problem::NoRating => "no-rating",
             Problem::TotalMismatch => "total-mismatch",
+            Problem::InvalidDateTime => "invalid-date-time",
+            Problem::NoSuchLocalTime => "no-such-local-time",
         }
     }
 

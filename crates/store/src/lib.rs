@@ -22,6 +22,7 @@ pub mod map;
 pub mod organisations;
 pub mod outcomes;
 pub mod participants;
+pub mod project;
 pub mod questionnaire;
 pub mod readiness;
 pub mod sessions;

@@ -78,7 +78,7 @@ fn variables() -> &'static [&'static str] {
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
 /// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`,
-/// `landscape.ftl`, `map.ftl`, `outcomes.ftl`).
+/// `landscape.ftl`, `map.ftl`, `outcomes.ftl`, `project.ftl`).
 pub const SOURCES: [(Locale, &[&str]); 3] = [
     (
         Locale::Sv,
@@ -89,6 +89,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/sv/landscape.ftl"),
             include_str!("../../../locales/sv/map.ftl"),
             include_str!("../../../locales/sv/outcomes.ftl"),
+            include_str!("../../../locales/sv/project.ftl"),
         ],
     ),
     (
@@ -100,6 +101,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/da/landscape.ftl"),
             include_str!("../../../locales/da/map.ftl"),
             include_str!("../../../locales/da/outcomes.ftl"),
+            include_str!("../../../locales/da/project.ftl"),
         ],
     ),
     (
@@ -111,6 +113,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/en/landscape.ftl"),
             include_str!("../../../locales/en/map.ftl"),
             include_str!("../../../locales/en/outcomes.ftl"),
+            include_str!("../../../locales/en/project.ftl"),
         ],
     ),
 ];

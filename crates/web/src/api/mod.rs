@@ -38,6 +38,7 @@ mod landscape_plan;
 mod map;
 mod map_inventory;
 mod outcomes;
+mod project;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -59,6 +60,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(landscape_plan::operations())
         .merge(map::operations())
         .merge(outcomes::operations())
+        .merge(project::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -69,7 +71,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments, questionnaires, implementation landscapes, cooperation maps and outcome ratings. Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
+    info(title = "Parat API", description = "Organisations, initiatives, readiness assessments, questionnaires, implementation landscapes, cooperation maps, outcome ratings and project follow-up (training events and attendance). Authenticate with a personal access token: `Authorization: Bearer <token>`. Every operation answers 401 without a valid token; errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`."),
     components(schemas(ErrorBody, ErrorDetail, FieldErrorOut)),
     modifiers(&BearerToken),
     security(("token" = [])),
@@ -692,7 +694,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 42, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 45, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

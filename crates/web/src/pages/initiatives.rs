@@ -230,6 +230,7 @@ pub async fn show(
     let assessments = super::readiness::section(&state, &member, i.id).await?;
     let rounds = super::questionnaire::section(&state, &member, i.id).await?;
     let landscape = super::landscape::section(&state, &member, i.id).await?;
+    let events = super::project::section(&state, &member, i.id).await?;
     let body = html! {
         (notice(ctx, query.notice.as_deref()))
         p.breadcrumb { a href="/initiatives" { (ctx.t("nav-initiatives")) } }
@@ -268,6 +269,7 @@ pub async fn show(
         (landscape)
         (assessments)
         (rounds)
+        (events)
     };
     Ok(page(ctx, &i.name, Nav::Initiatives, body))
 }

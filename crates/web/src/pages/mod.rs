@@ -11,6 +11,7 @@ mod map;
 mod members;
 mod organisations;
 mod outcomes;
+mod project;
 mod questionnaire;
 mod readiness;
 
@@ -101,6 +102,7 @@ pub fn routes() -> Routes {
         .merge(landscape::routes())
         .merge(map::routes())
         .merge(outcomes::routes())
+        .merge(project::routes())
 }
 
 /// The organisation's people as `(id, name)`, for choosing who owns a piece of work.
@@ -172,6 +174,11 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> R
 /// A form shown again after a validation error: 422, so that clients and tests can tell.
 pub fn rejected(markup: maud::Markup) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, markup).into_response()
+}
+
+/// The line a generated document ends with: made in Parat, when.
+pub fn generated(ctx: &crate::Ctx) -> String {
+    ctx.t_with("document-generated", &[("at", ctx.date_time(parat_store::now()).into())])
 }
 
 /// Parses a path id; anything that is not a positive number is simply not found.

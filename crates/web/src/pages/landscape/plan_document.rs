@@ -315,7 +315,7 @@ async fn plan_document(state: &AppState, member: &Member, id: i64) -> Result<(Do
         subtitle: member.user.current.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
         facts,
         sections,
-        generated: ctx.t_with("land-plan-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+        generated: crate::pages::generated(ctx),
     };
     let name = ctx.t_with("file-land-plan", &[("name", initiative.name.into())]);
     Ok((document, name))

@@ -223,7 +223,7 @@ pub async fn report_pdf(
             [t("map-period"), super::period(ctx, &map)],
         ],
         sections,
-        generated: ctx.t_with("map-report-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+        generated: crate::pages::generated(ctx),
     };
     let bytes = blocking(move || document.pdf()).await?;
     let name = ctx.t_with("map-report-file", &[("name", map.name.clone().into())]);

@@ -723,7 +723,7 @@ pub async fn export_participant_pdf(
         subtitle: t("outcomes-export-subtitle"),
         facts,
         sections,
-        generated: ctx.t_with("outcomes-pdf-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+        generated: crate::pages::generated(ctx),
     };
     let bytes = crate::pages::blocking(move || document.pdf()).await?;
     Ok(crate::pages::download(bytes, "application/pdf", &format!("participant-{}.pdf", participant.code)))

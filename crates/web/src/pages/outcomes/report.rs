@@ -383,7 +383,7 @@ pub async fn unit_report_pdf(
             ],
         }])
         .collect(),
-        generated: ctx.t_with("outcomes-pdf-generated", &[("at", ctx.date_time(parat_store::now()).into())]),
+        generated: crate::pages::generated(ctx),
     };
     let bytes = blocking(move || document.pdf()).await?;
     let name = format!("{} {}.pdf", report.unit.name, report.year);

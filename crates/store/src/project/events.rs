@@ -1,0 +1,335 @@
+//! Training events and who came: named attendees (personal data, audited on read and change) and
+//! anonymous head counts where names are not wanted.
+
+use parat_core::project::{AttendeeDraft, EventDraft, EventFacts, Gender};
+use serde::Serialize;
+
+use crate::audit::{self, AuditEntry};
+use crate::db::{on_reader, on_writer};
+use crate::{now, Db, OrgScope, StoreError, StoreResult};
+
+/// An event with how many came; no names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub initiative_id: i64,
+    pub title: String,
+    /// Unix seconds.
+    pub starts_at: i64,
+    pub ends_at: Option<i64>,
+    pub place: String,
+    pub organiser: String,
+    pub target_group: String,
+    pub capacity: Option<u32>,
+    /// People counted without names.
+    pub head_count: u32,
+    /// Named attendees.
+    pub attendees: u32,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    initiative_id: i64,
+    title: String,
+    starts_at: i64,
+    ends_at: Option<i64>,
+    place: String,
+    organiser: String,
+    target_group: String,
+    capacity: Option<i64>,
+    head_count: i64,
+    attendees: i64,
+}
+
+impl From<EventRow> for Event {
+    fn from(row: EventRow) -> Self {
+        let count = |n: i64| u32::try_from(n).unwrap_or_default();
+        Event {
+            id: row.id,
+            initiative_id: row.initiative_id,
+            title: row.title,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            place: row.place,
+            organiser: row.organiser,
+            target_group: row.target_group,
+            capacity: row.capacity.map(count),
+            head_count: count(row.head_count),
+            attendees: count(row.attendees),
+        }
+    }
+}
+
+/// One person on an event's attendance list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Attendee {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub unit: String,
+    #[sqlx(try_from = "String")]
+    pub gender: GenderColumn,
+}
+
+/// A stored gender, read back through the one list of keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct GenderColumn(pub Gender);
+
+impl TryFrom<String> for GenderColumn {
+    type Error = parat_core::Problem;
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        Gender::parse(&raw).map(GenderColumn)
+    }
+}
+
+const SELECT: &str = "SELECT e.id, e.initiative_id, e.title, e.starts_at, e.ends_at, e.place, e.organiser, \
+     e.target_group, e.capacity, e.head_count, \
+     (SELECT COUNT(*) FROM project_attendees a WHERE a.event_id = e.id) AS attendees \
+     FROM project_events e";
+
+fn require_editor(scope: &OrgScope) -> StoreResult<()> {
+    match scope.role().can_edit_initiatives() {
+        true => Ok(()),
+        false => Err(StoreError::Forbidden),
+    }
+}
+
+/// The scope's initiative, or `NotFound`.
+async fn check_initiative(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<()> {
+    let found: Option<(i64,)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT id FROM initiatives WHERE id = $1 AND org_id = $2")
+            .bind(initiative_id)
+            .bind(scope.org_id())
+            .fetch_optional(pool)
+            .await?);
+    found.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+/// A new event of one of the scope's initiatives.
+pub async fn create_event(db: &Db, scope: &OrgScope, initiative_id: i64, draft: &EventDraft) -> StoreResult<i64> {
+    require_editor(scope)?;
+    check_initiative(db, scope, initiative_id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO project_events (org_id, initiative_id, title, starts_at, ends_at, place, organiser, \
+             target_group, capacity, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(scope.org_id())
+        .bind(initiative_id)
+        .bind(&draft.title)
+        .bind(draft.starts_at)
+        .bind(draft.ends_at)
+        .bind(&draft.place)
+        .bind(&draft.organiser)
+        .bind(&draft.target_group)
+        .bind(draft.capacity.map(i64::from))
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "create", "project_event", id).after(&draft_json(draft)))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+fn draft_json(draft: &EventDraft) -> serde_json::Value {
+    serde_json::json!({
+        "title": draft.title, "starts_at": draft.starts_at, "ends_at": draft.ends_at, "place": draft.place,
+        "organiser": draft.organiser, "target_group": draft.target_group, "capacity": draft.capacity,
+    })
+}
+
+/// Replaces an event's fields; its attendance stays.
+pub async fn update_event(db: &Db, scope: &OrgScope, id: i64, draft: &EventDraft) -> StoreResult<()> {
+    require_editor(scope)?;
+    let before = event(db, scope, id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "UPDATE project_events SET title = $1, starts_at = $2, ends_at = $3, place = $4, organiser = $5, \
+             target_group = $6, capacity = $7 WHERE id = $8 AND org_id = $9",
+        )
+        .bind(&draft.title)
+        .bind(draft.starts_at)
+        .bind(draft.ends_at)
+        .bind(&draft.place)
+        .bind(&draft.organiser)
+        .bind(&draft.target_group)
+        .bind(draft.capacity.map(i64::from))
+        .bind(id)
+        .bind(scope.org_id())
+        .execute(&mut *tx)
+        .await?;
+        let entry = AuditEntry::scoped(scope, "update", "project_event", id).before(&before).after(&draft_json(draft));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Deletes an event with its attendance list.
+pub async fn delete_event(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<()> {
+    require_editor(scope)?;
+    let before = event(db, scope, id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("DELETE FROM project_attendees WHERE event_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM project_events WHERE id = $1 AND org_id = $2")
+            .bind(id)
+            .bind(scope.org_id())
+            .execute(&mut *tx)
+            .await?;
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", "project_event", id).before(&before))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// One of the scope's events, without names.
+pub async fn event(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Event> {
+    let row: Option<EventRow> =
+        on_reader!(db, |pool| sqlx::query_as(&format!("{SELECT} WHERE e.id = $1 AND e.org_id = $2"))
+            .bind(id)
+            .bind(scope.org_id())
+            .fetch_optional(pool)
+            .await?);
+    row.map(Event::from).ok_or(StoreError::NotFound)
+}
+
+/// An initiative's events in time order, with how many came; no names.
+pub async fn events_of(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Event>> {
+    check_initiative(db, scope, initiative_id).await?;
+    let rows: Vec<EventRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{SELECT} WHERE e.initiative_id = $1 AND e.org_id = $2 ORDER BY e.starts_at, e.id"
+    ))
+    .bind(initiative_id)
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?);
+    Ok(rows.into_iter().map(Event::from).collect())
+}
+
+/// An event's attendance list, in the order people were recorded; the read is audited.
+pub async fn attendees(db: &Db, scope: &OrgScope, event_id: i64) -> StoreResult<Vec<Attendee>> {
+    event(db, scope, event_id).await?;
+    let rows: Vec<Attendee> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT id, name, organisation, unit, gender FROM project_attendees WHERE event_id = $1 ORDER BY id"
+    )
+    .bind(event_id)
+    .fetch_all(pool)
+    .await?);
+    if !rows.is_empty() {
+        audit::log_read(db, AuditEntry::scoped(scope, "read", "project_attendance", event_id)).await?;
+    }
+    Ok(rows)
+}
+
+/// Adds people to an event's attendance list, all or none; their ids in order.
+pub async fn add_attendees(
+    db: &Db,
+    scope: &OrgScope,
+    event_id: i64,
+    people: &[AttendeeDraft],
+) -> StoreResult<Vec<i64>> {
+    require_editor(scope)?;
+    event(db, scope, event_id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let mut ids = Vec::with_capacity(people.len());
+        let at = now();
+        for person in people {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO project_attendees (event_id, name, organisation, unit, gender, recorded_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(event_id)
+            .bind(&person.name)
+            .bind(&person.organisation)
+            .bind(&person.unit)
+            .bind(person.gender.key())
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            ids.push(id);
+        }
+        // One entry for the list's change, naming who was added by id only: the log keeps no names.
+        let entry = AuditEntry::scoped(scope, "create", "project_attendance", event_id)
+            .after(&serde_json::json!({ "attendees": ids }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok(ids)
+    })
+}
+
+/// Takes one person off an event's attendance list.
+pub async fn remove_attendee(db: &Db, scope: &OrgScope, event_id: i64, attendee_id: i64) -> StoreResult<()> {
+    require_editor(scope)?;
+    event(db, scope, event_id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let removed = sqlx::query("DELETE FROM project_attendees WHERE id = $1 AND event_id = $2")
+            .bind(attendee_id)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let entry = AuditEntry::scoped(scope, "delete", "project_attendance", event_id)
+            .before(&serde_json::json!({ "attendee": attendee_id }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Sets how many came without giving names (the count at the door, replacing the last one).
+pub async fn set_head_count(db: &Db, scope: &OrgScope, event_id: i64, head_count: u32) -> StoreResult<()> {
+    require_editor(scope)?;
+    let before = event(db, scope, event_id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE project_events SET head_count = $1 WHERE id = $2 AND org_id = $3")
+            .bind(i64::from(head_count))
+            .bind(event_id)
+            .bind(scope.org_id())
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::scoped(scope, "update", "project_event", event_id)
+            .before(&serde_json::json!({ "head_count": before.head_count }))
+            .after(&serde_json::json!({ "head_count": head_count }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// What a period's figures need of an initiative's events: when, and the attendees' genders
+/// (no names, so not a read of personal data).
+pub async fn event_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<EventFacts>> {
+    check_initiative(db, scope, initiative_id).await?;
+    let rows: Vec<(i64, i64, i64, Option<String>)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT e.id, e.starts_at, e.head_count, a.gender FROM project_events e \
+         LEFT JOIN project_attendees a ON a.event_id = e.id \
+         WHERE e.initiative_id = $1 AND e.org_id = $2 ORDER BY e.id"
+    )
+    .bind(initiative_id)
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?);
+    let mut facts: Vec<(i64, EventFacts)> = Vec::new();
+    for (id, starts_at, head_count, gender) in rows {
+        if facts.last().is_none_or(|(last, _)| *last != id) {
+            let head_count = u32::try_from(head_count).unwrap_or_default();
+            facts.push((id, EventFacts { starts_at, attendees: Vec::new(), head_count }));
+        }
+        if let (Some((_, event)), Some(gender)) = (facts.last_mut(), gender) {
+            event.attendees.push(Gender::parse(&gender).unwrap_or(Gender::Unknown));
+        }
+    }
+    Ok(facts.into_iter().map(|(_, facts)| facts).collect())
+}

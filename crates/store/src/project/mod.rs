@@ -1,0 +1,10 @@
+//! Project follow-up in the store: an initiative's training events and their attendance
+//! (`events`). Everything is scoped to the initiative's organisation: another organisation's
+//! events are `NotFound`. Viewers read; those who edit initiatives record.
+
+mod events;
+
+pub use events::{
+    add_attendees, attendees, create_event, delete_event, event, event_facts, events_of, remove_attendee,
+    set_head_count, update_event, Attendee, Event,
+};

@@ -1,0 +1,57 @@
+//! Project follow-up: an initiative's training events, each with its attendance list taken at
+//! the door on a tablet (or a head count where names are not wanted), and a printable list for
+//! signatures (`events`). Viewers read; coordinators and administrators record.
+
+use axum::extract::State;
+use axum::response::Response;
+use maud::{html, Markup};
+use parat_core::project::event::local_field;
+use parat_core::project::{AttendeeInput, EventInput, Gender};
+use parat_core::FieldErrors;
+use parat_store::project::{self as store, Event};
+use parat_store::StoreError;
+
+use super::{redirect_with_cookies, rejected, EmptyForm, NoticeQuery};
+use crate::context::{Member, PathId, PathIds, Submitted};
+use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+mod events;
+
+pub use events::*;
+
+/// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
+pub fn routes() -> super::Routes {
+    use axum::routing::{get, post};
+    super::Routes::new()
+        .route("/initiatives/{id}/events", "GET POST", get(events_page).post(create_event))
+        .route("/events/{id}", "GET POST", get(event_page).post(update_event))
+        .route("/events/{id}/delete", "POST", post(delete_event))
+        .route("/events/{id}/attendees", "POST", post(add_attendee))
+        .route("/events/{id}/attendees/{attendee}/remove", "POST", post(remove_attendee))
+        .route("/events/{id}/head-count", "POST", post(set_head_count))
+        .route("/events/{id}/attendance.pdf", "GET", get(attendance_pdf))
+}
+
+/// The initiative page's section: how many events, the next one, and the way to them.
+pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> Result<Markup, AppError> {
+    let ctx = &member.ctx;
+    let events = store::events_of(&state.db, &member.scope, initiative_id).await?;
+    let now = parat_store::now();
+    let next = events.iter().find(|e| e.starts_at >= now);
+    let came: u32 = events.iter().map(|e| e.attendees + e.head_count).sum();
+    Ok(html! {
+        section aria-labelledby="events" {
+            h2 #events { (ctx.t("project-events")) }
+            p {
+                (ctx.t_with("project-events-summary", &[("events", (events.len() as f64).into()), ("people", f64::from(came).into())]))
+                @if let Some(next) = next {
+                    " " (ctx.t("project-events-next")) " "
+                    a href=(format!("/events/{}", next.id)) { (next.title) } ", " (ctx.date_time(next.starts_at)) "."
+                }
+            }
+            p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
+        }
+    })
+}

@@ -1,0 +1,49 @@
+# Project follow-up: training events and attendance.
+audit-entity-project_event = training event
+audit-entity-project_attendance = attendance list
+
+project-events = Training events
+project-events-lead = Courses, network meetings and other events of the initiative, with who came. Attendance counts in the monthly and tertial follow-up by the event's date.
+project-events-none = No events yet.
+project-events-summary = { $events ->
+    [0] No events yet.
+    [one] One event, { $people } people counted.
+   *[other] { $events } events, { $people } people counted.
+}
+project-events-next = Next:
+project-events-open = Events and attendance
+project-event-new = Add an event
+project-event-create = Add the event
+project-event-edit = Change the event
+project-event-delete = Delete the event and its attendance list
+project-event-title = Title
+project-event-starts-at = Starts
+project-event-ends-at = Ends
+project-event-place = Place
+project-event-organiser = Organiser
+project-event-target-group = Target group
+project-event-capacity = Places
+hint-project-local-time = Local time in Scandinavia, for example 2026-09-01 13:30.
+hint-project-organiser = The organisation itself or an outside supplier.
+project-came = Came
+project-came-text = { $named } by name, { $counted } counted without names
+project-attendance = Attendance list
+project-attendance-pdf = Print the attendance list for signatures (PDF)
+project-attendance-pdf-lead = Sign on your line. If you are not listed, write your name on an empty line.
+project-attendees = By name
+project-attendees-none = Nobody recorded yet.
+project-attendee-name = Name
+project-attendee-organisation = Organisation
+project-attendee-unit = Unit
+project-attendee-gender = Gender
+project-attendee-add = Record attendance
+project-attendee-add-button = Record
+project-attendee-remove = Remove
+project-gender-woman = Woman
+project-gender-man = Man
+project-gender-other = Other
+project-gender-unknown = Prefers not to say, or unknown
+project-head-count = Counted without names
+project-head-count-lead = Where names are not to be recorded: enter how many came. The number replaces the last one.
+project-head-count-save = Save the number
+project-signature = Signature

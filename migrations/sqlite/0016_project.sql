@@ -1,0 +1,29 @@
+-- Project follow-up: an initiative's training events and who came. Times are moments (Unix
+-- seconds); a period takes an event by its start's local date. Attendees are personal data:
+-- reads and changes are audited, and they go with their event.
+CREATE TABLE project_events (
+    id             INTEGER PRIMARY KEY,
+    org_id         INTEGER  NOT NULL REFERENCES organisations (id),
+    initiative_id  INTEGER  NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+    title          TEXT     NOT NULL,
+    starts_at      INTEGER  NOT NULL,
+    ends_at        INTEGER,
+    place          TEXT     NOT NULL,
+    organiser      TEXT     NOT NULL,
+    target_group   TEXT     NOT NULL,
+    capacity       INTEGER  CHECK (capacity >= 0),
+    head_count     INTEGER  NOT NULL DEFAULT 0 CHECK (head_count >= 0),
+    created_at     INTEGER  NOT NULL
+);
+CREATE INDEX project_events_initiative ON project_events (initiative_id, starts_at);
+
+CREATE TABLE project_attendees (
+    id             INTEGER PRIMARY KEY,
+    event_id       INTEGER  NOT NULL REFERENCES project_events (id) ON DELETE CASCADE,
+    name           TEXT     NOT NULL,
+    organisation   TEXT     NOT NULL,
+    unit           TEXT     NOT NULL,
+    gender         TEXT     NOT NULL CHECK (gender IN ('woman', 'man', 'other', 'unknown')),
+    recorded_at    INTEGER  NOT NULL
+);
+CREATE INDEX project_attendees_event ON project_attendees (event_id);
