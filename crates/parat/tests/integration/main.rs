@@ -13,6 +13,7 @@ mod landscape;
 mod map;
 mod outage;
 mod outcomes;
+mod project;
 mod questionnaire;
 mod readiness;
 mod store;

@@ -1108,6 +1108,20 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .and_then(|id| id.parse().ok())
         .expect("a phone link");
 
+    let made = owner
+        .post(
+            &format!("/initiatives/{initiative}/events"),
+            &[("title", "Hemligt tillfälle"), ("starts_at", "2026-09-01T09:00")],
+        )
+        .await;
+    let event = id_from_location(&location(&made));
+    owner.post(&format!("/events/{event}/attendees"), &[("name", "Hemlig Deltagare"), ("gender", "woman")]).await;
+    let attendee: i64 = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM project_attendees")
+        .await
+        .and_then(|id| id.parse().ok())
+        .expect("an attendee");
+
     let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
     let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
     let leaks = [
@@ -1123,6 +1137,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemligt möte",
         "Hemlig-kod",
         "Hemlig enhet",
+        "Hemligt tillfälle",
+        "Hemlig Deltagare",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1145,6 +1161,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "rounds" => round,
                 "questionnaires" => questionnaire,
                 "maps" => map,
+                "events" => event,
                 "outcomes" if template.starts_with("/outcomes/participants/") => participant,
                 "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
                 "outcomes" if template.starts_with("/outcomes/units/") => unit,
@@ -1161,6 +1178,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{actor}", &map_actor)
             .replace("{round}", &map_survey.to_string())
             .replace("{link}", &link.to_string())
+            .replace("{attendee}", &attendee.to_string())
             .replace("{risk}", "1")
             .replace("{point}", "1")
             .replace("{milestone}", "1")

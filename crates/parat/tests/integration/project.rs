@@ -1,0 +1,286 @@
+//! Project follow-up over HTTP: training events and attendance through the API and the pages,
+//! and a period's figures checked against counts made here from the events' local dates.
+
+use parat_core::organisation::{OrgKind, Role};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::common::{self, Browser, TestApp};
+
+async fn number(app: &TestApp, sql: &str) -> i64 {
+    app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
+}
+
+/// Events either side of period boundaries and both changes of summer time, as local times,
+/// with who came: named attendees' genders and a head count.
+const EVENTS: [(&str, &[&str], i64); 7] = [
+    ("2026-09-01T00:30", &["woman", "woman", "man"], 0),
+    ("2026-08-31T23:30", &["other"], 4),
+    ("2026-11-01T00:30", &["unknown", "woman"], 0),
+    // The night summer time begins, before the clocks jump.
+    ("2026-03-29T01:30", &["man"], 10),
+    // The hour lived twice when summer time ends.
+    ("2026-10-25T02:30", &[], 7),
+    ("2026-04-30T23:59", &["woman"], 0),
+    ("2026-05-01T00:00", &["man", "man"], 0),
+];
+
+/// The figures a period should have, counted from the local dates' text: a month by its
+/// prefix, a tertial or quarter by the month's number, a year by the year.
+fn expected(period: &str) -> serde_json::Value {
+    let month_of = |local: &str| local[5..7].parse::<u32>().expect("month");
+    let holds = |local: &str| match period.split_once('-') {
+        None => local.starts_with(period),
+        Some((year, part)) if local.starts_with(year) => match part.strip_prefix('T') {
+            Some(t) => (month_of(local) - 1) / 4 + 1 == t.parse::<u32>().expect("tertial"),
+            None => match part.strip_prefix('Q') {
+                Some(q) => (month_of(local) - 1) / 3 + 1 == q.parse::<u32>().expect("quarter"),
+                None => local.starts_with(period),
+            },
+        },
+        Some(_) => false,
+    };
+    let within: Vec<_> = EVENTS.iter().filter(|(local, _, _)| holds(local)).collect();
+    let count = |gender: &str| {
+        within.iter().map(|(_, people, _)| people.iter().filter(|g| **g == gender).count()).sum::<usize>()
+    };
+    json!({
+        "events": within.len(),
+        "attendances": within.iter().map(|(_, people, _)| people.len()).sum::<usize>(),
+        "attendances_by_gender": {"woman": count("woman"), "man": count("man"), "other": count("other"), "unknown": count("unknown")},
+        "head_counts": within.iter().map(|(_, _, n)| n).sum::<i64>(),
+    })
+}
+
+/// Borås's coordinator and viewer, and a coordinator of another municipality.
+async fn people(app: &TestApp) -> [Browser; 3] {
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let other = app.organisation("Alingsås kommun", OrgKind::Municipality, None).await;
+    [
+        app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await,
+        app.logged_in(org, "vera@boras.se", "Vera Läsare", Role::Viewer).await,
+        app.logged_in(other, "olle@alingsas.se", "Olle Annan", Role::Coordinator).await,
+    ]
+}
+
+#[tokio::test]
+async fn events_and_attendance_through_the_api_give_each_periods_figures_by_local_date() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let (token, viewing, outside) =
+        (sara.api_token("register").await, vera.api_token("läsa").await, olle.api_token("annan").await);
+    let (status, initiative) = sara
+        .api_post(
+            &token,
+            "/api/v1/initiatives",
+            &json!({"name": "Kompetenslyft", "topic": "integration", "status": "active"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{initiative}");
+    let initiative = initiative["id"].as_i64().expect("id");
+    let events_path = format!("/api/v1/initiatives/{initiative}/events");
+
+    // Refused: a time that does not exist, an end before the start; each named.
+    let (status, error) =
+        sara.api_post(&token, &events_path, &json!({"title": "Natt", "starts_at": "2026-03-29T02:30"})).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str(), error["error"]["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("starts_at"), Some("no-such-local-time")),
+        "{error}"
+    );
+    let backwards = json!({"title": "Bakåt", "starts_at": "2026-05-04T13:00", "ends_at": "2026-05-04T12:00"});
+    let (status, error) = sara.api_post(&token, &events_path, &backwards).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("end-before-start"))
+    );
+    let fine = json!({"title": "Läsare", "starts_at": "2026-05-04T13:00"});
+    assert_eq!(vera.api_post(&viewing, &events_path, &fine).await.0, StatusCode::FORBIDDEN, "viewers read");
+    assert_eq!(olle.api_post(&outside, &events_path, &fine).await.0, StatusCode::NOT_FOUND, "another organisation's");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_events").await, 0);
+
+    for (i, (starts_at, people, head_count)) in EVENTS.iter().enumerate() {
+        let body = json!({"title": format!("Tillfälle {i}"), "starts_at": starts_at, "place": "Stadshuset"});
+        let (status, made) = sara.api_post(&token, &events_path, &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        let attendance = format!("/api/v1/events/{}/attendance", made["id"]);
+        if !people.is_empty() {
+            let attendees: Vec<_> = people
+                .iter()
+                .enumerate()
+                .map(|(k, g)| json!({"name": format!("Person {i}-{k}"), "organisation": "Borås stad", "gender": g}))
+                .collect();
+            let (status, out) = sara.api_post(&token, &attendance, &json!({ "attendees": attendees })).await;
+            assert_eq!((status, out["attendees"].as_i64()), (StatusCode::CREATED, Some(people.len() as i64)), "{out}");
+        }
+        if *head_count > 0 {
+            // Set twice: the count replaces the last one.
+            sara.api_post(&token, &attendance, &json!({"head_count": 99})).await;
+            let (status, out) = sara.api_post(&token, &attendance, &json!({ "head_count": head_count })).await;
+            assert_eq!((status, out["head_count"].as_i64()), (StatusCode::OK, Some(*head_count)));
+        }
+    }
+    let (status, listed) = vera.api_get(&viewing, &events_path).await;
+    assert_eq!(status, StatusCode::OK);
+    let starts: Vec<&str> = listed.as_array().expect("events").iter().filter_map(|e| e["starts_at"].as_str()).collect();
+    let mut local: Vec<&str> = EVENTS.iter().map(|(at, _, _)| *at).collect();
+    local.sort();
+    assert_eq!(starts, local, "in time order, in local time as sent");
+
+    // Attendance refused: both, neither, an empty list, a person without a name — nothing written.
+    let first = listed[0]["id"].as_i64().expect("id");
+    let attendance = format!("/api/v1/events/{first}/attendance");
+    let before = number(&app, "SELECT COUNT(*) FROM project_attendees").await;
+    for body in [
+        json!({"attendees": [{"name": "A", "gender": "man"}], "head_count": 3}),
+        json!({}),
+        json!({"attendees": []}),
+        json!({"attendees": [{"name": "Bo", "gender": "man"}, {"name": " ", "gender": "woman"}]}),
+    ] {
+        let (status, error) = sara.api_post(&token, &attendance, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {error}");
+    }
+    let (_, error) = sara
+        .api_post(
+            &token,
+            &attendance,
+            &json!({"attendees": [{"name": "Bo", "gender": "man"}, {"name": " ", "gender": "woman"}]}),
+        )
+        .await;
+    assert!(error["error"]["message"].as_str().is_some_and(|m| m.contains("attendees[1].name")), "{error}");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, before, "all or none");
+
+    // Every month, tertial, quarter and the year, against the counts made here.
+    let periods = ["2026-03", "2026-04", "2026-05", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+        .into_iter()
+        .map(String::from)
+        .chain(["T1", "T2", "T3", "Q1", "Q2", "Q3", "Q4"].iter().map(|p| format!("2026-{p}")))
+        .chain(["2026".to_owned(), "2025".to_owned()]);
+    for period in periods {
+        let (status, figures) =
+            vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
+        assert_eq!(status, StatusCode::OK, "{period}: {figures}");
+        let want = expected(&period);
+        for key in ["events", "attendances", "attendances_by_gender", "head_counts"] {
+            assert_eq!(figures[key], want[key], "{period} {key}: {figures}");
+        }
+    }
+    let (_, t2) = vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period=2026-T2")).await;
+    assert_eq!(t2["period"], json!({"start": "2026-05-01", "end": "2026-08-31"}));
+    let (_, q3) = vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period=2026-Q3")).await;
+    assert_eq!((q3["period"]["end"].as_str(), q3["events"].as_i64()), (Some("2026-09-30"), Some(2)));
+    for bad in ["2026-T4", "2026-13", "maj", ""] {
+        let (status, error) =
+            vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(error["error"]["message"].as_str().is_some_and(|m| m.contains("2026-T2")), "{error}");
+    }
+    let (status, _) = vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = olle.api_get(&outside, &format!("/api/v1/initiatives/{initiative}/followup?period=2026")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn attendance_is_taken_at_the_door_kept_when_refused_printed_for_signatures_and_audited() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let made =
+        sara.post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let events = format!("/initiatives/{initiative}/events");
+
+    // A time in the skipped hour and no title: both named beside their fields, all kept.
+    let typed = [("title", ""), ("starts_at", "2026-03-29T02:30"), ("place", "Stadshuset, sal 3")];
+    let (status, page) = sara.post_page(&events, &typed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("id=\"f-title-error\"") && page.contains("id=\"f-starts_at-error\""),
+        "errors beside the fields"
+    );
+    assert!(
+        page.contains("value=\"2026-03-29T02:30\"") && page.contains("value=\"Stadshuset, sal 3\""),
+        "nothing lost"
+    );
+    assert!(page.contains("klockan från 02:00 till 03:00"), "the reason, in Swedish");
+    let typed = [
+        ("title", "MI-utbildning"),
+        ("starts_at", "2026-09-01T00:30"),
+        ("place", "Stadshuset, sal 3"),
+        ("capacity", "30"),
+    ];
+    let made = sara.post(&events, &typed).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let event = common::location(&made).split('?').next().expect("path").to_owned();
+    let (_, page) = sara.page(&event).await;
+    assert!(page.contains("<dd>2026-09-01 00:30</dd>"), "shown in local time");
+
+    // At the door: a person without a name is refused with what was typed kept.
+    let (status, page) = sara
+        .post_page(
+            &format!("{event}/attendees"),
+            &[("name", " "), ("organisation", "Försäkringskassan"), ("gender", "woman")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"f-name-error\"") && page.contains("value=\"Försäkringskassan\""));
+    for (name, gender) in [("Sara Ek", "woman"), ("Bo Lind", "man")] {
+        let added = sara
+            .post(
+                &format!("{event}/attendees"),
+                &[("name", name), ("organisation", "Borås stad"), ("unit", "Socialtjänsten"), ("gender", gender)],
+            )
+            .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    let (status, page) = sara.post_page(&format!("{event}/head-count"), &[("head_count", "-2")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"f-head_count-error\"") && page.contains("value=\"-2\""));
+    assert_eq!(
+        sara.post(&format!("{event}/head-count"), &[("head_count", "12")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(number(&app, "SELECT head_count FROM project_events").await, 12);
+
+    // The viewer reads the list (the read logged) but has no forms and may not record.
+    let (status, page) = vera.page(&event).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Sara Ek") && !page.contains("/attendees\""), "a list without forms");
+    assert!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE entity = 'project_attendance' AND action = 'read'").await
+            >= 1
+    );
+    let refused = vera.post(&format!("{event}/attendees"), &[("name", "X"), ("gender", "man")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(olle.page(&event).await.0, StatusCode::NOT_FOUND, "another organisation's event");
+    assert_eq!(olle.page(&events).await.0, StatusCode::NOT_FOUND);
+    // The log keeps who was added by id, never by name.
+    assert_eq!(
+        number(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE COALESCE(after, '') || COALESCE(before, '') LIKE '%Sara Ek%'"
+        )
+        .await,
+        0
+    );
+
+    // The list to sign: both names, the columns, the event.
+    let pdf = sara.get(&format!("{event}/attendance.pdf")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    let text = common::pdf_text(&pdf.bytes().await.expect("bytes")).expect("PDF text");
+    for expected in ["MI-utbildning", "Sara Ek", "Bo Lind", "Underskrift", "Stadshuset, sal 3"] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+
+    // The initiative's page sums it up; an attendee removed; the event deleted with its list.
+    let (_, page) = sara.page(&format!("/initiatives/{initiative}")).await;
+    assert!(page.contains("Ett tillfälle, 14 deltagare räknade."), "{page}");
+    let bo = number(&app, "SELECT id FROM project_attendees WHERE name = 'Bo Lind'").await;
+    assert_eq!(sara.post(&format!("{event}/attendees/{bo}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, 1);
+    assert_eq!(sara.post(&format!("{event}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, 0);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_events").await, 0);
+    app.stop().await;
+}
