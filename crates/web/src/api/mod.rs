@@ -689,6 +689,39 @@ mod tests {
         assert_eq!(schema["required"], serde_json::json!(["edition", "interviews"]), "{schema}");
     }
 
+    /// utoipa keys schemas by their type's name alone: two modules' `AttendanceBody` would be one
+    /// schema in the document, and one operation would be described by the other's body.
+    #[test]
+    fn schema_names_are_unique_across_the_api_modules() {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("landscape.rs"),
+            include_str!("landscape_plan.rs"),
+            include_str!("map.rs"),
+            include_str!("map_inventory.rs"),
+            include_str!("outcomes.rs"),
+            include_str!("project.rs"),
+            include_str!("questionnaire.rs"),
+            include_str!("readiness.rs"),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for source in sources {
+            let mut lines = source.lines().peekable();
+            while let Some(line) = lines.next() {
+                if !(line.starts_with("#[derive(") && line.contains("ToSchema")) {
+                    continue;
+                }
+                let declaration = lines.by_ref().find(|l| l.starts_with("pub struct ") || l.starts_with("pub enum "));
+                let name =
+                    declaration.and_then(|l| l.split_whitespace().nth(2)).map(|n| n.trim_end_matches(['{', '(', ';']));
+                if let Some(name) = name {
+                    assert!(seen.insert(name.to_owned()), "two schemas named {name}");
+                }
+            }
+        }
+        assert!(seen.len() > 50, "the scan finds the schemas: {seen:?}");
+    }
+
     /// Every operation is documented with 401 and 503, and every one with a body with 400 and 422.
     #[test]
     fn every_operation_documents_its_errors() {

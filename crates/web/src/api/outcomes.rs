@@ -25,15 +25,15 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
 
 /// One rating: the four marks when they were entered, and the total.
 #[derive(Serialize, ToSchema)]
-pub struct RatingOut {
+pub struct MarksOut {
     /// The four marks 0–10, or null for a total entered from paper.
     items: Option<Vec<f64>>,
     total: f64,
 }
 
-impl From<&Marks> for RatingOut {
+impl From<&Marks> for MarksOut {
     fn from(marks: &Marks) -> Self {
-        RatingOut {
+        MarksOut {
             items: marks.item_marks().map(|items| items.iter().map(|t| t.as_f64()).collect()),
             total: marks.total().as_f64(),
         }
@@ -46,8 +46,8 @@ pub struct SessionOut {
     /// `YYYY-MM-DD`.
     date: String,
     group_session: bool,
-    ors: Option<RatingOut>,
-    srs: Option<RatingOut>,
+    ors: Option<MarksOut>,
+    srs: Option<MarksOut>,
 }
 
 /// The episode's course, as `parat outcomes summarize` gives it per episode.
@@ -112,8 +112,8 @@ async fn episode_out(state: &AppState, scope: &parat_store::OrgScope, id: i64) -
                 id: s.id,
                 date: s.held_on.to_string(),
                 group_session: s.group_session,
-                ors: s.ratings.outcome().map(RatingOut::from),
-                srs: s.ratings.session().map(RatingOut::from),
+                ors: s.ratings.outcome().map(MarksOut::from),
+                srs: s.ratings.session().map(MarksOut::from),
             })
             .collect(),
         course: CourseOut {

@@ -26,11 +26,11 @@ pub struct EventBody {
     #[schema(min_length = 1, max_length = 200)]
     title: String,
     /// Local time, `YYYY-MM-DDTHH:MM`.
-    #[schema(pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")]
+    #[schema(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$")]
     starts_at: String,
     /// Local time, not before `starts_at`.
     #[serde(default)]
-    #[schema(pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")]
+    #[schema(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$")]
     ends_at: Option<String>,
     #[serde(default)]
     #[schema(max_length = 200)]
@@ -154,7 +154,7 @@ pub struct AttendeeBody {
 /// Either people by name, or a count of people without names.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AttendanceBody {
+pub struct EventAttendanceBody {
     /// Added to the event's attendance list, all or none.
     #[serde(default)]
     #[schema(min_items = 1, max_items = 1000)]
@@ -166,7 +166,7 @@ pub struct AttendanceBody {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct AttendanceOut {
+pub struct EventAttendanceOut {
     /// The ids of the people added, in the order sent (empty for a head count).
     added: Vec<i64>,
     /// The event's named attendees now.
@@ -180,10 +180,10 @@ pub struct AttendanceOut {
 /// neither, an empty list, a person without a name (the message names which). For coordinators
 /// and administrators.
 #[utoipa::path(post, path = "/events/{id}/attendance", tag = "project", params(("id" = i64, Path, minimum = 1)),
-    request_body = AttendanceBody,
+    request_body = EventAttendanceBody,
     responses(
-        (status = 200, description = "The head count was set", body = AttendanceOut),
-        (status = 201, description = "The people were added", body = AttendanceOut),
+        (status = 200, description = "The head count was set", body = EventAttendanceOut),
+        (status = 201, description = "The people were added", body = EventAttendanceOut),
         (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
@@ -194,7 +194,7 @@ async fn record_attendance(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
     PathId(id): PathId,
-    ApiJson(body): ApiJson<AttendanceBody>,
+    ApiJson(body): ApiJson<EventAttendanceBody>,
 ) -> Result<Response, AppError> {
     let (status, added) = match (&body.attendees, body.head_count) {
         (Some(people), None) => {
@@ -231,7 +231,7 @@ async fn record_attendance(
         _ => return Err(AppError::Refused("send either `attendees` or `head_count`".into())),
     };
     let event = store::event(&state.db, &scope, id).await?;
-    let out = AttendanceOut { added, attendees: event.attendees, head_count: event.head_count };
+    let out = EventAttendanceOut { added, attendees: event.attendees, head_count: event.head_count };
     Ok((status, Json(out)).into_response())
 }
 
@@ -239,7 +239,7 @@ async fn record_attendance(
 #[into_params(parameter_in = Query)]
 pub struct FollowupParams {
     /// `2026-05` (month), `2026-T2` (tertial), `2026-Q3` (quarter) or `2026` (year).
-    #[param(pattern = "^[0-9]{4}(-([0-9]{2}|T[1-3]|Q[1-4]))?$")]
+    #[param(pattern = "^(19[0-9]{2}|[2-9][0-9]{3})(-(0[1-9]|1[0-2]|T[1-3]|Q[1-4]))?$")]
     period: String,
 }
 
