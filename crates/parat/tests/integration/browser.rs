@@ -1051,3 +1051,74 @@ async fn a_session_is_rated_on_a_tablet_and_the_follow_up_pages_are_accessible()
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// Attendance at the door on a tablet: a person without a name refused with what was typed
+/// kept, then recorded and listed, the form empty for the next; axe-core on the events pages.
+#[tokio::test]
+async fn attendance_is_taken_on_a_tablet_and_the_event_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let coordinator = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let made = coordinator
+        .post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")])
+        .await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let made = coordinator
+        .post(
+            &format!("/initiatives/{initiative}/events"),
+            &[("title", "MI-utbildning"), ("starts_at", "2026-09-01T09:00")],
+        )
+        .await;
+    let event = common::location(&made).split('?').next().expect("path").to_owned();
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@boras.se").await;
+    client.set_window_size(820, 1180).await.expect("a tablet-sized window");
+    check_page(&client, &base, &format!("/initiatives/{initiative}/events"), "project-events", &mut failures).await;
+    let page = format!("{base}{event}");
+    client.goto(&page).await.expect("the event's page");
+    client
+        .find(Locator::Id("f-organisation"))
+        .await
+        .expect("organisation")
+        .send_keys("Försäkringskassan")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css("#add-attendee ~ form button[type=submit]"))
+        .await
+        .expect("record")
+        .click()
+        .await
+        .expect("click");
+    client.wait().for_element(Locator::Id("error-summary")).await.expect("the missing name named");
+    let kept: serde_json::Value =
+        client.execute("return document.getElementById('f-organisation').value", vec![]).await.expect("value");
+    assert_eq!(kept, "Försäkringskassan");
+    check_current(&client, "project-attendee-refused", &mut failures).await;
+    client.find(Locator::Id("f-name")).await.expect("name").send_keys("Sara Ek").await.expect("type");
+    client.execute("document.getElementById('f-gender').value = 'woman'", vec![]).await.expect("gender");
+    let after = submit_and_leave(
+        &client,
+        Locator::Css("#add-attendee ~ form button[type=submit]"),
+        client.current_url().await.expect("url").as_ref(),
+    )
+    .await;
+    assert!(after.contains("notice=saved"), "{after}");
+    let state: serde_json::Value = client
+        .execute(
+            "return [document.querySelector('#attendance ~ .table-wrap tbody th').textContent, \
+             document.getElementById('f-name').value]",
+            vec![],
+        )
+        .await
+        .expect("the list and the form");
+    assert_eq!(state, serde_json::json!(["Sara Ek", ""]), "listed, and the form empty for the next person");
+    check_current(&client, "project-event", &mut failures).await;
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
