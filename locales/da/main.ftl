@@ -69,6 +69,7 @@ problem-invalid-email = Skriv en e-mailadresse, for eksempel navn@kommune.dk.
 problem-invalid-date = Skriv en dato som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.
 problem-invalid-date-time = Skriv dato og klokkeslæt som ÅÅÅÅ-MM-DD TT:MM, for eksempel 2026-09-01 13:30.
 problem-no-such-local-time = Det tidspunkt findes ikke: natten hvor sommertiden begynder, springer uret fra 02:00 til 03:00.
+problem-two-decimals = Skriv beløbet med højst to decimaler (hele øre).
 problem-end-before-start = Slutdatoen kan ikke ligge før startdatoen.
 problem-unknown-choice = Den mulighed findes ikke. Vælg en af mulighederne på listen.
 problem-taken = Findes allerede.

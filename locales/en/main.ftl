@@ -69,6 +69,7 @@ problem-invalid-email = Enter an e-mail address, for example name@municipality.s
 problem-invalid-date = Enter a date as YYYY-MM-DD, for example 2026-03-31.
 problem-invalid-date-time = Enter the date and time as YYYY-MM-DD HH:MM, for example 2026-09-01 13:30.
 problem-no-such-local-time = That time does not exist: on the night summer time begins, clocks jump from 02:00 to 03:00.
+problem-two-decimals = Enter the amount with at most two decimals.
 problem-end-before-start = The end date cannot be before the start date.
 problem-unknown-choice = That option does not exist. Choose one of the options in the list.
 problem-taken = This exists already.

@@ -69,6 +69,7 @@ problem-invalid-email = Skriv en e-postadress, till exempel namn@kommun.se.
 problem-invalid-date = Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.
 problem-invalid-date-time = Skriv datum och klockslag som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-09-01 13:30.
 problem-no-such-local-time = Den tiden finns inte: natten då sommartiden börjar hoppar klockan från 02:00 till 03:00.
+problem-two-decimals = Skriv beloppet med högst två decimaler (hela ören).
 problem-end-before-start = Slutdatumet kan inte ligga före startdatumet.
 problem-unknown-choice = Det alternativet finns inte. Välj ett av alternativen i listan.
 problem-taken = Det finns redan.

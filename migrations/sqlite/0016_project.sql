@@ -27,3 +27,21 @@ CREATE TABLE project_attendees (
     recorded_at    INTEGER  NOT NULL
 );
 CREATE INDEX project_attendees_event ON project_attendees (event_id);
+
+-- The activity plan and what was carried out. Amounts in öre; dates as `YYYY-MM-DD`. A goal
+-- removed from the landscape leaves its activities without one.
+CREATE TABLE project_activities (
+    id             INTEGER PRIMARY KEY,
+    org_id         INTEGER  NOT NULL REFERENCES organisations (id),
+    initiative_id  INTEGER  NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+    title          TEXT     NOT NULL,
+    planned_on     TEXT,
+    responsible    TEXT     NOT NULL,
+    goal_id        INTEGER  REFERENCES landscape_goals (id) ON DELETE SET NULL,
+    planned_cost   INTEGER  CHECK (planned_cost >= 0),
+    done_on        TEXT,
+    participants   INTEGER  CHECK (participants >= 0),
+    deviation      TEXT     NOT NULL,
+    updated_at     INTEGER  NOT NULL
+);
+CREATE INDEX project_activities_initiative ON project_activities (initiative_id);

@@ -82,6 +82,8 @@ pub enum Problem {
     InvalidDateTime,
     /// A wall-clock time in the hour skipped when summer time begins.
     NoSuchLocalTime,
+    /// An amount of money with more than two decimals (öre).
+    TwoDecimals,
 }
 
 impl Problem {
@@ -123,6 +125,7 @@ impl Problem {
         Problem::TotalMismatch,
         Problem::InvalidDateTime,
         Problem::NoSuchLocalTime,
+        Problem::TwoDecimals,
     ];
 
     /// Stable code, used in API error bodies and as the Fluent message id suffix.
@@ -163,6 +166,7 @@ impl Problem {
             Problem::TotalMismatch => "total-mismatch",
             Problem::InvalidDateTime => "invalid-date-time",
             Problem::NoSuchLocalTime => "no-such-local-time",
+            Problem::TwoDecimals => "two-decimals",
         }
     }
 

@@ -127,3 +127,135 @@ fn a_periods_attendance_counts_events_by_their_local_date() {
     assert_eq!(figures("2027").events, 1);
     assert_eq!(figures("2026-10"), PeriodAttendance::default());
 }
+
+mod money {
+    use super::super::money::Amount;
+    use crate::locale::Locale;
+    use crate::Problem;
+    use proptest::prelude::*;
+
+    #[test]
+    fn amounts_are_read_as_people_write_them_in_their_language() {
+        let cases: [(&str, Locale, i64); 12] = [
+            ("12500", Locale::Sv, 1_250_000),
+            ("12 500", Locale::Sv, 1_250_000),
+            ("12\u{a0}500,50", Locale::Sv, 1_250_050),
+            ("12500,5", Locale::Sv, 1_250_050),
+            ("12500.50", Locale::Sv, 1_250_050),
+            ("12 500 kr", Locale::Sv, 1_250_000),
+            ("12.500", Locale::Da, 1_250_000),
+            ("12.500,50", Locale::Da, 1_250_050),
+            ("1.250.000", Locale::Da, 125_000_000),
+            ("12,500.50", Locale::En, 1_250_050),
+            ("12,500", Locale::En, 1_250_000),
+            ("0,01", Locale::Sv, 1),
+        ];
+        for (raw, locale, ore) in cases {
+            assert_eq!(Amount::parse(raw, locale, false), Ok(Amount::from_ore(ore)), "{raw} ({locale:?})");
+        }
+        assert_eq!(Amount::parse("-1 500,25", Locale::Sv, true), Ok(Amount::from_ore(-150_025)));
+    }
+
+    #[test]
+    fn a_bad_amount_says_what_is_wrong() {
+        let bad = |raw: &str| Amount::parse(raw, Locale::Sv, false);
+        assert_eq!(bad(""), Err(Problem::Required));
+        assert_eq!(bad("12,505"), Err(Problem::TwoDecimals));
+        assert_eq!(bad("tolv"), Err(Problem::NotANumber));
+        assert_eq!(bad("1e5"), Err(Problem::NotANumber));
+        assert!(matches!(bad("-5"), Err(Problem::OutOfRange { .. })), "no negative budget");
+        assert!(matches!(bad("99999999999999999"), Err(Problem::OutOfRange { .. })));
+    }
+
+    #[test]
+    fn amounts_are_written_in_each_language() {
+        let amount = Amount::from_ore(1_250_050);
+        assert_eq!(amount.format(Locale::Sv), "12\u{a0}500,50");
+        assert_eq!(amount.format(Locale::Da), "12.500,50");
+        assert_eq!(amount.format(Locale::En), "12,500.50");
+        assert_eq!(Amount::from_ore(1_250_000).format(Locale::Sv), "12\u{a0}500");
+        assert_eq!(Amount::from_ore(-5).format(Locale::Sv), "−0,05");
+        assert_eq!(amount.to_string(), "12500,50");
+    }
+
+    proptest! {
+        /// What Parat writes, in any language or in a form's field, it reads back to the öre.
+        #[test]
+        fn written_amounts_read_back(ore in -100_000_000_000i64..=100_000_000_000) {
+            let amount = Amount::from_ore(ore);
+            for locale in [Locale::Sv, Locale::Da, Locale::En] {
+                let written = amount.format(locale).replace('−', "-");
+                prop_assert_eq!(Amount::parse(&written, locale, true), Ok(amount), "{}", written);
+            }
+            prop_assert_eq!(Amount::parse(&amount.to_string(), Locale::Sv, true), Ok(amount));
+        }
+    }
+}
+
+#[test]
+fn an_activity_is_planned_then_carried_out_with_its_deviation() {
+    use time::macros::date;
+    let today = date!(2026 - 10 - 01);
+    let planned = ActivityInput {
+        title: "Handledning för chefer".into(),
+        planned_on: "2026-09-15".into(),
+        responsible: "Processledaren".into(),
+        goal_id: "3".into(),
+        planned_cost: "12 500,50".into(),
+        ..Default::default()
+    };
+    let draft = planned.parse(crate::locale::Locale::Sv, today).expect("valid");
+    assert_eq!(
+        (draft.planned_on, draft.goal_id, draft.planned_cost.map(|a| a.ore()), draft.done_on),
+        (Some(date!(2026 - 09 - 15)), Some(3), Some(1_250_050), None)
+    );
+    let done = ActivityInput {
+        done_on: "2026-09-22".into(),
+        participants: "14".into(),
+        deviation: "En vecka senare: lokalen var dubbelbokad.".into(),
+        ..planned.clone()
+    };
+    let draft = done.parse(crate::locale::Locale::Sv, today).expect("valid");
+    assert_eq!((draft.done_on, draft.participants), (Some(date!(2026 - 09 - 22)), Some(14)));
+
+    let bad = ActivityInput {
+        title: "".into(),
+        planned_on: "15/9".into(),
+        goal_id: "mål".into(),
+        planned_cost: "12,505".into(),
+        done_on: "2026-10-02".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        problems(bad.parse(crate::locale::Locale::Sv, today).expect_err("invalid")),
+        [
+            ("title", Problem::Required),
+            ("planned_on", Problem::InvalidDate),
+            ("goal_id", Problem::UnknownChoice),
+            ("planned_cost", Problem::TwoDecimals),
+            ("done_on", Problem::DateInFuture),
+        ]
+    );
+    let count_without_date = ActivityInput { title: "Träff".into(), participants: "5".into(), ..Default::default() };
+    assert_eq!(
+        problems(count_without_date.parse(crate::locale::Locale::Sv, today).expect_err("invalid")),
+        [("done_on", Problem::Required)]
+    );
+}
+
+#[test]
+fn a_period_counts_activities_planned_and_done_by_their_dates() {
+    use time::macros::date;
+    let activities = [
+        (Some(date!(2026 - 04 - 30)), Some(date!(2026 - 05 - 01))),
+        (Some(date!(2026 - 05 - 10)), None),
+        (None, Some(date!(2026 - 08 - 31))),
+        (Some(date!(2026 - 09 - 01)), Some(date!(2026 - 09 - 01))),
+    ];
+    let counts = |key: &str| activities_in(&Period::parse(key).expect("period"), &activities);
+    assert_eq!(counts("2026-T1"), ActivityCounts { planned: 1, done: 0 });
+    assert_eq!(counts("2026-T2"), ActivityCounts { planned: 1, done: 2 });
+    assert_eq!(counts("2026-T3"), ActivityCounts { planned: 1, done: 1 });
+    assert_eq!(counts("2026-05"), ActivityCounts { planned: 1, done: 1 });
+    assert_eq!(counts("2026"), ActivityCounts { planned: 3, done: 3 });
+}

@@ -25,6 +25,18 @@ const EVENTS: [(&str, &[&str], i64); 7] = [
     ("2026-05-01T00:00", &["man", "man"], 0),
 ];
 
+/// An activity's planned and done dates.
+type Dates = (Option<&'static str>, Option<&'static str>);
+
+/// Activities as planned and carried out.
+const ACTIVITIES: [Dates; 5] = [
+    (Some("2026-04-30"), Some("2026-05-01")),
+    (Some("2026-05-10"), None),
+    (None, Some("2026-08-31")),
+    (Some("2026-09-01"), Some("2026-09-01")),
+    (Some("2026-12-31"), None),
+];
+
 /// The figures a period should have, counted from the local dates' text: a month by its
 /// prefix, a tertial or quarter by the month's number, a year by the year.
 fn expected(period: &str) -> serde_json::Value {
@@ -41,6 +53,9 @@ fn expected(period: &str) -> serde_json::Value {
         Some(_) => false,
     };
     let within: Vec<_> = EVENTS.iter().filter(|(local, _, _)| holds(local)).collect();
+    let activities = |pick: fn(&Dates) -> Option<&'static str>| {
+        ACTIVITIES.iter().filter_map(pick).filter(|date| holds(date)).count()
+    };
     let count = |gender: &str| {
         within.iter().map(|(_, people, _)| people.iter().filter(|g| **g == gender).count()).sum::<usize>()
     };
@@ -49,6 +64,7 @@ fn expected(period: &str) -> serde_json::Value {
         "attendances": within.iter().map(|(_, people, _)| people.len()).sum::<usize>(),
         "attendances_by_gender": {"woman": count("woman"), "man": count("man"), "other": count("other"), "unknown": count("unknown")},
         "head_counts": within.iter().map(|(_, _, n)| n).sum::<i64>(),
+        "activities": {"planned": activities(|a| a.0), "done": activities(|a| a.1)},
     })
 }
 
@@ -150,6 +166,44 @@ async fn events_and_attendance_through_the_api_give_each_periods_figures_by_loca
     assert!(error["error"]["message"].as_str().is_some_and(|m| m.contains("attendees[1].name")), "{error}");
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, before, "all or none");
 
+    // Activities: planned, then (through PUT) carried out; refusals named.
+    let activities_path = format!("/api/v1/initiatives/{initiative}/activities");
+    for (i, (planned_on, done_on)) in ACTIVITIES.iter().enumerate() {
+        let body = json!({"title": format!("Aktivitet {i}"), "planned_on": planned_on, "planned_cost": 1_250_050});
+        let (status, made) = sara.api_post(&token, &activities_path, &body).await;
+        assert_eq!((status, made["planned_cost"].as_i64()), (StatusCode::CREATED, Some(1_250_050)), "{made}");
+        if let Some(done_on) = done_on {
+            let done = json!({"title": format!("Aktivitet {i}"), "planned_on": planned_on, "done_on": done_on, "participants": 12,
+                "deviation": "Flyttad en dag."});
+            let response = reqwest::Client::new()
+                .put(sara.url(&format!("/api/v1/activities/{}", made["id"])))
+                .bearer_auth(&token)
+                .json(&done)
+                .send()
+                .await
+                .expect("PUT");
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+    }
+    for (body, field, code) in [
+        (json!({"title": "Snart", "done_on": "2099-01-01"}), "done_on", "date-in-future"),
+        (json!({"title": "Räknad", "participants": 4}), "done_on", "required"),
+        (json!({"title": "Felmål", "goal_id": 999_999}), "goal_id", "unknown-choice"),
+        (json!({"title": "Datum", "planned_on": "2026-02-30"}), "planned_on", "invalid-date"),
+    ] {
+        let (status, error) = sara.api_post(&token, &activities_path, &body).await;
+        assert_eq!(
+            (status, error["error"]["fields"][0]["field"].as_str(), error["error"]["fields"][0]["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field), Some(code)),
+            "{body}: {error}"
+        );
+    }
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_activities").await, ACTIVITIES.len() as i64);
+    let (_, listed) = vera.api_get(&viewing, &activities_path).await;
+    let participants: i64 =
+        listed.as_array().expect("activities").iter().filter_map(|a| a["participants"].as_i64()).sum();
+    assert_eq!(participants, 36, "three carried out with twelve each");
+
     // Every month, tertial, quarter and the year, against the counts made here.
     let periods = ["2026-03", "2026-04", "2026-05", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
         .into_iter()
@@ -161,7 +215,7 @@ async fn events_and_attendance_through_the_api_give_each_periods_figures_by_loca
             vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
         assert_eq!(status, StatusCode::OK, "{period}: {figures}");
         let want = expected(&period);
-        for key in ["events", "attendances", "attendances_by_gender", "head_counts"] {
+        for key in ["events", "attendances", "attendances_by_gender", "head_counts", "activities"] {
             assert_eq!(figures[key], want[key], "{period} {key}: {figures}");
         }
     }
@@ -282,5 +336,58 @@ async fn attendance_is_taken_at_the_door_kept_when_refused_printed_for_signature
     assert_eq!(sara.post(&format!("{event}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, 0);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_events").await, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_activity_is_planned_and_carried_out_on_the_pages_with_amounts_exact() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let made =
+        sara.post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let activities = format!("/initiatives/{initiative}/activities");
+    let typed = [
+        ("title", "Handledning"),
+        ("planned_on", "2026-09-15"),
+        ("planned_cost", "12 500,505"),
+        ("done_on", "2099-01-01"),
+        ("deviation", "Rad ett\nRad två"),
+    ];
+    let (status, page) = sara.post_page(&activities, &typed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"f-planned_cost-error\"") && page.contains("id=\"f-done_on-error\""));
+    assert!(page.contains("value=\"12 500,505\"") && page.contains("Rad ett\nRad två"), "nothing lost");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_activities").await, 0);
+    for (title, cost) in [("Handledning", "12 500,50"), ("Studiebesök", "7500")] {
+        let fields =
+            [("title", title), ("planned_on", "2026-09-15"), ("planned_cost", cost), ("responsible", "Processledaren")];
+        assert_eq!(sara.post(&activities, &fields).await.status(), StatusCode::SEE_OTHER);
+    }
+    // Exact: 1 250 050 + 750 000 öre, shown as 20 000,50.
+    assert_eq!(number(&app, "SELECT SUM(planned_cost) FROM project_activities").await, 2_000_050);
+    let (_, page) = vera.page(&activities).await;
+    assert!(page.contains("20\u{a0}000,50") && page.contains("12\u{a0}500,50"), "amounts in Swedish");
+    assert!(!page.contains("id=\"new-activity\""), "viewers read");
+    assert_eq!(olle.page(&activities).await.0, StatusCode::NOT_FOUND);
+
+    // Carried out a week late with fourteen; the form shows the stored cost as typed back.
+    let id = number(&app, "SELECT MIN(id) FROM project_activities").await;
+    let (_, form) = sara.page(&format!("/activities/{id}")).await;
+    assert!(form.contains("value=\"12500,50\""), "the amount as a field holds it");
+    let done = [
+        ("title", "Handledning"),
+        ("planned_on", "2026-09-15"),
+        ("planned_cost", "12500,50"),
+        ("done_on", "2026-09-22"),
+        ("participants", "14"),
+        ("deviation", "En vecka senare: lokalen var dubbelbokad."),
+    ];
+    assert_eq!(sara.post(&format!("/activities/{id}"), &done).await.status(), StatusCode::SEE_OTHER);
+    let (_, page) = sara.page(&activities).await;
+    assert!(page.contains("lokalen var dubbelbokad") && page.contains("<td>2026-09-22</td>"), "the deviation listed");
+    assert_eq!(vera.post(&format!("/activities/{id}"), &done).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(sara.post(&format!("/activities/{id}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_activities").await, 1);
     app.stop().await;
 }

@@ -1116,6 +1116,12 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .await;
     let event = id_from_location(&location(&made));
     owner.post(&format!("/events/{event}/attendees"), &[("name", "Hemlig Deltagare"), ("gender", "woman")]).await;
+    owner.post(&format!("/initiatives/{initiative}/activities"), &[("title", "Hemlig aktivitet")]).await;
+    let activity: i64 = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM project_activities")
+        .await
+        .and_then(|id| id.parse().ok())
+        .expect("an activity");
     let attendee: i64 = app
         .text("SELECT CAST(MAX(id) AS TEXT) FROM project_attendees")
         .await
@@ -1139,6 +1145,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig enhet",
         "Hemligt tillfälle",
         "Hemlig Deltagare",
+        "Hemlig aktivitet",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1162,6 +1169,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "questionnaires" => questionnaire,
                 "maps" => map,
                 "events" => event,
+                "activities" => activity,
                 "outcomes" if template.starts_with("/outcomes/participants/") => participant,
                 "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
                 "outcomes" if template.starts_with("/outcomes/units/") => unit,

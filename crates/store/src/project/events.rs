@@ -89,7 +89,7 @@ const SELECT: &str = "SELECT e.id, e.initiative_id, e.title, e.starts_at, e.ends
      (SELECT COUNT(*) FROM project_attendees a WHERE a.event_id = e.id) AS attendees \
      FROM project_events e";
 
-fn require_editor(scope: &OrgScope) -> StoreResult<()> {
+pub(super) fn require_editor(scope: &OrgScope) -> StoreResult<()> {
     match scope.role().can_edit_initiatives() {
         true => Ok(()),
         false => Err(StoreError::Forbidden),
@@ -97,7 +97,7 @@ fn require_editor(scope: &OrgScope) -> StoreResult<()> {
 }
 
 /// The scope's initiative, or `NotFound`.
-async fn check_initiative(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<()> {
+pub(super) async fn check_initiative(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<()> {
     let found: Option<(i64,)> =
         on_reader!(db, |pool| sqlx::query_as("SELECT id FROM initiatives WHERE id = $1 AND org_id = $2")
             .bind(initiative_id)

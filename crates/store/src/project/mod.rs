@@ -1,8 +1,13 @@
 //! Project follow-up in the store: an initiative's training events and their attendance
-//! (`events`). Everything is scoped to the initiative's organisation: another organisation's
+//! (`events`); the activity plan and what was carried out (`activities`). Everything is scoped to the initiative's organisation: another organisation's
 //! events are `NotFound`. Viewers read; those who edit initiatives record.
 
+mod activities;
 mod events;
+
+pub use activities::{
+    activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
+};
 
 pub use events::{
     add_attendees, attendees, create_event, delete_event, event, event_facts, events_of, remove_attendee,

@@ -1,11 +1,16 @@
 //! Project follow-up in the API, so that a registration or case-management system can feed
-//! Parat: an initiative's training events, their attendance (named people or a head count), and a
-//! period's figures. Times are the organisation's local time (Scandinavian), written
+//! Parat: an initiative's training events, their attendance (named people or a head count), its
+//! activity plan with what was carried out, and a period's figures. Times are the organisation's local time (Scandinavian), written
 //! `2026-09-01T00:30`.
 
 use super::*;
 use parat_core::periods::Period;
-use parat_core::project::{attendance_in, event::local_field, AttendeeInput, ByGender, EventInput};
+use parat_core::project::money::Amount;
+use parat_core::project::{
+    activities_in, attendance_in, event::local_field, ActivityCounts, ActivityInput, AttendeeInput, ByGender,
+    EventInput,
+};
+use parat_store::project::Activity;
 use parat_store::project::{self as store, Event};
 
 /// The operations, merged into the API in one place ([`super::operations`]).
@@ -14,6 +19,8 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(list_events, create_event))
         .routes(routes!(record_attendance))
         .routes(routes!(followup))
+        .routes(routes!(list_activities, create_activity))
+        .routes(routes!(get_activity, update_activity))
 }
 
 /// The most people one request adds to an attendance list.
@@ -274,6 +281,20 @@ pub struct FollowupOut {
     attendances_by_gender: GenderCountsOut,
     /// People counted without names at them.
     head_counts: u32,
+    /// Activities planned for the period and carried out in it (by their dates).
+    activities: ActivityCountsOut,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivityCountsOut {
+    planned: u32,
+    done: u32,
+}
+
+impl From<ActivityCounts> for ActivityCountsOut {
+    fn from(counts: ActivityCounts) -> Self {
+        ActivityCountsOut { planned: counts.planned, done: counts.done }
+    }
 }
 
 /// A period's follow-up figures for an initiative: an event belongs to the period holding its
@@ -298,11 +319,177 @@ async fn followup(
         .ok_or_else(|| AppError::BadRequest(format!("`{}` is not a period: write {FORMS}", params.period)))?;
     let facts = store::event_facts(&state.db, &scope, id).await?;
     let figures = attendance_in(&period, &facts);
+    let activities = activities_in(&period, &store::activity_dates(&state.db, &scope, id).await?);
     Ok(Json(FollowupOut {
         period: PeriodOut { start: period.first_day().to_string(), end: period.last_day().to_string() },
         events: figures.events,
         attendances: figures.attendances,
         attendances_by_gender: figures.attendances_by_gender.into(),
         head_counts: figures.head_counts,
+        activities: activities.into(),
     }))
+}
+
+/// An activity, planned or carried out. Amounts in öre (hundredths of a krona or krone).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityBody {
+    #[schema(min_length = 1, max_length = 200)]
+    title: String,
+    /// `YYYY-MM-DD`; left out for an activity done without a plan.
+    #[serde(default)]
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    planned_on: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    responsible: Option<String>,
+    /// One of the initiative's goals (`/initiatives/{id}/goals`).
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 1)]
+    goal_id: Option<i64>,
+    /// In öre.
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 0, maximum = 100000000000i64)]
+    planned_cost: Option<i64>,
+    /// `YYYY-MM-DD`, not in the future; left out while not carried out.
+    #[serde(default)]
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    done_on: Option<String>,
+    /// How many took part; only with `done_on`.
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 0, maximum = 100000)]
+    participants: Option<i64>,
+    /// How it departed from the plan, and why.
+    #[serde(default)]
+    #[schema(max_length = 4000)]
+    deviation: Option<String>,
+}
+
+impl ActivityBody {
+    /// The body as the page's form would send it, parsed by the same code.
+    fn input(&self) -> ActivityInput {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+        ActivityInput {
+            title: self.title.clone(),
+            planned_on: text(&self.planned_on),
+            responsible: text(&self.responsible),
+            goal_id: number(self.goal_id),
+            planned_cost: self.planned_cost.map(|ore| Amount::from_ore(ore).to_string()).unwrap_or_default(),
+            done_on: text(&self.done_on),
+            participants: number(self.participants),
+            deviation: text(&self.deviation),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActivityOut {
+    id: i64,
+    title: String,
+    planned_on: Option<String>,
+    responsible: String,
+    goal_id: Option<i64>,
+    /// In öre.
+    planned_cost: Option<i64>,
+    done_on: Option<String>,
+    participants: Option<u32>,
+    deviation: String,
+}
+
+impl From<Activity> for ActivityOut {
+    fn from(a: Activity) -> Self {
+        ActivityOut {
+            id: a.id,
+            title: a.title,
+            planned_on: a.planned_on.map(|d| d.to_string()),
+            responsible: a.responsible,
+            goal_id: a.goal_id,
+            planned_cost: a.planned_cost.map(Amount::ore),
+            done_on: a.done_on.map(|d| d.to_string()),
+            participants: a.participants,
+            deviation: a.deviation,
+        }
+    }
+}
+
+/// An initiative's activities: planned ones by date, with what was carried out.
+#[utoipa::path(get, path = "/initiatives/{id}/activities", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = Vec<ActivityOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
+async fn list_activities(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<Vec<ActivityOut>>, AppError> {
+    let activities = store::activities_of(&state.db, &scope, id).await?;
+    Ok(Json(activities.into_iter().map(ActivityOut::from).collect()))
+}
+
+/// Adds an activity to an initiative's plan (or one carried out without a plan); answers 201
+/// with it. Refused with 422 beyond the schema: a date that does not exist, `done_on` in the
+/// future, `participants` without `done_on`, a goal not the initiative's. For coordinators and
+/// administrators.
+#[utoipa::path(post, path = "/initiatives/{id}/activities", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    request_body = ActivityBody,
+    responses(
+        (status = 201, body = ActivityOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
+async fn create_activity(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<ActivityBody>,
+) -> Result<Response, AppError> {
+    let draft =
+        body.input().parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
+    let made = store::create_activity(&state.db, &scope, id, &draft).await?;
+    let activity = store::activity(&state.db, &scope, made).await?;
+    Ok((StatusCode::CREATED, Json(ActivityOut::from(activity))).into_response())
+}
+
+#[utoipa::path(get, path = "/activities/{id}", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = ActivityOut),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such activity in the token's organisation", body = ErrorBody),
+    ))]
+async fn get_activity(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<ActivityOut>, AppError> {
+    Ok(Json(store::activity(&state.db, &scope, id).await?.into()))
+}
+
+/// Replaces an activity's fields, e.g. to record that it was carried out; the same rules as
+/// creating one.
+#[utoipa::path(put, path = "/activities/{id}", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    request_body = ActivityBody,
+    responses(
+        (status = 200, body = ActivityOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
+        (status = 404, description = "No such activity in the token's organisation", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
+async fn update_activity(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<ActivityBody>,
+) -> Result<Json<ActivityOut>, AppError> {
+    let draft =
+        body.input().parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
+    store::update_activity(&state.db, &scope, id, &draft).await?;
+    Ok(Json(store::activity(&state.db, &scope, id).await?.into()))
 }

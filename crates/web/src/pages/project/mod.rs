@@ -1,6 +1,6 @@
 //! Project follow-up: an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
-//! signatures (`events`). Viewers read; coordinators and administrators record.
+//! signatures (`events`); the activity plan and what was carried out (`activities`). Viewers read; coordinators and administrators record.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -17,8 +17,10 @@ use crate::views::forms::{self, csrf, error_summary, Field};
 use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
+mod activities;
 mod events;
 
+pub use activities::*;
 pub use events::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
@@ -32,6 +34,9 @@ pub fn routes() -> super::Routes {
         .route("/events/{id}/attendees/{attendee}/remove", "POST", post(remove_attendee))
         .route("/events/{id}/head-count", "POST", post(set_head_count))
         .route("/events/{id}/attendance.pdf", "GET", get(attendance_pdf))
+        .route("/initiatives/{id}/activities", "GET POST", get(activities_page).post(create_activity))
+        .route("/activities/{id}", "GET POST", get(activity_page).post(update_activity))
+        .route("/activities/{id}/delete", "POST", post(delete_activity))
 }
 
 /// The initiative page's section: how many events, the next one, and the way to them.
@@ -42,8 +47,8 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
     let next = events.iter().find(|e| e.starts_at >= now);
     let came: u32 = events.iter().map(|e| e.attendees + e.head_count).sum();
     Ok(html! {
-        section aria-labelledby="events" {
-            h2 #events { (ctx.t("project-events")) }
+        section aria-labelledby="project" {
+            h2 #project { (ctx.t("project-title")) }
             p {
                 (ctx.t_with("project-events-summary", &[("events", (events.len() as f64).into()), ("people", f64::from(came).into())]))
                 @if let Some(next) = next {
@@ -52,6 +57,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                 }
             }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
+            p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
         }
     })
 }
