@@ -48,6 +48,12 @@ pub enum Block {
         #[serde(skip_serializing_if = "Option::is_none")]
         wide: Option<usize>,
     },
+    /// A list to sign on paper: a table whose rows are tall enough to write a signature in, the
+    /// last column the widest.
+    SignatureTable {
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -124,7 +124,7 @@ pub fn write(document: &crate::document::Document) -> Result<Vec<u8>, crate::Rep
                         None,
                     ))
                 }),
-                Block::Table { headers, rows, .. } => {
+                Block::Table { headers, rows, .. } | Block::SignatureTable { headers, rows } => {
                     let cell = |t: &str, bold: bool| {
                         let run = if bold { text(t).bold() } else { text(t) };
                         TableCell::new().add_paragraph(Paragraph::new().add_run(run))

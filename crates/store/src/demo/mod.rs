@@ -17,6 +17,7 @@ use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
 mod map;
 mod outcomes;
+mod project;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoSize {
@@ -452,6 +453,7 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         // national scale besides, in the first county board, for benchmarks.
         if index == 1 {
             map::municipal_map(db, &coordinator, &mut random).await?;
+            project::project(db, &coordinator, initiative, &mut random).await?;
             let user = |email: &'static str| async move {
                 let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
                     .bind(email)

@@ -95,12 +95,12 @@ async fn activities_view(
                     th scope="col" { (ctx.t("project-activity-deviation")) }
                 } }
                 tbody { @for a in &activities { tr {
-                    td { (date(a.planned_on)) }
+                    td.date { (date(a.planned_on)) }
                     th scope="row" { a href=(format!("/activities/{}", a.id)) { (a.title) } }
                     td { (a.responsible) }
                     td { (a.goal.as_deref().unwrap_or("–")) }
                     td.number { (a.planned_cost.map(|c| c.format(ctx.locale)).unwrap_or_else(|| "–".into())) }
-                    td { (date(a.done_on)) }
+                    td.date { (date(a.done_on)) }
                     td.number { (a.participants.map(|n| n.to_string()).unwrap_or_else(|| "–".into())) }
                     td { (a.deviation) }
                 } } }

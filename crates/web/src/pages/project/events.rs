@@ -67,7 +67,7 @@ async fn events_view(
                     th scope="col" { (ctx.t("project-head-count")) }
                 } }
                 tbody { @for event in &events { tr {
-                    td { (ctx.date_time(event.starts_at)) }
+                    td.date { (ctx.date_time(event.starts_at)) }
                     th scope="row" { a href=(format!("/events/{}", event.id)) { (event.title) } }
                     td { (event.place) }
                     td.number { (event.attendees) }
@@ -358,7 +358,7 @@ pub async fn attendance_pdf(
             heading: ctx.t("project-attendance"),
             blocks: vec![
                 Block::paragraph(ctx.t("project-attendance-pdf-lead")),
-                Block::Table {
+                Block::SignatureTable {
                     headers: vec![
                         ctx.t("project-attendee-name"),
                         ctx.t("project-attendee-organisation"),
@@ -366,7 +366,6 @@ pub async fn attendance_pdf(
                         ctx.t("project-signature"),
                     ],
                     rows,
-                    wide: Some(3),
                 },
             ],
         }],
