@@ -32,6 +32,9 @@ const ORGANISATIONS: [(&str, &str); 4] = [
     ("Region Västra Götaland", "Vårdcentralen Centrum"),
 ];
 
+/// When an activity was carried out (days from today), with how many, and how it departed.
+type Done = (i64, u32, &'static str);
+
 pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
     let today = crate::now_date();
     let at = |days: i64, hour: u8| {
@@ -80,7 +83,8 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
         let event = project::create_event(db, coordinator, initiative, &draft).await?;
         project::set_head_count(db, coordinator, event, count).await?;
     }
-    let activities: [(&str, i64, i64, Option<(i64, u32, &str)>); 6] = [
+    // Title, planned (days from today), cost in öre, and when done: days, participants, deviation.
+    let activities: [(&str, i64, i64, Option<Done>); 6] = [
         ("Kartlägga befintliga samverkansmöten", -240, 0, Some((-235, 9, ""))),
         (
             "Utbildning i motiverande samtal",
