@@ -70,3 +70,20 @@ project-activity-deviation = Afvigelse fra planen og hvorfor
 hint-project-amount = I kroner, for eksempel 12.500 eller 12.500,50.
 hint-project-deviation = For eksempel en anden dato, færre deltagere eller andet indhold, og grunden.
 audit-entity-project_activity = aktivitet
+
+project-people = En persons oplysninger i fremmødelisterne
+project-people-link = En person vil se eller slette sine oplysninger i fremmødelisterne
+project-people-lead = Søg på navnet for at se alt, hvad organisationens fremmødelister har om personen, give personen det som en fil eller slette det. Søgningen logges.
+project-people-find = Søg
+project-people-none = Ingen fremmødelister har det navn.
+project-people-found = Fremmøde under navnet
+project-people-found-count = { $n ->
+    [one] Ét arrangement
+   *[other] { $n } arrangementer
+}
+project-people-export = Hent oplysningerne som fil (JSON)
+project-people-erase = { $n ->
+    [one] Slet personen fra fremmødelisten
+   *[other] Slet personen fra alle { $n } fremmødelister
+}
+audit-entity-project_person = person i fremmødelister

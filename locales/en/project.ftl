@@ -70,3 +70,20 @@ project-activity-deviation = Departure from the plan, and why
 hint-project-amount = In kronor, for example 12,500 or 12,500.50.
 hint-project-deviation = For example another date, fewer participants or other content, and the reason.
 audit-entity-project_activity = activity
+
+project-people = A person's entries on the attendance lists
+project-people-link = A person wants to see or erase their entries on the attendance lists
+project-people-lead = Search by name to see everything the organisation's attendance lists hold about the person, give it to them as a file, or erase it. The search is logged.
+project-people-find = Search
+project-people-none = No attendance list has that name.
+project-people-found = Attendance under the name
+project-people-found-count = { $n ->
+    [one] One event
+   *[other] { $n } events
+}
+project-people-export = Download the entries as a file (JSON)
+project-people-erase = { $n ->
+    [one] Erase the person from the attendance list
+   *[other] Erase the person from all { $n } attendance lists
+}
+audit-entity-project_person = person on attendance lists

@@ -70,3 +70,20 @@ project-activity-deviation = Avvikelse från planen och varför
 hint-project-amount = I kronor, till exempel 12 500 eller 12 500,50.
 hint-project-deviation = Till exempel annat datum, färre deltagare eller annat innehåll, och skälet.
 audit-entity-project_activity = aktivitet
+
+project-people = En persons uppgifter i närvarolistorna
+project-people-link = En person vill se eller radera sina uppgifter i närvarolistorna
+project-people-lead = Sök på namnet för att se allt som organisationens närvarolistor har om personen, ge hen det som en fil, eller radera det. Sökningen loggas.
+project-people-find = Sök
+project-people-none = Inga närvarolistor har det namnet.
+project-people-found = Närvaro under namnet
+project-people-found-count = { $n ->
+    [one] Ett tillfälle
+   *[other] { $n } tillfällen
+}
+project-people-export = Hämta uppgifterna som fil (JSON)
+project-people-erase = { $n ->
+    [one] Radera personen från närvarolistan
+   *[other] Radera personen från alla { $n } närvarolistor
+}
+audit-entity-project_person = person i närvarolistor

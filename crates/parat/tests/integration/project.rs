@@ -385,9 +385,57 @@ async fn an_activity_is_planned_and_carried_out_on_the_pages_with_amounts_exact(
     ];
     assert_eq!(sara.post(&format!("/activities/{id}"), &done).await.status(), StatusCode::SEE_OTHER);
     let (_, page) = sara.page(&activities).await;
-    assert!(page.contains("lokalen var dubbelbokad") && page.contains("<td>2026-09-22</td>"), "the deviation listed");
+    assert!(
+        page.contains("lokalen var dubbelbokad") && page.contains("<td class=\"date\">2026-09-22</td>"),
+        "the deviation listed"
+    );
     assert_eq!(vera.post(&format!("/activities/{id}"), &done).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(sara.post(&format!("/activities/{id}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_activities").await, 1);
+    app.stop().await;
+}
+
+/// A person asks what the attendance lists hold about them, and then to be erased.
+#[tokio::test]
+async fn a_person_on_the_attendance_lists_is_found_exported_and_erased_by_name() {
+    let app = TestApp::spawn().await;
+    let [sara, _vera, olle] = people(&app).await;
+    let org = number(&app, "SELECT id FROM organisations WHERE name = 'Borås stad'").await;
+    let anna = app.logged_in(org, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let made =
+        sara.post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    for (day, typed) in [("2026-09-01T09:00", "Sara Ek"), ("2026-10-01T09:00", "  sara  EK ")] {
+        let made =
+            sara.post(&format!("/initiatives/{initiative}/events"), &[("title", "Träff"), ("starts_at", day)]).await;
+        let event = common::location(&made).split('?').next().expect("path").to_owned();
+        for name in [typed, "Bo Lind"] {
+            sara.post(&format!("{event}/attendees"), &[("name", name), ("gender", "woman")]).await;
+        }
+    }
+    assert_eq!(sara.page("/project/people?name=Sara+Ek").await.0, StatusCode::FORBIDDEN, "administrators only");
+    let (status, page) = anna.page("/project/people?name=SARA+EK").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("2 tillfällen") && page.contains("sara  EK"), "both spellings found: {page}");
+    let export = anna.get("/project/people/export.json?name=Sara%20Ek").await;
+    let data: serde_json::Value = export.json().await.expect("JSON");
+    assert_eq!(data["attendances"].as_array().map(Vec::len), Some(2), "{data}");
+    assert_eq!(data["attendances"][0]["event_title"], "Träff");
+    // Another organisation's administrator finds nothing of Borås's.
+    let alingsas = number(&app, "SELECT id FROM organisations WHERE name = 'Alingsås kommun'").await;
+    let other_admin = app.logged_in(alingsas, "ali@alingsas.se", "Ali Admin", Role::Admin).await;
+    assert!(other_admin.page("/project/people?name=Sara+Ek").await.1.contains("Inga närvarolistor har det namnet"));
+    drop(olle);
+
+    assert_eq!(anna.post("/project/people/erase", &[("name", "sara ek")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees WHERE LOWER(name) LIKE '%sara%'").await, 0);
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, 2, "Bo stays");
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity = 'project_person'").await,
+        1
+    );
+    let named = "SELECT COUNT(*) FROM audit_log WHERE COALESCE(before, '') || COALESCE(after, '') LIKE '%sara ek%' \
+                 OR COALESCE(before, '') || COALESCE(after, '') LIKE '%sara  ek%'";
+    assert_eq!(number(&app, named).await, 0, "the log keeps no name");
     app.stop().await;
 }

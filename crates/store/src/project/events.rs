@@ -333,3 +333,70 @@ pub async fn event_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> Store
     }
     Ok(facts.into_iter().map(|(_, facts)| facts).collect())
 }
+
+/// One entry of a person on the organisation's attendance lists, for an extract of what is kept
+/// about them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PersonAttendance {
+    pub attendee_id: i64,
+    pub event_id: i64,
+    pub initiative_id: i64,
+    pub event_title: String,
+    /// Unix seconds.
+    pub starts_at: i64,
+    pub name: String,
+    pub organisation: String,
+    pub unit: String,
+    #[sqlx(try_from = "String")]
+    pub gender: GenderColumn,
+}
+
+/// The same name, as people type it: case and surrounding spaces aside.
+fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    fold(a) == fold(b)
+}
+
+/// Everything the organisation's attendance lists hold under a name: for a person's request to
+/// see (or erase) what is kept about them. Administrators; the search is audited, without the
+/// name.
+pub async fn person_attendances(db: &Db, scope: &OrgScope, name: &str) -> StoreResult<Vec<PersonAttendance>> {
+    if !scope.role().can_administer() {
+        return Err(StoreError::Forbidden);
+    }
+    let rows: Vec<PersonAttendance> = on_reader!(db, |pool| {
+        sqlx::query_as(
+            "SELECT a.id AS attendee_id, e.id AS event_id, e.initiative_id, e.title AS event_title, e.starts_at, \
+             a.name, a.organisation, a.unit, a.gender \
+             FROM project_attendees a JOIN project_events e ON e.id = a.event_id \
+             WHERE e.org_id = $1 ORDER BY e.starts_at, a.id",
+        )
+        .bind(scope.org_id())
+        .fetch_all(pool)
+        .await?
+    });
+    let found: Vec<PersonAttendance> = rows.into_iter().filter(|row| same_name(&row.name, name)).collect();
+    let entry = AuditEntry { entity_id: None, ..AuditEntry::scoped(scope, "read", "project_person", 0) }
+        .after(&serde_json::json!({ "attendees": found.iter().map(|f| f.attendee_id).collect::<Vec<_>>() }));
+    audit::log_read(db, entry).await?;
+    Ok(found)
+}
+
+/// Erases a person from every attendance list of the organisation; administrators. The events'
+/// counts drop by them; the log keeps how many and which rows, not the name.
+pub async fn erase_person(db: &Db, scope: &OrgScope, name: &str) -> StoreResult<usize> {
+    let found = person_attendances(db, scope, name).await?;
+    let ids: Vec<i64> = found.iter().map(|f| f.attendee_id).collect();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        for id in &ids {
+            sqlx::query("DELETE FROM project_attendees WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        }
+        let entry = AuditEntry { entity_id: None, ..AuditEntry::scoped(scope, "erase", "project_person", 0) }
+            .before(&serde_json::json!({ "attendees": ids }));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(ids.len())
+}

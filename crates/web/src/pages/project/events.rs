@@ -75,6 +75,9 @@ async fn events_view(
                 } } }
             } }
         }
+        @if member.scope.role().can_administer() {
+            p { a href="/project/people" { (ctx.t("project-people-link")) } }
+        }
         @if member.scope.role().can_edit_initiatives() {
             h2 #new-event { (ctx.t("project-event-new")) }
             (error_summary(ctx, errors, &event_labels(ctx)))

@@ -1,6 +1,7 @@
 //! Project follow-up: an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
-//! signatures (`events`); the activity plan and what was carried out (`activities`). Viewers read; coordinators and administrators record.
+//! signatures (`events`); the activity plan and what was carried out (`activities`); a
+//! person's request to see or erase what the attendance lists hold about them (`people`). Viewers read; coordinators and administrators record.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -19,9 +20,11 @@ use crate::{AppError, AppState, Ctx};
 
 mod activities;
 mod events;
+mod people;
 
 pub use activities::*;
 pub use events::*;
+pub use people::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
@@ -37,6 +40,9 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/activities", "GET POST", get(activities_page).post(create_activity))
         .route("/activities/{id}", "GET POST", get(activity_page).post(update_activity))
         .route("/activities/{id}/delete", "POST", post(delete_activity))
+        .route("/project/people", "GET", get(people_page))
+        .route("/project/people/export.json", "GET", get(people_export))
+        .route("/project/people/erase", "POST", post(people_erase))
 }
 
 /// The initiative page's section: how many events, the next one, and the way to them.
