@@ -390,6 +390,8 @@ async fn an_activity_is_planned_and_carried_out_on_the_pages_with_amounts_exact(
         "the deviation listed"
     );
     assert_eq!(vera.post(&format!("/activities/{id}"), &done).await.status(), StatusCode::FORBIDDEN);
+    let (_, read) = vera.page(&format!("/activities/{id}")).await;
+    assert!(read.contains("<dd>12\u{a0}500,50</dd>") && !read.contains("<form class=\"stacked\""), "read, not edited");
     assert_eq!(sara.post(&format!("/activities/{id}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_activities").await, 1);
     app.stop().await;

@@ -167,11 +167,17 @@ async fn activity_view(
                 button.secondary type="submit" { (ctx.t("project-activity-delete")) }
             }
         } @else {
+            @let date = |d: Option<time::Date>| d.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into());
             dl.details {
-                dt { (ctx.t("project-activity-planned-on")) } dd { (input.planned_on) }
-                dt { (ctx.t("project-activity-responsible")) } dd { (input.responsible) }
-                dt { (ctx.t("project-activity-done-on")) } dd { (input.done_on) }
-                dt { (ctx.t("project-activity-deviation")) } dd { (input.deviation) }
+                dt { (ctx.t("project-activity-planned-on")) } dd { (date(activity.planned_on)) }
+                dt { (ctx.t("project-activity-responsible")) } dd { (activity.responsible) }
+                dt { (ctx.t("project-activity-goal")) } dd { (activity.goal.as_deref().unwrap_or("–")) }
+                dt { (ctx.t("project-activity-planned-cost")) }
+                dd { (activity.planned_cost.map(|c| c.format(ctx.locale)).unwrap_or_else(|| "–".into())) }
+                dt { (ctx.t("project-activity-done-on")) } dd { (date(activity.done_on)) }
+                dt { (ctx.t("project-activity-participants")) }
+                dd { (activity.participants.map(|n| n.to_string()).unwrap_or_else(|| "–".into())) }
+                dt { (ctx.t("project-activity-deviation")) } dd { (activity.deviation) }
             }
         }
     };
