@@ -45,3 +45,28 @@ CREATE TABLE project_activities (
     updated_at     INTEGER  NOT NULL
 );
 CREATE INDEX project_activities_initiative ON project_activities (initiative_id);
+
+-- The budget (per year, category and funder) and the costs booked against it, in öre.
+CREATE TABLE project_budget_lines (
+    id             INTEGER PRIMARY KEY,
+    org_id         INTEGER  NOT NULL REFERENCES organisations (id),
+    initiative_id  INTEGER  NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+    year           INTEGER  NOT NULL,
+    category       TEXT     NOT NULL,
+    funder         TEXT     NOT NULL,
+    amount         INTEGER  NOT NULL CHECK (amount >= 0),
+    note           TEXT     NOT NULL
+);
+CREATE INDEX project_budget_lines_initiative ON project_budget_lines (initiative_id);
+
+CREATE TABLE project_costs (
+    id             INTEGER PRIMARY KEY,
+    org_id         INTEGER  NOT NULL REFERENCES organisations (id),
+    initiative_id  INTEGER  NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+    booked_on      TEXT     NOT NULL,
+    category       TEXT     NOT NULL,
+    amount         INTEGER  NOT NULL,
+    text           TEXT     NOT NULL,
+    recorded_at    INTEGER  NOT NULL
+);
+CREATE INDEX project_costs_initiative ON project_costs (initiative_id, booked_on);

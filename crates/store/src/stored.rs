@@ -15,12 +15,20 @@ use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::outcomes::entry::Asked;
 use parat_core::outcomes::{AgeGroup, EndReason};
+use parat_core::project::{CostCategory, Gender};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
 /// A choice read from its key column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stored<T>(pub T);
+
+/// Serialised as the value it holds, so that a stored row can be exported as it is.
+impl<T: serde::Serialize> serde::Serialize for Stored<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
 
 /// The choices with a stored key.
 pub trait StoredKey: Sized + Copy + 'static {
@@ -63,6 +71,8 @@ stored_keys!(
     Axis,
     AgeGroup,
     EndReason,
+    CostCategory,
+    Gender,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

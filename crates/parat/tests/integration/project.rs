@@ -37,11 +37,11 @@ const ACTIVITIES: [Dates; 5] = [
     (Some("2026-12-31"), None),
 ];
 
-/// The figures a period should have, counted from the local dates' text: a month by its
+/// Whether a local date (or date and time) written as text lies in a period: a month by its
 /// prefix, a tertial or quarter by the month's number, a year by the year.
-fn expected(period: &str) -> serde_json::Value {
+fn holds(period: &str, local: &str) -> bool {
     let month_of = |local: &str| local[5..7].parse::<u32>().expect("month");
-    let holds = |local: &str| match period.split_once('-') {
+    match period.split_once('-') {
         None => local.starts_with(period),
         Some((year, part)) if local.starts_with(year) => match part.strip_prefix('T') {
             Some(t) => (month_of(local) - 1) / 4 + 1 == t.parse::<u32>().expect("tertial"),
@@ -51,7 +51,12 @@ fn expected(period: &str) -> serde_json::Value {
             },
         },
         Some(_) => false,
-    };
+    }
+}
+
+/// The figures a period should have, counted from the local dates' text.
+fn expected(period: &str) -> serde_json::Value {
+    let holds = |local: &str| holds(period, local);
     let within: Vec<_> = EVENTS.iter().filter(|(local, _, _)| holds(local)).collect();
     let activities = |pick: fn(&Dates) -> Option<&'static str>| {
         ACTIVITIES.iter().filter_map(pick).filter(|date| holds(date)).count()
@@ -439,5 +444,95 @@ async fn a_person_on_the_attendance_lists_is_found_exported_and_erased_by_name()
     let named = "SELECT COUNT(*) FROM audit_log WHERE COALESCE(before, '') || COALESCE(after, '') LIKE '%sara ek%' \
                  OR COALESCE(before, '') || COALESCE(after, '') LIKE '%sara  ek%'";
     assert_eq!(number(&app, named).await, 0, "the log keeps no name");
+    app.stop().await;
+}
+
+/// Budget lines (year, category, funder, öre) and costs (date, category, öre) for the budget test.
+const LINES: [(i64, &str, &str, i64); 3] = [
+    (2026, "staff", "Borås stad", 6_000_000),
+    (2026, "external_suppliers", "Länsstyrelsen", 4_000_001),
+    (2027, "other", "Borås stad", 99_900),
+];
+const COSTS: [(&str, &str, i64); 4] = [
+    ("2026-04-30", "staff", 125_050),
+    ("2026-05-01", "travel", 200_000),
+    ("2026-05-31", "travel", -50_000),
+    ("2026-09-01", "material", 10),
+];
+
+#[tokio::test]
+async fn the_budget_and_the_costs_booked_give_each_periods_figures_to_the_ore() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let (token, viewing, outside) =
+        (sara.api_token("ekonomi").await, vera.api_token("läsa").await, olle.api_token("annan").await);
+    let made =
+        sara.post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let lines_path = format!("/api/v1/initiatives/{initiative}/budget/lines");
+    let costs_path = format!("/api/v1/initiatives/{initiative}/budget/costs");
+    for (year, category, funder, amount) in LINES {
+        let body = json!({"year": year, "category": category, "funder": funder, "amount": amount});
+        assert_eq!(sara.api_post(&token, &lines_path, &body).await.0, StatusCode::CREATED);
+    }
+    let line = json!({"year": 2026, "category": "staff", "amount": 5});
+    assert_eq!(vera.api_post(&viewing, &lines_path, &line).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(olle.api_post(&outside, &lines_path, &line).await.0, StatusCode::NOT_FOUND);
+    // A batch with a date that does not exist: named by position, nothing booked.
+    let bad = json!({"costs": [
+        {"booked_on": "2026-02-01", "category": "staff", "amount": 100},
+        {"booked_on": "2026-02-30", "category": "staff", "amount": 100},
+    ]});
+    let (status, error) = sara.api_post(&token, &costs_path, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error["error"]["message"].as_str().is_some_and(|m| m.contains("costs[1].booked_on")), "{error}");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_costs").await, 0, "all or none");
+    let costs: Vec<_> = COSTS.iter().map(|(date, category, amount)| json!({"booked_on": date, "category": category, "amount": amount, "text": "Faktura"})).collect();
+    let (status, booked) = sara.api_post(&token, &costs_path, &json!({ "costs": costs })).await;
+    assert_eq!((status, booked["added"].as_i64()), (StatusCode::CREATED, Some(4)));
+
+    // Each period's budget is its months' share of its year's budget, rounded to the öre (here
+    // with floating point, which is exact enough for these sums); its outcome what was booked.
+    for period in
+        ["2026-04", "2026-05", "2026-09", "2026-T1", "2026-T2", "2026-T3", "2026-Q2", "2026", "2027-01", "2027"]
+    {
+        let year: i64 = period[..4].parse().expect("year");
+        let months = match period.get(5..6) {
+            None => 12.0,
+            Some("T") => 4.0,
+            Some("Q") => 3.0,
+            Some(_) => 1.0,
+        };
+        let year_budget: i64 = LINES.iter().filter(|l| l.0 == year).map(|l| l.3).sum();
+        let budget = (year_budget as f64 * months / 12.0).round() as i64;
+        let outcome: i64 = COSTS.iter().filter(|c| holds(period, c.0)).map(|c| c.2).sum();
+        let (status, figures) =
+            vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(figures["budget"], json!({"budget": budget, "outcome": outcome}), "{period}");
+    }
+
+    // The page: by category, the funders' shares, per tertial; a refused line keeps what was typed.
+    let page = format!("/initiatives/{initiative}/budget");
+    let (_, shown) = vera.page(&page).await;
+    for text in ["100\u{a0}999,01", "2\u{a0}750,60", "Borås stad", "60,4 %", "39,6 %", "33\u{a0}333,34", "−500"] {
+        assert!(shown.contains(text), "{text} on the page");
+    }
+    assert!(!shown.contains("id=\"add-line\""), "viewers read");
+    let typed = [("year", "2026"), ("category", "premises"), ("funder", "ESF"), ("amount", "12,505")];
+    let (status, refused) = sara.post_page(&format!("{page}/lines"), &typed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("id=\"f-amount-error\"")
+            && refused.contains("value=\"ESF\"")
+            && refused.contains("value=\"12,505\"")
+    );
+    let cost = [("booked_on", "2026-10-01"), ("category", "premises"), ("amount", "1 000"), ("text", "Lokalhyra")];
+    assert_eq!(sara.post(&format!("{page}/costs"), &cost).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT SUM(amount) FROM project_costs").await, 275_060 + 100_000);
+    let id = number(&app, "SELECT MAX(id) FROM project_costs").await;
+    assert_eq!(vera.post(&format!("{page}/costs/{id}/remove"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(sara.post(&format!("{page}/costs/{id}/remove"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT SUM(amount) FROM project_costs").await, 275_060);
     app.stop().await;
 }

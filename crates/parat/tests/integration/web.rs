@@ -1122,6 +1122,28 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .await
         .and_then(|id| id.parse().ok())
         .expect("an activity");
+    owner
+        .post(
+            &format!("/initiatives/{initiative}/budget/lines"),
+            &[("year", "2026"), ("category", "staff"), ("funder", "Hemlig finansiär"), ("amount", "100")],
+        )
+        .await;
+    owner
+        .post(
+            &format!("/initiatives/{initiative}/budget/costs"),
+            &[("booked_on", "2026-05-01"), ("category", "staff"), ("amount", "100"), ("text", "Hemlig faktura")],
+        )
+        .await;
+    let (line, cost): (i64, i64) = (
+        app.text("SELECT CAST(MAX(id) AS TEXT) FROM project_budget_lines")
+            .await
+            .and_then(|id| id.parse().ok())
+            .expect("a line"),
+        app.text("SELECT CAST(MAX(id) AS TEXT) FROM project_costs")
+            .await
+            .and_then(|id| id.parse().ok())
+            .expect("a cost"),
+    );
     let attendee: i64 = app
         .text("SELECT CAST(MAX(id) AS TEXT) FROM project_attendees")
         .await
@@ -1146,6 +1168,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemligt tillfälle",
         "Hemlig Deltagare",
         "Hemlig aktivitet",
+        "Hemlig finansiär",
+        "Hemlig faktura",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1187,6 +1211,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{round}", &map_survey.to_string())
             .replace("{link}", &link.to_string())
             .replace("{attendee}", &attendee.to_string())
+            .replace("{line}", &line.to_string())
+            .replace("{cost}", &cost.to_string())
             .replace("{risk}", "1")
             .replace("{point}", "1")
             .replace("{milestone}", "1")

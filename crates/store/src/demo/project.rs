@@ -4,7 +4,7 @@
 
 use parat_core::locale::scandinavian_moment;
 use parat_core::project::money::Amount;
-use parat_core::project::{ActivityDraft, AttendeeDraft, EventDraft, Gender};
+use parat_core::project::{ActivityDraft, AttendeeDraft, BudgetLineDraft, CostCategory, CostDraft, EventDraft, Gender};
 use time::{Duration, Time};
 
 use super::Lcg;
@@ -118,5 +118,68 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
         };
         project::create_activity(db, coordinator, initiative, &draft).await?;
     }
+    budget(db, coordinator, initiative, random).await
+}
+
+/// Half the county board's, half the municipality's, for this year; costs booked month by month
+/// until today, one of them a correction.
+async fn budget(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
+    let today = crate::now_date();
+    let year = today.year();
+    let lines = [
+        (CostCategory::Staff, "Länsstyrelsen", 45_000_000),
+        (CostCategory::Staff, "Borås stad", 45_000_000),
+        (CostCategory::Suppliers, "Länsstyrelsen", 8_000_000),
+        (CostCategory::Premises, "Borås stad", 3_000_000),
+        (CostCategory::Travel, "Länsstyrelsen", 1_500_000),
+        (CostCategory::Material, "Borås stad", 1_500_000),
+    ];
+    for (category, funder, ore) in lines {
+        let line = BudgetLineDraft {
+            year,
+            category,
+            funder: funder.into(),
+            amount: Amount::from_ore(ore),
+            note: String::new(),
+        };
+        project::add_budget_line(db, coordinator, initiative, &line).await?;
+    }
+    let mut costs = Vec::new();
+    for month in 1..u8::from(today.month()) {
+        let Ok(booked_on) =
+            time::Date::from_calendar_date(year, time::Month::try_from(month).unwrap_or(time::Month::January), 25)
+        else {
+            continue;
+        };
+        costs.push(CostDraft {
+            booked_on,
+            category: CostCategory::Staff,
+            amount: Amount::from_ore(7_200_000 + random.below(50_000) as i64 * 10),
+            text: "Lön processledare".into(),
+        });
+        if month % 3 == 0 {
+            costs.push(CostDraft {
+                booked_on,
+                category: CostCategory::Travel,
+                amount: Amount::from_ore(98_050),
+                text: "Resor till nätverksträffar".into(),
+            });
+        }
+    }
+    if let Ok(booked_on) = time::Date::from_calendar_date(year, time::Month::May, 18) {
+        costs.push(CostDraft {
+            booked_on,
+            category: CostCategory::Suppliers,
+            amount: Amount::from_ore(4_800_000),
+            text: "Utbildning i motiverande samtal".into(),
+        });
+        costs.push(CostDraft {
+            booked_on,
+            category: CostCategory::Suppliers,
+            amount: Amount::from_ore(-250_000),
+            text: "Kreditfaktura, utbildning".into(),
+        });
+    }
+    project::add_costs(db, coordinator, initiative, &costs).await?;
     Ok(())
 }

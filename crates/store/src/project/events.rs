@@ -68,20 +68,7 @@ pub struct Attendee {
     pub name: String,
     pub organisation: String,
     pub unit: String,
-    #[sqlx(try_from = "String")]
-    pub gender: GenderColumn,
-}
-
-/// A stored gender, read back through the one list of keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct GenderColumn(pub Gender);
-
-impl TryFrom<String> for GenderColumn {
-    type Error = parat_core::Problem;
-    fn try_from(raw: String) -> Result<Self, Self::Error> {
-        Gender::parse(&raw).map(GenderColumn)
-    }
+    pub gender: crate::Stored<Gender>,
 }
 
 const SELECT: &str = "SELECT e.id, e.initiative_id, e.title, e.starts_at, e.ends_at, e.place, e.organiser, \
@@ -347,8 +334,7 @@ pub struct PersonAttendance {
     pub name: String,
     pub organisation: String,
     pub unit: String,
-    #[sqlx(try_from = "String")]
-    pub gender: GenderColumn,
+    pub gender: crate::Stored<Gender>,
 }
 
 /// The same name, as people type it: case and surrounding spaces aside.

@@ -727,7 +727,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 47, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 49, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

@@ -7,23 +7,31 @@ use super::*;
 use parat_core::periods::Period;
 use parat_core::project::money::Amount;
 use parat_core::project::{
-    activities_in, attendance_in, event::local_field, ActivityCounts, ActivityInput, AttendeeInput, ByGender,
-    EventInput,
+    activities_in, attendance_in, budget_in, event::local_field, ActivityCounts, ActivityInput, AttendeeInput,
+    BudgetLineInput, ByGender, CostCategory, CostInput, EventInput,
 };
 use parat_store::project::Activity;
 use parat_store::project::{self as store, Event};
 
 /// The operations, merged into the API in one place ([`super::operations`]).
 pub(super) fn operations() -> OpenApiRouter<AppState> {
+    let (schemas, paths, attendance) = routes!(record_attendance);
+    let (cost_schemas, cost_paths, costs) = routes!(list_costs, book_costs);
     OpenApiRouter::new()
         .routes(routes!(list_events, create_event))
-        .routes(routes!(record_attendance))
+        .routes((schemas, paths, attendance.layer(DefaultBodyLimit::max(LIST_BODY_MAX))))
         .routes(routes!(followup))
         .routes(routes!(list_activities, create_activity))
         .routes(routes!(get_activity, update_activity))
+        .routes(routes!(list_budget_lines, create_budget_line))
+        .routes((cost_schemas, cost_paths, costs.layer(DefaultBodyLimit::max(LIST_BODY_MAX))))
 }
 
-/// The most people one request adds to an attendance list.
+/// A list of a thousand people or costs, each with its longest texts in four-byte characters,
+/// is under 4 MB; other API bodies keep the general limit.
+const LIST_BODY_MAX: usize = 4 * 1024 * 1024;
+
+/// The most people (or costs) one request adds.
 const ATTENDEES_MAX: usize = 1000;
 
 /// An event to create. Times in the organisation's local time, to the minute.
@@ -283,6 +291,15 @@ pub struct FollowupOut {
     head_counts: u32,
     /// Activities planned for the period and carried out in it (by their dates).
     activities: ActivityCountsOut,
+    /// In öre: the period's share of its year's budget (a month a twelfth, a tertial a third, a
+    /// quarter a quarter, rounded to the öre) and the costs booked within it.
+    budget: BudgetOut,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BudgetOut {
+    budget: i64,
+    outcome: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -320,6 +337,11 @@ async fn followup(
     let facts = store::event_facts(&state.db, &scope, id).await?;
     let figures = attendance_in(&period, &facts);
     let activities = activities_in(&period, &store::activity_dates(&state.db, &scope, id).await?);
+    let lines: Vec<(i32, Amount)> =
+        store::budget_lines(&state.db, &scope, id).await?.iter().map(|l| (l.year, l.amount)).collect();
+    let booked: Vec<(time::Date, Amount)> =
+        store::costs(&state.db, &scope, id).await?.iter().map(|c| (c.booked_on, c.amount)).collect();
+    let money = budget_in(&period, &lines, &booked);
     Ok(Json(FollowupOut {
         period: PeriodOut { start: period.first_day().to_string(), end: period.last_day().to_string() },
         events: figures.events,
@@ -327,6 +349,7 @@ async fn followup(
         attendances_by_gender: figures.attendances_by_gender.into(),
         head_counts: figures.head_counts,
         activities: activities.into(),
+        budget: BudgetOut { budget: money.budget.ore(), outcome: money.outcome.ore() },
     }))
 }
 
@@ -492,4 +515,201 @@ async fn update_activity(
         body.input().parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
     store::update_activity(&state.db, &scope, id, &draft).await?;
     Ok(Json(store::activity(&state.db, &scope, id).await?.into()))
+}
+
+/// A budget line: what a funder gives for a category in a year, in öre.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLineBody {
+    #[serde(deserialize_with = "required_whole_number")]
+    #[schema(minimum = 2000, maximum = 2100)]
+    year: i64,
+    category: CostCategory,
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    funder: Option<String>,
+    /// In öre.
+    #[serde(deserialize_with = "required_whole_number")]
+    #[schema(minimum = 0, maximum = 100000000000i64)]
+    amount: i64,
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    note: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BudgetLineOut {
+    id: i64,
+    year: i32,
+    category: CostCategory,
+    funder: String,
+    /// In öre.
+    amount: i64,
+    note: String,
+}
+
+/// An initiative's budget lines by year, category and funder.
+#[utoipa::path(get, path = "/initiatives/{id}/budget/lines", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = Vec<BudgetLineOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
+async fn list_budget_lines(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<Vec<BudgetLineOut>>, AppError> {
+    let lines = store::budget_lines(&state.db, &scope, id).await?;
+    Ok(Json(
+        lines
+            .into_iter()
+            .map(|l| BudgetLineOut {
+                id: l.id,
+                year: l.year,
+                category: l.category,
+                funder: l.funder,
+                amount: l.amount.ore(),
+                note: l.note,
+            })
+            .collect(),
+    ))
+}
+
+/// Adds a budget line; answers 201 with its id. For coordinators and administrators.
+#[utoipa::path(post, path = "/initiatives/{id}/budget/lines", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    request_body = BudgetLineBody,
+    responses(
+        (status = 201, body = CreatedOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named", body = ErrorBody),
+    ))]
+async fn create_budget_line(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<BudgetLineBody>,
+) -> Result<Response, AppError> {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let input = BudgetLineInput {
+        year: body.year.to_string(),
+        category: body.category.key().to_owned(),
+        funder: text(&body.funder),
+        amount: Amount::from_ore(body.amount).to_string(),
+        note: text(&body.note),
+    };
+    let line = input.parse(parat_core::locale::Locale::Sv).map_err(AppError::Invalid)?;
+    let id = store::add_budget_line(&state.db, &scope, id, &line).await?;
+    Ok((StatusCode::CREATED, Json(CreatedOut { id })).into_response())
+}
+
+/// A cost booked, in öre; a correction may be negative.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CostBody {
+    /// `YYYY-MM-DD`.
+    #[schema(format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    booked_on: String,
+    category: CostCategory,
+    /// In öre.
+    #[serde(deserialize_with = "required_whole_number")]
+    #[schema(minimum = -100000000000i64, maximum = 100000000000i64)]
+    amount: i64,
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    text: Option<String>,
+}
+
+/// Costs to book, all or none: an export from the accounting system, say.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CostsBody {
+    #[schema(min_items = 1, max_items = 1000)]
+    costs: Vec<CostBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CostOut {
+    id: i64,
+    booked_on: String,
+    category: CostCategory,
+    /// In öre.
+    amount: i64,
+    text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BookedOut {
+    added: usize,
+}
+
+/// The costs booked on an initiative, by date.
+#[utoipa::path(get, path = "/initiatives/{id}/budget/costs", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    responses(
+        (status = 200, body = Vec<CostOut>),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+    ))]
+async fn list_costs(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+) -> Result<Json<Vec<CostOut>>, AppError> {
+    let costs = store::costs(&state.db, &scope, id).await?;
+    Ok(Json(
+        costs
+            .into_iter()
+            .map(|c| CostOut {
+                id: c.id,
+                booked_on: c.booked_on.to_string(),
+                category: c.category,
+                amount: c.amount.ore(),
+                text: c.text,
+            })
+            .collect(),
+    ))
+}
+
+/// Books costs, all or none; answers 201 with how many. Refused with 422 naming the first wrong
+/// cost by position (`costs[3].booked_on: invalid-date`): a date that does not exist. For
+/// coordinators and administrators.
+#[utoipa::path(post, path = "/initiatives/{id}/budget/costs", tag = "project", params(("id" = i64, Path, minimum = 1)),
+    request_body = CostsBody,
+    responses(
+        (status = 201, body = BookedOut),
+        (status = 400, description = "Not JSON, not `application/json`, or too large", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
+        (status = 404, description = "No such initiative in the token's organisation", body = ErrorBody),
+        (status = 422, description = "A cost's field wrong, named by position", body = ErrorBody),
+    ))]
+async fn book_costs(
+    State(state): State<AppState>,
+    ApiScope(scope): ApiScope,
+    PathId(id): PathId,
+    ApiJson(body): ApiJson<CostsBody>,
+) -> Result<Response, AppError> {
+    if body.costs.is_empty() || body.costs.len() > ATTENDEES_MAX {
+        return Err(AppError::Refused(format!("costs: from 1 to {ATTENDEES_MAX} a request")));
+    }
+    let mut drafts = Vec::with_capacity(body.costs.len());
+    for (index, cost) in body.costs.iter().enumerate() {
+        let input = CostInput {
+            booked_on: cost.booked_on.clone(),
+            category: cost.category.key().to_owned(),
+            amount: Amount::from_ore(cost.amount).to_string(),
+            text: cost.text.clone().unwrap_or_default(),
+        };
+        let draft = input.parse(parat_core::locale::Locale::Sv).map_err(|errors| {
+            let problems: Vec<String> =
+                errors.0.iter().map(|e| format!("costs[{index}].{}: {}", e.field, e.problem.code())).collect();
+            AppError::Refused(problems.join(", "))
+        })?;
+        drafts.push(draft);
+    }
+    let added = store::add_costs(&state.db, &scope, id, &drafts).await?;
+    Ok((StatusCode::CREATED, Json(BookedOut { added })).into_response())
 }

@@ -1,7 +1,8 @@
 //! Project follow-up: an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
 //! signatures (`events`); the activity plan and what was carried out (`activities`); a
-//! person's request to see or erase what the attendance lists hold about them (`people`). Viewers read; coordinators and administrators record.
+//! person's request to see or erase what the attendance lists hold about them (`people`); the
+//! budget against the costs booked (`budget`). Viewers read; coordinators and administrators record.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -19,10 +20,12 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod activities;
+mod budget;
 mod events;
 mod people;
 
 pub use activities::*;
+pub use budget::*;
 pub use events::*;
 pub use people::*;
 
@@ -40,6 +43,11 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/activities", "GET POST", get(activities_page).post(create_activity))
         .route("/activities/{id}", "GET POST", get(activity_page).post(update_activity))
         .route("/activities/{id}/delete", "POST", post(delete_activity))
+        .route("/initiatives/{id}/budget", "GET", get(budget_page))
+        .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
+        .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
+        .route("/initiatives/{id}/budget/lines/{line}/remove", "POST", post(remove_budget_line))
+        .route("/initiatives/{id}/budget/costs/{cost}/remove", "POST", post(remove_cost))
         .route("/project/people", "GET", get(people_page))
         .route("/project/people/export.json", "GET", get(people_export))
         .route("/project/people/erase", "POST", post(people_erase))
@@ -64,6 +72,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
             }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
+            p { a href=(format!("/initiatives/{initiative_id}/budget")) { (ctx.t("project-budget")) } }
         }
     })
 }
