@@ -39,6 +39,7 @@ mod map;
 mod map_inventory;
 mod outcomes;
 mod project;
+mod project_plan;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -61,6 +62,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(map::operations())
         .merge(outcomes::operations())
         .merge(project::operations())
+        .merge(project_plan::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -701,6 +703,7 @@ mod tests {
             include_str!("map_inventory.rs"),
             include_str!("outcomes.rs"),
             include_str!("project.rs"),
+            include_str!("project_plan.rs"),
             include_str!("questionnaire.rs"),
             include_str!("readiness.rs"),
         ];
