@@ -115,6 +115,13 @@ async fn events_and_attendance_through_the_api_give_each_periods_figures_by_loca
         (status, error["error"]["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("end-before-start"))
     );
+    // An empty end is not a time (left out, it is none).
+    let blank = json!({"title": "Tom", "starts_at": "2026-05-04T13:00", "ends_at": ""});
+    let (status, error) = sara.api_post(&token, &events_path, &blank).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid-date-time"))
+    );
     let fine = json!({"title": "Läsare", "starts_at": "2026-05-04T13:00"});
     assert_eq!(vera.api_post(&viewing, &events_path, &fine).await.0, StatusCode::FORBIDDEN, "viewers read");
     assert_eq!(olle.api_post(&outside, &events_path, &fine).await.0, StatusCode::NOT_FOUND, "another organisation's");
@@ -195,6 +202,7 @@ async fn events_and_attendance_through_the_api_give_each_periods_figures_by_loca
         (json!({"title": "Räknad", "participants": 4}), "done_on", "required"),
         (json!({"title": "Felmål", "goal_id": 999_999}), "goal_id", "unknown-choice"),
         (json!({"title": "Datum", "planned_on": "2026-02-30"}), "planned_on", "invalid-date"),
+        (json!({"title": "Tomt", "done_on": ""}), "done_on", "invalid-date"),
     ] {
         let (status, error) = sara.api_post(&token, &activities_path, &body).await;
         assert_eq!(

@@ -124,6 +124,22 @@ async fn openapi() -> Json<&'static serde_json::Value> {
 
 /// Accepts an integer written as a JSON number with no fraction (`7` or `7.0`), as JSON
 /// Schema's `integer` does; anything else is a 400 like any other type error.
+/// Optional fields sent as empty strings. In the API a field left out means none; an empty
+/// string is not a value of the field's form (a date, a time), so it is refused, not taken as
+/// none.
+fn refuse_blank(fields: &[(&'static str, Option<&str>, Problem)]) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    for (field, value, problem) in fields {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            errors.add(field, *problem);
+        }
+    }
+    match errors.is_empty() {
+        true => Ok(()),
+        false => Err(AppError::Invalid(errors)),
+    }
+}
+
 fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     let number = <Option<serde_json::Number>>::deserialize(d)?;
     number

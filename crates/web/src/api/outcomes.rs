@@ -179,9 +179,7 @@ async fn register_participant(
     ApiJson(body): ApiJson<ParticipantBody>,
 ) -> Result<Response, AppError> {
     // Left out is no consent date; an empty one is not a date.
-    if body.consent_on.as_deref().is_some_and(|d| d.trim().is_empty()) {
-        return Err(invalid(FieldErrors::single("consent_on", parat_core::Problem::InvalidDate)));
-    }
+    refuse_blank(&[("consent_on", body.consent_on.as_deref(), parat_core::Problem::InvalidDate)])?;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let input = parat_core::participant::ParticipantInput {
         code: body.code.clone(),

@@ -129,6 +129,7 @@ async fn create_event(
     PathId(id): PathId,
     ApiJson(body): ApiJson<EventBody>,
 ) -> Result<Response, AppError> {
+    refuse_blank(&[("ends_at", body.ends_at.as_deref(), Problem::InvalidDateTime)])?;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let input = EventInput {
         title: body.title.clone(),

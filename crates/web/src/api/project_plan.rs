@@ -54,10 +54,14 @@ pub struct ActivityBody {
 
 impl ActivityBody {
     /// The body as the page's form would send it, parsed by the same code.
-    fn input(&self) -> ActivityInput {
+    fn input(&self) -> Result<ActivityInput, AppError> {
+        refuse_blank(&[
+            ("planned_on", self.planned_on.as_deref(), Problem::InvalidDate),
+            ("done_on", self.done_on.as_deref(), Problem::InvalidDate),
+        ])?;
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
-        ActivityInput {
+        Ok(ActivityInput {
             title: self.title.clone(),
             planned_on: text(&self.planned_on),
             responsible: text(&self.responsible),
@@ -66,7 +70,7 @@ impl ActivityBody {
             done_on: text(&self.done_on),
             participants: number(self.participants),
             deviation: text(&self.deviation),
-        }
+        })
     }
 }
 
@@ -137,7 +141,7 @@ async fn create_activity(
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Response, AppError> {
     let draft =
-        body.input().parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
+        body.input()?.parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
     let made = store::create_activity(&state.db, &scope, id, &draft).await?;
     let activity = store::activity(&state.db, &scope, made).await?;
     Ok((StatusCode::CREATED, Json(ActivityOut::from(activity))).into_response())
@@ -176,7 +180,7 @@ async fn update_activity(
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Json<ActivityOut>, AppError> {
     let draft =
-        body.input().parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
+        body.input()?.parse(parat_core::locale::Locale::Sv, parat_store::now_date()).map_err(AppError::Invalid)?;
     store::update_activity(&state.db, &scope, id, &draft).await?;
     Ok(Json(store::activity(&state.db, &scope, id).await?.into()))
 }
