@@ -159,15 +159,6 @@ async fn budget_view(state: &AppState, member: &Member, initiative_id: i64, show
     Ok(page(ctx, &ctx.t("project-budget"), Nav::Initiatives, body))
 }
 
-fn remove_button(ctx: &Ctx, action: String, what: &str) -> Markup {
-    html! {
-        form.inline method="post" action=(action) {
-            (csrf(ctx))
-            button.secondary type="submit" aria-label=(format!("{} {what}", ctx.t("project-attendee-remove"))) { (ctx.t("project-attendee-remove")) }
-        }
-    }
-}
-
 fn lines_table(ctx: &Ctx, initiative_id: i64, lines: &[BudgetLine], can_edit: bool) -> Markup {
     html! {
         @if lines.is_empty() { p { (ctx.t("project-budget-lines-none")) } } @else {
@@ -178,7 +169,7 @@ fn lines_table(ctx: &Ctx, initiative_id: i64, lines: &[BudgetLine], can_edit: bo
                     th scope="col" { (ctx.t("project-budget-funder")) }
                     th scope="col" { (ctx.t("project-budget-amount")) }
                     th scope="col" { (ctx.t("project-budget-note")) }
-                    @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-attendee-remove")) } } }
+                    @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-remove")) } } }
                 } }
                 tbody { @for line in lines { tr {
                     th scope="row" { (line.year) }
@@ -203,7 +194,7 @@ fn costs_table(ctx: &Ctx, initiative_id: i64, costs: &[Cost], can_edit: bool) ->
                     th scope="col" { (ctx.t("project-budget-category")) }
                     th scope="col" { (ctx.t("project-budget-amount")) }
                     th scope="col" { (ctx.t("project-budget-text")) }
-                    @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-attendee-remove")) } } }
+                    @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-remove")) } } }
                 } }
                 tbody { @for cost in costs { tr {
                     td.date { (ctx.locale.format_date(cost.booked_on)) }

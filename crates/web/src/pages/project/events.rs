@@ -173,19 +173,14 @@ async fn event_view(
                         th scope="col" { (ctx.t("project-attendee-organisation")) }
                         th scope="col" { (ctx.t("project-attendee-unit")) }
                         th scope="col" { (ctx.t("project-attendee-gender")) }
-                        @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-attendee-remove")) } } }
+                        @if can_edit { th scope="col" { span.visually-hidden { (ctx.t("project-remove")) } } }
                     } }
                     tbody { @for person in &attendees { tr {
                         th scope="row" { (person.name) }
                         td { (person.organisation) }
                         td { (person.unit) }
                         td { (gender_label(person.gender.0)) }
-                        @if can_edit { td {
-                            form.inline method="post" action=(format!("/events/{id}/attendees/{}/remove", person.id)) {
-                                (csrf(ctx))
-                                button.secondary type="submit" aria-label=(format!("{} {}", ctx.t("project-attendee-remove"), person.name)) { (ctx.t("project-attendee-remove")) }
-                            }
-                        } }
+                        @if can_edit { td { (remove_button(ctx, format!("/events/{id}/attendees/{}/remove", person.id), &person.name)) } }
                     } } }
                 } }
             }

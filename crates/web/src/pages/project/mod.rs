@@ -53,6 +53,16 @@ pub fn routes() -> super::Routes {
         .route("/project/people/erase", "POST", post(people_erase))
 }
 
+/// A row's remove button; its accessible name says which row (`Ta bort Sara Ek`).
+fn remove_button(ctx: &Ctx, action: String, what: &str) -> Markup {
+    html! {
+        form.inline method="post" action=(action) {
+            (csrf(ctx))
+            button.secondary type="submit" aria-label=(format!("{} {what}", ctx.t("project-remove"))) { (ctx.t("project-remove")) }
+        }
+    }
+}
+
 /// The initiative page's section: how many events, the next one, and the way to them.
 pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
