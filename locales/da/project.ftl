@@ -126,3 +126,26 @@ project-category-other = Andet
 audit-entity-project_budget_line = budgetlinje
 audit-entity-project_cost = bogført udgift
 audit-entity-project_costs = bogførte udgifter
+
+## Importing costs from the accounting system
+project-import = Importér udgifter fra økonomisystemet
+project-import-lead = Eksportér udgifterne fra økonomisystemet som CSV- eller Excel-fil. Første række skal navngive kolonnerne: { $columns }. Omkostningstype kan udelades, hvis du vælger en nedenfor, og Tekst må mangle. Er en enkelt række forkert, importeres intet, og fejlene vises med rækkenummer.
+project-import-template = Hent en skabelon (Excel)
+project-import-template-file = Udgifter skabelon
+project-import-example = Togrejse til kurset
+project-import-file = Fil fra økonomisystemet
+hint-project-import-file = CSV (semikolon, tabulator eller komma) eller Excel (.xlsx, .xls, .ods), højst 8 MB. Beløb som tekst skrives som på dansk, for eksempel 1.250,50.
+project-import-default-category = Omkostningstype for rækker uden omkostningstype
+project-import-default-none = Står i filen
+hint-project-import-default-category = Mangler eksporten kolonnen Omkostningstype, vælger du her, hvilken type alle rækker bogføres som.
+project-import-submit = Importér udgifterne
+project-import-refused = Intet blev importeret. Ret filen, og prøv igen:
+project-import-empty = Filen har ingen række med en udgift under overskriftsrækken.
+project-import-missing = Overskriftsrækken mangler kolonnen { $column }.
+project-import-too-many = Filen har flere end { $max } rækker. Del den op i flere filer.
+project-import-row = Række { $row }, { $column }: { $problem }
+project-import-column-booked-on = Dato
+project-import-column-category = Omkostningstype
+project-import-column-amount = Beløb
+project-import-column-text = Tekst
+notice-costs-imported = Udgifterne er importeret og bogført.

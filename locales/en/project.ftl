@@ -126,3 +126,26 @@ project-category-other = Other
 audit-entity-project_budget_line = budget line
 audit-entity-project_cost = booked cost
 audit-entity-project_costs = booked costs
+
+## Importing costs from the accounting system
+project-import = Import costs from the accounting system
+project-import-lead = Export the costs from the accounting system as a CSV or Excel file. Its first row names the columns: { $columns }. Category may be left out if you choose one below, and Text is optional. If a single row is wrong, nothing is imported, and the problems are listed by row number.
+project-import-template = Download a template (Excel)
+project-import-template-file = Costs template
+project-import-example = Train to the course
+project-import-file = File from the accounting system
+hint-project-import-file = CSV (semicolons, tabs or commas) or Excel (.xlsx, .xls, .ods), at most 8 MB. Amounts written as text are read as in English, for example 1,250.50.
+project-import-default-category = Category for rows without one
+project-import-default-none = Given in the file
+hint-project-import-default-category = If the export has no Category column, choose here which category every row is booked in.
+project-import-submit = Import the costs
+project-import-refused = Nothing was imported. Correct the file and try again:
+project-import-empty = The file has no row with a cost below its header row.
+project-import-missing = The header row has no { $column } column.
+project-import-too-many = The file has more than { $max } rows. Split it into several files.
+project-import-row = Row { $row }, { $column }: { $problem }
+project-import-column-booked-on = Date
+project-import-column-category = Category
+project-import-column-amount = Amount
+project-import-column-text = Text
+notice-costs-imported = The costs are imported and booked.

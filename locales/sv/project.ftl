@@ -126,3 +126,26 @@ project-category-other = Övrigt
 audit-entity-project_budget_line = budgetrad
 audit-entity-project_cost = bokförd kostnad
 audit-entity-project_costs = bokförda kostnader
+
+## Importing costs from the accounting system
+project-import = Importera kostnader från ekonomisystemet
+project-import-lead = Exportera kostnaderna från ekonomisystemet som CSV- eller Excelfil. Första raden ska namnge kolumnerna: { $columns }. Kostnadsslag kan utelämnas om du väljer ett nedan, och Text får saknas. Är en enda rad fel importeras ingenting, och felen visas med radnummer.
+project-import-template = Ladda ner en mall (Excel)
+project-import-template-file = Kostnader mall
+project-import-example = Tågresa till utbildningen
+project-import-file = Fil från ekonomisystemet
+hint-project-import-file = CSV (semikolon, tabb eller komma) eller Excel (.xlsx, .xls, .ods), högst 8 MB. Belopp som text skrivs som på svenska, till exempel 1 250,50.
+project-import-default-category = Kostnadsslag för rader utan kostnadsslag
+project-import-default-none = Står i filen
+hint-project-import-default-category = Saknar exporten kolumnen Kostnadsslag väljer du här vilket slag alla rader bokförs som.
+project-import-submit = Importera kostnaderna
+project-import-refused = Inget importerades. Rätta filen och försök igen:
+project-import-empty = Filen har ingen rad med en kostnad under rubrikraden.
+project-import-missing = Rubrikraden saknar kolumnen { $column }.
+project-import-too-many = Filen har fler än { $max } rader. Dela upp den i flera filer.
+project-import-row = Rad { $row }, { $column }: { $problem }
+project-import-column-booked-on = Datum
+project-import-column-category = Kostnadsslag
+project-import-column-amount = Belopp
+project-import-column-text = Text
+notice-costs-imported = Kostnaderna är importerade och bokförda.

@@ -18,6 +18,7 @@ pub mod project;
 pub mod questionnaire;
 pub mod raw_id;
 pub mod readiness;
+pub mod table;
 pub mod validation;
 
 pub use validation::{FieldError, FieldErrors, Problem};

@@ -1,11 +1,12 @@
 //! Parat's documents: PDF reports rendered with typst from embedded templates and fonts, Word
-//! documents, XLSX spreadsheets and CSV files. Pure functions from data to bytes; callers run them on blocking threads.
+//! documents, XLSX spreadsheets and CSV files, and tables read from uploaded ones. Pure functions from data to bytes; callers run them on blocking threads.
 
 pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod pdf;
 pub mod plain_text;
+pub mod table;
 pub mod xlsx;
 
 /// Why an uploaded file gives no text. Every reader of uploads is linear in its input and

@@ -1,16 +1,18 @@
 //! Project follow-up: what an initiative did and what came of it, reported by month, tertial,
 //! quarter and year: training events with their attendance, the activity plan and what was
-//! carried out, the budget against what was booked, amounts of money exact to the öre; the figures of a period are
+//! carried out, the budget against what was booked (typed, or imported from an accounting export), amounts of money exact to the öre; the figures of a period are
 //! computed here, from the events' moments and their attendance, with no I/O.
 
 pub mod activity;
 pub mod budget;
+pub mod cost_import;
 pub mod event;
 pub mod followup;
 pub mod money;
 
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
 pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, CostCategory, CostDraft, CostInput};
+pub use cost_import::{CostColumn, CostImport, ImportError, RowProblem};
 pub use event::{AttendeeDraft, AttendeeInput, EventDraft, EventInput, Gender};
 pub use followup::{attendance_in, ByGender, EventFacts, PeriodAttendance};
 

@@ -544,3 +544,109 @@ async fn the_budget_and_the_costs_booked_give_each_periods_figures_to_the_ore() 
     assert_eq!(number(&app, "SELECT SUM(amount) FROM project_costs").await, 275_060);
     app.stop().await;
 }
+
+/// An accounting export as a Swedish Windows program saves it: Windows-1252, semicolons, the
+/// accounting system's own column names and an account column Parat does not need.
+fn accounting_csv(rows: &[&str]) -> Vec<u8> {
+    let text = format!("Verifikationsdatum;Konto;Kostnadsslag;Belopp;Verifikationstext\r\n{}\r\n", rows.join("\r\n"));
+    text.chars().map(|c| u8::try_from(u32::from(c)).expect("Latin-1 text")).collect()
+}
+
+#[tokio::test]
+async fn costs_are_imported_from_an_accounting_export_whole_or_not_at_all() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let made =
+        sara.post("/initiatives", &[("name", "Kompetenslyft"), ("topic", "integration"), ("status", "active")]).await;
+    let initiative = common::id_from_location(&common::location(&made));
+    let page = format!("/initiatives/{initiative}/budget");
+    let import = format!("{page}/costs/import");
+    let booked = || number(&app, "SELECT COUNT(*) FROM project_costs");
+
+    // Two wrong rows (a date that does not exist, a category Parat does not know): both named
+    // by the row number the spreadsheet shows, nothing booked, the chosen category kept.
+    let wrong = accounting_csv(&[
+        "2026-04-30;7010;Personal;12 500,50;Lön april",
+        "2026-02-30;5800;Resor;312,40;Tåg",
+        "2026-05-02;6550;Konsulter;1 000;Handledning",
+    ]);
+    let response = sara.upload(&import, &[("default_category", "other")], "export.csv", wrong).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = response.text().await.expect("body");
+    assert!(refused.contains("Inget importerades"), "{refused}");
+    assert!(refused.contains("Rad 3, Datum:") && refused.contains("Rad 4, Kostnadsslag:"), "{refused}");
+    assert!(refused.contains("<option value=\"other\" selected"), "the chosen category is kept");
+    assert_eq!(booked().await, 0);
+
+    // Corrected: every row booked, sums to the öre.
+    let rows = [
+        ("2026-04-30", "Personal", "12 500,50", 1_250_050),
+        ("2026-05-01", "Resor", "312,40", 31_240),
+        ("2026-05-02", "Externa leverantörer", "1 000", 100_000),
+        ("2026-09-01", "travel", "-312,40", -31_240),
+    ];
+    let lines: Vec<String> = rows.iter().map(|(d, c, a, _)| format!("{d};5800;{c};{a};Kurs i MI")).collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let response = sara.upload(&import, &[("default_category", "")], "export.csv", accounting_csv(&lines)).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(booked().await, 4);
+    assert_eq!(number(&app, "SELECT SUM(amount) FROM project_costs").await, rows.iter().map(|r| r.3).sum::<i64>());
+    let token = vera.api_token("läsa").await;
+    let (_, t2) = vera.api_get(&token, &format!("/api/v1/initiatives/{initiative}/followup?period=2026-T2")).await;
+    assert_eq!(t2["budget"]["outcome"], json!(31_240 + 100_000));
+    assert!(sara.page(&common::location(&response)).await.1.contains("Kostnaderna är importerade"));
+
+    // A spreadsheet with date cells and numbers, no category column: the chosen one for all.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (col, name) in ["Bokföringsdatum", "Belopp", "Text"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *name).expect("header");
+    }
+    for (row, (day, amount)) in [(3u8, 2_500.0), (4, 99.99)].iter().enumerate() {
+        let at = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 10, *day).expect("date");
+        sheet.write_datetime_with_format(row as u32 + 1, 0, &at, &date_format).expect("date");
+        sheet.write_number(row as u32 + 1, 1, *amount).expect("amount");
+        sheet.write_string(row as u32 + 1, 2, "Lokalhyra").expect("text");
+    }
+    let xlsx = workbook.save_to_buffer().expect("workbook");
+    assert_eq!(
+        vera.upload(&import, &[("default_category", "premises")], "k.xlsx", xlsx.clone()).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        olle.upload(&import, &[("default_category", "premises")], "k.xlsx", xlsx.clone()).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = sara.upload(&import, &[("default_category", "premises")], "Kostnader.XLSX", xlsx).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let premises = number(
+        &app,
+        "SELECT SUM(amount) FROM project_costs WHERE category = 'premises' AND booked_on LIKE '2026-10-0%'",
+    )
+    .await;
+    assert_eq!(premises, 250_000 + 9_999);
+
+    // No file, or a file that is no table: the reason beside the field.
+    let (status, body) = {
+        let response = sara.upload(&import, &[], "rapport.pdf", b"%PDF-1.7".to_vec()).await;
+        (response.status(), response.text().await.expect("body"))
+    };
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("id=\"f-file-error\""), "{body}");
+    assert_eq!(booked().await, 6);
+
+    // The template's columns are the ones the import reads.
+    let template = sara.get(&format!("{page}/costs/template.xlsx")).await;
+    assert_eq!(template.status(), StatusCode::OK);
+    let template = template.bytes().await.expect("template").to_vec();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(template)).expect("an XLSX is a zip archive");
+    let mut strings = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/sharedStrings.xml").expect("strings"), &mut strings)
+        .expect("read");
+    for column in ["Datum", "Kostnadsslag", "Belopp", "Text"] {
+        assert!(strings.contains(&format!(">{column}<")), "{column} in {strings}");
+    }
+    assert_eq!(olle.get(&format!("{page}/costs/template.xlsx")).await.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}

@@ -722,23 +722,8 @@ async fn transcripts_upload_as_text_or_word_documents() {
     let assessment = assessment_links(&coordinator.page(&format!("/initiatives/{initiative}")).await.1)[0].clone();
     let overview = coordinator.page(&format!("/assessments/{assessment}")).await.1;
     let interview = first_link_id(&overview, "/interviews/");
-    let upload = |name: &'static str, bytes: Vec<u8>| {
-        let coordinator = &coordinator;
-        let interview = interview.clone();
-        async move {
-            let token = coordinator.csrf().await;
-            let form = reqwest::multipart::Form::new()
-                .text("csrf", token)
-                .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
-            coordinator
-                .client
-                .post(coordinator.url(&format!("/interviews/{interview}/transcript/upload")))
-                .multipart(form)
-                .send()
-                .await
-                .expect("upload")
-        }
-    };
+    let path = format!("/interviews/{interview}/transcript/upload");
+    let upload = |name: &'static str, bytes: Vec<u8>| coordinator.upload(&path, &[], name, bytes);
 
     let response = upload("intervju.txt", "Utskrift i UTF-8: åäö.".as_bytes().to_vec()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);

@@ -186,6 +186,9 @@ pub fn parse_id(raw: &str) -> Result<i64, crate::AppError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or(crate::AppError::NotFound)
 }
 
+/// The media type of an XLSX workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Runs document work (PDF, XLSX, .docx) on a blocking thread; its failure is an internal error.
 pub async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 'static>(
     work: impl FnOnce() -> Result<T, E> + Send + 'static,
@@ -194,4 +197,53 @@ pub async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 's
         .await
         .map_err(|e| AppError::Internal(Box::new(e)))?
         .map_err(|e| AppError::Internal(Box::new(e)))
+}
+
+/// A form sent as `multipart/form-data`: its text fields and its one file (name in lower case,
+/// bytes), after its CSRF token has been checked.
+pub struct Upload {
+    pub fields: std::collections::BTreeMap<String, String>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    pub async fn read(ctx: &crate::Ctx, mut multipart: axum::extract::Multipart) -> Result<Upload, AppError> {
+        let bad = |e: axum::extract::multipart::MultipartError| AppError::BadRequest(e.body_text());
+        let mut upload = Upload { fields: Default::default(), file: None };
+        while let Some(field) = multipart.next_field().await.map_err(bad)? {
+            let name = field.name().unwrap_or("").to_owned();
+            match field.file_name() {
+                Some(file_name) => {
+                    let file_name = file_name.to_lowercase();
+                    let bytes = field.bytes().await.map_err(bad)?;
+                    upload.file = Some((file_name, bytes.to_vec())).filter(|(_, b)| !b.is_empty());
+                }
+                None => {
+                    let text = field.text().await.map_err(bad)?;
+                    upload.fields.insert(name, text);
+                }
+            }
+        }
+        let token = upload.fields.get("csrf").map(String::as_str).unwrap_or("");
+        if !parat_store::constant_time_eq(token, ctx.csrf_token()) {
+            return Err(AppError::Csrf);
+        }
+        Ok(upload)
+    }
+
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Why an uploaded file was not read, as the problem shown beside its field.
+pub fn upload_problem(error: parat_reports::UploadError) -> parat_core::Problem {
+    use parat_core::Problem;
+    use parat_reports::UploadError;
+    match error {
+        UploadError::Unreadable(_) => Problem::UnreadableFile,
+        UploadError::TooLarge => Problem::FileTooLarge,
+        UploadError::TooComplex => Problem::FileTooComplex,
+        UploadError::NotText => Problem::FileNotText,
+    }
 }

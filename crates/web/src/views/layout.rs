@@ -200,6 +200,7 @@ pub const NOTICES: &[&str] = &[
     "qn-too-fast",
     "qn-renamed",
     "qn-entered",
+    "costs-imported",
 ];
 
 /// A notice shown once after a redirect (`?notice=…`), announced to screen readers.

@@ -317,6 +317,16 @@ impl Browser {
         (response.status(), response.text().await.expect("body"))
     }
 
+    /// POST a multipart form with one file and this browser's CSRF token.
+    pub async fn upload(&self, path: &str, fields: &[(&str, &str)], file_name: &str, bytes: Vec<u8>) -> Response {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf().await);
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let form = form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
+        self.client.post(self.url(path)).multipart(form).send().await.expect("upload")
+    }
+
     /// POST a form exactly as given (no token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         self.client.post(self.url(path)).form(fields).send().await.expect("request")

@@ -162,7 +162,7 @@ pub async fn export_xlsx(
         },
     ];
     let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
-    Ok(download(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &data.file_name("xlsx")))
+    Ok(download(bytes, crate::pages::XLSX, &data.file_name("xlsx")))
 }
 
 pub async fn export_csv(

@@ -264,7 +264,7 @@ pub async fn unit_report_xlsx(
     ];
     let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
     let name = format!("{} {}.xlsx", report.unit.name, report.year);
-    Ok(download(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &name))
+    Ok(download(bytes, crate::pages::XLSX, &name))
 }
 
 pub async fn unit_report_csv(

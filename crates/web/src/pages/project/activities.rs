@@ -66,6 +66,7 @@ async fn activities_view(
     state: &AppState,
     member: &Member,
     initiative_id: i64,
+    shown_notice: Option<&str>,
     input: &ActivityInput,
     errors: &FieldErrors,
 ) -> Result<Markup, AppError> {
@@ -78,6 +79,7 @@ async fn activities_view(
     let body = html! {
         p.breadcrumb { a href=(format!("/initiatives/{initiative_id}")) { (initiative.name) } }
         h1 { (ctx.t("project-activities")) }
+        (notice(ctx, shown_notice))
         p.lead { (ctx.t("project-activities-lead")) }
         @if activities.is_empty() {
             p { (ctx.t("project-activities-none")) }
@@ -123,8 +125,9 @@ pub async fn activities_page(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
+    Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    activities_view(&state, &member, id, &ActivityInput::default(), &FieldErrors::new()).await
+    activities_view(&state, &member, id, query.notice.as_deref(), &ActivityInput::default(), &FieldErrors::new()).await
 }
 
 pub async fn create_activity(
@@ -139,7 +142,9 @@ pub async fn create_activity(
     };
     match made {
         Ok(_) => Ok(redirect_with_cookies(&format!("/initiatives/{id}/activities?notice=saved"), &[])),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(activities_view(&state, &member, id, &input, &errors).await?)),
+        Err(StoreError::Invalid(errors)) => {
+            Ok(rejected(activities_view(&state, &member, id, None, &input, &errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -3,16 +3,30 @@
 
 use parat_core::periods::{Period, PeriodKind};
 use parat_core::project::money::Amount;
-use parat_core::project::{budget_in, BudgetLineInput, CostCategory, CostInput};
+use parat_core::project::{budget_in, BudgetLineInput, CostCategory, CostColumn, CostImport, CostInput, ImportError};
+use parat_core::Problem;
+use parat_reports::table::{self, TableFile};
 use parat_store::project::{BudgetEntry, BudgetLine, Cost};
 
 use super::*;
+use crate::pages::{blocking, download, upload_problem, Upload, XLSX};
 
-/// The forms' typed values and problems after a refusal.
+/// The forms' typed values and problems after a refusal, or the notice after a change.
 #[derive(Default)]
-struct Shown {
+struct Shown<'a> {
+    notice: Option<&'a str>,
     line: (BudgetLineInput, FieldErrors),
     cost: (CostInput, FieldErrors),
+    import: ImportShown,
+}
+
+/// The import form after a refusal: the category chosen, a problem with the file itself, or
+/// what is wrong in it (nothing was imported).
+#[derive(Default)]
+struct ImportShown {
+    default_category: String,
+    file: FieldErrors,
+    refusal: Option<ImportError>,
 }
 
 fn category_options(ctx: &Ctx) -> Vec<(String, String)> {
@@ -32,7 +46,12 @@ fn money_cells(ctx: &Ctx, budget: Amount, outcome: Amount) -> Markup {
     }
 }
 
-async fn budget_view(state: &AppState, member: &Member, initiative_id: i64, shown: Shown) -> Result<Markup, AppError> {
+async fn budget_view(
+    state: &AppState,
+    member: &Member,
+    initiative_id: i64,
+    shown: Shown<'_>,
+) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, initiative_id).await?;
     let lines = store::budget_lines(&state.db, &member.scope, initiative_id).await?;
@@ -78,6 +97,7 @@ async fn budget_view(state: &AppState, member: &Member, initiative_id: i64, show
     let body = html! {
         p.breadcrumb { a href=(format!("/initiatives/{initiative_id}")) { (initiative.name) } }
         h1 { (ctx.t("project-budget")) }
+        (notice(ctx, shown.notice))
         p.lead { (ctx.t("project-budget-lead")) }
         div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("project-budget-by-category")) { table {
             caption { (ctx.t("project-budget-by-category")) }
@@ -154,6 +174,7 @@ async fn budget_view(state: &AppState, member: &Member, initiative_id: i64, show
                 (forms::input(ctx, Field::new(ctx, "text", "project-budget-text", &shown.cost.1), "text", &cost_input.text, None))
                 div.actions { button type="submit" { (ctx.t("project-budget-cost-create")) } }
             }
+            (import_form(ctx, initiative_id, &categories, &shown.import))
         }
     };
     Ok(page(ctx, &ctx.t("project-budget"), Nav::Initiatives, body))
@@ -212,8 +233,9 @@ pub async fn budget_page(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
+    Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    budget_view(&state, &member, id, Shown::default()).await
+    budget_view(&state, &member, id, Shown { notice: query.notice.as_deref(), ..Shown::default() }).await
 }
 
 pub async fn add_budget_line(
@@ -272,4 +294,155 @@ pub async fn remove_cost(
 ) -> Result<Response, AppError> {
     store::remove_budget_entry(&state.db, &member.scope, id, BudgetEntry::Cost(cost)).await?;
     Ok(redirect_with_cookies(&format!("/initiatives/{id}/budget?notice=saved#costs"), &[]))
+}
+
+fn column_label(ctx: &Ctx, column: CostColumn) -> String {
+    ctx.t(&format!("project-import-column-{}", column.key().replace('_', "-")))
+}
+
+/// Importing costs from the accounting system's export, with a template to start from.
+fn import_form(ctx: &Ctx, initiative_id: i64, categories: &[(String, String)], shown: &ImportShown) -> Markup {
+    let columns = [CostColumn::BookedOn, CostColumn::Amount, CostColumn::Category, CostColumn::Text];
+    let column_names: Vec<String> = columns.iter().map(|c| column_label(ctx, *c)).collect();
+    html! {
+        h3 #import { (ctx.t("project-import")) }
+        p { (ctx.t_with("project-import-lead", &[("columns", column_names.join(", ").into())])) }
+        p { a href=(format!("/initiatives/{initiative_id}/budget/costs/template.xlsx")) download { (ctx.t("project-import-template")) } }
+        (error_summary(ctx, &shown.file, &[("file", ctx.t("project-import-file"))]))
+        @if let Some(refusal) = &shown.refusal {
+            div.error-summary #error-summary role="alert" tabindex="-1" aria-labelledby="import-refused" {
+                h2 #import-refused { (ctx.t("project-import-refused")) }
+                ul { @for line in refusal_lines(ctx, refusal) { li { a href="#f-file" { (line) } } } }
+            }
+        }
+        form.stacked method="post" action=(format!("/initiatives/{initiative_id}/budget/costs/import#import")) enctype="multipart/form-data" {
+            (csrf(ctx))
+            (forms::input(ctx, Field::new(ctx, "file", "project-import-file", &shown.file).required().hint(ctx.t("hint-project-import-file")), "file", "", None))
+            (forms::select(ctx, Field::new(ctx, "default_category", "project-import-default-category", &FieldErrors::new()).hint(ctx.t("hint-project-import-default-category")),
+                categories, &shown.default_category, Some(ctx.t("project-import-default-none"))))
+            div.actions { button type="submit" { (ctx.t("project-import-submit")) } }
+        }
+    }
+}
+
+/// What is wrong with a refused file, one line each, wrong rows by their number.
+fn refusal_lines(ctx: &Ctx, refusal: &ImportError) -> Vec<String> {
+    match refusal {
+        ImportError::Empty => vec![ctx.t("project-import-empty")],
+        ImportError::TooManyRows { max } => {
+            vec![ctx.t_with("project-import-too-many", &[("max", (*max as f64).into())])]
+        }
+        ImportError::MissingColumns(columns) => columns
+            .iter()
+            .map(|c| ctx.t_with("project-import-missing", &[("column", column_label(ctx, *c).into())]))
+            .collect(),
+        ImportError::Rows(problems) => problems
+            .iter()
+            .map(|p| {
+                ctx.t_with(
+                    "project-import-row",
+                    &[
+                        ("row", (p.row as f64).into()),
+                        ("column", column_label(ctx, p.column).into()),
+                        ("problem", crate::views::forms::problem_text(ctx.locale, p.problem).into()),
+                    ],
+                )
+            })
+            .collect(),
+    }
+}
+
+/// A category as a person may name it in an export: its name in any of Parat's languages.
+fn category_named(name: &str) -> Option<CostCategory> {
+    let name = name.trim().to_lowercase();
+    CostCategory::ALL.iter().copied().find(|category| {
+        let id = format!("project-category-{}", category.key().replace('_', "-"));
+        parat_core::locale::Locale::ALL.iter().any(|locale| crate::i18n::text(*locale, &id).to_lowercase() == name)
+    })
+}
+
+/// Books every cost of an uploaded export, or none: a wrong row is named and nothing is kept.
+pub async fn import_costs(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let upload = Upload::read(&member.ctx, multipart).await?;
+    let default_category = upload.field("default_category").to_owned();
+    let mut shown = ImportShown { default_category: default_category.clone(), ..ImportShown::default() };
+    let chosen = match default_category.as_str() {
+        "" => Ok(None),
+        key => CostCategory::parse(key).map(Some),
+    };
+    let rows = match (upload.file, chosen) {
+        (_, Err(_)) => return Err(AppError::BadRequest("unknown cost category".into())),
+        (None, _) => Err(Problem::FileMissing),
+        (Some((name, bytes)), _) => match TableFile::from_name(&name) {
+            None => Err(Problem::UnreadableFile),
+            Some(kind) => tokio::task::spawn_blocking(move || table::read(kind, &bytes))
+                .await
+                .map_err(|e| AppError::Internal(Box::new(e)))?
+                .map_err(upload_problem),
+        },
+    };
+    let import = CostImport {
+        locale: member.ctx.locale,
+        category_named: &category_named,
+        default_category: chosen.ok().flatten(),
+    };
+    match rows.map(|rows| import.read(&rows)) {
+        Ok(Ok(costs)) => {
+            store::add_costs(&state.db, &member.scope, id, &costs).await?;
+            return Ok(redirect_with_cookies(&format!("/initiatives/{id}/budget?notice=costs-imported#costs"), &[]));
+        }
+        Ok(Err(refusal)) => shown.refusal = Some(refusal),
+        Err(problem) => shown.file.add("file", problem),
+    }
+    // Checked before showing the refusal, so that a viewer or another organisation learns nothing.
+    member.scope.role().can_edit_initiatives().then_some(()).ok_or(AppError::Forbidden)?;
+    Ok(rejected(budget_view(&state, &member, id, Shown { import: shown, ..Shown::default() }).await?))
+}
+
+/// An empty import template with the column names in the person's language.
+pub async fn cost_template(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    let ctx = &member.ctx;
+    parat_store::initiatives::get(&state.db, &member.scope, id).await?;
+    let headers: Vec<String> = CostColumn::ALL.iter().map(|c| column_label(ctx, *c)).collect();
+    let example = vec![
+        parat_reports::xlsx::Cell::Text(time::OffsetDateTime::now_utc().date().to_string()),
+        parat_reports::xlsx::Cell::Text(category_label(ctx, CostCategory::Travel)),
+        parat_reports::xlsx::Cell::Number(312.5),
+        parat_reports::xlsx::Cell::Text(ctx.t("project-import-example")),
+    ];
+    let sheet = ctx.t("project-budget-costs");
+    let bytes = blocking(move || parat_reports::xlsx::table(&sheet, &headers, &[example])).await?;
+    Ok(download(bytes, XLSX, &format!("{}.xlsx", ctx.t("project-import-template-file"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use parat_core::locale::Locale;
+
+    use super::*;
+
+    #[test]
+    fn the_templates_column_names_and_the_category_names_are_read_back_in_every_language() {
+        for locale in Locale::ALL {
+            for column in CostColumn::ALL {
+                let name =
+                    crate::i18n::text(*locale, &format!("project-import-column-{}", column.key().replace('_', "-")));
+                assert!(column.recognises(&name), "{locale:?} {name}");
+            }
+            for category in CostCategory::ALL {
+                let name =
+                    crate::i18n::text(*locale, &format!("project-category-{}", category.key().replace('_', "-")));
+                assert_eq!(category_named(&format!(" {} ", name.to_uppercase())), Some(*category), "{locale:?} {name}");
+            }
+        }
+    }
 }

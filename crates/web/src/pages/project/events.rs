@@ -44,6 +44,7 @@ async fn events_view(
     state: &AppState,
     member: &Member,
     initiative_id: i64,
+    shown_notice: Option<&str>,
     input: &EventInput,
     errors: &FieldErrors,
 ) -> Result<Markup, AppError> {
@@ -53,6 +54,7 @@ async fn events_view(
     let body = html! {
         p.breadcrumb { a href=(format!("/initiatives/{initiative_id}")) { (initiative.name) } }
         h1 { (ctx.t("project-events")) }
+        (notice(ctx, shown_notice))
         p.lead { (ctx.t("project-events-lead")) }
         @if events.is_empty() {
             p { (ctx.t("project-events-none")) }
@@ -95,8 +97,9 @@ pub async fn events_page(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
+    Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    events_view(&state, &member, id, &EventInput::default(), &FieldErrors::new()).await
+    events_view(&state, &member, id, query.notice.as_deref(), &EventInput::default(), &FieldErrors::new()).await
 }
 
 pub async fn create_event(
@@ -111,7 +114,9 @@ pub async fn create_event(
     };
     match made {
         Ok(event) => Ok(redirect_with_cookies(&format!("/events/{event}?notice=saved"), &[])),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(events_view(&state, &member, id, &input, &errors).await?)),
+        Err(StoreError::Invalid(errors)) => {
+            Ok(rejected(events_view(&state, &member, id, None, &input, &errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -230,7 +235,7 @@ pub async fn event_page(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
-    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+    Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
     event_view(&state, &member, id, query.notice.as_deref(), Shown::default()).await
 }

@@ -4,7 +4,7 @@
 //! person's request to see or erase what the attendance lists hold about them (`people`); the
 //! budget against the costs booked (`budget`). Viewers read; coordinators and administrators record.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
 use parat_core::project::event::local_field;
@@ -46,6 +46,12 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/budget", "GET", get(budget_page))
         .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
         .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
+        .route(
+            "/initiatives/{id}/budget/costs/import",
+            "POST",
+            post(import_costs).layer(axum::extract::DefaultBodyLimit::max(super::readiness::UPLOAD_MAX_BYTES)),
+        )
+        .route("/initiatives/{id}/budget/costs/template.xlsx", "GET", get(cost_template))
         .route("/initiatives/{id}/budget/lines/{line}/remove", "POST", post(remove_budget_line))
         .route("/initiatives/{id}/budget/costs/{cost}/remove", "POST", post(remove_cost))
         .route("/project/people", "GET", get(people_page))

@@ -175,9 +175,5 @@ pub async fn answers_xlsx(
         xlsx::Sheet { name: ctx.t("qn-scales"), headers: table.summary_headers, rows: table.summary },
     ];
     let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
-    Ok(download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("{}.xlsx", file_name(ctx, &round)),
-    ))
+    Ok(download(bytes, crate::pages::XLSX, &format!("{}.xlsx", file_name(ctx, &round))))
 }

@@ -114,32 +114,17 @@ pub async fn upload_transcript(
     State(state): State<AppState>,
     member: Member,
     PathId(id): PathId,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
-    let mut token = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::BadRequest(e.body_text()))? {
-        match field.name() {
-            Some("csrf") => token = field.text().await.map_err(|e| AppError::BadRequest(e.body_text()))?,
-            Some("file") => {
-                let name = field.file_name().unwrap_or("").to_lowercase();
-                let bytes = field.bytes().await.map_err(|e| AppError::BadRequest(e.body_text()))?;
-                file = Some((name, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
-    if !parat_store::constant_time_eq(&token, member.ctx.csrf_token()) {
-        return Err(AppError::Csrf);
-    }
+    let upload = Upload::read(&member.ctx, multipart).await?;
     // A change: the interview is looked up without reading its text (no read in the log).
     let (assessment, access, interview) = readiness::interview_for_change(&state.db, &member.scope, id).await?;
     if !access.interview {
         return Err(AppError::Forbidden);
     }
-    let text = match file {
-        Some((name, bytes)) if !bytes.is_empty() => transcript_text(&name, bytes).await,
-        _ => Err(Problem::FileMissing),
+    let text = match upload.file {
+        Some((name, bytes)) => transcript_text(&name, bytes).await,
+        None => Err(Problem::FileMissing),
     };
     let text = text
         .and_then(|t| optional_text(&t, TRANSCRIPT_MAX, true).map_err(|_| Problem::TooLong { max: TRANSCRIPT_MAX }));
@@ -168,13 +153,7 @@ async fn transcript_text(name: &str, bytes: Vec<u8>) -> Result<String, Problem> 
         return Err(Problem::UnreadableFile);
     };
     let text = tokio::task::spawn_blocking(move || reader(&bytes)).await.map_err(|_| Problem::UnreadableFile)?;
-    match text {
-        Ok(text) => Ok(text),
-        Err(UploadError::Unreadable(_)) => Err(Problem::UnreadableFile),
-        Err(UploadError::TooLarge) => Err(Problem::FileTooLarge),
-        Err(UploadError::TooComplex) => Err(Problem::FileTooComplex),
-        Err(UploadError::NotText) => Err(Problem::FileNotText),
-    }
+    text.map_err(upload_problem)
 }
 
 /// Every answer of the guide as one form: `answer_<n>` and `rating_<n>`.

@@ -18,7 +18,9 @@ use parat_store::readiness::{self, Access, Assessment, Score};
 use parat_store::{accounts, initiatives, StoreError};
 use serde::Deserialize;
 
-use super::{blocking, download, parse_id, redirect_with_cookies, rejected, EmptyForm, NoticeQuery};
+use super::{
+    blocking, download, parse_id, redirect_with_cookies, rejected, upload_problem, EmptyForm, NoticeQuery, Upload,
+};
 use crate::context::{Member, PathId, PathIds, Submitted};
 use crate::error::NotNow;
 use crate::views::charts::{self, Point};

@@ -278,11 +278,7 @@ pub async fn scores_xlsx(
         },
     ];
     let bytes = blocking(move || xlsx::workbook(&sheets)).await?;
-    Ok(download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("{}.xlsx", file_name(ctx, "file-scores", &assessment)),
-    ))
+    Ok(download(bytes, crate::pages::XLSX, &format!("{}.xlsx", file_name(ctx, "file-scores", &assessment))))
 }
 
 /// The results as a PDF report for the steering group.
