@@ -1,4 +1,5 @@
-//! Project follow-up: what an initiative did and what came of it, reported by month, tertial,
+//! Project follow-up: the project's frame (funders' shares, roles, phases, when reports are
+//! due) and what an initiative did and what came of it, reported by month, tertial,
 //! quarter and year: training events with their attendance, the activity plan and what was
 //! carried out, the budget against what was booked (typed, or imported from an accounting export), amounts of money exact to the öre; the figures of a period are
 //! computed here, from the events' moments and their attendance, with no I/O.
@@ -8,6 +9,7 @@ pub mod budget;
 pub mod cost_import;
 pub mod event;
 pub mod followup;
+pub mod frame;
 pub mod money;
 
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
@@ -15,6 +17,10 @@ pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, 
 pub use cost_import::{CostColumn, CostImport, ImportError, RowProblem};
 pub use event::{AttendeeDraft, AttendeeInput, EventDraft, EventInput, Gender};
 pub use followup::{attendance_in, ByGender, EventFacts, PeriodAttendance};
+pub use frame::{
+    reporting_calendar, FunderDraft, FunderInput, PhaseDraft, PhaseInput, ProjectRole, ReportDue, Reporting,
+    ReportingInput, RoleDraft, RoleInput, Share,
+};
 
 #[cfg(test)]
 mod tests;

@@ -650,3 +650,130 @@ async fn costs_are_imported_from_an_accounting_export_whole_or_not_at_all() {
     assert_eq!(olle.get(&format!("{page}/costs/template.xlsx")).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_frame_names_funders_roles_and_phases_and_lays_out_the_reports_due() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let (token, viewing, outside) =
+        (sara.api_token("ram").await, vera.api_token("läsa").await, olle.api_token("annan").await);
+    let fields = [
+        ("name", "Kompetenslyft"),
+        ("topic", "integration"),
+        ("status", "active"),
+        ("start_date", "2026-03-15"),
+        ("end_date", "2027-01-10"),
+    ];
+    let initiative = common::id_from_location(&common::location(&sara.post("/initiatives", &fields).await));
+    let api = format!("/api/v1/initiatives/{initiative}/frame");
+    let page = format!("/initiatives/{initiative}/frame");
+
+    // Tertials by default, due fourteen days after each; the calendar runs over the project's dates.
+    let (status, frame) = vera.api_get(&viewing, &api).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(frame["reporting"], json!({"every": "tertial", "days_after": 14}));
+    let periods: Vec<&str> =
+        frame["calendar"].as_array().expect("calendar").iter().filter_map(|r| r["period"].as_str()).collect();
+    assert_eq!(periods, ["2026-T1", "2026-T2", "2026-T3", "2027-T1"]);
+    // Quarters as Danish projects report, due ten days after: counted here from the quarters' last days.
+    let quarterly = json!({"every": "quarter", "days_after": 10});
+    assert_eq!(
+        vera.api_send(reqwest::Method::PUT, &viewing, &format!("{api}/reporting"), Some(&quarterly)).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        sara.api_send(reqwest::Method::PUT, &token, &format!("{api}/reporting"), Some(&quarterly)).await,
+        StatusCode::NO_CONTENT
+    );
+    let (_, frame) = vera.api_get(&viewing, &api).await;
+    let due: Vec<(&str, &str)> = frame["calendar"]
+        .as_array()
+        .expect("calendar")
+        .iter()
+        .filter_map(|r| Some((r["period"].as_str()?, r["due"].as_str()?)))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("2026-Q1", "2026-04-10"),
+            ("2026-Q2", "2026-07-10"),
+            ("2026-Q3", "2026-10-10"),
+            ("2026-Q4", "2027-01-10"),
+            ("2027-Q1", "2027-04-10")
+        ]
+    );
+
+    // Funders: half the county board, a third the municipality; short of the whole until the rest.
+    for (name, share) in [("Länsstyrelsen", 5_000), ("Borås stad", 3_333)] {
+        let (status, _) =
+            sara.api_post(&token, &format!("{api}/funders"), &json!({"name": name, "share": share})).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (status, _) =
+        sara.api_post(&token, &format!("{api}/funders"), &json!({"name": "För mycket", "share": 10_001})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(olle.api_get(&outside, &api).await.0, StatusCode::NOT_FOUND);
+    let (_, shown) = vera.page(&page).await;
+    assert!(shown.contains("50 %") && shown.contains("33,33 %") && shown.contains("83,33 %"), "{shown}");
+    assert!(shown.contains("blir inte 100 procent"));
+    assert!(!shown.contains(&format!("action=\"{page}/funders")), "viewers read");
+    let typed = [("name", "Samordningsförbundet"), ("share", "16,67")];
+    assert_eq!(sara.post(&format!("{page}/funders"), &typed).await.status(), StatusCode::SEE_OTHER);
+    let (_, frame) = vera.api_get(&viewing, &api).await;
+    assert_eq!(frame["shares_total"], json!(10_000));
+    assert!(!sara.page(&page).await.1.contains("blir inte 100 procent"));
+
+    // Roles and phases on the page: a refusal keeps what was typed and says why.
+    let role = [("role", "process_leader"), ("person", "Sara Samordnare"), ("organisation", "Borås stad")];
+    assert_eq!(sara.post(&format!("{page}/roles"), &role).await.status(), StatusCode::SEE_OTHER);
+    let (status, _) =
+        sara.api_post(&token, &format!("{api}/roles"), &json!({"role": "sponsor", "person": "Kim Chef"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let phase = [
+        ("name", "Förstudie"),
+        ("starts_on", "2026-03-15"),
+        ("ends_on", "2026-03-01"),
+        ("decision", "Styrgruppen beslutar om genomförande"),
+    ];
+    let (status, refused) = sara.post_page(&format!("{page}/phases"), &phase).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("id=\"f-ends_on-error\"")
+            && refused.contains("value=\"Förstudie\"")
+            && refused.contains("Styrgruppen beslutar om genomförande")
+    );
+    let phase = [
+        ("name", "Förstudie"),
+        ("starts_on", "2026-03-15"),
+        ("ends_on", "2026-04-30"),
+        ("decision", "Styrgruppen beslutar om genomförande"),
+        ("decision_on", "2026-04-28"),
+    ];
+    assert_eq!(sara.post(&format!("{page}/phases"), &phase).await.status(), StatusCode::SEE_OTHER);
+    let (_, frame) = vera.api_get(&viewing, &api).await;
+    assert_eq!(
+        frame["roles"].as_array().map(|r| r.iter().map(|h| h["role"].clone()).collect::<Vec<_>>()),
+        Some(vec![json!("sponsor"), json!("process_leader")]),
+        "in the model's order"
+    );
+    assert_eq!(frame["phases"][0]["decision_on"], json!("2026-04-28"));
+    let (_, shown) = vera.page(&page).await;
+    assert!(
+        shown.contains("Processledare")
+            && shown.contains("Kim Chef")
+            && shown.contains("Ännu utan namn: Styrgrupp, Processägare, Referensgrupp.")
+    );
+
+    // Removal: the API's DELETE, then nothing left to remove; another organisation's is not found.
+    let funder = frame["funders"][0]["id"].as_i64().expect("id");
+    let delete = format!("{api}/funders/{funder}");
+    assert_eq!(olle.api_send(reqwest::Method::DELETE, &outside, &delete, None).await, StatusCode::NOT_FOUND);
+    assert_eq!(sara.api_send(reqwest::Method::DELETE, &token, &delete, None).await, StatusCode::NO_CONTENT);
+    assert_eq!(sara.api_send(reqwest::Method::DELETE, &token, &delete, None).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM audit_log WHERE entity = 'project_funder'").await,
+        4,
+        "three added, one removed"
+    );
+    app.stop().await;
+}

@@ -1134,6 +1134,26 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             &[("booked_on", "2026-05-01"), ("category", "staff"), ("amount", "100"), ("text", "Hemlig faktura")],
         )
         .await;
+    let frame = format!("/initiatives/{initiative}/frame");
+    owner.post(&format!("{frame}/funders"), &[("name", "Hemlig finansiär"), ("share", "50")]).await;
+    owner.post(&format!("{frame}/roles"), &[("role", "sponsor"), ("person", "Hemlig Chef")]).await;
+    owner
+        .post(
+            &format!("{frame}/phases"),
+            &[("name", "Hemlig fas"), ("starts_on", "2026-01-01"), ("ends_on", "2026-02-01")],
+        )
+        .await;
+    let last = |table: &'static str| {
+        let app = &app;
+        async move {
+            app.text(&format!("SELECT CAST(MAX(id) AS TEXT) FROM {table}"))
+                .await
+                .and_then(|id| id.parse::<i64>().ok())
+                .expect(table)
+        }
+    };
+    let (funder, role, phase) =
+        (last("project_funders").await, last("project_roles").await, last("project_phases").await);
     let (line, cost): (i64, i64) = (
         app.text("SELECT CAST(MAX(id) AS TEXT) FROM project_budget_lines")
             .await
@@ -1170,6 +1190,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig aktivitet",
         "Hemlig finansiär",
         "Hemlig faktura",
+        "Hemlig Chef",
+        "Hemlig fas",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1213,6 +1235,9 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{attendee}", &attendee.to_string())
             .replace("{line}", &line.to_string())
             .replace("{cost}", &cost.to_string())
+            .replace("{funder}", &funder.to_string())
+            .replace("{role}", &role.to_string())
+            .replace("{phase}", &phase.to_string())
             .replace("{risk}", "1")
             .replace("{point}", "1")
             .replace("{milestone}", "1")

@@ -6,9 +6,10 @@ use serde::Serialize;
 use time::Date;
 
 use super::events::{check_initiative, require_editor};
+use super::remove_row;
 use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
-use crate::{now, Db, OrgScope, StoreError, StoreResult, Stored};
+use crate::{now, Db, OrgScope, StoreResult, Stored};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BudgetLine {
@@ -171,28 +172,12 @@ pub async fn add_costs(db: &Db, scope: &OrgScope, initiative_id: i64, costs: &[C
 
 /// Removes a budget line or a booked cost of the initiative.
 pub async fn remove_budget_entry(db: &Db, scope: &OrgScope, initiative_id: i64, entry: BudgetEntry) -> StoreResult<()> {
-    require_editor(scope)?;
-    check_initiative(db, scope, initiative_id).await?;
-    let (table, entity, id) = match entry {
-        BudgetEntry::Line(id) => ("project_budget_lines", "project_budget_line", id),
-        BudgetEntry::Cost(id) => ("project_costs", "project_cost", id),
-    };
-    on_writer!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let removed = sqlx::query(&format!("DELETE FROM {table} WHERE id = $1 AND initiative_id = $2 AND org_id = $3"))
-            .bind(id)
-            .bind(initiative_id)
-            .bind(scope.org_id())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if removed == 0 {
-            return Err(StoreError::NotFound);
+    match entry {
+        BudgetEntry::Line(id) => {
+            remove_row(db, scope, initiative_id, ("project_budget_lines", "project_budget_line"), id).await
         }
-        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", entity, id))?;
-        tx.commit().await?;
-        Ok(())
-    })
+        BudgetEntry::Cost(id) => remove_row(db, scope, initiative_id, ("project_costs", "project_cost"), id).await,
+    }
 }
 
 /// A budget line or a booked cost, to remove.

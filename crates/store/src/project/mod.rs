@@ -1,4 +1,4 @@
-//! Project follow-up in the store: an initiative's training events and their attendance
+//! Project follow-up in the store: the project's frame (`frame`); an initiative's training events and their attendance
 //! (`events`); the activity plan and what was carried out (`activities`); the budget and
 //! the costs booked against it (`budget`). Everything is scoped
 //! to the initiative's organisation: another organisation's records are `NotFound`. Viewers
@@ -8,6 +8,7 @@
 mod activities;
 mod budget;
 mod events;
+mod frame;
 
 pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
@@ -17,3 +18,40 @@ pub use events::{
     add_attendees, attendees, create_event, delete_event, erase_person, event, event_facts, events_of,
     person_attendances, remove_attendee, set_head_count, update_event, Attendee, Event, PersonAttendance,
 };
+pub use frame::{
+    add_funder, add_phase, add_role, frame, remove_frame_entry, set_reporting, Frame, FrameEntry, Funder, Phase,
+    RoleHolder,
+};
+
+use crate::audit::{self, AuditEntry};
+use crate::db::on_writer;
+use crate::{Db, OrgScope, StoreError, StoreResult};
+
+/// Removes one row of the initiative from `table`, auditing it as `entity`; `NotFound` when
+/// the row is not the initiative's.
+async fn remove_row(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+    (table, entity): (&'static str, &'static str),
+    id: i64,
+) -> StoreResult<()> {
+    events::require_editor(scope)?;
+    events::check_initiative(db, scope, initiative_id).await?;
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let removed = sqlx::query(&format!("DELETE FROM {table} WHERE id = $1 AND initiative_id = $2 AND org_id = $3"))
+            .bind(id)
+            .bind(initiative_id)
+            .bind(scope.org_id())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", entity, id))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}

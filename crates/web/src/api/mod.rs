@@ -39,6 +39,7 @@ mod map;
 mod map_inventory;
 mod outcomes;
 mod project;
+mod project_frame;
 mod project_plan;
 mod questionnaire;
 mod readiness;
@@ -63,6 +64,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(outcomes::operations())
         .merge(project::operations())
         .merge(project_plan::operations())
+        .merge(project_frame::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -719,6 +721,7 @@ mod tests {
             include_str!("map_inventory.rs"),
             include_str!("outcomes.rs"),
             include_str!("project.rs"),
+            include_str!("project_frame.rs"),
             include_str!("project_plan.rs"),
             include_str!("questionnaire.rs"),
             include_str!("readiness.rs"),
@@ -746,7 +749,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 49, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 55, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

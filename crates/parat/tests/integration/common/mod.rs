@@ -359,6 +359,22 @@ impl Browser {
         let status = response.status();
         (status, response.json().await.expect("a JSON body"))
     }
+
+    /// An API PUT or DELETE (a JSON body where given) with a bearer token: the status.
+    pub async fn api_send(
+        &self,
+        method: reqwest::Method,
+        token: &str,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> StatusCode {
+        let request = Client::new().request(method, self.url(path)).bearer_auth(token);
+        let request = match body {
+            Some(body) => request.json(body),
+            None => request,
+        };
+        request.send().await.expect("request").status()
+    }
 }
 
 pub fn csrf_in(html: &str) -> Option<String> {

@@ -1,4 +1,5 @@
-//! Project follow-up: an initiative's training events, each with its attendance list taken at
+//! Project follow-up: the project's frame — funders, roles, phases, reporting calendar
+//! (`frame`); an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
 //! signatures (`events`); the activity plan and what was carried out (`activities`); a
 //! person's request to see or erase what the attendance lists hold about them (`people`); the
@@ -22,11 +23,13 @@ use crate::{AppError, AppState, Ctx};
 mod activities;
 mod budget;
 mod events;
+mod frame;
 mod people;
 
 pub use activities::*;
 pub use budget::*;
 pub use events::*;
+pub use frame::*;
 pub use people::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
@@ -43,6 +46,14 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/activities", "GET POST", get(activities_page).post(create_activity))
         .route("/activities/{id}", "GET POST", get(activity_page).post(update_activity))
         .route("/activities/{id}/delete", "POST", post(delete_activity))
+        .route("/initiatives/{id}/frame", "GET", get(frame_page))
+        .route("/initiatives/{id}/frame/reporting", "POST", post(set_reporting))
+        .route("/initiatives/{id}/frame/funders", "POST", post(add_funder))
+        .route("/initiatives/{id}/frame/roles", "POST", post(add_role))
+        .route("/initiatives/{id}/frame/phases", "POST", post(add_phase))
+        .route("/initiatives/{id}/frame/funders/{funder}/remove", "POST", post(remove_funder))
+        .route("/initiatives/{id}/frame/roles/{role}/remove", "POST", post(remove_role))
+        .route("/initiatives/{id}/frame/phases/{phase}/remove", "POST", post(remove_phase))
         .route("/initiatives/{id}/budget", "GET", get(budget_page))
         .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
         .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
@@ -86,6 +97,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                     a href=(format!("/events/{}", next.id)) { (next.title) } ", " (ctx.date_time(next.starts_at)) "."
                 }
             }
+            p { a href=(format!("/initiatives/{initiative_id}/frame")) { (ctx.t("project-frame")) } }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/budget")) { (ctx.t("project-budget")) } }
