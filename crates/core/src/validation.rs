@@ -265,6 +265,14 @@ pub fn decimal_in(raw: &str, min: i64, max: i64) -> Result<f64, Problem> {
     Ok(value)
 }
 
+/// A record chosen in a list by its id, or none (an empty choice).
+pub fn optional_id(raw: &str) -> Result<Option<i64>, Problem> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => raw.parse::<i64>().ok().filter(|id| *id > 0).map(Some).ok_or(Problem::UnknownChoice),
+    }
+}
+
 /// A whole number as a person types it, within `min..=max`.
 pub fn int_in(raw: &str, min: i64, max: i64) -> Result<i64, Problem> {
     let raw = raw.trim();

@@ -15,7 +15,7 @@ use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::outcomes::entry::Asked;
 use parat_core::outcomes::{AgeGroup, EndReason};
-use parat_core::project::{CostCategory, Gender, ProjectRole};
+use parat_core::project::{CostCategory, Direction, Gender, IndicatorSource, IndicatorStatus, ProjectRole};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
@@ -74,6 +74,9 @@ stored_keys!(
     CostCategory,
     Gender,
     ProjectRole,
+    IndicatorSource,
+    Direction,
+    IndicatorStatus,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

@@ -8,7 +8,7 @@ use time::Date;
 use super::network::{Agency, Level, MAX_HOURS, MAX_PER_YEAR, USEFUL_MAX, USEFUL_MIN};
 use crate::choice::choice_enum;
 use crate::initiative::parse_date;
-use crate::validation::{decimal_in, optional_text, required_text, FieldErrors, Problem};
+use crate::validation::{decimal_in, optional_id, optional_text, required_text, FieldErrors, Problem};
 
 pub const NAME_MAX: usize = 200;
 pub const TEXT_MAX: usize = 2_000;
@@ -282,14 +282,6 @@ fn optional_step(raw: &str) -> Result<Option<u8>, Problem> {
 /// A record chosen in a list (its id), required.
 fn chosen_id(raw: &str) -> Result<i64, Problem> {
     optional_id(raw)?.ok_or(Problem::NotChosen)
-}
-
-fn optional_id(raw: &str) -> Result<Option<i64>, Problem> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    raw.parse::<i64>().ok().filter(|id| *id > 0).map(Some).ok_or(Problem::UnknownChoice)
 }
 
 #[cfg(test)]

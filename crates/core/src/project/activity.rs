@@ -8,7 +8,7 @@ use time::Date;
 use super::money::Amount;
 use crate::initiative::parse_date;
 use crate::locale::Locale;
-use crate::validation::{optional_text, required_text, FieldErrors, Problem};
+use crate::validation::{optional_id, optional_text, required_text, FieldErrors, Problem};
 
 const TITLE_MAX: usize = 200;
 const TEXT_MAX: usize = 200;
@@ -52,11 +52,7 @@ impl ActivityInput {
         let title = errors.check("title", required_text(&self.title, TITLE_MAX));
         let planned_on = errors.check("planned_on", parse_date(&self.planned_on));
         let responsible = errors.check("responsible", optional_text(&self.responsible, TEXT_MAX, false));
-        let goal_id = match self.goal_id.trim() {
-            "" => Some(None),
-            raw => errors
-                .check("goal_id", raw.parse::<i64>().ok().filter(|id| *id > 0).map(Some).ok_or(Problem::UnknownChoice)),
-        };
+        let goal_id = errors.check("goal_id", optional_id(&self.goal_id));
         let planned_cost = match self.planned_cost.trim() {
             "" => Some(None),
             raw => errors.check("planned_cost", Amount::parse(raw, locale, false).map(Some)),

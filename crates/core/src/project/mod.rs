@@ -10,6 +10,7 @@ pub mod cost_import;
 pub mod event;
 pub mod followup;
 pub mod frame;
+pub mod indicator;
 pub mod money;
 
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
@@ -20,6 +21,10 @@ pub use followup::{attendance_in, ByGender, EventFacts, PeriodAttendance};
 pub use frame::{
     reporting_calendar, FunderDraft, FunderInput, PhaseDraft, PhaseInput, ProjectRole, ReportDue, Reporting,
     ReportingInput, RoleDraft, RoleInput, Share,
+};
+pub use indicator::{
+    computed_value, derived_status, Direction, IndicatorDefinition, IndicatorInput, IndicatorSource, IndicatorStatus,
+    PeriodEntry, PeriodEntryInput, Reading,
 };
 
 #[cfg(test)]

@@ -73,6 +73,32 @@ fn expected(period: &str) -> serde_json::Value {
     })
 }
 
+/// Records [`EVENTS`] through the API, with their attendees and head counts (each head count
+/// set twice: the second replaces the first).
+async fn record_events(sara: &Browser, token: &str, events_path: &str) {
+    for (i, (starts_at, people, head_count)) in EVENTS.iter().enumerate() {
+        let body = json!({"title": format!("Tillfälle {i}"), "starts_at": starts_at, "place": "Stadshuset"});
+        let (status, made) = sara.api_post(token, events_path, &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        let attendance = format!("/api/v1/events/{}/attendance", made["id"]);
+        if !people.is_empty() {
+            let attendees: Vec<_> = people
+                .iter()
+                .enumerate()
+                .map(|(k, g)| json!({"name": format!("Person {i}-{k}"), "organisation": "Borås stad", "gender": g}))
+                .collect();
+            let (status, out) = sara.api_post(token, &attendance, &json!({ "attendees": attendees })).await;
+            assert_eq!((status, out["attendees"].as_i64()), (StatusCode::CREATED, Some(people.len() as i64)), "{out}");
+        }
+        if *head_count > 0 {
+            // Set twice: the count replaces the last one.
+            sara.api_post(token, &attendance, &json!({"head_count": 99})).await;
+            let (status, out) = sara.api_post(token, &attendance, &json!({ "head_count": head_count })).await;
+            assert_eq!((status, out["head_count"].as_i64()), (StatusCode::OK, Some(*head_count)));
+        }
+    }
+}
+
 /// Borås's coordinator and viewer, and a coordinator of another municipality.
 async fn people(app: &TestApp) -> [Browser; 3] {
     let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
@@ -127,27 +153,7 @@ async fn events_and_attendance_through_the_api_give_each_periods_figures_by_loca
     assert_eq!(olle.api_post(&outside, &events_path, &fine).await.0, StatusCode::NOT_FOUND, "another organisation's");
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_events").await, 0);
 
-    for (i, (starts_at, people, head_count)) in EVENTS.iter().enumerate() {
-        let body = json!({"title": format!("Tillfälle {i}"), "starts_at": starts_at, "place": "Stadshuset"});
-        let (status, made) = sara.api_post(&token, &events_path, &body).await;
-        assert_eq!(status, StatusCode::CREATED, "{made}");
-        let attendance = format!("/api/v1/events/{}/attendance", made["id"]);
-        if !people.is_empty() {
-            let attendees: Vec<_> = people
-                .iter()
-                .enumerate()
-                .map(|(k, g)| json!({"name": format!("Person {i}-{k}"), "organisation": "Borås stad", "gender": g}))
-                .collect();
-            let (status, out) = sara.api_post(&token, &attendance, &json!({ "attendees": attendees })).await;
-            assert_eq!((status, out["attendees"].as_i64()), (StatusCode::CREATED, Some(people.len() as i64)), "{out}");
-        }
-        if *head_count > 0 {
-            // Set twice: the count replaces the last one.
-            sara.api_post(&token, &attendance, &json!({"head_count": 99})).await;
-            let (status, out) = sara.api_post(&token, &attendance, &json!({ "head_count": head_count })).await;
-            assert_eq!((status, out["head_count"].as_i64()), (StatusCode::OK, Some(*head_count)));
-        }
-    }
+    record_events(&sara, &token, &events_path).await;
     let (status, listed) = vera.api_get(&viewing, &events_path).await;
     assert_eq!(status, StatusCode::OK);
     let starts: Vec<&str> = listed.as_array().expect("events").iter().filter_map(|e| e["starts_at"].as_str()).collect();
@@ -775,5 +781,157 @@ async fn the_frame_names_funders_roles_and_phases_and_lays_out_the_reports_due()
         4,
         "three added, one removed"
     );
+    app.stop().await;
+}
+
+/// The status the rule gives, written out here: reached is on track, four fifths of the
+/// way from the baseline at risk, less off track (for an indicator that should rise).
+fn status_for(value: f64, baseline: f64, target: f64) -> &'static str {
+    if value >= target {
+        "on_track"
+    } else if (value - baseline) >= 0.8 * (target - baseline) {
+        "at_risk"
+    } else {
+        "off_track"
+    }
+}
+
+#[tokio::test]
+async fn indicators_are_counted_or_typed_per_period_with_their_status_in_the_periods_figures() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let (token, viewing, outside) =
+        (sara.api_token("mål").await, vera.api_token("läsa").await, olle.api_token("annan").await);
+    let body = json!({"name": "Kompetenslyft", "topic": "integration", "status": "active",
+        "start_date": "2026-01-01", "end_date": "2026-12-31"});
+    let initiative = sara.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    let other = sara
+        .api_post(&token, "/api/v1/initiatives", &json!({"name": "Annat", "topic": "integration", "status": "active"}))
+        .await
+        .1["id"]
+        .as_i64()
+        .expect("id");
+    record_events(&sara, &token, &format!("/api/v1/initiatives/{initiative}/events")).await;
+    let goal = |initiative: i64| {
+        let (sara, token) = (&sara, &token);
+        async move {
+            let (status, made) = sara
+                .api_post(
+                    token,
+                    &format!("/api/v1/initiatives/{initiative}/goals"),
+                    &json!({"level": "goal", "text": "Fler når ut"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{made}");
+            made["id"].as_i64().expect("goal")
+        }
+    };
+    let (own_goal, other_goal) = (goal(initiative).await, goal(other).await);
+    let indicators = format!("/api/v1/initiatives/{initiative}/indicators");
+
+    // Counted by Parat: people reached (named attendances and head counts) per tertial, target 20.
+    let reached = json!({"name": "Nådda", "unit": "personer", "target": 20, "every": "tertial",
+        "source": "people_reached", "direction": "increase", "goal_id": own_goal});
+    let (status, made) = sara.api_post(&token, &indicators, &reached).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let reached = made["id"].as_i64().expect("id");
+    let stolen = json!({"name": "Fel mål", "target": 1, "every": "year", "source": "manual", "direction": "increase", "goal_id": other_goal});
+    let (status, error) = sara.api_post(&token, &indicators, &stolen).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("goal_id"))
+    );
+    assert_eq!(vera.api_post(&viewing, &indicators, &stolen).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(olle.api_get(&outside, &indicators).await.0, StatusCode::NOT_FOUND);
+
+    // Typed by hand on the page, as Swedish is written: from 10 % towards 40 % in work or studies.
+    let page = format!("/initiatives/{initiative}/indicators");
+    let typed = [
+        ("name", "I arbete eller studier"),
+        ("unit", "%"),
+        ("baseline", "10"),
+        ("target", "40,0"),
+        ("every", "tertial"),
+        ("source", "manual"),
+        ("direction", "increase"),
+        ("goal_id", ""),
+    ];
+    let refused = [("target", "fyrtio"), ("name", "I arbete eller studier")];
+    let (status, shown) = sara.post_page(&page, &refused).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(shown.contains("id=\"f-target-error\"") && shown.contains("value=\"fyrtio\""));
+    let made = sara.post(&page, &typed).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let manual = common::id_from_location(&common::location(&made));
+    let entry = [("period", "2026-T1"), ("value", "36,5"), ("status", ""), ("comment", "Två började studera")];
+    assert_eq!(sara.post(&format!("/indicators/{manual}/entries"), &entry).await.status(), StatusCode::SEE_OTHER);
+    let put = |id: i64, period: &str, body: serde_json::Value| {
+        let (sara, token) = (&sara, &token);
+        let path = format!("/api/v1/indicators/{id}/entries/{period}");
+        async move { sara.api_send(reqwest::Method::PUT, token, &path, Some(&body)).await }
+    };
+    assert_eq!(put(manual, "2026-T2", json!({"value": 45})).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        put(manual, "2026-T3", json!({"status": "off_track", "comment": "Arbetsgivaren drog sig ur"})).await,
+        StatusCode::NO_CONTENT
+    );
+    // Refused: a month for a tertial indicator, a typed value for a counted one, nothing at all.
+    assert_eq!(put(manual, "2026-05", json!({"value": 1})).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(put(reached, "2026-T2", json!({"value": 1})).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(put(manual, "2026-T1", json!({})).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(put(reached, "2026-T3", json!({"status": "at_risk"})).await, StatusCode::NO_CONTENT);
+
+    // Each period's figures against counts made here from the events' local dates.
+    let manual_expected = |period: &str| match period {
+        "2026-T1" => (json!(36.5), json!(status_for(36.5, 10.0, 40.0))),
+        "2026-T2" => (json!(45.0), json!(status_for(45.0, 10.0, 40.0))),
+        "2026-T3" => (json!(null), json!("off_track")),
+        _ => (json!(null), json!(null)),
+    };
+    for period in ["2026-T1", "2026-T2", "2026-T3", "2026", "2026-03"] {
+        let reached_count: i64 = EVENTS
+            .iter()
+            .filter(|(at, _, _)| holds(period, at))
+            .map(|(_, people, head)| people.len() as i64 + head)
+            .sum();
+        let reached_status = match period {
+            "2026-T3" => json!("at_risk"),
+            p if p.contains('T') => json!(status_for(reached_count as f64, 0.0, 20.0)),
+            _ => json!(null),
+        };
+        let (status, figures) =
+            vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let (value, manual_status) = manual_expected(period);
+        assert_eq!(
+            figures["indicators"],
+            json!([
+                {"id": reached, "value": reached_count as f64, "target": 20.0, "status": reached_status},
+                {"id": manual, "value": value, "target": 40.0, "status": manual_status},
+            ]),
+            "{period}"
+        );
+    }
+
+    // The indicator's page: the chart, the table and the comments; the viewer reads only.
+    let (status, shown) = vera.page(&format!("/indicators/{manual}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        shown.contains("<svg class=\"chart indicator\"") && shown.contains(">36,5 !<") && shown.contains(">45 ✓<"),
+        "{shown}"
+    );
+    assert!(shown.contains("Arbetsgivaren drog sig ur") && shown.contains("(beräknad)"));
+    assert!(!shown.contains("id=\"record\""), "viewers read");
+    assert_eq!(olle.get(&format!("/indicators/{manual}")).await.status(), StatusCode::NOT_FOUND);
+    let (_, listed) = vera.api_get(&viewing, &indicators).await;
+    assert_eq!(
+        listed[1]["entries"][0],
+        json!({"period": "2026-T1", "value": 36.5, "status": null, "comment": "Två började studera"})
+    );
+    assert_eq!(
+        sara.api_send(reqwest::Method::DELETE, &token, &format!("/api/v1/indicators/{reached}"), None).await,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(vera.api_get(&viewing, &indicators).await.1.as_array().map(Vec::len), Some(1));
     app.stop().await;
 }

@@ -1152,8 +1152,21 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 .expect(table)
         }
     };
+    owner
+        .post(
+            &format!("/initiatives/{initiative}/indicators"),
+            &[
+                ("name", "Hemlig indikator"),
+                ("target", "5"),
+                ("every", "year"),
+                ("source", "manual"),
+                ("direction", "increase"),
+            ],
+        )
+        .await;
     let (funder, role, phase) =
         (last("project_funders").await, last("project_roles").await, last("project_phases").await);
+    let indicator = last("project_indicators").await;
     let (line, cost): (i64, i64) = (
         app.text("SELECT CAST(MAX(id) AS TEXT) FROM project_budget_lines")
             .await
@@ -1192,6 +1205,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig faktura",
         "Hemlig Chef",
         "Hemlig fas",
+        "Hemlig indikator",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1216,6 +1230,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "maps" => map,
                 "events" => event,
                 "activities" => activity,
+                "indicators" => indicator,
                 "outcomes" if template.starts_with("/outcomes/participants/") => participant,
                 "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
                 "outcomes" if template.starts_with("/outcomes/units/") => unit,

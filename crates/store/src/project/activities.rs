@@ -69,8 +69,8 @@ const SELECT: &str = "SELECT a.id, a.initiative_id, a.title, a.planned_on, a.res
      FROM project_activities a LEFT JOIN landscape_goals g ON g.id = a.goal_id";
 
 /// A goal must be one of the initiative's own.
-async fn check_goal(db: &Db, initiative_id: i64, draft: &ActivityDraft) -> StoreResult<()> {
-    let Some(goal_id) = draft.goal_id else { return Ok(()) };
+pub(super) async fn check_goal(db: &Db, initiative_id: i64, goal_id: Option<i64>) -> StoreResult<()> {
+    let Some(goal_id) = goal_id else { return Ok(()) };
     let found: Option<(i64,)> =
         on_reader!(db, |pool| sqlx::query_as("SELECT id FROM landscape_goals WHERE id = $1 AND initiative_id = $2")
             .bind(goal_id)
@@ -108,7 +108,7 @@ fn draft_json(draft: &ActivityDraft) -> serde_json::Value {
 pub async fn create_activity(db: &Db, scope: &OrgScope, initiative_id: i64, draft: &ActivityDraft) -> StoreResult<i64> {
     require_editor(scope)?;
     check_initiative(db, scope, initiative_id).await?;
-    check_goal(db, initiative_id, draft).await?;
+    check_goal(db, initiative_id, draft.goal_id).await?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let (id,): (i64,) = bind_activity!(
@@ -135,7 +135,7 @@ pub async fn create_activity(db: &Db, scope: &OrgScope, initiative_id: i64, draf
 pub async fn update_activity(db: &Db, scope: &OrgScope, id: i64, draft: &ActivityDraft) -> StoreResult<()> {
     require_editor(scope)?;
     let before = activity(db, scope, id).await?;
-    check_goal(db, before.initiative_id, draft).await?;
+    check_goal(db, before.initiative_id, draft.goal_id).await?;
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         bind_activity!(
@@ -187,6 +187,15 @@ pub async fn activity(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Activit
 /// An initiative's activities: planned ones by their date, then those done without a plan.
 pub async fn activities_of(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Activity>> {
     check_initiative(db, scope, initiative_id).await?;
+    activities_of_unchecked(db, scope, initiative_id).await
+}
+
+/// [`activities_of`] for a caller that has checked the initiative.
+pub(super) async fn activities_of_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+) -> StoreResult<Vec<Activity>> {
     let rows: Vec<ActivityRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
         "{SELECT} WHERE a.initiative_id = $1 AND a.org_id = $2 \
          ORDER BY COALESCE(a.planned_on, a.done_on), a.id"

@@ -78,6 +78,15 @@ impl CostRow {
 /// The initiative's budget lines, by year, category and funder.
 pub async fn budget_lines(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<BudgetLine>> {
     check_initiative(db, scope, initiative_id).await?;
+    budget_lines_unchecked(db, scope, initiative_id).await
+}
+
+/// [`budget_lines`] for a caller that has checked the initiative.
+pub(super) async fn budget_lines_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+) -> StoreResult<Vec<BudgetLine>> {
     let rows: Vec<BudgetLineRow> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT id, year, category, funder, amount, note FROM project_budget_lines \
          WHERE initiative_id = $1 AND org_id = $2"
@@ -95,6 +104,11 @@ pub async fn budget_lines(db: &Db, scope: &OrgScope, initiative_id: i64) -> Stor
 /// The initiative's costs in the order they were booked.
 pub async fn costs(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Cost>> {
     check_initiative(db, scope, initiative_id).await?;
+    costs_unchecked(db, scope, initiative_id).await
+}
+
+/// [`costs`] for a caller that has checked the initiative.
+pub(super) async fn costs_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Cost>> {
     let rows: Vec<CostRow> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT id, booked_on, category, amount, text FROM project_costs \
          WHERE initiative_id = $1 AND org_id = $2 ORDER BY booked_on, id"

@@ -299,6 +299,15 @@ pub async fn set_head_count(db: &Db, scope: &OrgScope, event_id: i64, head_count
 /// (no names, so not a read of personal data).
 pub async fn event_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<EventFacts>> {
     check_initiative(db, scope, initiative_id).await?;
+    event_facts_unchecked(db, scope, initiative_id).await
+}
+
+/// [`event_facts`] for a caller that has checked the initiative.
+pub(super) async fn event_facts_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+) -> StoreResult<Vec<EventFacts>> {
     let rows: Vec<(i64, i64, i64, Option<String>)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT e.id, e.starts_at, e.head_count, a.gender FROM project_events e \
          LEFT JOIN project_attendees a ON a.event_id = e.id \

@@ -1,4 +1,4 @@
-//! Project follow-up in the store: the project's frame (`frame`); an initiative's training events and their attendance
+//! Project follow-up in the store: the project's frame (`frame`); goals' indicators and their entries per period (`indicators`); an initiative's training events and their attendance
 //! (`events`); the activity plan and what was carried out (`activities`); the budget and
 //! the costs booked against it (`budget`). Everything is scoped
 //! to the initiative's organisation: another organisation's records are `NotFound`. Viewers
@@ -9,6 +9,7 @@ mod activities;
 mod budget;
 mod events;
 mod frame;
+mod indicators;
 
 pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
@@ -22,6 +23,7 @@ pub use frame::{
     add_funder, add_phase, add_role, frame, remove_frame_entry, set_reporting, Frame, FrameEntry, Funder, Phase,
     RoleHolder,
 };
+pub use indicators::{create_indicator, delete_indicator, indicator, indicators_of, record_indicator_entry, Indicator};
 
 use crate::audit::{self, AuditEntry};
 use crate::db::on_writer;
@@ -53,5 +55,30 @@ async fn remove_row(
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "delete", entity, id))?;
         tx.commit().await?;
         Ok(())
+    })
+}
+
+/// Everything a period's figures are computed from, read with one check of the initiative: the
+/// events with their attendance, the activities' dates, the budget, the costs and the indicators.
+pub struct ProjectFacts {
+    pub events: Vec<parat_core::project::EventFacts>,
+    pub activities: Vec<parat_core::project::activity::PlannedAndDone>,
+    pub budget_lines: Vec<BudgetLine>,
+    pub costs: Vec<Cost>,
+    pub indicators: Vec<Indicator>,
+}
+
+pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
+    events::check_initiative(db, scope, initiative_id).await?;
+    Ok(ProjectFacts {
+        events: events::event_facts_unchecked(db, scope, initiative_id).await?,
+        activities: activities::activities_of_unchecked(db, scope, initiative_id)
+            .await?
+            .into_iter()
+            .map(|a| (a.planned_on, a.done_on))
+            .collect(),
+        budget_lines: budget::budget_lines_unchecked(db, scope, initiative_id).await?,
+        costs: budget::costs_unchecked(db, scope, initiative_id).await?,
+        indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
     })
 }

@@ -40,6 +40,7 @@ mod map_inventory;
 mod outcomes;
 mod project;
 mod project_frame;
+mod project_indicators;
 mod project_plan;
 mod questionnaire;
 mod readiness;
@@ -65,6 +66,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(project::operations())
         .merge(project_plan::operations())
         .merge(project_frame::operations())
+        .merge(project_indicators::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -722,6 +724,7 @@ mod tests {
             include_str!("outcomes.rs"),
             include_str!("project.rs"),
             include_str!("project_frame.rs"),
+            include_str!("project_indicators.rs"),
             include_str!("project_plan.rs"),
             include_str!("questionnaire.rs"),
             include_str!("readiness.rs"),
@@ -749,7 +752,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 55, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 58, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

@@ -8,6 +8,7 @@ use parat_core::periods::Period;
 use parat_core::project::money::Amount;
 use parat_core::project::{
     activities_in, attendance_in, budget_in, event::local_field, ActivityCounts, AttendeeInput, ByGender, EventInput,
+    IndicatorStatus,
 };
 use parat_store::project::{self as store, Event};
 
@@ -288,6 +289,18 @@ pub struct FollowupOut {
     /// In öre: the period's share of its year's budget (a month a twelfth, a tertial a third, a
     /// quarter a quarter, rounded to the öre) and the costs booked within it.
     budget: BudgetOut,
+    /// Each indicator's value in the period (counted by Parat, or as typed for a period of the
+    /// indicator's own kind), its target per period of that kind, and its status: as judged, or
+    /// derived from the value for a period of the indicator's kind; `null` where nothing is known.
+    indicators: Vec<IndicatorFigureOut>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorFigureOut {
+    id: i64,
+    value: Option<f64>,
+    target: f64,
+    status: Option<IndicatorStatus>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -328,14 +341,25 @@ async fn followup(
     let Query(params) = params.map_err(|_| AppError::BadRequest(format!("give a period: {FORMS}")))?;
     let period = Period::parse(&params.period)
         .ok_or_else(|| AppError::BadRequest(format!("`{}` is not a period: write {FORMS}", params.period)))?;
-    let facts = store::event_facts(&state.db, &scope, id).await?;
-    let figures = attendance_in(&period, &facts);
-    let activities = activities_in(&period, &store::activity_dates(&state.db, &scope, id).await?);
-    let lines: Vec<(i32, Amount)> =
-        store::budget_lines(&state.db, &scope, id).await?.iter().map(|l| (l.year, l.amount)).collect();
-    let booked: Vec<(time::Date, Amount)> =
-        store::costs(&state.db, &scope, id).await?.iter().map(|c| (c.booked_on, c.amount)).collect();
+    let facts = store::project_facts(&state.db, &scope, id).await?;
+    let figures = attendance_in(&period, &facts.events);
+    let activities = activities_in(&period, &facts.activities);
+    let lines: Vec<(i32, Amount)> = facts.budget_lines.iter().map(|l| (l.year, l.amount)).collect();
+    let booked: Vec<(time::Date, Amount)> = facts.costs.iter().map(|c| (c.booked_on, c.amount)).collect();
     let money = budget_in(&period, &lines, &booked);
+    let indicators = facts
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let reading = indicator.definition.reading(&period, &indicator.entries, &facts.events, &facts.activities);
+            IndicatorFigureOut {
+                id: indicator.id,
+                value: reading.value,
+                target: indicator.definition.target,
+                status: reading.status,
+            }
+        })
+        .collect();
     Ok(Json(FollowupOut {
         period: PeriodOut { start: period.first_day().to_string(), end: period.last_day().to_string() },
         events: figures.events,
@@ -344,5 +368,6 @@ async fn followup(
         head_counts: figures.head_counts,
         activities: activities.into(),
         budget: BudgetOut { budget: money.budget.ore(), outcome: money.outcome.ore() },
+        indicators,
     }))
 }

@@ -1,5 +1,5 @@
 //! Project follow-up: the project's frame — funders, roles, phases, reporting calendar
-//! (`frame`); an initiative's training events, each with its attendance list taken at
+//! (`frame`); goals' indicators with each period's value and status (`indicators`); an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
 //! signatures (`events`); the activity plan and what was carried out (`activities`); a
 //! person's request to see or erase what the attendance lists hold about them (`people`); the
@@ -24,12 +24,14 @@ mod activities;
 mod budget;
 mod events;
 mod frame;
+mod indicators;
 mod people;
 
 pub use activities::*;
 pub use budget::*;
 pub use events::*;
 pub use frame::*;
+pub use indicators::*;
 pub use people::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
@@ -54,6 +56,10 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/frame/funders/{funder}/remove", "POST", post(remove_funder))
         .route("/initiatives/{id}/frame/roles/{role}/remove", "POST", post(remove_role))
         .route("/initiatives/{id}/frame/phases/{phase}/remove", "POST", post(remove_phase))
+        .route("/initiatives/{id}/indicators", "GET POST", get(indicators_page).post(create_indicator))
+        .route("/indicators/{id}", "GET", get(indicator_page))
+        .route("/indicators/{id}/entries", "POST", post(record_indicator_entry))
+        .route("/indicators/{id}/delete", "POST", post(delete_indicator))
         .route("/initiatives/{id}/budget", "GET", get(budget_page))
         .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
         .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
@@ -98,6 +104,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                 }
             }
             p { a href=(format!("/initiatives/{initiative_id}/frame")) { (ctx.t("project-frame")) } }
+            p { a href=(format!("/initiatives/{initiative_id}/indicators")) { (ctx.t("project-indicators")) } }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/budget")) { (ctx.t("project-budget")) } }

@@ -8,11 +8,13 @@ mod break_points;
 mod map;
 mod outcomes;
 mod plan;
+mod project;
 
 pub use break_points::{break_points, PointMark};
 pub use map::{actor_network, two_mode, ActorNode, MeetingNode};
 pub use outcomes::{counts, course, CountColumn, CourseLabels, SessionTotals};
 pub use plan::*;
+pub use project::{indicator, IndicatorColumn};
 
 /// One labelled value on the 1–9 scale.
 pub struct Point<'a> {
