@@ -47,7 +47,7 @@ impl Share {
 
     /// `50 %`, `33,33 %` (`33.33 %` in English).
     pub fn format(self, locale: Locale) -> String {
-        format!("{} %", Amount::from_ore(i64::from(self.0)).format(locale))
+        format_percent(u32::from(self.0), locale)
     }
 }
 
@@ -72,6 +72,11 @@ impl FunderInput {
         let share = errors.check("share", Share::parse(&self.share, locale));
         errors.finish(|| Some(FunderDraft { name: name?, share: share? }))
     }
+}
+
+/// Hundredths of a percent as a percentage, `83,33 %`; for totals, which may pass the whole.
+pub fn format_percent(hundredths: u32, locale: Locale) -> String {
+    format!("{} %", Amount::from_ore(i64::from(hundredths)).format(locale))
 }
 
 /// Whether the funders' shares add up to the whole: an agreement that leaves part unfunded, or

@@ -236,18 +236,26 @@ pub struct Reading {
 }
 
 impl IndicatorDefinition {
+    /// The reading on `today`. A counted value is known from a period's first day; its status is
+    /// derived once the period is over (a count half way through a tertial is not yet behind).
+    /// A typed value's status is derived at once.
     pub fn reading(
         &self,
         period: &Period,
         entries: &[PeriodEntry],
-        events: &[EventFacts],
-        activities: &[PlannedAndDone],
+        (events, activities): (&[EventFacts], &[PlannedAndDone]),
+        today: time::Date,
     ) -> Reading {
         let entry = entries.iter().find(|e| e.period == *period);
-        let value = computed_value(self.source, period, events, activities).or(entry.and_then(|e| e.value));
+        let counted = match period.first_day() <= today {
+            true => computed_value(self.source, period, events, activities),
+            false => None,
+        };
+        let value = counted.or(entry.and_then(|e| e.value));
+        let settled = self.source == IndicatorSource::Manual || period.last_day() < today;
         let judged = entry.and_then(|e| e.status);
         let derived = value
-            .filter(|_| period.kind() == self.every)
+            .filter(|_| period.kind() == self.every && settled)
             .map(|v| derived_status(v, self.baseline, self.target, self.direction));
         Reading {
             value,

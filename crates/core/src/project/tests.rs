@@ -447,6 +447,8 @@ mod frame {
         assert_eq!(Share::from_hundredths(3_333).format(Locale::Sv), "33,33 %");
         let thirds = [Share::from_hundredths(3_333), Share::from_hundredths(3_333), Share::from_hundredths(3_334)];
         assert_eq!(shares_total(&thirds), 10_000);
+        // A total past the whole is shown as it is, not as the whole.
+        assert_eq!(crate::project::frame::format_percent(12_000, Locale::Sv), "120 %");
     }
 
     #[test]
@@ -633,14 +635,20 @@ mod indicators {
             goal_id: None,
         };
         let t2 = Period::parse("2026-T2").expect("period");
-        let reading = definition.reading(&t2, &[], &events, &[]);
+        let after = time::macros::date!(2027 - 01 - 15);
+        let reading = definition.reading(&t2, &[], (&events, &[]), after);
         // 30 named and 5 counted in May; the event on 30 April belongs to the first tertial.
         assert_eq!((reading.value, reading.status, reading.judged), (Some(35.0), Some(AtRisk), false));
         let year = Period::parse("2026").expect("period");
-        assert_eq!(definition.reading(&year, &[], &events, &[]).status, None, "the target is per tertial");
+        assert_eq!(definition.reading(&year, &[], (&events, &[]), after).status, None, "the target is per tertial");
+        // Half way through the tertial the count is known but not yet judged; before it, nothing.
+        let during = definition.reading(&t2, &[], (&events, &[]), time::macros::date!(2026 - 06 - 01));
+        assert_eq!((during.value, during.status), (Some(35.0), None));
+        let before = definition.reading(&t2, &[], (&events, &[]), time::macros::date!(2026 - 04 - 01));
+        assert_eq!((before.value, before.status), (None, None));
         let judged =
             PeriodEntry { period: t2, value: None, status: Some(OffTrack), comment: "Kursen ställdes in".into() };
-        let reading = definition.reading(&t2, &[judged], &events, &[]);
+        let reading = definition.reading(&t2, &[judged], (&events, &[]), after);
         assert_eq!(
             (reading.status, reading.judged, reading.comment.as_str()),
             (Some(OffTrack), true, "Kursen ställdes in")

@@ -1,10 +1,16 @@
 //! Project follow-up in the demo: Borås's first initiative with a year's training events (a
 //! network meeting a month, two courses) and who came, and an activity plan with some of it
-//! carried out, late or smaller than planned, as projects go.
+//! carried out, late or smaller than planned, as projects go; a budget with its costs; the
+//! project's frame; and two indicators, one counted and one typed.
 
 use parat_core::locale::scandinavian_moment;
+use parat_core::periods::{Period, PeriodKind};
+use parat_core::project::frame::Share;
 use parat_core::project::money::Amount;
-use parat_core::project::{ActivityDraft, AttendeeDraft, BudgetLineDraft, CostCategory, CostDraft, EventDraft, Gender};
+use parat_core::project::{
+    ActivityDraft, AttendeeDraft, BudgetLineDraft, CostCategory, CostDraft, Direction, EventDraft, FunderDraft, Gender,
+    IndicatorDefinition, IndicatorSource, PeriodEntry, PhaseDraft, ProjectRole, RoleDraft,
+};
 use time::{Duration, Time};
 
 use super::Lcg;
@@ -118,7 +124,97 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
         };
         project::create_activity(db, coordinator, initiative, &draft).await?;
     }
-    budget(db, coordinator, initiative, random).await
+    budget(db, coordinator, initiative, random).await?;
+    frame(db, coordinator, initiative).await?;
+    indicators(db, coordinator, initiative, &goals).await
+}
+
+/// Half the county board, half the municipality; the project model's roles; a pre-study and
+/// the carrying out, each ending in the steering group's decision; reports every tertial.
+async fn frame(db: &Db, coordinator: &OrgScope, initiative: i64) -> StoreResult<()> {
+    let year = crate::now_date().year();
+    for (name, hundredths) in [("Länsstyrelsen Västra Götaland", 5_000), ("Borås stad", 5_000)] {
+        let funder = FunderDraft { name: name.into(), share: Share::from_hundredths(hundredths) };
+        project::add_funder(db, coordinator, initiative, &funder).await?;
+    }
+    let roles = [
+        (ProjectRole::Sponsor, "Socialchefen", "Borås stad"),
+        (ProjectRole::SteeringGroup, "Chefer från de fyra myndigheterna", ""),
+        (ProjectRole::ProcessOwner, "Avdelningschef vuxen", "Borås stad"),
+        (ProjectRole::ProcessLeader, "Sam Samordnare", "Borås stad"),
+    ];
+    for (role, person, organisation) in roles {
+        let role = RoleDraft { role, person: person.into(), organisation: organisation.into() };
+        project::add_role(db, coordinator, initiative, &role).await?;
+    }
+    let date =
+        |month: time::Month, day: u8| time::Date::from_calendar_date(year, month, day).unwrap_or(time::Date::MIN);
+    let phases = [
+        (
+            "Förstudie",
+            date(time::Month::January, 1),
+            date(time::Month::March, 31),
+            "Styrgruppen beslutar om genomförande",
+            Some(date(time::Month::March, 20)),
+        ),
+        (
+            "Genomförande",
+            date(time::Month::April, 1),
+            date(time::Month::December, 31),
+            "Styrgruppen beslutar om förvaltning",
+            Some(date(time::Month::December, 10)),
+        ),
+    ];
+    for (name, starts_on, ends_on, decision, decision_on) in phases {
+        let phase = PhaseDraft { name: name.into(), starts_on, ends_on, decision: decision.into(), decision_on };
+        project::add_phase(db, coordinator, initiative, &phase).await?;
+    }
+    Ok(())
+}
+
+/// People reached per tertial, counted by Parat; staff who feel they are an important link,
+/// typed from the tertial survey.
+async fn indicators(db: &Db, coordinator: &OrgScope, initiative: i64, goals: &[(i64, String)]) -> StoreResult<()> {
+    let reached = IndicatorDefinition {
+        name: "Medarbetare som nås av utbildning och nätverk".into(),
+        definition: "Deltaganden med namn och räknade personer vid projektets utbildningstillfällen.".into(),
+        unit: "personer".into(),
+        baseline: 0.0,
+        target: 60.0,
+        every: PeriodKind::Tertial,
+        source: IndicatorSource::PeopleReached,
+        direction: Direction::Increase,
+        goal_id: goals.get(2).or(goals.first()).map(|(id, _)| *id),
+    };
+    project::create_indicator(db, coordinator, initiative, &reached).await?;
+    let link = IndicatorDefinition {
+        name: "Andel som känner sig som en viktig länk".into(),
+        definition: "Andel av personalen som svarar 4 eller 5 i tertialenkäten.".into(),
+        unit: "%".into(),
+        baseline: 35.0,
+        target: 70.0,
+        every: PeriodKind::Tertial,
+        source: IndicatorSource::Manual,
+        direction: Direction::Increase,
+        goal_id: goals.get(1).or(goals.first()).map(|(id, _)| *id),
+    };
+    let link = project::create_indicator(db, coordinator, initiative, &link).await?;
+    let current = Period::containing(PeriodKind::Tertial, crate::now_date());
+    let first = Period::containing(
+        PeriodKind::Tertial,
+        time::Date::from_calendar_date(current.year(), time::Month::January, 1).unwrap_or(time::Date::MIN),
+    );
+    let values = [(48.0, "Efter första nätverksträffarna."), (61.0, "Gemensam rutin på plats."), (66.0, "")];
+    let mut period = first;
+    for (value, comment) in values {
+        if period.first_day() > current.first_day() {
+            break;
+        }
+        let entry = PeriodEntry { period, value: Some(value), status: None, comment: comment.into() };
+        project::record_indicator_entry(db, coordinator, link, &entry).await?;
+        period = period.next();
+    }
+    Ok(())
 }
 
 /// Half the county board's, half the municipality's, for this year; costs booked month by month

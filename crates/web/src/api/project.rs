@@ -289,9 +289,10 @@ pub struct FollowupOut {
     /// In öre: the period's share of its year's budget (a month a twelfth, a tertial a third, a
     /// quarter a quarter, rounded to the öre) and the costs booked within it.
     budget: BudgetOut,
-    /// Each indicator's value in the period (counted by Parat, or as typed for a period of the
-    /// indicator's own kind), its target per period of that kind, and its status: as judged, or
-    /// derived from the value for a period of the indicator's kind; `null` where nothing is known.
+    /// Each indicator's value in the period (counted by Parat from the period's first day, or as
+    /// typed for a period of the indicator's own kind), its target per period of that kind, and
+    /// its status: as judged, or derived from the value for a period of the indicator's kind (a
+    /// counted one once the period is over); `null` where nothing is known.
     indicators: Vec<IndicatorFigureOut>,
 }
 
@@ -347,11 +348,13 @@ async fn followup(
     let lines: Vec<(i32, Amount)> = facts.budget_lines.iter().map(|l| (l.year, l.amount)).collect();
     let booked: Vec<(time::Date, Amount)> = facts.costs.iter().map(|c| (c.booked_on, c.amount)).collect();
     let money = budget_in(&period, &lines, &booked);
+    let today = parat_store::now_date();
     let indicators = facts
         .indicators
         .iter()
         .map(|indicator| {
-            let reading = indicator.definition.reading(&period, &indicator.entries, &facts.events, &facts.activities);
+            let records = (facts.events.as_slice(), facts.activities.as_slice());
+            let reading = indicator.definition.reading(&period, &indicator.entries, records, today);
             IndicatorFigureOut {
                 id: indicator.id,
                 value: reading.value,

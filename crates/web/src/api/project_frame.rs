@@ -321,7 +321,7 @@ pub enum FramePart {
 
 /// Removes a funder, a role holder or a phase.
 #[utoipa::path(delete, path = "/initiatives/{id}/frame/{part}/{entry}", tag = "project",
-    params(("id" = i64, Path, minimum = 1), ("part" = FramePart, Path), ("entry" = i64, Path, minimum = 1)),
+    params(("id" = i64, Path, minimum = 1), ("part" = inline(FramePart), Path), ("entry" = i64, Path, minimum = 1)),
     responses(
         (status = 204, description = "Removed"),
         (status = 401, description = "No valid token", body = ErrorBody),

@@ -3,7 +3,7 @@
 //! calendar.
 
 use parat_core::periods::PeriodKind;
-use parat_core::project::frame::shares_total;
+use parat_core::project::frame::{format_percent, shares_total};
 use parat_core::project::{
     reporting_calendar, FunderInput, PhaseInput, ProjectRole, Reporting, ReportingInput, RoleInput, Share,
 };
@@ -141,7 +141,8 @@ fn funders_table(ctx: &Ctx, initiative_id: i64, frame: &Frame, can_edit: bool) -
                 } } }
                 tfoot { tr {
                     th scope="row" { (ctx.t("project-budget-total")) }
-                    td.number { (Share::from_hundredths(total.min(u32::from(u16::MAX)) as u16).format(ctx.locale)) }
+                    td.number { (format_percent(total, ctx.locale)) }
+                    @if can_edit { td {} }
                 } }
             } }
             @if total != u32::from(Share::WHOLE) {

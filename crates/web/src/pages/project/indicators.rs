@@ -122,7 +122,7 @@ async fn indicators_view(
                 tbody { @for indicator in &indicators {
                     @let d = &indicator.definition;
                     @let current = Period::containing(d.every, today);
-                    @let reading = d.reading(&current, &indicator.entries, &events, &activities);
+                    @let reading = d.reading(&current, &indicator.entries, (&events, &activities), today);
                     tr {
                         th scope="row" { a href=(format!("/indicators/{}", indicator.id)) { (d.name) } }
                         td { (indicator.goal.as_deref().unwrap_or("–")) }
@@ -201,9 +201,10 @@ async fn indicator_view(
         store::activity_dates(&state.db, &member.scope, indicator.initiative_id).await?,
     );
     let d = &indicator.definition;
+    let today = parat_store::now_date();
     let periods = periods(&initiative, &indicator);
     let readings: Vec<(Period, Reading)> =
-        periods.iter().map(|p| (*p, d.reading(p, &indicator.entries, &events, &activities))).collect();
+        periods.iter().map(|p| (*p, d.reading(p, &indicator.entries, (&events, &activities), today))).collect();
     let keys: Vec<String> = periods.iter().map(|p| p.key()).collect();
     let columns: Vec<IndicatorColumn> = readings
         .iter()
@@ -217,7 +218,7 @@ async fn indicator_view(
         .collect();
     let can_edit = member.scope.role().can_edit_initiatives();
     let none = FieldErrors::new();
-    let current = Period::containing(d.every, parat_store::now_date()).key();
+    let current = Period::containing(d.every, today).key();
     let default_entry = PeriodEntryInput { period: current, ..PeriodEntryInput::default() };
     let (entry, errors) = shown.unwrap_or((&default_entry, &none));
     let period_choices: Vec<(String, String)> = keys.iter().map(|k| (k.clone(), k.clone())).collect();
@@ -234,7 +235,9 @@ async fn indicator_view(
         (notice(ctx, shown_notice))
         (definition_facts(ctx, &indicator))
         figure {
-            (charts::indicator((&d.name, &ctx.t("project-indicator-chart-description")), &columns, (d.target, &target_text), (d.baseline, &baseline_text)))
+            div.chart-scroll tabindex="0" role="region" aria-label=(ctx.t("project-indicator-periods")) {
+                (charts::indicator((&d.name, &ctx.t("project-indicator-chart-description")), &columns, (d.target, &target_text), (d.baseline, &baseline_text)))
+            }
             figcaption { (ctx.t("project-indicator-chart-caption")) }
         }
         div.table-wrap tabindex="0" role="region" aria-label=(ctx.t("project-indicator-periods")) { table {

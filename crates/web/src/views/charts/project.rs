@@ -33,7 +33,8 @@ pub fn indicator(
     let y = |v: f64| TOP + HEIGHT * (high - v) / span;
     let slot = width / columns.len().max(1) as f64;
     html! {
-        svg.chart.indicator xmlns="http://www.w3.org/2000/svg"
+        // Drawn at its own size (a long series scrolls in its region rather than shrinking).
+        svg.chart.indicator xmlns="http://www.w3.org/2000/svg" width=(fmt(LEFT + width + 90.0))
             viewBox=(format!("0 0 {} {}", fmt(LEFT + width + 90.0), fmt(TOP + HEIGHT + 48.0)))
             role="img" aria-labelledby="indicator-title indicator-desc" {
             title #indicator-title { (title) }
@@ -45,11 +46,11 @@ pub fn indicator(
                     @let (top, bottom) = (y(value.max(0.0)), y(value.min(0.0)));
                     rect class=(format!("bar status-{}", column.status.map_or("none", |s| s.0)))
                         x=(fmt(x)) y=(fmt(top)) width=(fmt(slot * 0.6)) height=(fmt((bottom - top).max(1.0))) {}
-                    text x=(fmt(x + slot * 0.3)) y=(fmt(top - 6.0)) text-anchor="middle" font-size="12" fill="#1b1b1f" {
+                    text x=(fmt(x + slot * 0.3)) y=(fmt(top - 6.0)) text-anchor="middle" font-size="13" fill="#1b1b1f" {
                         (column.shown) @if let Some((_, mark)) = column.status { " " (mark) }
                     }
                 }
-                text x=(fmt(x + slot * 0.3)) y=(fmt(TOP + HEIGHT + 20.0)) text-anchor="middle" font-size="11" fill="#4a4a55" { (column.label) }
+                text x=(fmt(x + slot * 0.3)) y=(fmt(TOP + HEIGHT + 20.0)) text-anchor="middle" font-size="12" fill="#4a4a55" { (column.label) }
             }
             line x1=(fmt(LEFT)) y1=(fmt(y(target))) x2=(fmt(LEFT + width)) y2=(fmt(y(target))) stroke="#1e6b34" stroke-width="2" stroke-dasharray="6 4" {}
             text x=(fmt(LEFT + width + 6.0)) y=(fmt(y(target) + 4.0)) font-size="12" fill="#1e6b34" { (target_label) }
