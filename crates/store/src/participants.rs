@@ -178,7 +178,8 @@ pub async fn erase(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<()> {
 }
 
 /// Erases, in every organisation with a retention period, the participants whose episodes have
-/// all ended more than that many months before `today`. Safe to run on several app servers at
+/// all ended more than that many months before `today` (and who take part in no initiative's
+/// activities since then). Safe to run on several app servers at
 /// once: each deletion stands alone, and a participant already gone is simply not found again.
 /// Returns how many were erased.
 pub async fn erase_expired(db: &Db, today: Date) -> StoreResult<u64> {
@@ -196,7 +197,9 @@ pub async fn erase_expired(db: &Db, today: Date) -> StoreResult<u64> {
                 "DELETE FROM participants WHERE org_id = $1 \
                  AND EXISTS (SELECT 1 FROM outcome_episodes e WHERE e.participant_id = participants.id) \
                  AND NOT EXISTS (SELECT 1 FROM outcome_episodes e WHERE e.participant_id = participants.id \
-                 AND (e.ends_on IS NULL OR e.ends_on >= $2)) RETURNING id, code",
+                 AND (e.ends_on IS NULL OR e.ends_on >= $2)) \
+                 AND NOT EXISTS (SELECT 1 FROM project_participations p WHERE p.participant_id = participants.id \
+                 AND (p.left_on IS NULL OR p.left_on >= $2)) RETURNING id, code",
             )
             .bind(org_id)
             .bind(&before)

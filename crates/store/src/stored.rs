@@ -15,7 +15,10 @@ use parat_core::map::{Agency, Level};
 use parat_core::organisation::{OrgKind, Role};
 use parat_core::outcomes::entry::Asked;
 use parat_core::outcomes::{AgeGroup, EndReason};
-use parat_core::project::{CostCategory, Direction, Gender, IndicatorSource, IndicatorStatus, ProjectRole};
+use parat_core::project::{
+    AgeBand, CostCategory, Direction, ExitReason, Gender, Income, IndicatorSource, IndicatorStatus, Occupation,
+    ProjectRole,
+};
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
 
@@ -77,6 +80,10 @@ stored_keys!(
     IndicatorSource,
     Direction,
     IndicatorStatus,
+    AgeBand,
+    Income,
+    Occupation,
+    ExitReason,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

@@ -12,6 +12,7 @@ pub mod followup;
 pub mod frame;
 pub mod indicator;
 pub mod money;
+pub mod participation;
 
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
 pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, CostCategory, CostDraft, CostInput};
@@ -25,6 +26,10 @@ pub use frame::{
 pub use indicator::{
     computed_value, derived_status, Direction, IndicatorDefinition, IndicatorInput, IndicatorSource, IndicatorStatus,
     PeriodEntry, PeriodEntryInput, Reading,
+};
+pub use participation::{
+    before_and_after, participants_in, AgeBand, ExitReason, Income, JoinDraft, JoinInput, LeaveDraft, LeaveInput,
+    Occupation, ParticipationFacts,
 };
 
 #[cfg(test)]

@@ -935,3 +935,133 @@ async fn indicators_are_counted_or_typed_per_period_with_their_status_in_the_per
     assert_eq!(vera.api_get(&viewing, &indicators).await.1.as_array().map(Vec::len), Some(1));
     app.stop().await;
 }
+
+/// Participants: code, gender, in, out, income before and after (Finsam's categories).
+type Joined = (&'static str, &'static str, &'static str, Option<&'static str>, &'static str, Option<&'static str>);
+const PARTICIPANTS: [Joined; 5] = [
+    ("BO-1", "woman", "2026-01-12", Some("2026-04-30"), "financial_aid", Some("salary")),
+    ("BO-2", "man", "2026-04-30", Some("2026-05-01"), "financial_aid", Some("salary")),
+    ("BO-3", "woman", "2026-05-01", None, "sickness_benefit", None),
+    ("BO-4", "other", "2026-08-31", Some("2026-09-01"), "sickness_benefit", Some("student_aid")),
+    ("BO-5", "unknown", "2026-09-01", None, "none", None),
+];
+
+/// A period's first and last day, written out here.
+fn bounds(period: &str) -> (&'static str, &'static str) {
+    match period {
+        "2026-T1" => ("2026-01-01", "2026-04-30"),
+        "2026-T2" => ("2026-05-01", "2026-08-31"),
+        "2026-T3" => ("2026-09-01", "2026-12-31"),
+        "2026-04" => ("2026-04-01", "2026-04-30"),
+        "2026-05" => ("2026-05-01", "2026-05-31"),
+        "2026" => ("2026-01-01", "2026-12-31"),
+        other => panic!("no bounds for {other}"),
+    }
+}
+
+#[tokio::test]
+async fn participants_are_registered_in_and_out_and_counted_by_gender_per_period() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let (token, viewing, outside) =
+        (sara.api_token("deltagare").await, vera.api_token("läsa").await, olle.api_token("annan").await);
+    let body = json!({"name": "Steget vidare", "topic": "integration", "status": "active"});
+    let initiative = sara.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    let api = format!("/api/v1/initiatives/{initiative}/participants");
+    let page = format!("/initiatives/{initiative}/participants");
+
+    // The first on the page (anonymous), the rest through the API (with consent).
+    let (code, gender, joined, _, income, _) = PARTICIPANTS[0];
+    let typed = [
+        ("code", code),
+        ("gender", gender),
+        ("age_band", "25_29"),
+        ("joined_on", joined),
+        ("income_before", income),
+        ("occupation_before", ""),
+    ];
+    let (status, refused) = sara.post_page(&page, &typed).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("id=\"f-occupation_before-error\"") && refused.contains("value=\"BO-1\""));
+    let mut typed = typed.to_vec();
+    typed[5] = ("occupation_before", "job_seeking");
+    assert_eq!(sara.post(&page, &typed).await.status(), StatusCode::SEE_OTHER);
+    for (code, gender, joined, _, income, _) in &PARTICIPANTS[1..] {
+        let body = json!({"code": code, "gender": gender, "age_band": "30_39", "joined_on": joined, "consent": true,
+            "income_before": income, "occupation_before": "job_seeking"});
+        let (status, made) = sara.api_post(&token, &api, &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+    }
+    // Once in, not in again until out; viewers read; another organisation sees nothing.
+    let again = json!({"code": "BO-3", "gender": "woman", "age_band": "30_39", "joined_on": "2026-06-01",
+        "income_before": "none", "occupation_before": "none"});
+    let (status, error) = sara.api_post(&token, &api, &again).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("taken"))
+    );
+    assert_eq!(vera.api_post(&viewing, &api, &again).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(olle.api_get(&outside, &api).await.0, StatusCode::NOT_FOUND);
+
+    // Out: through the API, and the first on the page; an end before the start is refused.
+    let (_, listed) = vera.api_get(&viewing, &api).await;
+    let id_of = |code: &str| {
+        listed.as_array().expect("list").iter().find(|p| p["code"] == code).and_then(|p| p["id"].as_i64()).expect(code)
+    };
+    let (status, _) = sara
+        .post_page(
+            &format!("/participations/{}/leave", id_of("BO-1")),
+            &[("left_on", "2026-01-11"), ("reason", "work"), ("income_after", "salary"), ("occupation_after", "work")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (code, _, _, left, _, after) in PARTICIPANTS {
+        let (Some(left), Some(after)) = (left, after) else { continue };
+        let body = json!({"left_on": left, "reason": "work", "income_after": after, "occupation_after": "work"});
+        let path = format!("/api/v1/participations/{}/leave", id_of(code));
+        assert_eq!(sara.api_post_status(&token, &path, &body).await, StatusCode::NO_CONTENT, "{code}");
+    }
+
+    // Each period's count by gender, against one made here from the dates as text.
+    for period in ["2026-T1", "2026-T2", "2026-T3", "2026-04", "2026-05", "2026"] {
+        let (first, last) = bounds(period);
+        let count = |gender: &str| {
+            PARTICIPANTS.iter().filter(|p| p.1 == gender && p.2 <= last && p.3.is_none_or(|left| left >= first)).count()
+        };
+        let (_, figures) =
+            vera.api_get(&viewing, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
+        assert_eq!(
+            figures["participants_by_gender"],
+            json!({"woman": count("woman"), "man": count("man"), "other": count("other"), "unknown": count("unknown")}),
+            "{period}"
+        );
+    }
+
+    // The page: the before-and-after table (two from financial aid to salary), consent shown.
+    let (_, shown) = vera.page(&page).await;
+    assert!(shown.contains("Ekonomiskt bistånd") && shown.contains("Försörjning före"), "{shown}");
+    assert!(!shown.contains("id=\"join\""), "viewers read");
+    let (_, one) = vera.page(&format!("/participations/{}", id_of("BO-1"))).await;
+    assert!(one.contains("Nej, anonym") && one.contains("Fick arbete"));
+    // Who took part is audited when read, as a list and one by one.
+    for entity in ["project_participations", "project_participation"] {
+        let reads = format!("SELECT COUNT(*) FROM audit_log WHERE entity = '{entity}' AND action = 'read'");
+        assert!(number(&app, &reads).await >= 1, "{entity}");
+    }
+    assert_eq!(
+        number(&app, "SELECT COUNT(*) FROM participants WHERE consent_on IS NOT NULL").await,
+        4,
+        "the anonymous one without"
+    );
+
+    // Erased with the participant, by an administrator, from the registry.
+    let org = number(&app, "SELECT org_id FROM initiatives WHERE id = (SELECT MAX(id) FROM initiatives)").await;
+    let admin = app.logged_in(org, "alva@boras.se", "Alva Admin", Role::Admin).await;
+    let participant = number(&app, "SELECT id FROM participants WHERE code = 'BO-1'").await;
+    assert_eq!(
+        admin.post(&format!("/outcomes/participants/{participant}/erase"), &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM project_participations").await, 4);
+    app.stop().await;
+}

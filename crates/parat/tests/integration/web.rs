@@ -1164,9 +1164,23 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             ],
         )
         .await;
+    owner
+        .post(
+            &format!("/initiatives/{initiative}/participants"),
+            &[
+                ("code", "HEMLIG-1"),
+                ("gender", "woman"),
+                ("age_band", "30_39"),
+                ("joined_on", "2026-01-05"),
+                ("income_before", "none"),
+                ("occupation_before", "none"),
+            ],
+        )
+        .await;
     let (funder, role, phase) =
         (last("project_funders").await, last("project_roles").await, last("project_phases").await);
     let indicator = last("project_indicators").await;
+    let participation = last("project_participations").await;
     let (line, cost): (i64, i64) = (
         app.text("SELECT CAST(MAX(id) AS TEXT) FROM project_budget_lines")
             .await
@@ -1206,6 +1220,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig Chef",
         "Hemlig fas",
         "Hemlig indikator",
+        "HEMLIG-1",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1231,6 +1246,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "events" => event,
                 "activities" => activity,
                 "indicators" => indicator,
+                "participations" => participation,
                 "outcomes" if template.starts_with("/outcomes/participants/") => participant,
                 "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
                 "outcomes" if template.starts_with("/outcomes/units/") => unit,

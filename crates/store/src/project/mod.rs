@@ -1,4 +1,5 @@
-//! Project follow-up in the store: the project's frame (`frame`); goals' indicators and their entries per period (`indicators`); an initiative's training events and their attendance
+//! Project follow-up in the store: the project's frame (`frame`); goals' indicators and their entries per period (`indicators`); participants in individual-oriented
+//! activities, registered in and out (`participations`); an initiative's training events and their attendance
 //! (`events`); the activity plan and what was carried out (`activities`); the budget and
 //! the costs booked against it (`budget`). Everything is scoped
 //! to the initiative's organisation: another organisation's records are `NotFound`. Viewers
@@ -10,6 +11,7 @@ mod budget;
 mod events;
 mod frame;
 mod indicators;
+mod participations;
 
 pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
@@ -24,6 +26,7 @@ pub use frame::{
     RoleHolder,
 };
 pub use indicators::{create_indicator, delete_indicator, indicator, indicators_of, record_indicator_entry, Indicator};
+pub use participations::{join, leave, participation, participations_of, Leaving, Participation};
 
 use crate::audit::{self, AuditEntry};
 use crate::db::on_writer;
@@ -66,6 +69,7 @@ pub struct ProjectFacts {
     pub budget_lines: Vec<BudgetLine>,
     pub costs: Vec<Cost>,
     pub indicators: Vec<Indicator>,
+    pub participations: Vec<parat_core::project::ParticipationFacts>,
 }
 
 pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
@@ -80,5 +84,6 @@ pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> Sto
         budget_lines: budget::budget_lines_unchecked(db, scope, initiative_id).await?,
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
         indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
+        participations: participations::participation_facts_unchecked(db, scope, initiative_id).await?,
     })
 }

@@ -7,8 +7,8 @@ use super::*;
 use parat_core::periods::Period;
 use parat_core::project::money::Amount;
 use parat_core::project::{
-    activities_in, attendance_in, budget_in, event::local_field, ActivityCounts, AttendeeInput, ByGender, EventInput,
-    IndicatorStatus,
+    activities_in, attendance_in, budget_in, event::local_field, participants_in, ActivityCounts, AttendeeInput,
+    ByGender, EventInput, IndicatorStatus,
 };
 use parat_store::project::{self as store, Event};
 
@@ -284,6 +284,9 @@ pub struct FollowupOut {
     attendances_by_gender: GenderCountsOut,
     /// People counted without names at them.
     head_counts: u32,
+    /// Participants in individual-oriented activities who took part on any day of the period
+    /// (registered in before its end and not out before its start), by gender.
+    participants_by_gender: GenderCountsOut,
     /// Activities planned for the period and carried out in it (by their dates).
     activities: ActivityCountsOut,
     /// In öre: the period's share of its year's budget (a month a twelfth, a tertial a third, a
@@ -369,6 +372,7 @@ async fn followup(
         attendances: figures.attendances,
         attendances_by_gender: figures.attendances_by_gender.into(),
         head_counts: figures.head_counts,
+        participants_by_gender: participants_in(&period, &facts.participations).into(),
         activities: activities.into(),
         budget: BudgetOut { budget: money.budget.ore(), outcome: money.outcome.ore() },
         indicators,

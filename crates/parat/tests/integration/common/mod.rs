@@ -360,6 +360,11 @@ impl Browser {
         (status, response.json().await.expect("a JSON body"))
     }
 
+    /// An API POST answered without a body (204): the status.
+    pub async fn api_post_status(&self, token: &str, path: &str, body: &serde_json::Value) -> StatusCode {
+        self.api_send(reqwest::Method::POST, token, path, Some(body)).await
+    }
+
     /// An API PUT or DELETE (a JSON body where given) with a bearer token: the status.
     pub async fn api_send(
         &self,

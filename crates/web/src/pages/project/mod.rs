@@ -1,5 +1,5 @@
 //! Project follow-up: the project's frame — funders, roles, phases, reporting calendar
-//! (`frame`); goals' indicators with each period's value and status (`indicators`); an initiative's training events, each with its attendance list taken at
+//! (`frame`); goals' indicators with each period's value and status (`indicators`); participants in individual-oriented activities, in and out (`participants`); an initiative's training events, each with its attendance list taken at
 //! the door on a tablet (or a head count where names are not wanted), and a printable list for
 //! signatures (`events`); the activity plan and what was carried out (`activities`); a
 //! person's request to see or erase what the attendance lists hold about them (`people`); the
@@ -25,6 +25,7 @@ mod budget;
 mod events;
 mod frame;
 mod indicators;
+mod participants;
 mod people;
 
 pub use activities::*;
@@ -32,6 +33,7 @@ pub use budget::*;
 pub use events::*;
 pub use frame::*;
 pub use indicators::*;
+pub use participants::*;
 pub use people::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
@@ -60,6 +62,9 @@ pub fn routes() -> super::Routes {
         .route("/indicators/{id}", "GET", get(indicator_page))
         .route("/indicators/{id}/entries", "POST", post(record_indicator_entry))
         .route("/indicators/{id}/delete", "POST", post(delete_indicator))
+        .route("/initiatives/{id}/participants", "GET POST", get(participants_page).post(join_participant))
+        .route("/participations/{id}", "GET", get(participation_page))
+        .route("/participations/{id}/leave", "POST", post(leave_participant))
         .route("/initiatives/{id}/budget", "GET", get(budget_page))
         .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
         .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
@@ -106,6 +111,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
             p { a href=(format!("/initiatives/{initiative_id}/frame")) { (ctx.t("project-frame")) } }
             p { a href=(format!("/initiatives/{initiative_id}/indicators")) { (ctx.t("project-indicators")) } }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
+            p { a href=(format!("/initiatives/{initiative_id}/participants")) { (ctx.t("project-participants")) } }
             p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
             p { a href=(format!("/initiatives/{initiative_id}/budget")) { (ctx.t("project-budget")) } }
         }
