@@ -1,7 +1,7 @@
 //! Project follow-up in the demo: Borås's first initiative with a year's training events (a
 //! network meeting a month, two courses) and who came, and an activity plan with some of it
 //! carried out, late or smaller than planned, as projects go; a budget with its costs; the
-//! project's frame; and two indicators, one counted and one typed.
+//! project's frame; two indicators, one counted and one typed; and participants in and out.
 
 use parat_core::locale::scandinavian_moment;
 use parat_core::periods::{Period, PeriodKind};
@@ -11,6 +11,7 @@ use parat_core::project::{
     ActivityDraft, AttendeeDraft, BudgetLineDraft, CostCategory, CostDraft, Direction, EventDraft, FunderDraft, Gender,
     IndicatorDefinition, IndicatorSource, PeriodEntry, PhaseDraft, ProjectRole, RoleDraft,
 };
+use parat_core::project::{AgeBand, ExitReason, Income, JoinDraft, LeaveDraft, Occupation};
 use time::{Duration, Time};
 
 use super::Lcg;
@@ -126,7 +127,44 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
     }
     budget(db, coordinator, initiative, random).await?;
     frame(db, coordinator, initiative).await?;
-    indicators(db, coordinator, initiative, &goals).await
+    indicators(db, coordinator, initiative, &goals).await?;
+    participants(db, coordinator, initiative, random).await
+}
+
+/// Twenty participants registered in over the past year, most with consent; those in longest
+/// registered out, most of them to work or studies.
+async fn participants(db: &Db, coordinator: &OrgScope, initiative: i64, random: &mut Lcg) -> StoreResult<()> {
+    let today = crate::now_date();
+    let genders = [Gender::Woman, Gender::Man, Gender::Woman, Gender::Man, Gender::Other, Gender::Unknown];
+    for k in 0..20u64 {
+        let joined_on = today - Duration::days(360 - k as i64 * 17);
+        let draft = JoinDraft {
+            code: format!("SV-{:03}", k + 1),
+            gender: genders[(k % genders.len() as u64) as usize],
+            age_band: AgeBand::ALL[random.below(AgeBand::ALL.len() as u64) as usize],
+            joined_on,
+            consent: k % 5 != 0,
+            income_before: [Income::FinancialAid, Income::SicknessBenefit, Income::UnemploymentBenefit]
+                [(k % 3) as usize],
+            occupation_before: Occupation::JobSeeking,
+        };
+        let id = project::join(db, coordinator, initiative, &draft).await?;
+        if k < 10 {
+            let (reason, income, occupation) = match k % 4 {
+                0 | 1 => (ExitReason::Work, Income::Salary, Occupation::Work),
+                2 => (ExitReason::Studies, Income::StudentAid, Occupation::Studies),
+                _ => (ExitReason::OtherEffort, Income::FinancialAid, Occupation::Rehabilitation),
+            };
+            let leave = LeaveDraft {
+                left_on: joined_on + Duration::days(120 + random.below(60) as i64),
+                reason,
+                income_after: income,
+                occupation_after: occupation,
+            };
+            project::leave(db, coordinator, id, &leave).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Half the county board, half the municipality; the project model's roles; a pre-study and
