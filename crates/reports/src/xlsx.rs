@@ -29,11 +29,26 @@ pub fn table(sheet: &str, headers: &[String], rows: &[Vec<Cell>]) -> Result<Vec<
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
+    let mut used: Vec<String> = Vec::new();
     for (index, sheet) in sheets.iter().enumerate() {
         let worksheet = workbook.add_worksheet();
         let name: String = sheet.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-        let fallback = format!("Parat {}", index + 1);
-        worksheet.set_name(if name.is_empty() { &fallback } else { &name })?;
+        let name = if name.is_empty() { format!("Parat {}", index + 1) } else { name };
+        // Excel compares sheet names without case; a second sheet of a name gets a number.
+        let taken = |candidate: &str| used.iter().any(|u| u.to_lowercase() == candidate.to_lowercase());
+        let name = match taken(&name) {
+            false => name,
+            true => (2..)
+                .map(|n| {
+                    let suffix = format!(" ({n})");
+                    let stem: String = name.chars().take(31 - suffix.chars().count()).collect();
+                    format!("{stem}{suffix}")
+                })
+                .find(|candidate| !taken(candidate))
+                .unwrap_or_default(),
+        };
+        worksheet.set_name(&name)?;
+        used.push(name);
         for (col, header) in sheet.headers.iter().enumerate() {
             worksheet.write_string_with_format(0, col as u16, header, &bold)?;
             worksheet.set_column_width(col as u16, (header.chars().count() + 4).max(12) as f64)?;
@@ -68,5 +83,24 @@ mod tests {
         .expect("workbook");
         assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
         assert!(bytes.len() > 1000);
+    }
+}
+
+#[cfg(test)]
+mod sheet_names {
+    use super::*;
+
+    #[test]
+    fn a_second_sheet_of_a_name_gets_a_number() {
+        let sheet = |name: &str| Sheet { name: name.into(), headers: vec!["A".into()], rows: vec![] };
+        let long = "Utbildningstillfällen och deltagande";
+        let bytes = workbook(&[sheet(long), sheet(long), sheet("Budget"), sheet("budget")]).expect("written");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("xl/workbook.xml").expect("workbook"), &mut xml)
+            .expect("read");
+        for name in ["Utbildningstillfällen och delta", "Utbildningstillfällen och d (2)", "Budget", "budget (2)"] {
+            assert!(xml.contains(&format!("name=\"{name}\"")), "{name} in {xml}");
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod frame;
 pub mod indicator;
 pub mod money;
 pub mod participation;
+pub mod report;
 
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
 pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, CostCategory, CostDraft, CostInput};
@@ -31,6 +32,7 @@ pub use participation::{
     before_and_after, participants_in, AgeBand, ExitReason, Income, JoinDraft, JoinInput, LeaveDraft, LeaveInput,
     Occupation, ParticipationFacts,
 };
+pub use report::{Narrative, NarrativeInput};
 
 #[cfg(test)]
 mod tests;

@@ -1065,3 +1065,113 @@ async fn participants_are_registered_in_and_out_and_counted_by_gender_per_period
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_participations").await, 4);
     app.stop().await;
 }
+
+/// A file of a zip archive (a Word document's or a workbook's part) as text.
+fn part_of(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut text).expect("read");
+    text
+}
+
+#[tokio::test]
+async fn a_tertials_report_holds_the_periods_figures_and_the_coordinators_words_on_the_page_and_in_its_documents() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let token = sara.api_token("rapport").await;
+    let body = json!({"name": "Kompetenslyft", "topic": "integration", "status": "active",
+        "start_date": "2026-01-01", "end_date": "2026-12-31"});
+    let initiative = sara.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    record_events(&sara, &token, &format!("/api/v1/initiatives/{initiative}/events")).await;
+    let lines = format!("/api/v1/initiatives/{initiative}/budget/lines");
+    sara.api_post(&token, &lines, &json!({"year": 2026, "category": "staff", "amount": 1_200_000})).await;
+    let costs = json!({"costs": [{"booked_on": "2026-05-02", "category": "staff", "amount": 123_456}]});
+    sara.api_post(&token, &format!("/api/v1/initiatives/{initiative}/budget/costs"), &costs).await;
+    for (code, gender, joined, ..) in PARTICIPANTS {
+        let body = json!({"code": code, "gender": gender, "age_band": "30_39", "joined_on": joined,
+            "income_before": "financial_aid", "occupation_before": "job_seeking"});
+        assert_eq!(
+            sara.api_post(&token, &format!("/api/v1/initiatives/{initiative}/participants"), &body).await.0,
+            StatusCode::CREATED
+        );
+    }
+    let indicator = json!({"name": "Nådda personer", "target": 10, "every": "tertial", "source": "people_reached", "direction": "increase"});
+    sara.api_post(&token, &format!("/api/v1/initiatives/{initiative}/indicators"), &indicator).await;
+
+    // The coordinator's words: a control character is refused with the rest kept; then saved.
+    let page = format!("/initiatives/{initiative}/reports/2026-T2");
+    let words = [
+        ("summary", "Tertialet gick enligt plan."),
+        ("went_well", "Nätverksträffarna\u{7}"),
+        ("difficulties", "Sommaren gav färre deltagare."),
+        ("next_period", "Slutkonferensen."),
+    ];
+    let (status, refused) = sara.post_page(&page, &words).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("id=\"f-went_well-error\"") && refused.contains("Sommaren gav färre deltagare."));
+    let mut words = words.to_vec();
+    words[1] = ("went_well", "Nätverksträffarna blev fler.");
+    assert_eq!(sara.post(&page, &words).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(vera.post(&page, &words).await.status(), StatusCode::FORBIDDEN, "viewers read");
+
+    // The period's figures, counted here: T2 is May to August.
+    let t2 = |local: &str| holds("2026-T2", local);
+    let named: usize = EVENTS.iter().filter(|e| t2(e.0)).map(|e| e.1.len()).sum();
+    let counted: i64 = EVENTS.iter().filter(|e| t2(e.0)).map(|e| e.2).sum();
+    let women: usize = EVENTS.iter().filter(|e| t2(e.0)).map(|e| e.1.iter().filter(|g| **g == "woman").count()).sum();
+    let (first, last) = bounds("2026-T2");
+    let taking_part = PARTICIPANTS.iter().filter(|p| p.2 <= last).count();
+    let joined = PARTICIPANTS.iter().filter(|p| p.2 >= first && p.2 <= last).count();
+    let (status, shown) = vera.page(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let row = format!("<th scope=\"row\">Deltaganden</th><td>{women}</td>");
+    assert!(shown.contains(&row) && shown.contains(&format!("<td>{named}</td><td>{counted}</td>")), "{shown}");
+    assert!(shown.contains(&format!("Under perioden skrevs {joined} in och 0 ut.")));
+    assert!(
+        shown.contains("<th scope=\"row\">Deltagare</th>") && shown.contains(&format!("<td>{taking_part}</td></tr>"))
+    );
+    assert!(shown.contains("Tertialet gick enligt plan.") && shown.contains("Nådda personer"));
+    // A year's budget of 12 000 kr is 4 000 a tertial; 1 234,56 booked, 2 765,44 left.
+    assert!(shown.contains("<td>4\u{a0}000</td><td>1\u{a0}234,56</td><td>2\u{a0}765,44</td>"), "{shown}");
+
+    // The same content as PDF, Word and XLSX.
+    let file = |format: &str| {
+        let (vera, path) = (&vera, format!("{page}/{format}"));
+        async move {
+            let response = vera.get(&path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.bytes().await.expect("bytes").to_vec()
+        }
+    };
+    let pdf = common::pdf_text(&file("pdf").await).expect("PDF text");
+    // (Narrow columns hyphenate: the indicator is found by its first word.)
+    for text in ["Rapport 2026-T2", "Tertialet gick enligt plan.", "Nätverksträffarna blev fler.", "Nådda", "1 234,56"]
+    {
+        assert!(pdf.contains(text), "{text} in {pdf}");
+    }
+    let word = part_of(&file("docx").await, "word/document.xml");
+    assert!(word.contains("Sommaren gav färre deltagare.") && word.contains("Slutkonferensen."), "{word}");
+    let workbook = file("xlsx").await;
+    let strings = part_of(&workbook, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("Budget och utfall") || part_of(&workbook, "xl/workbook.xml").contains("Budget och utfall")
+    );
+    let budget_sheet = (1..=8)
+        .map(|n| format!("xl/worksheets/sheet{n}.xml"))
+        .filter_map(|name| {
+            zip::ZipArchive::new(std::io::Cursor::new(&workbook)).ok()?.by_name(&name).ok().map(|_| name)
+        })
+        .map(|name| part_of(&workbook, &name))
+        .find(|xml| xml.contains("<v>1234.56</v>"));
+    assert!(budget_sheet.is_some(), "amounts are numbers in the workbook");
+
+    // Another organisation sees none of it; a period that is not one is not found.
+    assert_eq!(olle.get(&page).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(olle.get(&format!("{page}/pdf")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(vera.get(&format!("/initiatives/{initiative}/reports/2026-T4")).await.status(), StatusCode::NOT_FOUND);
+    let (_, list) = vera.page(&format!("/initiatives/{initiative}/reports")).await;
+    assert!(list.contains("2026-T1") && list.contains("2026-T3") && list.contains("Skriven"));
+    let opened = vera.get(&format!("/initiatives/{initiative}/reports/open?period=2026-05")).await;
+    assert_eq!(common::location(&opened), format!("/initiatives/{initiative}/reports/2026-05"));
+    app.stop().await;
+}

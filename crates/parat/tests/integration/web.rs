@@ -1267,6 +1267,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{line}", &line.to_string())
             .replace("{cost}", &cost.to_string())
             .replace("{funder}", &funder.to_string())
+            .replace("{period}", "2026-T1")
+            .replace("{format}", "pdf")
             .replace("{role}", &role.to_string())
             .replace("{phase}", &phase.to_string())
             .replace("{risk}", "1")

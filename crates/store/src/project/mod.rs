@@ -12,6 +12,7 @@ mod events;
 mod frame;
 mod indicators;
 mod participations;
+mod reports;
 
 pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
@@ -27,6 +28,7 @@ pub use frame::{
 };
 pub use indicators::{create_indicator, delete_indicator, indicator, indicators_of, record_indicator_entry, Indicator};
 pub use participations::{join, leave, participation, participations_of, Leaving, Participation};
+pub use reports::{narrative, save_narrative, written_reports};
 
 use crate::audit::{self, AuditEntry};
 use crate::db::on_writer;

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod confirm;
+pub mod document;
 pub mod forms;
 pub mod layout;
 pub mod work;

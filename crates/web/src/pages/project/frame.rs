@@ -21,6 +21,11 @@ struct Shown<'a> {
     phase: (PhaseInput, FieldErrors),
 }
 
+/// The organisation that owns the project: the one the initiative belongs to.
+pub fn owner_organisation(ctx: &Ctx) -> String {
+    ctx.user.as_ref().and_then(|u| u.current.as_ref()).map(|c| c.name.clone()).unwrap_or_default()
+}
+
 pub fn role_label(ctx: &Ctx, role: ProjectRole) -> String {
     ctx.t(&format!("project-role-{}", role.key().replace('_', "-")))
 }
@@ -47,6 +52,8 @@ async fn frame_view(
         p.lead { (ctx.t("project-frame-lead")) }
         dl.details {
             dt { (ctx.t("project-frame-owner")) }
+            dd { (owner_organisation(ctx)) }
+            dt { (ctx.t("project-frame-responsible")) }
             dd { (initiative.owner_name.as_deref().unwrap_or("–")) }
             dt { (ctx.t("project-frame-partners")) }
             dd { @if initiative.partners.is_empty() { "–" } @else {

@@ -27,6 +27,7 @@ mod frame;
 mod indicators;
 mod participants;
 mod people;
+mod reports;
 
 pub use activities::*;
 pub use budget::*;
@@ -35,6 +36,7 @@ pub use frame::*;
 pub use indicators::*;
 pub use participants::*;
 pub use people::*;
+pub use reports::*;
 
 /// The project follow-up pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
@@ -65,6 +67,10 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/participants", "GET POST", get(participants_page).post(join_participant))
         .route("/participations/{id}", "GET", get(participation_page))
         .route("/participations/{id}/leave", "POST", post(leave_participant))
+        .route("/initiatives/{id}/reports", "GET", get(reports_page))
+        .route("/initiatives/{id}/reports/open", "GET", get(open_report))
+        .route("/initiatives/{id}/reports/{period}", "GET POST", get(report_page).post(save_report))
+        .route("/initiatives/{id}/reports/{period}/{format}", "GET", get(report_file))
         .route("/initiatives/{id}/budget", "GET", get(budget_page))
         .route("/initiatives/{id}/budget/lines", "POST", post(add_budget_line))
         .route("/initiatives/{id}/budget/costs", "POST", post(add_cost))
@@ -108,6 +114,7 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                     a href=(format!("/events/{}", next.id)) { (next.title) } ", " (ctx.date_time(next.starts_at)) "."
                 }
             }
+            p { a href=(format!("/initiatives/{initiative_id}/reports")) { (ctx.t("project-reports")) } }
             p { a href=(format!("/initiatives/{initiative_id}/frame")) { (ctx.t("project-frame")) } }
             p { a href=(format!("/initiatives/{initiative_id}/indicators")) { (ctx.t("project-indicators")) } }
             p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
