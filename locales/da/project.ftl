@@ -349,3 +349,17 @@ project-report-counted = Optalte
 project-report-attendances = Deltagelser
 project-report-participants = Deltagere
 project-report-in-out = I perioden blev { $joined } skrevet ind og { $left } skrevet ud.
+
+## Across projects
+project-overview = Projektoversigt
+project-overview-lead = Alle projekter, som organisationen driver eller finansierer – de egne og dem hos organisationer, der hører under den – med forbrug mod budget, indikatorer med afvigelse og rapporter, der skal afleveres.
+project-overview-none = Ingen projekter med budget, indikatorer, kursusgange eller rapportering endnu.
+project-overview-xlsx = Hent oversigten (Excel)
+project-overview-organisation = Organisation
+project-overview-project = Projekt
+project-overview-spent = Forbrug (kr.)
+project-overview-share = Forbrugt
+project-overview-off-track = Indikatorer med afvigelse
+project-overview-next-report = Næste rapport
+project-overview-overdue = Forsinkede rapporter
+project-overview-how = En indikator tælles som afvigende, når dens senest afsluttede periode har status afvigelse. En rapport er forsinket, når fristen er overskredet, uden at rapportens tekst er skrevet.

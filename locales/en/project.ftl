@@ -349,3 +349,17 @@ project-report-counted = Counted
 project-report-attendances = Attendances
 project-report-participants = Participants
 project-report-in-out = In the period { $joined } were registered in and { $left } out.
+
+## Across projects
+project-overview = Projects overview
+project-overview-lead = Every project the organisation runs or funds – its own and those of the organisations that belong to it – with spend against budget, indicators off track and reports due.
+project-overview-none = No projects with a budget, indicators, training events or reporting yet.
+project-overview-xlsx = Download the overview (Excel)
+project-overview-organisation = Organisation
+project-overview-project = Project
+project-overview-spent = Spent (kr)
+project-overview-share = Spent share
+project-overview-off-track = Indicators off track
+project-overview-next-report = Next report
+project-overview-overdue = Overdue reports
+project-overview-how = An indicator counts as off track when its last finished period has that status. A report is overdue when its due date has passed without the report's text written.

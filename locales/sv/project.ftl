@@ -349,3 +349,17 @@ project-report-counted = Räknade
 project-report-attendances = Deltaganden
 project-report-participants = Deltagare
 project-report-in-out = Under perioden skrevs { $joined } in och { $left } ut.
+
+## Across projects
+project-overview = Projektöversikt
+project-overview-lead = Alla projekt som organisationen driver eller finansierar – de egna och de organisationer som hör till den – med utfall mot budget, indikatorer som avviker och rapporter som ska lämnas.
+project-overview-none = Inga projekt med budget, indikatorer, utbildningstillfällen eller rapportering än.
+project-overview-xlsx = Ladda ner översikten (Excel)
+project-overview-organisation = Organisation
+project-overview-project = Projekt
+project-overview-spent = Utfall (kr)
+project-overview-share = Förbrukat
+project-overview-off-track = Indikatorer med avvikelse
+project-overview-next-report = Nästa rapport
+project-overview-overdue = Försenade rapporter
+project-overview-how = En indikator räknas som avvikande när dess senast avslutade period har status avvikelse. En rapport är försenad när sista dagen passerat utan att rapportens text skrivits.

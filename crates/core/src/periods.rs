@@ -91,6 +91,12 @@ impl Period {
         Period::containing(self.kind(), date) == *self
     }
 
+    /// The period of the same kind before this one.
+    pub fn previous(&self) -> Period {
+        let day_before = self.first_day().previous_day().unwrap_or(Date::MIN);
+        Period::containing(self.kind(), day_before)
+    }
+
     pub fn next(&self) -> Period {
         let month = self.first_month + self.months;
         match month > 12 {

@@ -1175,3 +1175,83 @@ async fn a_tertials_report_holds_the_periods_figures_and_the_coordinators_words_
     assert_eq!(common::location(&opened), format!("/initiatives/{initiative}/reports/2026-05"));
     app.stop().await;
 }
+
+/// An initiative for 2026 with a year's budget (öre) and what was spent, through the API: its id
+/// and the token used.
+async fn funded_project(who: &Browser, name: &str, budget: i64, spent: i64) -> (i64, String) {
+    let token = who.api_token(name).await;
+    let body = json!({"name": name, "topic": "integration", "status": "active",
+        "start_date": "2026-01-01", "end_date": "2026-12-31"});
+    let id = who.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    let line = json!({"year": 2026, "category": "staff", "amount": budget});
+    who.api_post(&token, &format!("/api/v1/initiatives/{id}/budget/lines"), &line).await;
+    if spent != 0 {
+        let costs = json!({"costs": [{"booked_on": "2026-03-01", "category": "staff", "amount": spent}]});
+        who.api_post(&token, &format!("/api/v1/initiatives/{id}/budget/costs"), &costs).await;
+    }
+    (id, token)
+}
+
+#[tokio::test]
+async fn a_coordination_association_sees_the_projects_of_its_members_with_spend_indicators_and_reports_due() {
+    let app = TestApp::spawn().await;
+    let association = app.organisation("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None).await;
+    let boras = app.organisation("Borås stad", OrgKind::Municipality, Some(association)).await;
+    let mark = app.organisation("Marks kommun", OrgKind::Municipality, Some(association)).await;
+    let outside = app.organisation("Alingsås kommun", OrgKind::Municipality, None).await;
+    let funder = app.logged_in(association, "ida@sjuharad.se", "Ida Förbund", Role::Viewer).await;
+    let sara = app.logged_in(boras, "sara@boras.se", "Sara", Role::Coordinator).await;
+    let maja = app.logged_in(mark, "maja@mark.se", "Maja", Role::Coordinator).await;
+    let olle = app.logged_in(outside, "olle@alingsas.se", "Olle", Role::Coordinator).await;
+    let (steget, token) = funded_project(&sara, "Steget vidare", 10_000_000, 2_500_050).await;
+    funded_project(&maja, "Unga i Mark", 5_000_000, 0).await;
+    funded_project(&olle, "Annat förbunds projekt", 7_000_000, 0).await;
+    // One indicator judged off track in every tertial, one on track: one of two is off track in
+    // whichever tertial last finished.
+    for (name, status) in [("Nådda", "off_track"), ("I arbete", "on_track")] {
+        let body = json!({"name": name, "target": 10, "every": "tertial", "source": "manual", "direction": "increase"});
+        let id = sara.api_post(&token, &format!("/api/v1/initiatives/{steget}/indicators"), &body).await.1["id"]
+            .as_i64()
+            .expect("id");
+        for year in 2026..=2030 {
+            for tertial in 1..=3 {
+                let path = format!("/api/v1/indicators/{id}/entries/{year}-T{tertial}");
+                assert_eq!(
+                    sara.api_send(reqwest::Method::PUT, &token, &path, Some(&json!({"status": status}))).await,
+                    StatusCode::NO_CONTENT
+                );
+            }
+        }
+    }
+    sara.post(&format!("/initiatives/{steget}/reports/2026-T1"), &[("summary", "Klart.")]).await;
+
+    // Reports due a fortnight after each tertial of 2026; those passed without text are overdue.
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let dues = [("2026-T1", "2026-05-14"), ("2026-T2", "2026-09-14"), ("2026-T3", "2027-01-14")];
+    let overdue = dues.iter().filter(|(period, due)| *due < today.as_str() && *period != "2026-T1").count();
+    let next = dues.iter().find(|(_, due)| *due >= today.as_str());
+
+    let (status, shown) = funder.page("/projects").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shown.contains("Steget vidare") && shown.contains("Unga i Mark"), "{shown}");
+    assert!(!shown.contains("Annat förbunds projekt"), "not a member's");
+    assert!(shown.contains("<td class=\"number\">100\u{a0}000</td><td class=\"number\">25\u{a0}000,50</td><td class=\"number\">25 %</td><td class=\"number\">1 / 2</td>"), "{shown}");
+    if let Some((period, _)) = next {
+        assert!(shown.contains(period), "next report {period}");
+    }
+    let badge = format!("<span class=\"badge\">{overdue}</span>");
+    assert_eq!(shown.contains(&badge), overdue > 0, "{overdue} overdue");
+    assert!(
+        !shown.contains(&format!("href=\"/initiatives/{steget}\"")),
+        "a member's project is not the association's to open"
+    );
+    // A member sees its own only, linked.
+    let (_, own) = sara.page("/projects").await;
+    assert!(own.contains(&format!("href=\"/initiatives/{steget}\"")) && !own.contains("Unga i Mark"));
+    // The export: amounts in kronor as numbers.
+    let workbook = funder.get("/projects.xlsx").await;
+    assert_eq!(workbook.status(), StatusCode::OK);
+    let bytes = workbook.bytes().await.expect("bytes").to_vec();
+    assert!(part_of(&bytes, "xl/worksheets/sheet1.xml").contains("<v>25000.5</v>"));
+    app.stop().await;
+}

@@ -77,29 +77,42 @@ pub(super) async fn indicators_of_unchecked(
     scope: &OrgScope,
     initiative_id: i64,
 ) -> StoreResult<Vec<Indicator>> {
-    let rows: Vec<IndicatorRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
-        "{SELECT} WHERE i.initiative_id = $1 AND i.org_id = $2 ORDER BY i.id"
-    ))
-    .bind(initiative_id)
-    .bind(scope.org_id())
-    .fetch_all(pool)
-    .await?);
-    let entries: Vec<EntryRow> = on_reader!(db, |pool| sqlx::query_as(
-        "SELECT v.indicator_id, v.period, v.value, v.status, v.comment FROM project_indicator_values v \
-         JOIN project_indicators i ON i.id = v.indicator_id WHERE i.initiative_id = $1 AND i.org_id = $2"
-    )
-    .bind(initiative_id)
-    .bind(scope.org_id())
-    .fetch_all(pool)
-    .await?);
+    indicator_rows_where(db, "", "i.initiative_id = $1 AND i.org_id = $2", &[initiative_id, scope.org_id()]).await
+}
+
+/// The indicators meeting `condition` (on `i`, the indicators, with `$1`… bound to `binds`;
+/// `prefix` a `WITH` clause it may use), each with its entries, in two queries.
+pub(super) async fn indicator_rows_where(
+    db: &Db,
+    prefix: &str,
+    condition: &str,
+    binds: &[i64],
+) -> StoreResult<Vec<Indicator>> {
+    let rows_sql = format!("{prefix}{SELECT} WHERE {condition} ORDER BY i.id");
+    let rows: Vec<IndicatorRow> = on_reader!(db, |pool| {
+        let mut query = sqlx::query_as(&rows_sql);
+        for value in binds {
+            query = query.bind(*value);
+        }
+        query.fetch_all(pool).await?
+    });
+    let entries_sql = format!(
+        "{prefix}SELECT v.indicator_id, v.period, v.value, v.status, v.comment FROM project_indicator_values v \
+         JOIN project_indicators i ON i.id = v.indicator_id WHERE {condition}"
+    );
+    let entries: Vec<EntryRow> = on_reader!(db, |pool| {
+        let mut query = sqlx::query_as(&entries_sql);
+        for value in binds {
+            query = query.bind(*value);
+        }
+        query.fetch_all(pool).await?
+    });
     let mut indicators: Vec<Indicator> = rows.into_iter().map(IndicatorRow::into_indicator).collect();
+    let position: std::collections::HashMap<i64, usize> =
+        indicators.iter().enumerate().map(|(k, i)| (i.id, k)).collect();
     for (indicator_id, period, value, status, comment) in entries {
-        let (Some(indicator), Some(period)) =
-            (indicators.iter_mut().find(|i| i.id == indicator_id), Period::parse(&period))
-        else {
-            continue;
-        };
-        indicator.entries.push(PeriodEntry { period, value, status: status.map(|s| s.0), comment });
+        let (Some(k), Some(period)) = (position.get(&indicator_id), Period::parse(&period)) else { continue };
+        indicators[*k].entries.push(PeriodEntry { period, value, status: status.map(|s| s.0), comment });
     }
     for indicator in &mut indicators {
         indicator.entries.sort_by_key(|e| e.period.first_day());

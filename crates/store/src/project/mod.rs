@@ -11,6 +11,7 @@ mod budget;
 mod events;
 mod frame;
 mod indicators;
+mod overview;
 mod participations;
 mod reports;
 
@@ -27,6 +28,7 @@ pub use frame::{
     RoleHolder,
 };
 pub use indicators::{create_indicator, delete_indicator, indicator, indicators_of, record_indicator_entry, Indicator};
+pub use overview::{overview, ProjectSummary};
 pub use participations::{join, leave, participation, participations_of, Leaving, Participation};
 pub use reports::{narrative, save_narrative, written_reports};
 

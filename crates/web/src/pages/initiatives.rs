@@ -196,6 +196,7 @@ pub async fn list(
                 a.button.primary href="/initiatives/new" { (ctx.t("initiative-new")) }
             }
         }
+        p { a href="/projects" { (ctx.t("project-overview")) } }
         form.filters method="get" action="/initiatives" role="search"
             hx-get="/initiatives" hx-target="#results" hx-swap="outerHTML" hx-push-url="true"
             hx-trigger="input changed delay:300ms from:#f-q, change, submit" {

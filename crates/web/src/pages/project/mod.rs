@@ -25,6 +25,7 @@ mod budget;
 mod events;
 mod frame;
 mod indicators;
+mod overview;
 mod participants;
 mod people;
 mod reports;
@@ -34,6 +35,7 @@ pub use budget::*;
 pub use events::*;
 pub use frame::*;
 pub use indicators::*;
+pub use overview::*;
 pub use participants::*;
 pub use people::*;
 pub use reports::*;
@@ -67,6 +69,8 @@ pub fn routes() -> super::Routes {
         .route("/initiatives/{id}/participants", "GET POST", get(participants_page).post(join_participant))
         .route("/participations/{id}", "GET", get(participation_page))
         .route("/participations/{id}/leave", "POST", post(leave_participant))
+        .route("/projects", "GET", get(overview_page))
+        .route("/projects.xlsx", "GET", get(overview_xlsx))
         .route("/initiatives/{id}/reports", "GET", get(reports_page))
         .route("/initiatives/{id}/reports/open", "GET", get(open_report))
         .route("/initiatives/{id}/reports/{period}", "GET POST", get(report_page).post(save_report))
