@@ -13,8 +13,8 @@ use crate::periods::Period;
 pub struct EventFacts {
     /// Unix seconds.
     pub starts_at: i64,
-    /// The named attendees' genders, one per person.
-    pub attendees: Vec<Gender>,
+    /// The named attendees, counted by gender.
+    pub attendees: ByGender,
     /// People counted without names.
     pub head_count: u32,
 }
@@ -38,6 +38,23 @@ impl ByGender {
         }
     }
 
+    /// Another count added to this one.
+    pub fn add_all(&mut self, other: ByGender) {
+        self.woman += other.woman;
+        self.man += other.man;
+        self.other += other.other;
+        self.unknown += other.unknown;
+    }
+
+    /// The count of a list of people.
+    pub fn of(genders: &[Gender]) -> ByGender {
+        let mut counts = ByGender::default();
+        for gender in genders {
+            counts.add(*gender);
+        }
+        counts
+    }
+
     pub fn total(&self) -> u32 {
         self.woman + self.man + self.other + self.unknown
     }
@@ -59,9 +76,7 @@ pub fn attendance_in(period: &Period, events: &[EventFacts]) -> PeriodAttendance
     for event in events.iter().filter(|e| period.contains(scandinavian_date(e.starts_at))) {
         figures.events += 1;
         figures.head_counts += event.head_count;
-        for gender in &event.attendees {
-            figures.attendances_by_gender.add(*gender);
-        }
+        figures.attendances_by_gender.add_all(event.attendees);
     }
     figures.attendances = figures.attendances_by_gender.total();
     figures

@@ -89,7 +89,7 @@ fn a_periods_attendance_counts_events_by_their_local_date() {
     use Gender::*;
     let event = |at, attendees: &[Gender], head_count| EventFacts {
         starts_at: utc(at),
-        attendees: attendees.to_vec(),
+        attendees: ByGender::of(attendees),
         head_count,
     };
     let events = [
@@ -613,15 +613,23 @@ mod indicators {
 
     #[test]
     fn a_reading_counts_what_parat_knows_and_a_judgement_overrides_the_derived_status() {
-        use crate::project::{EventFacts, Gender, IndicatorDefinition, PeriodEntry};
+        use crate::project::{ByGender, EventFacts, IndicatorDefinition, PeriodEntry};
         let at = |local: &str| {
             let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
             crate::locale::scandinavian_moment(time::PrimitiveDateTime::parse(local, format).expect("time"))
                 .expect("moment")
         };
         let events = vec![
-            EventFacts { starts_at: at("2026-05-01 00:30"), attendees: vec![Gender::Woman; 30], head_count: 5 },
-            EventFacts { starts_at: at("2026-04-30 23:30"), attendees: vec![Gender::Man; 50], head_count: 0 },
+            EventFacts {
+                starts_at: at("2026-05-01 00:30"),
+                attendees: ByGender { woman: 30, ..Default::default() },
+                head_count: 5,
+            },
+            EventFacts {
+                starts_at: at("2026-04-30 23:30"),
+                attendees: ByGender { man: 50, ..Default::default() },
+                head_count: 0,
+            },
         ];
         let definition = IndicatorDefinition {
             name: "Nådda".into(),

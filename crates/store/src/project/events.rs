@@ -1,7 +1,7 @@
 //! Training events and who came: named attendees (personal data, audited on read and change) and
 //! anonymous head counts where names are not wanted.
 
-use parat_core::project::{AttendeeDraft, EventDraft, EventFacts, Gender};
+use parat_core::project::{AttendeeDraft, ByGender, EventDraft, EventFacts, Gender};
 use serde::Serialize;
 
 use crate::audit::{self, AuditEntry};
@@ -308,26 +308,30 @@ pub(super) async fn event_facts_unchecked(
     scope: &OrgScope,
     initiative_id: i64,
 ) -> StoreResult<Vec<EventFacts>> {
-    let rows: Vec<(i64, i64, i64, Option<String>)> = on_reader!(db, |pool| sqlx::query_as(
-        "SELECT e.id, e.starts_at, e.head_count, a.gender FROM project_events e \
-         LEFT JOIN project_attendees a ON a.event_id = e.id \
-         WHERE e.initiative_id = $1 AND e.org_id = $2 ORDER BY e.id"
+    // Counted by gender in the database: ten thousand attendees are two hundred rows, not ten
+    // thousand (each row through the driver costs microseconds).
+    let rows: Vec<(i64, i64, i64, i64, i64, i64)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT e.starts_at, e.head_count, \
+         CAST(SUM(CASE WHEN a.gender = 'woman' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.gender = 'man' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.gender = 'other' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.gender = 'unknown' THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM project_events e LEFT JOIN project_attendees a ON a.event_id = e.id \
+         WHERE e.initiative_id = $1 AND e.org_id = $2 GROUP BY e.id, e.starts_at, e.head_count ORDER BY e.id"
     )
     .bind(initiative_id)
     .bind(scope.org_id())
     .fetch_all(pool)
     .await?);
-    let mut facts: Vec<(i64, EventFacts)> = Vec::new();
-    for (id, starts_at, head_count, gender) in rows {
-        if facts.last().is_none_or(|(last, _)| *last != id) {
-            let head_count = u32::try_from(head_count).unwrap_or_default();
-            facts.push((id, EventFacts { starts_at, attendees: Vec::new(), head_count }));
-        }
-        if let (Some((_, event)), Some(gender)) = (facts.last_mut(), gender) {
-            event.attendees.push(Gender::parse(&gender).unwrap_or(Gender::Unknown));
-        }
-    }
-    Ok(facts.into_iter().map(|(_, facts)| facts).collect())
+    let count = |n: i64| u32::try_from(n).unwrap_or_default();
+    Ok(rows
+        .into_iter()
+        .map(|(starts_at, head_count, woman, man, other, unknown)| EventFacts {
+            starts_at,
+            attendees: ByGender { woman: count(woman), man: count(man), other: count(other), unknown: count(unknown) },
+            head_count: count(head_count),
+        })
+        .collect())
 }
 
 /// One entry of a person on the organisation's attendance lists, for an extract of what is kept

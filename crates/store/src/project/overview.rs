@@ -9,7 +9,7 @@ use parat_core::periods::{Period, PeriodKind};
 use parat_core::project::activity::PlannedAndDone;
 use parat_core::project::frame::ReportDue;
 use parat_core::project::money::Amount;
-use parat_core::project::{reporting_calendar, EventFacts, Gender, IndicatorStatus, Reporting};
+use parat_core::project::{reporting_calendar, ByGender, EventFacts, IndicatorStatus, Reporting};
 use time::Date;
 
 use super::indicators::{indicator_rows_where, Indicator};
@@ -104,7 +104,8 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
     let (budgets, spent) = (by_id(budgets), by_id(spent));
     let mut facts: HashMap<i64, Vec<EventFacts>> = HashMap::new();
     for (initiative, starts_at, head_count, came) in events {
-        let attendees = vec![Gender::Unknown; usize::try_from(came).unwrap_or(0)];
+        // Computed indicators count people, not genders: all of them under one.
+        let attendees = ByGender { unknown: u32::try_from(came).unwrap_or(0), ..ByGender::default() };
         let head_count = u32::try_from(head_count).unwrap_or(0);
         facts.entry(initiative).or_default().push(EventFacts { starts_at, attendees, head_count });
     }
