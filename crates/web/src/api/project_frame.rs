@@ -40,6 +40,17 @@ impl From<PeriodKind> for ReportingEvery {
     }
 }
 
+impl From<ReportingEvery> for PeriodKind {
+    fn from(every: ReportingEvery) -> Self {
+        match every {
+            ReportingEvery::Month => PeriodKind::Month,
+            ReportingEvery::Tertial => PeriodKind::Tertial,
+            ReportingEvery::Quarter => PeriodKind::Quarter,
+            ReportingEvery::Year => PeriodKind::Year,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportingBody {
@@ -217,12 +228,7 @@ async fn set_reporting(
     PathId(id): PathId,
     ApiJson(body): ApiJson<ReportingBody>,
 ) -> Result<StatusCode, AppError> {
-    let every = match body.every {
-        ReportingEvery::Month => PeriodKind::Month,
-        ReportingEvery::Tertial => PeriodKind::Tertial,
-        ReportingEvery::Quarter => PeriodKind::Quarter,
-        ReportingEvery::Year => PeriodKind::Year,
-    };
+    let every = PeriodKind::from(body.every);
     let input = ReportingInput { every: every.key().to_owned(), days_after: body.days_after.to_string() };
     let reporting = input.parse().map_err(AppError::Invalid)?;
     store::set_reporting(&state.db, &scope, id, reporting).await?;

@@ -84,15 +84,6 @@ pub struct IndicatorEntryBody {
     comment: Option<String>,
 }
 
-fn kind_of(every: ReportingEvery) -> PeriodKind {
-    match every {
-        ReportingEvery::Month => PeriodKind::Month,
-        ReportingEvery::Tertial => PeriodKind::Tertial,
-        ReportingEvery::Quarter => PeriodKind::Quarter,
-        ReportingEvery::Year => PeriodKind::Year,
-    }
-}
-
 /// A number as the English form would send it, so that the page's parser reads it.
 fn english(value: f64) -> String {
     format!("{value}")
@@ -163,7 +154,7 @@ async fn create_indicator(
         unit: body.unit.unwrap_or_default(),
         baseline: english(body.baseline.unwrap_or(0.0)),
         target: english(body.target),
-        every: kind_of(body.every).key().to_owned(),
+        every: PeriodKind::from(body.every).key().to_owned(),
         source: body.source.key().to_owned(),
         direction: body.direction.key().to_owned(),
         goal_id: body.goal_id.map(|g| g.to_string()).unwrap_or_default(),
