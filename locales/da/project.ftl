@@ -363,3 +363,64 @@ project-overview-off-track = Indikatorer med afvigelse
 project-overview-next-report = Næste rapport
 project-overview-overdue = Forsinkede rapporter
 project-overview-how = En indikator tælles som afvigende, når dens senest afsluttede periode har status afvigelse. En rapport er forsinket, når fristen er overskredet, uden at rapportens tekst er skrevet.
+
+## Evaluations
+project-evaluations = Evalueringer
+project-evaluations-lead = Deltagerne evaluerer hvert undervisningsforløb via et link eller en QR-kode i lokalet. Projektets medarbejdere og samarbejdspartnere besvarer en projektevaluering i starten og i slutningen. Her samles svarene.
+project-evaluations-events = Evalueringer efter undervisningsforløb
+project-evaluation = Evaluering
+project-evaluation-lead = Ingen evaluering endnu. Opret en, så får du et link og en QR-kode at vise til sidst i forløbet.
+project-evaluation-start = Opret evaluering med link og QR-kode
+project-evaluation-start-for = Opret evaluering for { $event }
+project-evaluation-answers = { $n ->
+    [one] ét svar
+   *[other] { $n } svar
+}
+project-evaluation-event-round = Evaluering: { $event }
+project-evaluation-start-round = Projektevaluering ved start: { $initiative }
+project-evaluation-end-round = Projektevaluering ved afslutning: { $initiative }
+project-evaluations-compiled-link = Samlet opgørelse af projektets evalueringer
+project-evaluations-project = Projektevaluering
+project-evaluations-project-lead = De samme spørgsmål i starten og i slutningen af projektet, så forandringen kan ses. Send slutevalueringen, når den første er besvaret.
+project-evaluation-at-start = Ved start
+project-evaluation-at-end = Ved afslutning
+project-evaluation-change = Forandring
+project-evaluation-start-start = Opret evaluering ved start
+project-evaluation-start-end = Opret evaluering ved afslutning
+project-evaluations-individual = Samlet opgørelse af individuelle evalueringer
+project-evaluations-none = Ingen undervisningsforløb er evalueret endnu.
+project-evaluations-all-events = Alle forløb
+project-evaluations-per-question = Hvert spørgsmål for alle forløb:
+project-evaluations-project-compiled = Samlet opgørelse af projektevalueringen
+project-evaluations-project-none = Projektevalueringen er ikke sendt ud endnu.
+
+## The final report
+project-report-final = Slutrapport
+project-report-final-lead = Slutrapporten dækker hele projektperioden og har syv bilag: rapporten, aktivitetsplanen, gennemførte aktiviteter, den samlede opgørelse af de individuelle evalueringer, deltagerlisterne, den samlede opgørelse af projektevalueringen og budgetregnskabet.
+project-report-final-open = Åbn slutrapporten
+project-report-after = Efter projektet: hvordan arbejdet lever videre
+project-final-appendix = Bilag { $n }. { $title }
+project-final-report = Rapport
+project-final-plan = Aktivitetsplan
+project-final-done = Gennemførte aktiviteter
+project-final-attendance = Deltagerlister
+project-final-budget = Budgetregnskab
+project-final-funders = Finansieringskildernes andele
+project-final-time = Projektperiode
+project-final-in-words = Beretning
+project-final-in-figures = I tal
+project-final-figures = { $events ->
+    [one] Der blev holdt ét undervisningsforløb.
+   *[other] Der blev holdt { $events } undervisningsforløb.
+} Aktivitetsplanen havde { $planned } aktiviteter, og { $done } blev gennemført.
+
+## Audit log
+audit-entity-project_evaluation = projektets evaluering
+audit-entity-project_funder = finansieringskilde
+audit-entity-project_indicator = indikator
+audit-entity-project_participation = deltagelse i indsats
+audit-entity-project_participations = deltagelser i indsats
+audit-entity-project_phase = projektfase
+audit-entity-project_report = projektrapport
+audit-entity-project_reporting = rapporteringskalender
+audit-entity-project_role = rolle i projektet

@@ -274,3 +274,4 @@ qn-lists-hint = Et spørgeskema med spørgsmål pr. række – fx om hvert møde
 qn-list-label = Listen »{ $list }«, én post pr. linje
 qn-too-fast = Der er kommet mange svar fra dit netværk på kort tid, så dine svar blev ikke gemt lige nu. Vent et minut, og send igen – det, du har udfyldt, er der stadig.
 notice-qn-too-fast = Der er kommet mange svar fra dit netværk på kort tid, så dine svar blev ikke gemt lige nu. Vent et minut, og send igen – det, du har udfyldt, er der stadig.
+qn-question = Spørgsmål

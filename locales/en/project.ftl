@@ -363,3 +363,64 @@ project-overview-off-track = Indicators off track
 project-overview-next-report = Next report
 project-overview-overdue = Overdue reports
 project-overview-how = An indicator counts as off track when its last finished period has that status. A report is overdue when its due date has passed without the report's text written.
+
+## Evaluations
+project-evaluations = Evaluations
+project-evaluations-lead = Participants evaluate each training event through a link or a QR code in the room. The project's staff and partners answer a project evaluation at its start and at its end. The answers are compiled here.
+project-evaluations-events = Evaluations after training events
+project-evaluation = Evaluation
+project-evaluation-lead = No evaluation yet. Create one to get a link and a QR code to show at the end of the event.
+project-evaluation-start = Create an evaluation with a link and QR code
+project-evaluation-start-for = Create an evaluation for { $event }
+project-evaluation-answers = { $n ->
+    [one] one answer
+   *[other] { $n } answers
+}
+project-evaluation-event-round = Evaluation: { $event }
+project-evaluation-start-round = Project evaluation at start: { $initiative }
+project-evaluation-end-round = Project evaluation at end: { $initiative }
+project-evaluations-compiled-link = Compilation of the project's evaluations
+project-evaluations-project = Project evaluation
+project-evaluations-project-lead = The same questions at the start and at the end of the project, so that the change shows. Send the end evaluation once the first has been answered.
+project-evaluation-at-start = At start
+project-evaluation-at-end = At end
+project-evaluation-change = Change
+project-evaluation-start-start = Create the evaluation at start
+project-evaluation-start-end = Create the evaluation at end
+project-evaluations-individual = Compilation of individual evaluations
+project-evaluations-none = No training event has been evaluated yet.
+project-evaluations-all-events = All events
+project-evaluations-per-question = Each question over all events:
+project-evaluations-project-compiled = Compilation of the project evaluation
+project-evaluations-project-none = The project evaluation has not been sent out yet.
+
+## The final report
+project-report-final = Final report
+project-report-final-lead = The final report covers the whole project and has seven appendices: the report, the activity plan, the activities carried out, the compilation of individual evaluations, the attendance lists, the compilation of the project evaluation and the budget accounting.
+project-report-final-open = Open the final report
+project-report-after = After the project: how the work carries on
+project-final-appendix = Appendix { $n }. { $title }
+project-final-report = Report
+project-final-plan = Activity plan
+project-final-done = Activities carried out
+project-final-attendance = Attendance lists
+project-final-budget = Budget accounting
+project-final-funders = The funders' shares
+project-final-time = Project period
+project-final-in-words = Narrative
+project-final-in-figures = In figures
+project-final-figures = { $events ->
+    [one] One training event was held.
+   *[other] { $events } training events were held.
+} The activity plan had { $planned } activities, and { $done } were carried out.
+
+## Audit log
+audit-entity-project_evaluation = project evaluation
+audit-entity-project_funder = funder
+audit-entity-project_indicator = indicator
+audit-entity-project_participation = participation
+audit-entity-project_participations = participations
+audit-entity-project_phase = project phase
+audit-entity-project_report = project report
+audit-entity-project_reporting = reporting calendar
+audit-entity-project_role = project role

@@ -274,3 +274,4 @@ qn-lists-hint = A questionnaire with questions per entry – for example about e
 qn-list-label = The list "{ $list }", one entry per line
 qn-too-fast = Many answers have come from your network in a short time, so yours were not saved just now. Wait a minute and send again – what you filled in is still here.
 notice-qn-too-fast = Many answers have come from your network in a short time, so yours were not saved just now. Wait a minute and send again – what you filled in is still here.
+qn-question = Question

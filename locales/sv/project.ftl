@@ -363,3 +363,64 @@ project-overview-off-track = Indikatorer med avvikelse
 project-overview-next-report = Nästa rapport
 project-overview-overdue = Försenade rapporter
 project-overview-how = En indikator räknas som avvikande när dess senast avslutade period har status avvikelse. En rapport är försenad när sista dagen passerat utan att rapportens text skrivits.
+
+## Evaluations
+project-evaluations = Utvärderingar
+project-evaluations-lead = Deltagarna utvärderar varje utbildningstillfälle via en länk eller QR-kod i rummet. Projektets medarbetare och samverkansparter besvarar en projektutvärdering i början och i slutet. Här sammanställs svaren.
+project-evaluations-events = Utvärderingar efter utbildningstillfällen
+project-evaluation = Utvärdering
+project-evaluation-lead = Ingen utvärdering ännu. Skapa en, så får du en länk och en QR-kod att visa i slutet av tillfället.
+project-evaluation-start = Skapa utvärdering med länk och QR-kod
+project-evaluation-start-for = Skapa utvärdering för { $event }
+project-evaluation-answers = { $n ->
+    [one] ett svar
+   *[other] { $n } svar
+}
+project-evaluation-event-round = Utvärdering: { $event }
+project-evaluation-start-round = Projektutvärdering vid start: { $initiative }
+project-evaluation-end-round = Projektutvärdering vid slut: { $initiative }
+project-evaluations-compiled-link = Sammanställning av projektets utvärderingar
+project-evaluations-project = Projektutvärdering
+project-evaluations-project-lead = Samma frågor i början och i slutet av projektet, så att förändringen syns. Skicka slututvärderingen först när den första är besvarad.
+project-evaluation-at-start = Vid start
+project-evaluation-at-end = Vid slut
+project-evaluation-change = Förändring
+project-evaluation-start-start = Skapa utvärdering vid start
+project-evaluation-start-end = Skapa utvärdering vid slut
+project-evaluations-individual = Sammanställning av individuella utvärderingar
+project-evaluations-none = Inga utbildningstillfällen har utvärderats ännu.
+project-evaluations-all-events = Alla tillfällen
+project-evaluations-per-question = Varje fråga över alla tillfällen:
+project-evaluations-project-compiled = Sammanställning av projektutvärderingen
+project-evaluations-project-none = Projektutvärderingen har inte skickats ut ännu.
+
+## The final report
+project-report-final = Slutrapport
+project-report-final-lead = Slutrapporten gäller hela projekttiden och har sju bilagor: rapporten, aktivitetsplanen, genomförda aktiviteter, sammanställningen av de individuella utvärderingarna, närvarolistorna, sammanställningen av projektutvärderingen och budgetredovisningen.
+project-report-final-open = Öppna slutrapporten
+project-report-after = Efter projektet: hur arbetet lever vidare
+project-final-appendix = Bilaga { $n }. { $title }
+project-final-report = Rapport
+project-final-plan = Aktivitetsplan
+project-final-done = Genomförda aktiviteter
+project-final-attendance = Närvarolistor
+project-final-budget = Budgetredovisning
+project-final-funders = Finansiärernas andelar
+project-final-time = Projekttid
+project-final-in-words = Berättelse
+project-final-in-figures = I siffror
+project-final-figures = { $events ->
+    [one] Ett utbildningstillfälle hölls.
+   *[other] { $events } utbildningstillfällen hölls.
+} Aktivitetsplanen hade { $planned } aktiviteter, och { $done } genomfördes.
+
+## Audit log
+audit-entity-project_evaluation = projektets utvärdering
+audit-entity-project_funder = finansiär
+audit-entity-project_indicator = indikator
+audit-entity-project_participation = deltagande i insats
+audit-entity-project_participations = deltaganden i insats
+audit-entity-project_phase = projektfas
+audit-entity-project_report = projektrapport
+audit-entity-project_reporting = rapporteringskalender
+audit-entity-project_role = roll i projektet

@@ -274,3 +274,4 @@ qn-lists-hint = En enkät med frågor per rad – till exempel om varje möte i 
 qn-list-label = Listan ”{ $list }”, en post per rad
 qn-too-fast = Många svar har kommit från ditt nätverk på kort tid, så dina svar sparades inte just nu. Vänta en minut och skicka igen – det du har fyllt i finns kvar.
 notice-qn-too-fast = Många svar har kommit från ditt nätverk på kort tid, så dina svar sparades inte just nu. Vänta en minut och skicka igen – det du har fyllt i finns kvar.
+qn-question = Fråga

@@ -29,6 +29,10 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
+    /// A heading within a section (an event's list within the appendix of attendance lists).
+    Subheading {
+        text: String,
+    },
     Paragraph {
         text: String,
     },
@@ -65,6 +69,10 @@ pub struct ListItem {
 impl Block {
     pub fn paragraph(text: impl Into<String>) -> Block {
         Block::Paragraph { text: text.into() }
+    }
+
+    pub fn subheading(text: impl Into<String>) -> Block {
+        Block::Subheading { text: text.into() }
     }
 
     pub fn note(text: impl Into<String>) -> Block {

@@ -100,6 +100,7 @@ pub fn write(document: &crate::document::Document) -> Result<Vec<u8>, crate::Rep
     let mut docx = Docx::new()
         .add_style(Style::new("Title", StyleType::Paragraph).name("Title").size(40).bold())
         .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(28).bold())
+        .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").size(24).bold())
         .add_style(Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").size(24).color("595959"))
         .add_paragraph(styled(&document.title, "Title"))
         .add_paragraph(styled(&document.subtitle, "Subtitle"));
@@ -110,6 +111,7 @@ pub fn write(document: &crate::document::Document) -> Result<Vec<u8>, crate::Rep
         docx = docx.add_paragraph(styled(&section.heading, "Heading1"));
         for block in &section.blocks {
             docx = match block {
+                Block::Subheading { text: t } => docx.add_paragraph(styled(t, "Heading2")),
                 Block::Paragraph { text: t } => docx.add_paragraph(Paragraph::new().add_run(text(t))),
                 Block::Note { text: t } => {
                     docx.add_paragraph(Paragraph::new().add_run(text(t).size(18).color("595959")))

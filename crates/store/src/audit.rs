@@ -232,6 +232,22 @@ pub const ENTITIES: &[&str] = &[
     "outcome_sessions",
     "outcome_settings",
     "unit_report",
+    "project_activity",
+    "project_attendance",
+    "project_budget_line",
+    "project_cost",
+    "project_costs",
+    "project_evaluation",
+    "project_event",
+    "project_funder",
+    "project_indicator",
+    "project_participation",
+    "project_participations",
+    "project_person",
+    "project_phase",
+    "project_report",
+    "project_reporting",
+    "project_role",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

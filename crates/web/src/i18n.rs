@@ -239,7 +239,9 @@ mod tests {
             // Field labels: `Field::new(ctx, "name", "label-id", …)`.
             for (i, _) in source.match_indices("Field::new(ctx, \"") {
                 let rest = &source[i + 17..];
-                if let Some(label) = rest.split('"').nth(2) {
+                // Only a literal label right after the name; a computed one is checked where it is made.
+                let mut parts = rest.split('"').skip(1);
+                if let (Some(", "), Some(label)) = (parts.next(), parts.next()) {
                     used.insert(label.to_owned());
                 }
             }

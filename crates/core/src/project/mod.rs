@@ -7,6 +7,7 @@
 pub mod activity;
 pub mod budget;
 pub mod cost_import;
+pub mod evaluation;
 pub mod event;
 pub mod followup;
 pub mod frame;
@@ -18,6 +19,7 @@ pub mod report;
 pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
 pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, CostCategory, CostDraft, CostInput};
 pub use cost_import::{CostColumn, CostImport, ImportError, RowProblem};
+pub use evaluation::{compile as compile_evaluations, Compilation, CompiledItem, CompiledTexts, EvaluationStage};
 pub use event::{AttendeeDraft, AttendeeInput, EventDraft, EventInput, Gender};
 pub use followup::{attendance_in, ByGender, EventFacts, PeriodAttendance};
 pub use frame::{
@@ -32,7 +34,7 @@ pub use participation::{
     before_and_after, participants_in, AgeBand, ExitReason, Income, JoinDraft, JoinInput, LeaveDraft, LeaveInput,
     Occupation, ParticipationFacts,
 };
-pub use report::{Narrative, NarrativeInput};
+pub use report::{Narrative, NarrativeInput, ReportOf};
 
 #[cfg(test)]
 mod tests;

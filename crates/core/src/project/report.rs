@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::periods::Period;
+
 use crate::validation::{optional_text, FieldErrors};
 
 const TEXT_MAX: usize = 8000;
@@ -57,5 +59,32 @@ impl Narrative {
             ("difficulties", &self.difficulties),
             ("next_period", &self.next_period),
         ]
+    }
+}
+
+/// Which report: a period's (a month, tertial, quarter or year), or the final report over the
+/// whole project, with its appendices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportOf {
+    Period(Period),
+    Final,
+}
+
+impl ReportOf {
+    const FINAL: &'static str = "final";
+
+    /// As in the report's address and where its narrative is kept: `2026-T2`, `final`.
+    pub fn key(&self) -> String {
+        match self {
+            ReportOf::Period(period) => period.key(),
+            ReportOf::Final => Self::FINAL.to_owned(),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<ReportOf> {
+        match raw {
+            Self::FINAL => Some(ReportOf::Final),
+            other => Period::parse(other).map(ReportOf::Period),
+        }
     }
 }

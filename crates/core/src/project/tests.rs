@@ -727,3 +727,69 @@ mod participations {
         assert!(leave.parse(date!(2026 - 01 - 31), today).is_ok(), "out the day they came in");
     }
 }
+
+mod evaluations {
+    use std::collections::BTreeMap;
+
+    use crate::questionnaire::{self, Answers, Lists, RawAnswer, Threshold};
+
+    use super::super::evaluation::{compile, EvaluationStage};
+
+    fn response(relevant: f64, overall: f64, best: &str) -> Answers {
+        let definition = questionnaire::builtin_by_id(questionnaire::EVENT_EVALUATION).expect("embedded");
+        let raw: BTreeMap<String, RawAnswer> = [
+            ("relevant", RawAnswer::Number(relevant)),
+            ("learned", RawAnswer::Number(3.0)),
+            ("apply", RawAnswer::Number(3.0)),
+            ("format", RawAnswer::Number(4.0)),
+            ("practical", RawAnswer::Number(4.0)),
+            ("overall", RawAnswer::Number(overall)),
+            ("best", RawAnswer::Text(best.into())),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        Answers::parse(definition, &raw, &Lists::new()).expect("valid")
+    }
+
+    #[test]
+    fn the_embedded_evaluations_are_offered_as_evaluations() {
+        for id in [questionnaire::EVENT_EVALUATION, questionnaire::PROJECT_EVALUATION] {
+            let definition = questionnaire::builtin_by_id(id).expect("embedded");
+            assert_eq!(definition.purpose, questionnaire::Purpose::Evaluation);
+            assert!(!definition.scales.is_empty());
+        }
+    }
+
+    #[test]
+    fn events_are_compiled_side_by_side_and_together_above_the_threshold() {
+        let definition = questionnaire::builtin_by_id(questionnaire::EVENT_EVALUATION).expect("embedded");
+        let first: Vec<Answers> = vec![response(5.0, 4.0, "a"), response(4.0, 5.0, "b"), response(3.0, 3.0, "")];
+        let second: Vec<Answers> = vec![response(2.0, 2.0, "c")];
+        let groups = vec![first.iter().collect::<Vec<_>>(), second.iter().collect()];
+        let threshold = Threshold::new(3).expect("valid");
+        let compiled = compile(definition, &groups, threshold);
+        assert_eq!(compiled.responses, vec![3, 1]);
+        assert_eq!(compiled.total(), 4);
+        let relevant = compiled.items.iter().find(|i| i.item == "relevant").expect("numbered");
+        // (5 + 4 + 3) / 3 = 4 for the first; the second has one answer, under the threshold.
+        assert_eq!(relevant.groups[0].mean, Some(4.0));
+        assert_eq!((relevant.groups[1].n, relevant.groups[1].mean), (1, None));
+        // (5 + 4 + 3 + 2) / 4 = 3.5 over both.
+        assert_eq!(relevant.all.mean, Some(3.5));
+        let overall = compiled.items.iter().find(|i| i.item == "overall").expect("numbered");
+        assert_eq!(overall.all.mean, Some(3.5));
+        // Only numbered questions are compiled as means; free texts only from groups of three or more.
+        assert!(compiled.items.iter().all(|i| i.item != "best"));
+        let best = compiled.texts.iter().find(|t| t.item == "best").expect("texts");
+        assert_eq!(best.texts, vec!["a".to_owned(), "b".to_owned()]);
+    }
+
+    #[test]
+    fn stages_are_named_by_their_keys() {
+        for stage in EvaluationStage::ALL {
+            assert_eq!(EvaluationStage::from_key(stage.key()), Some(stage));
+        }
+        assert_eq!(EvaluationStage::from_key("middle"), None);
+    }
+}

@@ -21,7 +21,13 @@ pub const BUILTIN_SOURCES: &[&str] = &[
     include_str!("../../../../instruments/questionnaires/oric.toml"),
     include_str!("../../../../instruments/questionnaires/hexagon.toml"),
     include_str!("../../../../instruments/questionnaires/rmc2.toml"),
+    include_str!("../../../../instruments/questionnaires/event_evaluation.toml"),
+    include_str!("../../../../instruments/questionnaires/project_evaluation.toml"),
 ];
+/// The evaluation a project sends after each training event, and the one it sends to its staff
+/// and partners at start and end.
+pub const EVENT_EVALUATION: &str = "event_evaluation";
+pub const PROJECT_EVALUATION: &str = "project_evaluation";
 
 /// Questionnaires a module sends itself, with lists it fills in (the cooperation map's roster
 /// survey): embedded like the others, but not offered for rounds of their own.

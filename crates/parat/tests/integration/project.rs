@@ -1255,3 +1255,152 @@ async fn a_coordination_association_sees_the_projects_of_its_members_with_spend_
     assert!(part_of(&bytes, "xl/worksheets/sheet1.xml").contains("<v>25000.5</v>"));
     app.stop().await;
 }
+
+/// The open link a page shows once (`/q/` and 64 hex digits).
+fn open_link_in(body: &str) -> String {
+    body.match_indices("/q/")
+        .filter_map(|(i, _)| body.get(i + 3..i + 67))
+        .find(|token| token.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(|token| format!("/q/{token}"))
+        .expect("the open link, shown once")
+}
+
+/// Answers a questionnaire through its open link as a new, anonymous respondent.
+async fn answer_anonymously(app: &TestApp, link: &str, answers: &[(String, String)]) {
+    let mut fields: Vec<(&str, &str)> = answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    fields.push(("action", "submit"));
+    let response = app.browser().post(link, &fields).await;
+    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+}
+
+/// A mean as Parat writes it in Swedish: two decimals, a decimal comma.
+fn swedish_mean(values: &[f64]) -> String {
+    format!("{:.2}", values.iter().sum::<f64>() / values.len() as f64).replace('.', ",")
+}
+
+#[tokio::test]
+async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of_it_goes_into_the_final_report() {
+    let app = TestApp::spawn().await;
+    let [sara, vera, olle] = people(&app).await;
+    let token = sara.api_token("slut").await;
+    let body = json!({"name": "Kompetenslyft", "topic": "integration", "status": "active",
+        "start_date": "2026-01-01", "end_date": "2026-12-31"});
+    let initiative = sara.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    let events_path = format!("/api/v1/initiatives/{initiative}/events");
+    let mut events = Vec::new();
+    for (title, at) in [("Kursdag ett", "2026-05-04T09:00"), ("Kursdag två", "2026-09-14T09:00")] {
+        let (status, made) = sara.api_post(&token, &events_path, &json!({"title": title, "starts_at": at})).await;
+        assert_eq!(status, StatusCode::CREATED);
+        events.push(made["id"].as_i64().expect("id"));
+    }
+    let attendees = json!({"attendees": [{"name": "Greta Gran", "organisation": "Borås stad", "gender": "woman"}]});
+    sara.api_post(&token, &format!("/api/v1/events/{}/attendance", events[0]), &attendees).await;
+
+    // An event's evaluation: its round, with the open link and a QR code shown once.
+    let start = format!("/events/{}/evaluation", events[0]);
+    assert_eq!(vera.post(&start, &[]).await.status(), StatusCode::FORBIDDEN, "viewers read");
+    assert_eq!(olle.post(&start, &[]).await.status(), StatusCode::NOT_FOUND);
+    let (status, made) = sara.post_page(&start, &[]).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert!(made.contains("qr-code") && made.contains("Utvärdering: Kursdag ett"), "{made}");
+    let first_link = open_link_in(&made);
+    assert_eq!(sara.post(&start, &[]).await.status(), StatusCode::CONFLICT, "one evaluation per event");
+    let (_, made) = sara.post_page(&format!("/events/{}/evaluation", events[1]), &[]).await;
+    let second_link = open_link_in(&made);
+
+    // Five answer after the first day, two after the second (under the threshold of five).
+    let first: [[f64; 6]; 5] = [
+        [5., 4., 4., 3., 5., 4.],
+        [4., 4., 3., 4., 4., 4.],
+        [3., 2., 3., 4., 5., 3.],
+        [5., 5., 5., 4., 4., 5.],
+        [4., 3., 4., 5., 3., 4.],
+    ];
+    let second: [[f64; 6]; 2] = [[2., 2., 2., 2., 2., 2.], [1., 3., 2., 2., 1., 1.]];
+    let items = ["relevant", "learned", "apply", "format", "practical", "overall"];
+    for (link, responses, text) in
+        [(&first_link, &first[..], "Fallen i grupp"), (&second_link, &second[..], "För lite tid")]
+    {
+        for values in responses {
+            let mut answers: Vec<(String, String)> =
+                items.iter().zip(values).map(|(item, v)| (format!("a-{item}"), v.to_string())).collect();
+            answers.push(("a-best".into(), text.into()));
+            answer_anonymously(&app, link, &answers).await;
+        }
+    }
+
+    // The compilation, computed here: benefit is the mean of the first three statements.
+    let benefit = |rows: &[[f64; 6]]| -> Vec<f64> { rows.iter().map(|r| (r[0] + r[1] + r[2]) / 3.0).collect() };
+    let all: Vec<[f64; 6]> = first.iter().chain(second.iter()).copied().collect();
+    let (status, page) = vera.page(&format!("/initiatives/{initiative}/evaluations")).await;
+    assert_eq!(status, StatusCode::OK);
+    let first_row = format!("<td>5</td><td>{}</td>", swedish_mean(&benefit(&first)));
+    let total_row = format!("<td>7</td><td>{}</td>", swedish_mean(&benefit(&all)));
+    assert!(page.contains(&first_row) && page.contains(&total_row), "{page}");
+    assert!(page.contains("<td>2</td><td>–</td>"), "two answers show no mean");
+    let overall: Vec<f64> = all.iter().map(|r| r[5]).collect();
+    assert!(page.contains(&format!("<td>{}</td><td>7</td>", swedish_mean(&overall))));
+    assert!(page.contains("Fallen i grupp") && !page.contains("För lite tid"), "texts only from groups of five");
+    assert_eq!(olle.get(&format!("/initiatives/{initiative}/evaluations")).await.status(), StatusCode::NOT_FOUND);
+
+    // The project evaluation at start and at end, compared.
+    let stage = |s: &str| format!("/initiatives/{initiative}/evaluations/{s}");
+    assert_eq!(sara.post(&stage("middle"), &[]).await.status(), StatusCode::NOT_FOUND);
+    let before: [[f64; 2]; 5] = [[2., 3.], [3., 3.], [2., 2.], [4., 3.], [3., 2.]];
+    let after: [[f64; 2]; 5] = [[4., 4.], [4., 3.], [5., 4.], [4., 5.], [3., 4.]];
+    for (s, rows) in [("start", &before), ("end", &after)] {
+        let (status, made) = sara.post_page(&stage(s), &[]).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        let link = open_link_in(&made);
+        for [clear, shared] in rows {
+            let mut answers =
+                vec![("a-clear".to_owned(), clear.to_string()), ("a-shared".to_owned(), shared.to_string())];
+            answers.extend(
+                ["a-link", "a-knowledge", "a-support", "a-cooperation", "a-contact"]
+                    .map(|i| (i.to_owned(), "3".to_owned())),
+            );
+            answer_anonymously(&app, &link, &answers).await;
+        }
+    }
+    let mission = |rows: &[[f64; 2]]| -> Vec<f64> { rows.iter().map(|[a, b]| (a + b) / 2.0).collect() };
+    let (was, now) = (mission(&before), mission(&after));
+    let change = now.iter().sum::<f64>() / 5.0 - was.iter().sum::<f64>() / 5.0;
+    let expected = format!(
+        "<td>{} (n = 5)</td><td>{} (n = 5)</td><td>+{}</td>",
+        swedish_mean(&was),
+        swedish_mean(&now),
+        format!("{change:.2}").replace('.', ",")
+    );
+    let (_, page) = vera.page(&format!("/initiatives/{initiative}/evaluations")).await;
+    assert!(page.contains("Gemensam bild av uppdraget") && page.contains(&expected), "{expected} in {page}");
+
+    // The final report: seven appendices with the same figures, on the page and in its documents.
+    let words = [
+        ("summary", "Projektet nådde alla kommuner."),
+        ("went_well", ""),
+        ("difficulties", ""),
+        ("next_period", "Arbetssättet ingår nu i ordinarie verksamhet."),
+    ];
+    let final_page = format!("/initiatives/{initiative}/reports/final");
+    assert_eq!(sara.post(&final_page, &words).await.status(), StatusCode::SEE_OTHER);
+    let (status, report) = vera.page(&final_page).await;
+    assert_eq!(status, StatusCode::OK);
+    for n in 1..=7 {
+        assert!(report.contains(&format!("Bilaga {n}. ")), "appendix {n}");
+    }
+    for text in ["Projektet nådde alla kommuner.", "Efter projektet", "Greta Gran", &first_row, &expected] {
+        assert!(report.contains(text), "{text} in the final report");
+    }
+    let (_, list) = vera.page(&format!("/initiatives/{initiative}/reports")).await;
+    assert!(list.contains(&format!("href=\"{final_page}\"")));
+    let pdf =
+        common::pdf_text(&vera.get(&format!("{final_page}/pdf")).await.bytes().await.expect("pdf")).expect("text");
+    for text in ["Slutrapport", "Bilaga 7", "Greta Gran", "Arbetssättet ingår nu"] {
+        assert!(pdf.contains(text), "{text} in {pdf}");
+    }
+    let word =
+        part_of(&vera.get(&format!("{final_page}/docx")).await.bytes().await.expect("docx"), "word/document.xml");
+    assert!(word.contains("Bilaga 4. Sammanställning av individuella utvärderingar") && word.contains("Greta Gran"));
+    assert_eq!(olle.get(&final_page).await.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}

@@ -30,7 +30,7 @@ fn list_prints_each_embedded_questionnaire_with_its_name() {
     assert!(ok);
     let lines: Vec<(&str, &str)> = stdout.lines().map(|l| l.split_once('\t').expect("id, a tab, the name")).collect();
     let ids: Vec<&str> = lines.iter().map(|(id, _)| *id).collect();
-    assert_eq!(ids, ["oric", "hexagon", "rmc2"]);
+    assert_eq!(ids, ["oric", "hexagon", "rmc2", "event_evaluation", "project_evaluation"]);
     assert!(lines[0].1.contains("ORIC"), "{stdout}");
     let (_, english, _) = parat(&["questionnaire", "list", "--lang", "en"], "");
     assert!(english.contains("rmc2\tReadiness = motivation × capacity² (R = MC²)"), "{english}");
@@ -554,7 +554,10 @@ async fn an_organisation_loads_its_own_questionnaire_previews_it_and_sends_it() 
     for path in ["/questionnaires/preview?ref=own:1", "/questionnaires/definition.toml?ref=own:1"] {
         assert_eq!(outsider.page(path).await.0, StatusCode::NOT_FOUND, "{path}");
     }
-    assert!(!outsider.page("/questionnaires").await.1.contains("Utvärdering"), "another organisation's list");
+    assert!(
+        !outsider.page("/questionnaires").await.1.contains("Utvärdering av utbildningsdag"),
+        "another organisation's list"
+    );
 
     // Sent out with an open link, answered with a decimal comma; an answer to the follow-up
     // after "yes" is not kept.

@@ -1268,6 +1268,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{cost}", &cost.to_string())
             .replace("{funder}", &funder.to_string())
             .replace("{period}", "2026-T1")
+            .replace("{stage}", "start")
             .replace("{format}", "pdf")
             .replace("{role}", &role.to_string())
             .replace("{phase}", &phase.to_string())

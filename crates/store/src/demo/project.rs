@@ -11,11 +11,11 @@ use parat_core::project::{
     ActivityDraft, AttendeeDraft, BudgetLineDraft, CostCategory, CostDraft, Direction, EventDraft, FunderDraft, Gender,
     IndicatorDefinition, IndicatorSource, PeriodEntry, PhaseDraft, ProjectRole, RoleDraft,
 };
-use parat_core::project::{AgeBand, ExitReason, Income, JoinDraft, LeaveDraft, Occupation};
+use parat_core::project::{AgeBand, EvaluationStage, ExitReason, Income, JoinDraft, LeaveDraft, Occupation};
 use time::{Duration, Time};
 
 use super::Lcg;
-use crate::{project, Db, OrgScope, StoreResult};
+use crate::{project, Db, OrgScope, StoreError, StoreResult};
 
 const NAMES: [(&str, Gender); 12] = [
     ("Anna Berg", Gender::Woman),
@@ -89,7 +89,10 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
         };
         let event = project::create_event(db, coordinator, initiative, &draft).await?;
         project::set_head_count(db, coordinator, event, count).await?;
+        evaluation(db, coordinator, initiative, EvaluationStage::Event, Some((event, title)), count / 3, random)
+            .await?;
     }
+    evaluation(db, coordinator, initiative, EvaluationStage::Start, None, 14, random).await?;
     // Title, planned (days from today), cost in öre, and when done: days, participants, deviation.
     let activities: [(&str, i64, i64, Option<Done>); 6] = [
         ("Kartlägga befintliga samverkansmöten", -240, 0, Some((-235, 9, ""))),
@@ -129,6 +132,64 @@ pub(super) async fn project(db: &Db, coordinator: &OrgScope, initiative: i64, ra
     frame(db, coordinator, initiative).await?;
     indicators(db, coordinator, initiative, &goals).await?;
     participants(db, coordinator, initiative, random).await
+}
+
+/// An evaluation answered through its open link by `answers` people: after an event (its id and
+/// title), or the project evaluation at start. Answers lean towards agreement, as they do.
+async fn evaluation(
+    db: &Db,
+    coordinator: &OrgScope,
+    initiative: i64,
+    stage: EvaluationStage,
+    event: Option<(i64, &str)>,
+    answers: u32,
+    random: &mut Lcg,
+) -> StoreResult<()> {
+    use parat_core::questionnaire::round::RoundInput;
+    use parat_core::questionnaire::{RawAnswer, EVENT_EVALUATION, PROJECT_EVALUATION};
+    let (questionnaire, title, issue) = match event {
+        Some((_, title)) => (EVENT_EVALUATION, format!("Utvärdering: {title}"), title.to_owned()),
+        None => (PROJECT_EVALUATION, "Projektutvärdering vid start".to_owned(), "samverkansprojektet".to_owned()),
+    };
+    let input = RoundInput {
+        questionnaire: questionnaire.into(),
+        title,
+        issue,
+        anonymous: "on".into(),
+        open_link: "on".into(),
+        ..Default::default()
+    };
+    let draft = input.parse().map_err(|_| StoreError::Unsupported("the demo's evaluation is valid"))?;
+    let (round, link) =
+        project::start_evaluation(db, coordinator, initiative, stage, event.map(|(id, _)| id), &draft).await?;
+    let link = link.ok_or(StoreError::Unsupported("the demo's evaluation has an open link"))?;
+    let today = crate::now_date();
+    let texts = [
+        "Konkreta exempel från vardagen.",
+        "",
+        "Bra att träffa kollegor från andra myndigheter.",
+        "",
+        "",
+        "Fallen vi arbetade med i grupp.",
+        "",
+        "Mer tid för frågor hade behövts.",
+        "",
+    ];
+    for n in 0..answers {
+        let mut given: std::collections::BTreeMap<String, RawAnswer> = round
+            .definition
+            .items()
+            .filter_map(|i| {
+                i.kind.range().map(|(_, max)| (i.id.clone(), RawAnswer::Number(max - random.below(3) as f64)))
+            })
+            .collect();
+        if let Some(text) = texts.get(n as usize % texts.len()).filter(|t| !t.is_empty()) {
+            given.insert(if event.is_some() { "best" } else { "change" }.into(), RawAnswer::Text((*text).into()));
+        }
+        let opened = crate::questionnaire::open(db, &link, Some(&crate::Secret::generate())).await?;
+        let _ = crate::questionnaire::save(db, &opened, &given, None, true, today).await?;
+    }
+    Ok(())
 }
 
 /// Twenty participants registered in over the past year, most with consent; those in longest

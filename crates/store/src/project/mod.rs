@@ -1,5 +1,6 @@
 //! Project follow-up in the store: the project's frame (`frame`); goals' indicators and their entries per period (`indicators`); participants in individual-oriented
-//! activities, registered in and out (`participations`); an initiative's training events and their attendance
+//! activities, registered in and out (`participations`); the evaluations after events and of the project
+//! (`evaluations`); an initiative's training events and their attendance
 //! (`events`); the activity plan and what was carried out (`activities`); the budget and
 //! the costs booked against it (`budget`). Everything is scoped
 //! to the initiative's organisation: another organisation's records are `NotFound`. Viewers
@@ -8,6 +9,7 @@
 
 mod activities;
 mod budget;
+mod evaluations;
 mod events;
 mod frame;
 mod indicators;
@@ -19,6 +21,7 @@ pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
 };
 pub use budget::{add_budget_line, add_costs, budget_lines, costs, remove_budget_entry, BudgetEntry, BudgetLine, Cost};
+pub use evaluations::{answered, evaluations_of, start_evaluation, Answered, EvaluationRound, StageKey};
 pub use events::{
     add_attendees, attendees, create_event, delete_event, erase_person, event, event_facts, events_of,
     person_attendances, remove_attendee, set_head_count, update_event, Attendee, Event, PersonAttendance,

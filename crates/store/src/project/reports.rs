@@ -1,15 +1,14 @@
-//! The coordinator's narrative of a period's report.
+//! The coordinator's narrative of a period's report, or of the final report.
 
-use parat_core::periods::Period;
-use parat_core::project::Narrative;
+use parat_core::project::{Narrative, ReportOf};
 
 use super::events::{check_initiative, require_editor};
 use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, StoreResult};
 
-/// The narrative of the initiative's report for the period, empty when none is written.
-pub async fn narrative(db: &Db, scope: &OrgScope, initiative_id: i64, period: &Period) -> StoreResult<Narrative> {
+/// The narrative of the initiative's report for the period (or its final report), empty when none is written.
+pub async fn narrative(db: &Db, scope: &OrgScope, initiative_id: i64, report: &ReportOf) -> StoreResult<Narrative> {
     check_initiative(db, scope, initiative_id).await?;
     let row: Option<(String, String, String, String)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT summary, went_well, difficulties, next_period FROM project_reports \
@@ -17,7 +16,7 @@ pub async fn narrative(db: &Db, scope: &OrgScope, initiative_id: i64, period: &P
     )
     .bind(initiative_id)
     .bind(scope.org_id())
-    .bind(period.key())
+    .bind(report.key())
     .fetch_optional(pool)
     .await?);
     Ok(row
@@ -47,7 +46,7 @@ pub async fn save_narrative(
     db: &Db,
     scope: &OrgScope,
     initiative_id: i64,
-    period: &Period,
+    report: &ReportOf,
     narrative: &Narrative,
 ) -> StoreResult<()> {
     require_editor(scope)?;
@@ -62,7 +61,7 @@ pub async fn save_narrative(
         )
         .bind(initiative_id)
         .bind(scope.org_id())
-        .bind(period.key())
+        .bind(report.key())
         .bind(&narrative.summary)
         .bind(&narrative.went_well)
         .bind(&narrative.difficulties)
@@ -70,7 +69,7 @@ pub async fn save_narrative(
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        let after = serde_json::json!({"period": period.key()});
+        let after = serde_json::json!({"period": report.key()});
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "update", "project_report", initiative_id).after(&after))?;
         tx.commit().await?;
         Ok(())

@@ -262,40 +262,29 @@ pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Round> {
     row.ok_or(StoreError::NotFound)?.into_round(db).await
 }
 
-/// Makes a round of the organisation, for one of its initiatives or on its own; with an open
-/// link, its secret is returned once (only its hash is kept).
-pub async fn create(
-    db: &Db,
-    scope: &OrgScope,
-    initiative_id: Option<i64>,
-    draft: &RoundDraft,
-) -> StoreResult<(Round, Option<Secret>)> {
-    Round::require_manage(scope)?;
-    let source = source_of(db, scope, &draft.questionnaire).await?;
-    // Each roster asks about a list, which the round must give.
-    let definition = parsed(&source)?;
-    let needed: Vec<&str> = definition
-        .items()
-        .filter_map(|i| match &i.kind {
-            questionnaire::ItemKind::Roster { list, .. } => Some(list.as_str()),
-            _ => None,
-        })
-        .collect();
-    if needed.iter().any(|list| !draft.lists.contains_key(*list)) {
-        return Err(StoreError::field("lists", Problem::Required));
-    }
-    let open_link = draft.open_link.then(Secret::generate);
-    let at = now();
-    let id = on_writer!(db, |pool| {
-        let mut tx = pool.begin().await?;
+/// Inserts a round in an open transaction `$tx` and answers its id: the round with its list
+/// entries and its audit entry. A module that links a round to its own records (a project's
+/// evaluations) calls it inside its own transaction, so that the round and the link are written
+/// together or not at all.
+macro_rules! insert_round {
+    ($tx:ident, $scope:expr, $initiative_id:expr, $draft:expr, $source:expr, $open_link:expr, $needed:expr) => {{
+        let (scope, initiative_id, draft, source, open_link, needed): (
+            &$crate::OrgScope,
+            Option<i64>,
+            &parat_core::questionnaire::round::RoundDraft,
+            &str,
+            &Option<$crate::Secret>,
+            &[String],
+        ) = ($scope, $initiative_id, $draft, $source, $open_link, $needed);
+        let at = $crate::now();
         if let Some(initiative) = initiative_id {
             let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM initiatives WHERE org_id = $1 AND id = $2")
                 .bind(scope.org_id())
                 .bind(initiative)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *$tx)
                 .await?;
             if found.is_none() {
-                return Err(StoreError::NotFound);
+                return Err($crate::StoreError::NotFound);
             }
         }
         // A follow-up compares with a round of the same questionnaire in the same organisation.
@@ -304,10 +293,10 @@ pub async fn create(
                 sqlx::query_as("SELECT questionnaire FROM questionnaire_rounds WHERE org_id = $1 AND id = $2")
                     .bind(scope.org_id())
                     .bind(previous)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut *$tx)
                     .await?;
             if found.is_none_or(|(questionnaire,)| questionnaire != draft.questionnaire) {
-                return Err(StoreError::field("previous_round", Problem::UnknownChoice));
+                return Err($crate::StoreError::field("previous_round", parat_core::Problem::UnknownChoice));
             }
         }
         let (id,): (i64,) = sqlx::query_as(
@@ -319,22 +308,22 @@ pub async fn create(
         .bind(scope.org_id())
         .bind(initiative_id)
         .bind(&draft.questionnaire)
-        .bind(&source)
+        .bind(source)
         .bind(&draft.title)
         .bind(&draft.issue)
         .bind(draft.anonymous)
         .bind(i64::from(draft.threshold.get()))
-        .bind(open_link.as_ref().map(Secret::hash))
+        .bind(open_link.as_ref().map($crate::Secret::hash))
         .bind(draft.period.start().map(|d| d.to_string()))
         .bind(draft.period.end().map(|d| d.to_string()))
         .bind(scope.user_id())
         .bind(at)
-        .bind(crate::secret::sha256_hex(&source))
+        .bind(crate::secret::sha256_hex(source))
         .bind(draft.pair_code)
         .bind(draft.previous_round)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *$tx)
         .await?;
-        for (list, entries) in draft.lists.iter().filter(|(list, _)| needed.contains(&list.as_str())) {
+        for (list, entries) in draft.lists.iter().filter(|(list, _)| needed.contains(list)) {
             for (position, entry) in entries.iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO round_entries (round_id, list, key, label, position) VALUES ($1, $2, $3, $4, $5)",
@@ -344,17 +333,55 @@ pub async fn create(
                 .bind(&entry.key)
                 .bind(&entry.label)
                 .bind(position as i64)
-                .execute(&mut *tx)
+                .execute(&mut *$tx)
                 .await?;
             }
         }
-        let entry = AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({
+        let entry = $crate::audit::AuditEntry::scoped(scope, "create", "round", id).after(&serde_json::json!({
             "title": draft.title,
             "questionnaire": draft.questionnaire,
             "anonymous": draft.anonymous,
             "threshold": draft.threshold.get(),
         }));
-        audit::record!(&mut *tx, &entry)?;
+        $crate::audit::record!(&mut *$tx, &entry)?;
+        id
+    }};
+}
+pub(crate) use insert_round;
+
+/// What a round of a questionnaire needs before it is inserted: its source, and the lists its
+/// rosters ask about (which the draft must give).
+pub(crate) async fn prepare_round(db: &Db, scope: &OrgScope, draft: &RoundDraft) -> StoreResult<(String, Vec<String>)> {
+    let source = source_of(db, scope, &draft.questionnaire).await?;
+    // Each roster asks about a list, which the round must give.
+    let definition = parsed(&source)?;
+    let needed: Vec<String> = definition
+        .items()
+        .filter_map(|i| match &i.kind {
+            questionnaire::ItemKind::Roster { list, .. } => Some(list.clone()),
+            _ => None,
+        })
+        .collect();
+    if needed.iter().any(|list| !draft.lists.contains_key(list)) {
+        return Err(StoreError::field("lists", Problem::Required));
+    }
+    Ok((source, needed))
+}
+
+/// Makes a round of the organisation, for one of its initiatives or on its own; with an open
+/// link, its secret is returned once (only its hash is kept).
+pub async fn create(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: Option<i64>,
+    draft: &RoundDraft,
+) -> StoreResult<(Round, Option<Secret>)> {
+    Round::require_manage(scope)?;
+    let (source, needed) = prepare_round(db, scope, draft).await?;
+    let open_link = draft.open_link.then(Secret::generate);
+    let id = on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let id = insert_round!(tx, scope, initiative_id, draft, &source, &open_link, &needed);
         tx.commit().await?;
         id
     });

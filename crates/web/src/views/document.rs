@@ -13,14 +13,24 @@ pub fn sections(document: &Document) -> Markup {
         @for section in &document.sections {
             section {
                 h2 { (section.heading) }
-                @for block in &section.blocks { (block_html(block, &section.heading)) }
+                @for (k, block) in section.blocks.iter().enumerate() { (block_html(block, label_of(&section.heading, &section.blocks[..k]))) }
             }
         }
     }
 }
 
+/// What a table is named by for a screen reader: the last subheading before it, or its section.
+fn label_of<'a>(heading: &'a str, before: &'a [Block]) -> &'a str {
+    before
+        .iter()
+        .rev()
+        .find_map(|b| if let Block::Subheading { text } = b { Some(text.as_str()) } else { None })
+        .unwrap_or(heading)
+}
+
 fn block_html(block: &Block, heading: &str) -> Markup {
     match block {
+        Block::Subheading { text } => html! { h3 { (text) } },
         Block::Paragraph { text } => html! { @for line in text.lines() { p { (line) } } },
         Block::Note { text } => html! { p.hint { (text) } },
         Block::List { items } => {

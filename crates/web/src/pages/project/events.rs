@@ -143,6 +143,10 @@ async fn event_view(
     let ctx = &member.ctx;
     let event = store::event(&state.db, &member.scope, id).await?;
     let attendees = store::attendees(&state.db, &member.scope, id).await?;
+    let evaluation = store::evaluations_of(&state.db, &member.scope, event.initiative_id)
+        .await?
+        .into_iter()
+        .find(|e| e.event_id == Some(id));
     let can_edit = member.scope.role().can_edit_initiatives();
     let genders = gender_options(ctx);
     let gender_label = |g: Gender| ctx.t(&format!("project-gender-{}", g.key()));
@@ -211,6 +215,23 @@ async fn event_view(
                     div.actions { button type="submit" { (ctx.t("project-head-count-save")) } }
                 }
             }
+        }
+        section aria-labelledby="evaluation" {
+            h2 #evaluation { (ctx.t("project-evaluation")) }
+            @match &evaluation {
+                Some(round) => p {
+                    a href=(format!("/rounds/{}", round.round_id)) { (round.title) } " · "
+                    (ctx.t_with("project-evaluation-answers", &[("n", (round.responses as f64).into())])) " · "
+                    a href=(format!("/rounds/{}/results", round.round_id)) { (ctx.t("qn-results")) }
+                },
+                None => {
+                    p { (ctx.t("project-evaluation-lead")) }
+                    @if can_edit {
+                        (crate::views::forms::action_button(ctx, &format!("/events/{id}/evaluation"), &ctx.t("project-evaluation-start"), "secondary"))
+                    }
+                }
+            }
+            p { a href=(format!("/initiatives/{}/evaluations", event.initiative_id)) { (ctx.t("project-evaluations-compiled-link")) } }
         }
         @if can_edit {
             section aria-labelledby="edit-event" {

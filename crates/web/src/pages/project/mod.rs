@@ -22,7 +22,9 @@ use crate::{AppError, AppState, Ctx};
 
 mod activities;
 mod budget;
+mod evaluations;
 mod events;
+mod final_report;
 mod frame;
 mod indicators;
 mod overview;
@@ -32,6 +34,7 @@ mod reports;
 
 pub use activities::*;
 pub use budget::*;
+pub use evaluations::*;
 pub use events::*;
 pub use frame::*;
 pub use indicators::*;
@@ -51,6 +54,9 @@ pub fn routes() -> super::Routes {
         .route("/events/{id}/attendees/{attendee}/remove", "POST", post(remove_attendee))
         .route("/events/{id}/head-count", "POST", post(set_head_count))
         .route("/events/{id}/attendance.pdf", "GET", get(attendance_pdf))
+        .route("/events/{id}/evaluation", "POST", post(start_event_evaluation))
+        .route("/initiatives/{id}/evaluations", "GET", get(evaluations_page))
+        .route("/initiatives/{id}/evaluations/{stage}", "POST", post(start_project_evaluation))
         .route("/initiatives/{id}/activities", "GET POST", get(activities_page).post(create_activity))
         .route("/activities/{id}", "GET POST", get(activity_page).post(update_activity))
         .route("/activities/{id}/delete", "POST", post(delete_activity))
@@ -118,13 +124,16 @@ pub async fn section(state: &AppState, member: &Member, initiative_id: i64) -> R
                     a href=(format!("/events/{}", next.id)) { (next.title) } ", " (ctx.date_time(next.starts_at)) "."
                 }
             }
-            p { a href=(format!("/initiatives/{initiative_id}/reports")) { (ctx.t("project-reports")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/frame")) { (ctx.t("project-frame")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/indicators")) { (ctx.t("project-indicators")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/events")) { (ctx.t("project-events-open")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/participants")) { (ctx.t("project-participants")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/activities")) { (ctx.t("project-activities-open")) } }
-            p { a href=(format!("/initiatives/{initiative_id}/budget")) { (ctx.t("project-budget")) } }
+            ul.links {
+                @for (path, key) in [
+                    ("reports", "project-reports"), ("frame", "project-frame"), ("indicators", "project-indicators"),
+                    ("events", "project-events-open"), ("evaluations", "project-evaluations"),
+                    ("participants", "project-participants"), ("activities", "project-activities-open"),
+                    ("budget", "project-budget"),
+                ] {
+                    li { a href=(format!("/initiatives/{initiative_id}/{path}")) { (ctx.t(key)) } }
+                }
+            }
         }
     })
 }

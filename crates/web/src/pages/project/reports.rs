@@ -7,7 +7,8 @@ use parat_core::locale::scandinavian_date;
 use parat_core::periods::{Period, PeriodKind};
 use parat_core::project::money::Amount;
 use parat_core::project::{
-    attendance_in, budget_in, participants_in, reporting_calendar, CostCategory, NarrativeInput,
+    attendance_in, budget_in, participants_in, reporting_calendar, ByGender, CostCategory, Narrative, NarrativeInput,
+    ReportOf,
 };
 use parat_reports::document::{Block, Document, Section};
 
@@ -16,9 +17,97 @@ use super::*;
 use crate::pages::{blocking, download, XLSX};
 use crate::views::document::{sections, workbook_sheets};
 
-/// The report's period from the path, or not found.
-fn period_of(raw: &str) -> Result<Period, AppError> {
-    Period::parse(raw).ok_or(AppError::NotFound)
+/// The report named in the path (a period, or `final`), or not found.
+fn report_of(raw: &str) -> Result<ReportOf, AppError> {
+    ReportOf::parse(raw).ok_or(AppError::NotFound)
+}
+
+/// The message naming a narrative field: after the project, the last field is what happens next.
+fn narrative_label(report: &ReportOf, field: &str) -> String {
+    match (report, field) {
+        (ReportOf::Final, "next_period") => "project-report-after".to_owned(),
+        _ => format!("project-report-{}", field.replace('_', "-")),
+    }
+}
+
+/// The coordinator's words, a section each.
+pub(super) fn narrative_sections(ctx: &Ctx, narrative: &Narrative, report: &ReportOf) -> Vec<Section> {
+    narrative
+        .fields()
+        .iter()
+        .map(|(key, text)| {
+            let blocks = if text.is_empty() { vec![] } else { vec![Block::paragraph(*text)] };
+            Section::or_note(ctx.t(&narrative_label(report, key)), blocks, || ctx.t("project-report-not-written"))
+        })
+        .collect()
+}
+
+/// A report's document: a period's, or the final report with its appendices.
+async fn document_of(
+    state: &AppState,
+    member: &Member,
+    initiative_id: i64,
+    report: &ReportOf,
+) -> Result<Document, AppError> {
+    match report {
+        ReportOf::Period(period) => report_document(state, member, initiative_id, period).await,
+        ReportOf::Final => super::final_report::final_document(state, member, initiative_id).await,
+    }
+}
+
+/// Activities as a table: what, planned, done, how many took part, deviations.
+pub(super) fn activity_table<'a>(ctx: &Ctx, activities: impl Iterator<Item = &'a store::Activity>) -> Vec<Block> {
+    let date = |d: Option<time::Date>| d.map(|d| ctx.locale.format_date(d)).unwrap_or_else(|| "–".into());
+    let rows: Vec<Vec<String>> = activities
+        .map(|a| {
+            vec![
+                a.title.clone(),
+                date(a.planned_on),
+                date(a.done_on),
+                a.participants.map(|n| n.to_string()).unwrap_or_default(),
+                a.deviation.clone(),
+            ]
+        })
+        .collect();
+    let headers = [
+        "project-activity-title",
+        "project-activity-planned-on",
+        "project-activity-done-on",
+        "project-activity-participants",
+        "project-activity-deviation",
+    ];
+    Block::table_if_any(headers.iter().map(|h| ctx.t(h)).collect(), rows, 4)
+}
+
+/// A row of counts by gender with its total, under a first column naming what is counted.
+pub(super) fn by_gender_table(ctx: &Ctx, what: &str, by: ByGender, extra: Option<(String, String)>) -> Block {
+    let (extra_header, extra_cell) = extra.map_or((None, None), |(h, c)| (Some(h), Some(c)));
+    Block::Table {
+        headers: std::iter::once(ctx.t(what))
+            .chain(gender_headers(ctx))
+            .chain([ctx.t("project-budget-total")])
+            .chain(extra_header)
+            .collect(),
+        rows: vec![std::iter::once(ctx.t(what))
+            .chain([by.woman, by.man, by.other, by.unknown, by.total()].iter().map(u32::to_string))
+            .chain(extra_cell)
+            .collect()],
+        wide: None,
+    }
+}
+
+/// A period's reading of an indicator as cells: value, target with unit, status and comment.
+pub(super) fn reading_cells(
+    ctx: &Ctx,
+    definition: &parat_core::project::IndicatorDefinition,
+    reading: parat_core::project::Reading,
+) -> [String; 4] {
+    [
+        reading.value.map(|v| number(ctx, v)).unwrap_or_else(|| "–".into()),
+        format!("{} {}", number(ctx, definition.target), definition.unit).trim_end().to_owned(),
+        reading.status.map(|s| status_label(ctx, s)).unwrap_or_else(|| "–".into()),
+        reading.comment,
+    ]
 }
 
 fn gender_headers(ctx: &Ctx) -> Vec<String> {
@@ -36,7 +125,7 @@ async fn report_document(
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, initiative_id).await?;
     let facts = store::project_facts(&state.db, &member.scope, initiative_id).await?;
     let frame = store::frame(&state.db, &member.scope, initiative_id).await?;
-    let narrative = store::narrative(&state.db, &member.scope, initiative_id, period).await?;
+    let narrative = store::narrative(&state.db, &member.scope, initiative_id, &ReportOf::Period(*period)).await?;
     let events = store::events_of(&state.db, &member.scope, initiative_id).await?;
     let activities = store::activities_of(&state.db, &member.scope, initiative_id).await?;
     let today = parat_store::now_date();
@@ -57,15 +146,7 @@ async fn report_document(
             frame.funders.iter().map(|f| format!("{} {}", f.name, f.share.format(ctx.locale))).collect();
         doc_facts.push([ctx.t("project-funders"), funders.join(", ")]);
     }
-    let mut sections_out: Vec<Section> = narrative
-        .fields()
-        .iter()
-        .map(|(key, text)| {
-            let heading = ctx.t(&format!("project-report-{}", key.replace('_', "-")));
-            let blocks = if text.is_empty() { vec![] } else { vec![Block::paragraph(*text)] };
-            Section::or_note(heading, blocks, || ctx.t("project-report-not-written"))
-        })
-        .collect();
+    let mut sections_out = narrative_sections(ctx, &narrative, &ReportOf::Period(*period));
 
     // Goals and indicators.
     let records = (facts.events.as_slice(), facts.activities.as_slice());
@@ -73,15 +154,11 @@ async fn report_document(
         .indicators
         .iter()
         .map(|i| {
-            let r = i.definition.reading(period, &i.entries, records, today);
-            vec![
-                i.definition.name.clone(),
-                i.goal.clone().unwrap_or_default(),
-                r.value.map(|v| number(ctx, v)).unwrap_or_else(|| "–".into()),
-                format!("{} {}", number(ctx, i.definition.target), i.definition.unit).trim_end().to_owned(),
-                r.status.map(|s| status_label(ctx, s)).unwrap_or_else(|| "–".into()),
-                r.comment,
-            ]
+            let reading = i.definition.reading(period, &i.entries, records, today);
+            [i.definition.name.clone(), i.goal.clone().unwrap_or_default()]
+                .into_iter()
+                .chain(reading_cells(ctx, &i.definition, reading))
+                .collect()
         })
         .collect();
     let headers = [
@@ -100,29 +177,9 @@ async fn report_document(
 
     // Activities planned or carried out in the period.
     let in_period = |d: Option<time::Date>| d.is_some_and(|d| period.contains(d));
-    let activity_rows: Vec<Vec<String>> = activities
-        .iter()
-        .filter(|a| in_period(a.planned_on) || in_period(a.done_on))
-        .map(|a| {
-            vec![
-                a.title.clone(),
-                a.planned_on.map(date).unwrap_or_else(|| "–".into()),
-                a.done_on.map(date).unwrap_or_else(|| "–".into()),
-                a.participants.map(|n| n.to_string()).unwrap_or_default(),
-                a.deviation.clone(),
-            ]
-        })
-        .collect();
-    let headers = [
-        "project-activity-title",
-        "project-activity-planned-on",
-        "project-activity-done-on",
-        "project-activity-participants",
-        "project-activity-deviation",
-    ];
     sections_out.push(Section::or_note(
         ctx.t("project-activities"),
-        Block::table_if_any(headers.iter().map(|h| ctx.t(h)).collect(), activity_rows, 4),
+        activity_table(ctx, activities.iter().filter(|a| in_period(a.planned_on) || in_period(a.done_on))),
         || ctx.t("project-report-no-activities"),
     ));
 
@@ -136,25 +193,21 @@ async fn report_document(
     let headers = ["project-event-title", "project-event-starts-at", "project-report-named", "project-report-counted"];
     let mut event_blocks = Block::table_if_any(headers.iter().map(|h| ctx.t(h)).collect(), event_rows, 0);
     if attendance.events > 0 {
-        let by = attendance.attendances_by_gender;
-        event_blocks.push(Block::Table {
-            headers: std::iter::once(ctx.t("project-report-attendances"))
-                .chain(gender_headers(ctx))
-                .chain([ctx.t("project-budget-total"), ctx.t("project-report-counted")])
-                .collect(),
-            rows: vec![vec![
-                ctx.t("project-report-attendances"),
-                by.woman.to_string(),
-                by.man.to_string(),
-                by.other.to_string(),
-                by.unknown.to_string(),
-                attendance.attendances.to_string(),
-                attendance.head_counts.to_string(),
-            ]],
-            wide: None,
-        });
+        let counted = (ctx.t("project-report-counted"), attendance.head_counts.to_string());
+        event_blocks.push(by_gender_table(
+            ctx,
+            "project-report-attendances",
+            attendance.attendances_by_gender,
+            Some(counted),
+        ));
     }
     sections_out.push(Section::or_note(ctx.t("project-events"), event_blocks, || ctx.t("project-report-no-events")));
+
+    // What the events' participants said of them.
+    let answered = store::answered(&state.db, &member.scope, initiative_id).await?;
+    let events_in: Vec<store::Event> =
+        events.iter().filter(|e| period.contains(scandinavian_date(e.starts_at))).cloned().collect();
+    sections_out.push(super::evaluations::individual_section(ctx, &events_in, &answered));
 
     // Participants in individual-oriented activities.
     if !facts.participations.is_empty() {
@@ -164,21 +217,7 @@ async fn report_document(
         sections_out.push(Section {
             heading: ctx.t("project-participants"),
             blocks: vec![
-                Block::Table {
-                    headers: std::iter::once(ctx.t("project-report-participants"))
-                        .chain(gender_headers(ctx))
-                        .chain([ctx.t("project-budget-total")])
-                        .collect(),
-                    rows: vec![vec![
-                        ctx.t("project-report-participants"),
-                        by.woman.to_string(),
-                        by.man.to_string(),
-                        by.other.to_string(),
-                        by.unknown.to_string(),
-                        by.total().to_string(),
-                    ]],
-                    wide: None,
-                },
+                by_gender_table(ctx, "project-report-participants", by, None),
                 Block::paragraph(ctx.t_with(
                     "project-report-in-out",
                     &[("joined", (joined as f64).into()), ("left", (left as f64).into())],
@@ -228,13 +267,13 @@ async fn report_view(
     state: &AppState,
     member: &Member,
     initiative_id: i64,
-    period: &Period,
+    report: &ReportOf,
     shown_notice: Option<&str>,
     shown: Option<(&NarrativeInput, &FieldErrors)>,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
-    let document = report_document(state, member, initiative_id, period).await?;
-    let stored = store::narrative(&state.db, &member.scope, initiative_id, period).await?;
+    let document = document_of(state, member, initiative_id, report).await?;
+    let stored = store::narrative(&state.db, &member.scope, initiative_id, report).await?;
     let typed = NarrativeInput {
         summary: stored.summary,
         went_well: stored.went_well,
@@ -243,7 +282,8 @@ async fn report_view(
     };
     let none = FieldErrors::new();
     let (input, errors) = shown.unwrap_or((&typed, &none));
-    let base = format!("/initiatives/{initiative_id}/reports/{}", period.key());
+    let base = format!("/initiatives/{initiative_id}/reports/{}", report.key());
+    let label = |field: &str| narrative_label(report, field);
     let can_edit = member.scope.role().can_edit_initiatives();
     let body = html! {
         p.breadcrumb {
@@ -261,14 +301,14 @@ async fn report_view(
         @if can_edit {
             details open[!errors.is_empty()] {
                 summary { (ctx.t("project-report-write")) }
-                (error_summary(ctx, errors, &[("summary", ctx.t("project-report-summary")), ("went_well", ctx.t("project-report-went-well")),
-                    ("difficulties", ctx.t("project-report-difficulties")), ("next_period", ctx.t("project-report-next-period"))]))
+                (error_summary(ctx, errors, &[("summary", ctx.t(&label("summary"))), ("went_well", ctx.t(&label("went_well"))),
+                    ("difficulties", ctx.t(&label("difficulties"))), ("next_period", ctx.t(&label("next_period")))]))
                 form.stacked method="post" action=(base) novalidate {
                     (csrf(ctx))
                     (forms::textarea(ctx, Field::new(ctx, "summary", "project-report-summary", errors), &input.summary))
                     (forms::textarea(ctx, Field::new(ctx, "went_well", "project-report-went-well", errors), &input.went_well))
                     (forms::textarea(ctx, Field::new(ctx, "difficulties", "project-report-difficulties", errors).hint(ctx.t("hint-project-report-difficulties")), &input.difficulties))
-                    (forms::textarea(ctx, Field::new(ctx, "next_period", "project-report-next-period", errors), &input.next_period))
+                    (forms::textarea(ctx, Field::new(ctx, "next_period", &label("next_period"), errors), &input.next_period))
                     div.actions { button type="submit" { (ctx.t("project-report-save")) } }
                 }
             }
@@ -309,6 +349,14 @@ pub async fn reports_page(
                 td { (ctx.t(if written.contains(&report.period.key()) { "project-report-written" } else { "project-report-not-written" })) }
             } } }
         } }
+        section aria-labelledby="final-report" {
+            h2 #final-report { (ctx.t("project-report-final")) }
+            p { (ctx.t("project-report-final-lead")) }
+            p {
+                a href=(format!("/initiatives/{id}/reports/final")) { (ctx.t("project-report-final-open")) }
+                " · " (ctx.t(if written.iter().any(|k| k == "final") { "project-report-written" } else { "project-report-not-written" }))
+            }
+        }
         form.stacked method="get" action=(format!("/initiatives/{id}/reports/open")) {
             (forms::input(ctx, Field::new(ctx, "period", "project-report-other", &FieldErrors::new()).hint(ctx.t("hint-project-report-other")), "text", "", Some("off")))
             div.actions { button type="submit" { (ctx.t("project-report-open")) } }
@@ -339,29 +387,29 @@ pub async fn open_report(
 pub async fn report_page(
     State(state): State<AppState>,
     member: Member,
-    axum::extract::Path((id, period)): axum::extract::Path<(String, String)>,
+    axum::extract::Path((id, report)): axum::extract::Path<(String, String)>,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
-    let (id, period) = (crate::pages::parse_id(&id)?, period_of(&period)?);
-    report_view(&state, &member, id, &period, query.notice.as_deref(), None).await
+    let (id, report) = (crate::pages::parse_id(&id)?, report_of(&report)?);
+    report_view(&state, &member, id, &report, query.notice.as_deref(), None).await
 }
 
 pub async fn save_report(
     State(state): State<AppState>,
     member: Member,
-    axum::extract::Path((id, period)): axum::extract::Path<(String, String)>,
+    axum::extract::Path((id, report)): axum::extract::Path<(String, String)>,
     Submitted(input): Submitted<NarrativeInput>,
 ) -> Result<Response, AppError> {
-    let (id, period) = (crate::pages::parse_id(&id)?, period_of(&period)?);
+    let (id, report) = (crate::pages::parse_id(&id)?, report_of(&report)?);
     let saved = match input.parse() {
-        Ok(narrative) => store::save_narrative(&state.db, &member.scope, id, &period, &narrative).await,
+        Ok(narrative) => store::save_narrative(&state.db, &member.scope, id, &report, &narrative).await,
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match saved {
-        Ok(()) => Ok(redirect_with_cookies(&format!("/initiatives/{id}/reports/{}?notice=saved", period.key()), &[])),
+        Ok(()) => Ok(redirect_with_cookies(&format!("/initiatives/{id}/reports/{}?notice=saved", report.key()), &[])),
         Err(StoreError::Invalid(errors)) => {
             member.scope.role().can_edit_initiatives().then_some(()).ok_or(AppError::Forbidden)?;
-            Ok(rejected(report_view(&state, &member, id, &period, None, Some((&input, &errors))).await?))
+            Ok(rejected(report_view(&state, &member, id, &report, None, Some((&input, &errors))).await?))
         }
         Err(other) => Err(other.into()),
     }
@@ -371,11 +419,11 @@ pub async fn save_report(
 pub async fn report_file(
     State(state): State<AppState>,
     member: Member,
-    axum::extract::Path((id, period, format)): axum::extract::Path<(String, String, String)>,
+    axum::extract::Path((id, report, format)): axum::extract::Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let (id, period) = (crate::pages::parse_id(&id)?, period_of(&period)?);
+    let (id, report) = (crate::pages::parse_id(&id)?, report_of(&report)?);
     let ctx = &member.ctx;
-    let document = report_document(&state, &member, id, &period).await?;
+    let document = document_of(&state, &member, id, &report).await?;
     let name = format!("{} {}", document.title, document.subtitle);
     match format.as_str() {
         "pdf" => Ok(download(blocking(move || document.pdf()).await?, "application/pdf", &format!("{name}.pdf"))),

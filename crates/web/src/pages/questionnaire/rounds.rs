@@ -165,6 +165,18 @@ pub async fn create(
         .into_response())
 }
 
+/// A round just made by another page (a project's evaluation), with its open link and QR code
+/// shown this once.
+pub(crate) async fn fresh_round_view(
+    state: &AppState,
+    member: &Member,
+    round: &Round,
+    open_link: Option<parat_store::Secret>,
+) -> Result<Markup, AppError> {
+    let fresh = Shown { open: open_link.map(|l| answer_url(state, l.expose())), ..Shown::default() };
+    round_view(state, member, round, Some("qn-round-created"), &fresh).await
+}
+
 pub async fn show(
     State(state): State<AppState>,
     member: Member,

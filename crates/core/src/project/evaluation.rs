@@ -1,0 +1,110 @@
+//! Compiling evaluations: the answers to each training event's evaluation side by side and over
+//! all of a project's events (the "compilation of individual evaluations"), and the project
+//! evaluation at its start against its end. No figure describes fewer respondents than the
+//! threshold, so that nobody's answers can be read out of a small group.
+
+use crate::questionnaire::{Answer, Answers, Definition, Summary, Threshold};
+
+/// Which evaluation a round is to a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EvaluationStage {
+    /// The evaluation after one training event.
+    Event,
+    /// The project evaluation when the project starts…
+    Start,
+    /// …and when it ends, compared with the start.
+    End,
+}
+
+impl EvaluationStage {
+    pub const ALL: [EvaluationStage; 3] = [EvaluationStage::Event, EvaluationStage::Start, EvaluationStage::End];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EvaluationStage::Event => "event",
+            EvaluationStage::Start => "start",
+            EvaluationStage::End => "end",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EvaluationStage> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One question answered with a number, in each group and over all of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledItem {
+    pub item: String,
+    /// Per group (an event, or before and after), in the order given.
+    pub groups: Vec<Summary>,
+    pub all: Summary,
+}
+
+/// Free-text answers to one question, from the groups large enough to show them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledTexts {
+    pub item: String,
+    pub texts: Vec<String>,
+}
+
+/// Evaluations compiled side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compilation {
+    /// Responses per group, in the order given.
+    pub responses: Vec<usize>,
+    pub items: Vec<CompiledItem>,
+    pub texts: Vec<CompiledTexts>,
+}
+
+impl Compilation {
+    pub fn total(&self) -> usize {
+        self.responses.iter().sum()
+    }
+}
+
+/// Compiles groups of responses to one questionnaire: each numbered question's mean per group
+/// and over all groups, and the free texts of every group that reaches the threshold (a text
+/// from a group of two could be recognised as much as a mean could).
+pub fn compile(definition: &Definition, groups: &[Vec<&Answers>], threshold: Threshold) -> Compilation {
+    let number = |answers: &Answers, item: &str| match answers.get(item) {
+        Some(Answer::Number(value)) => Some(*value),
+        _ => None,
+    };
+    let items = definition
+        .items()
+        .filter(|item| item.kind.range().is_some())
+        .map(|item| CompiledItem {
+            item: item.id.clone(),
+            groups: groups
+                .iter()
+                .map(|group| Summary::of(group.iter().map(|a| number(a, &item.id)), threshold))
+                .collect(),
+            all: Summary::of(groups.iter().flatten().map(|a| number(a, &item.id)), threshold),
+        })
+        .collect();
+    let large_enough = |group: &&Vec<&Answers>| group.len() >= threshold.get() as usize;
+    let texts = definition
+        .items()
+        .filter(|item| {
+            matches!(
+                item.kind,
+                crate::questionnaire::ItemKind::ShortText { .. } | crate::questionnaire::ItemKind::LongText { .. }
+            )
+        })
+        .map(|item| CompiledTexts {
+            item: item.id.clone(),
+            texts: groups
+                .iter()
+                .filter(large_enough)
+                .flatten()
+                .filter_map(|a| match a.get(&item.id) {
+                    Some(Answer::Text(text)) => Some(text.clone()),
+                    _ => None,
+                })
+                .collect(),
+        })
+        .filter(|t| !t.texts.is_empty())
+        .collect();
+    Compilation { responses: groups.iter().map(Vec::len).collect(), items, texts }
+}
