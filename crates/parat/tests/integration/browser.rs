@@ -1122,3 +1122,66 @@ async fn attendance_is_taken_on_a_tablet_and_the_event_pages_are_accessible() {
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// The project's follow-up pages with something on each — frame, indicators, participants,
+/// evaluations, budget, a tertial report, the final report and the view across projects —
+/// checked with axe-core, screenshots kept for a person to look at.
+#[tokio::test]
+async fn the_project_follow_up_pages_and_reports_are_accessible() {
+    use serde_json::json;
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let org = app.organisation("Borås stad", OrgKind::Municipality, None).await;
+    let sara = app.logged_in(org, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let token = sara.api_token("webb").await;
+    let body = json!({"name": "Kompetenslyft", "topic": "integration", "status": "active",
+        "start_date": "2026-01-01", "end_date": "2026-12-31"});
+    let initiative = sara.api_post(&token, "/api/v1/initiatives", &body).await.1["id"].as_i64().expect("id");
+    let api = |path: &str| format!("/api/v1/initiatives/{initiative}/{path}");
+    let posts = [
+        ("frame/funders", json!({"name": "Länsstyrelsen", "share": 5_000})),
+        ("events", json!({"title": "MI-utbildning", "starts_at": "2026-05-04T09:00"})),
+        (
+            "indicators",
+            json!({"name": "Nådda personer", "target": 10, "every": "tertial", "source": "people_reached", "direction": "increase"}),
+        ),
+        (
+            "participants",
+            json!({"code": "BO-1", "gender": "woman", "age_band": "30_39", "joined_on": "2026-02-01",
+            "income_before": "financial_aid", "occupation_before": "job_seeking", "consent": true}),
+        ),
+        ("budget/lines", json!({"year": 2026, "category": "staff", "amount": 1_200_000})),
+    ];
+    let mut made = Vec::new();
+    for (path, body) in &posts {
+        let (status, out) = sara.api_post(&token, &api(path), body).await;
+        assert!(status.is_success(), "{path}: {out}");
+        made.push(out["id"].as_i64().unwrap_or_default());
+    }
+    let (event, indicator, participation) = (made[1], made[2], made[3]);
+    assert_eq!(sara.post(&format!("/events/{event}/evaluation"), &[]).await.status(), reqwest::StatusCode::CREATED);
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@boras.se").await;
+    let pages = [
+        (format!("/initiatives/{initiative}/frame"), "project-frame"),
+        (format!("/initiatives/{initiative}/indicators"), "project-indicators"),
+        (format!("/indicators/{indicator}"), "project-indicator"),
+        (format!("/initiatives/{initiative}/participants"), "project-participants"),
+        (format!("/participations/{participation}"), "project-participation"),
+        (format!("/initiatives/{initiative}/evaluations"), "project-evaluations"),
+        (format!("/initiatives/{initiative}/budget"), "project-budget"),
+        (format!("/initiatives/{initiative}/reports"), "project-reports"),
+        (format!("/initiatives/{initiative}/reports/2026-T2"), "project-report-tertial"),
+        (format!("/initiatives/{initiative}/reports/final"), "project-report-final"),
+        ("/projects".to_owned(), "project-overview"),
+    ];
+    for (path, name) in &pages {
+        check_page(&client, &base, path, name, &mut failures).await;
+    }
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
