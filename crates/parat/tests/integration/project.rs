@@ -451,6 +451,10 @@ async fn a_person_on_the_attendance_lists_is_found_exported_and_erased_by_name()
     assert_eq!(anna.post("/project/people/erase", &[("name", "sara ek")]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees WHERE LOWER(name) LIKE '%sara%'").await, 0);
     assert_eq!(number(&app, "SELECT COUNT(*) FROM project_attendees").await, 2, "Bo stays");
+    // Each event's counts on its row follow the list: one woman left at each.
+    let counted = "SELECT COUNT(*) FROM project_events WHERE attendees_woman = 1 AND attendees_man = 0 \
+                   AND attendees_other = 0 AND attendees_unknown = 0";
+    assert_eq!(number(&app, counted).await, 2, "the events' counts drop with the erased");
     assert_eq!(
         number(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity = 'project_person'").await,
         1

@@ -38,6 +38,15 @@ impl TryFrom<String> for StageKey {
 /// The project's evaluation rounds: the events' in the events' order, then start and end.
 pub async fn evaluations_of(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<EvaluationRound>> {
     check_initiative(db, scope, initiative_id).await?;
+    evaluations_of_unchecked(db, scope, initiative_id).await
+}
+
+/// [`evaluations_of`] for a caller that has checked the initiative.
+pub(super) async fn evaluations_of_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+) -> StoreResult<Vec<EvaluationRound>> {
     let rows = on_reader!(db, |pool| sqlx::query_as(
         "SELECT v.round_id, v.event_id, v.stage, r.title, r.closed_at IS NOT NULL AS closed, \
          (SELECT COUNT(*) FROM round_responses s WHERE s.round_id = r.id AND s.submitted_at IS NOT NULL) AS responses \
@@ -138,8 +147,14 @@ pub struct Answered {
 /// The project's evaluation rounds with their answers (anonymous rounds' answers carry no
 /// identity).
 pub async fn answered(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Answered>> {
+    check_initiative(db, scope, initiative_id).await?;
+    answered_unchecked(db, scope, initiative_id).await
+}
+
+/// [`answered`] for a caller that has checked the initiative.
+pub(super) async fn answered_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Vec<Answered>> {
     let mut out = Vec::new();
-    for evaluation in evaluations_of(db, scope, initiative_id).await? {
+    for evaluation in evaluations_of_unchecked(db, scope, initiative_id).await? {
         let round = rounds::get(db, scope, evaluation.round_id).await?;
         let responses = rounds::submitted(db, scope, &round).await?;
         out.push(Answered { evaluation, round, responses });

@@ -59,6 +59,11 @@ type PhaseRow = (i64, String, String, String, String, Option<String>);
 
 pub async fn frame(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Frame> {
     check_initiative(db, scope, initiative_id).await?;
+    frame_unchecked(db, scope, initiative_id).await
+}
+
+/// [`frame`] for a caller that has checked the initiative.
+pub(super) async fn frame_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<Frame> {
     let (org, id) = (scope.org_id(), initiative_id);
     let reporting: Option<(String, i32)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT every, days_after FROM project_reporting WHERE initiative_id = $1 AND org_id = $2"

@@ -81,6 +81,10 @@ pub struct ProjectFacts {
 
 pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
     events::check_initiative(db, scope, initiative_id).await?;
+    project_facts_unchecked(db, scope, initiative_id).await
+}
+
+async fn project_facts_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
     Ok(ProjectFacts {
         events: events::event_facts_unchecked(db, scope, initiative_id).await?,
         activities: activities::activities_of_unchecked(db, scope, initiative_id)
@@ -92,5 +96,36 @@ pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> Sto
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
         indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
         participations: participations::participation_facts_unchecked(db, scope, initiative_id).await?,
+    })
+}
+
+/// Everything a report is made from, read with one check of the initiative (reading it is the
+/// check): the period's facts, the frame, the coordinator's words, the events and activities
+/// as listed, and the evaluations with their answers.
+pub struct ReportFacts {
+    pub initiative: crate::initiatives::Initiative,
+    pub facts: ProjectFacts,
+    pub frame: Frame,
+    pub narrative: parat_core::project::Narrative,
+    pub events: Vec<Event>,
+    pub activities: Vec<Activity>,
+    pub evaluations: Vec<Answered>,
+}
+
+pub async fn report_facts(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+    report: &parat_core::project::ReportOf,
+) -> StoreResult<ReportFacts> {
+    let initiative = crate::initiatives::get(db, scope, initiative_id).await?;
+    Ok(ReportFacts {
+        initiative,
+        facts: project_facts_unchecked(db, scope, initiative_id).await?,
+        frame: frame::frame_unchecked(db, scope, initiative_id).await?,
+        narrative: reports::narrative_unchecked(db, scope, initiative_id, report).await?,
+        events: events::events_of_unchecked(db, scope, initiative_id).await?,
+        activities: activities::activities_of_unchecked(db, scope, initiative_id).await?,
+        evaluations: evaluations::answered_unchecked(db, scope, initiative_id).await?,
     })
 }

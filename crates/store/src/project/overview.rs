@@ -82,7 +82,7 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
     let events: Vec<(i64, i64, i64, i64)> = on_reader!(db, |pool| {
         sqlx::query_as(&format!(
         "{FUNDED} SELECT e.initiative_id, e.starts_at, e.head_count, \
-         (SELECT COUNT(*) FROM project_attendees a WHERE a.event_id = e.id) FROM project_events e \
+         e.attendees_woman + e.attendees_man + e.attendees_other + e.attendees_unknown FROM project_events e \
          JOIN funded f ON f.id = e.org_id \
          WHERE EXISTS (SELECT 1 FROM project_indicators x WHERE x.initiative_id = e.initiative_id AND x.source <> 'manual')"
     ))

@@ -10,6 +10,16 @@ use crate::{now, Db, OrgScope, StoreResult};
 /// The narrative of the initiative's report for the period (or its final report), empty when none is written.
 pub async fn narrative(db: &Db, scope: &OrgScope, initiative_id: i64, report: &ReportOf) -> StoreResult<Narrative> {
     check_initiative(db, scope, initiative_id).await?;
+    narrative_unchecked(db, scope, initiative_id, report).await
+}
+
+/// [`narrative`] for a caller that has checked the initiative.
+pub(super) async fn narrative_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+    report: &ReportOf,
+) -> StoreResult<Narrative> {
     let row: Option<(String, String, String, String)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT summary, went_well, difficulties, next_period FROM project_reports \
          WHERE initiative_id = $1 AND org_id = $2 AND period = $3"

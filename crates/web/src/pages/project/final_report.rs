@@ -112,17 +112,11 @@ fn indicator_blocks(ctx: &Ctx, facts: &store::ProjectFacts, first: time::Date, l
 pub(super) async fn final_document(
     state: &AppState,
     member: &Member,
-    initiative_id: i64,
+    inputs: store::ReportFacts,
 ) -> Result<Document, AppError> {
     let ctx = &member.ctx;
     let (db, scope) = (&state.db, &member.scope);
-    let initiative = parat_store::initiatives::get(db, scope, initiative_id).await?;
-    let facts = store::project_facts(db, scope, initiative_id).await?;
-    let frame = store::frame(db, scope, initiative_id).await?;
-    let narrative = store::narrative(db, scope, initiative_id, &ReportOf::Final).await?;
-    let events = store::events_of(db, scope, initiative_id).await?;
-    let activities = store::activities_of(db, scope, initiative_id).await?;
-    let answered = store::answered(db, scope, initiative_id).await?;
+    let store::ReportFacts { initiative, facts, frame, narrative, events, activities, evaluations: answered } = inputs;
     let today = parat_store::now_date();
     let date = |d: time::Date| ctx.locale.format_date(d);
 

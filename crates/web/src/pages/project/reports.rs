@@ -42,17 +42,21 @@ pub(super) fn narrative_sections(ctx: &Ctx, narrative: &Narrative, report: &Repo
         .collect()
 }
 
-/// A report's document: a period's, or the final report with its appendices.
+/// A report's document — a period's, or the final report with its appendices — and the
+/// coordinator's words as kept, for the form.
 async fn document_of(
     state: &AppState,
     member: &Member,
     initiative_id: i64,
     report: &ReportOf,
-) -> Result<Document, AppError> {
-    match report {
-        ReportOf::Period(period) => report_document(state, member, initiative_id, period).await,
-        ReportOf::Final => super::final_report::final_document(state, member, initiative_id).await,
-    }
+) -> Result<(Document, Narrative), AppError> {
+    let inputs = store::report_facts(&state.db, &member.scope, initiative_id, report).await?;
+    let narrative = inputs.narrative.clone();
+    let document = match report {
+        ReportOf::Period(period) => report_document(&member.ctx, inputs, period),
+        ReportOf::Final => super::final_report::final_document(state, member, inputs).await?,
+    };
+    Ok((document, narrative))
 }
 
 /// Activities as a table: what, planned, done, how many took part, deviations.
@@ -115,19 +119,8 @@ fn gender_headers(ctx: &Ctx) -> Vec<String> {
 }
 
 /// The report as a document: facts, the narrative, then each part's figures for the period.
-async fn report_document(
-    state: &AppState,
-    member: &Member,
-    initiative_id: i64,
-    period: &Period,
-) -> Result<Document, AppError> {
-    let ctx = &member.ctx;
-    let initiative = parat_store::initiatives::get(&state.db, &member.scope, initiative_id).await?;
-    let facts = store::project_facts(&state.db, &member.scope, initiative_id).await?;
-    let frame = store::frame(&state.db, &member.scope, initiative_id).await?;
-    let narrative = store::narrative(&state.db, &member.scope, initiative_id, &ReportOf::Period(*period)).await?;
-    let events = store::events_of(&state.db, &member.scope, initiative_id).await?;
-    let activities = store::activities_of(&state.db, &member.scope, initiative_id).await?;
+fn report_document(ctx: &Ctx, inputs: store::ReportFacts, period: &Period) -> Document {
+    let store::ReportFacts { initiative, facts, frame, narrative, events, activities, evaluations } = inputs;
     let today = parat_store::now_date();
     let date = |d: time::Date| ctx.locale.format_date(d);
     let mut doc_facts = vec![
@@ -204,10 +197,9 @@ async fn report_document(
     sections_out.push(Section::or_note(ctx.t("project-events"), event_blocks, || ctx.t("project-report-no-events")));
 
     // What the events' participants said of them.
-    let answered = store::answered(&state.db, &member.scope, initiative_id).await?;
     let events_in: Vec<store::Event> =
         events.iter().filter(|e| period.contains(scandinavian_date(e.starts_at))).cloned().collect();
-    sections_out.push(super::evaluations::individual_section(ctx, &events_in, &answered));
+    sections_out.push(super::evaluations::individual_section(ctx, &events_in, &evaluations));
 
     // Participants in individual-oriented activities.
     if !facts.participations.is_empty() {
@@ -253,14 +245,14 @@ async fn report_document(
     }
     sections_out.push(Section::or_note(ctx.t("project-budget"), money, || ctx.t("project-budget-lines-none")));
 
-    Ok(Document {
+    Document {
         lang: ctx.locale.key().to_owned(),
         title: ctx.t_with("project-report-title", &[("period", period.key().into())]),
         subtitle: initiative.name,
         facts: doc_facts,
         sections: sections_out,
         generated: crate::pages::generated(ctx),
-    })
+    }
 }
 
 async fn report_view(
@@ -272,8 +264,7 @@ async fn report_view(
     shown: Option<(&NarrativeInput, &FieldErrors)>,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
-    let document = document_of(state, member, initiative_id, report).await?;
-    let stored = store::narrative(&state.db, &member.scope, initiative_id, report).await?;
+    let (document, stored) = document_of(state, member, initiative_id, report).await?;
     let typed = NarrativeInput {
         summary: stored.summary,
         went_well: stored.went_well,
@@ -423,7 +414,7 @@ pub async fn report_file(
 ) -> Result<Response, AppError> {
     let (id, report) = (crate::pages::parse_id(&id)?, report_of(&report)?);
     let ctx = &member.ctx;
-    let document = document_of(&state, &member, id, &report).await?;
+    let (document, _) = document_of(&state, &member, id, &report).await?;
     let name = format!("{} {}", document.title, document.subtitle);
     match format.as_str() {
         "pdf" => Ok(download(blocking(move || document.pdf()).await?, "application/pdf", &format!("{name}.pdf"))),
