@@ -3,7 +3,14 @@
 //! evaluation at its start against its end. No figure describes fewer respondents than the
 //! threshold, so that nobody's answers can be read out of a small group.
 
-use crate::questionnaire::{Answer, Answers, Definition, Summary, Threshold};
+use time::{Date, Duration};
+
+use crate::initiative::Period as OpenPeriod;
+use crate::questionnaire::round::{RoundDraft, ISSUE_MAX, TITLE_MAX};
+use crate::questionnaire::{Answer, Answers, Definition, Summary, Threshold, EVENT_EVALUATION, PROJECT_EVALUATION};
+
+/// How long an evaluation takes answers after it opens.
+pub const ANSWERING_DAYS: i64 = 30;
 
 /// Which evaluation a round is to a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +36,31 @@ impl EvaluationStage {
 
     pub fn from_key(key: &str) -> Option<EvaluationStage> {
         Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The round a project's evaluation is sent as: anonymous, with an open link (for a QR code in
+/// the room), under the default threshold, taking answers from `opens` for thirty days — or for
+/// thirty days from `today`, when it is made later. The project evaluation asks for pairing
+/// codes, so that start and end can be compared person by person too.
+pub fn evaluation_draft(stage: EvaluationStage, title: &str, issue: &str, opens: Date, today: Date) -> RoundDraft {
+    let clipped = |text: &str, max: usize| text.chars().take(max).collect::<String>();
+    let closes = opens.max(today) + Duration::days(ANSWERING_DAYS);
+    RoundDraft {
+        questionnaire: match stage {
+            EvaluationStage::Event => EVENT_EVALUATION,
+            EvaluationStage::Start | EvaluationStage::End => PROJECT_EVALUATION,
+        }
+        .to_owned(),
+        title: clipped(title.trim(), TITLE_MAX),
+        issue: clipped(issue.trim(), ISSUE_MAX),
+        anonymous: true,
+        open_link: true,
+        threshold: Threshold::default(),
+        period: OpenPeriod::new(Some(opens), Some(closes)).unwrap_or_default(),
+        pair_code: stage != EvaluationStage::Event,
+        previous_round: None,
+        lists: Default::default(),
     }
 }
 

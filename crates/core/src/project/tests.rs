@@ -786,6 +786,34 @@ mod evaluations {
     }
 
     #[test]
+    fn an_evaluation_is_anonymous_with_an_open_link_for_thirty_days_from_when_it_can_be_answered() {
+        use super::super::evaluation::evaluation_draft;
+        use time::macros::date;
+        let event = evaluation_draft(
+            EvaluationStage::Event,
+            " Utvärdering ",
+            "MI",
+            date!(2026 - 05 - 04),
+            date!(2026 - 05 - 01),
+        );
+        assert_eq!(
+            (event.questionnaire.as_str(), event.title.as_str()),
+            (questionnaire::EVENT_EVALUATION, "Utvärdering")
+        );
+        assert!(event.anonymous && event.open_link && !event.pair_code);
+        assert_eq!(
+            (event.period.start(), event.period.end()),
+            (Some(date!(2026 - 05 - 04)), Some(date!(2026 - 06 - 03)))
+        );
+        // Made after the event: thirty days from today.
+        let late =
+            evaluation_draft(EvaluationStage::End, &"x".repeat(500), "", date!(2026 - 05 - 04), date!(2026 - 06 - 10));
+        assert_eq!(late.period.end(), Some(date!(2026 - 07 - 10)));
+        assert_eq!(late.questionnaire, questionnaire::PROJECT_EVALUATION);
+        assert!(late.pair_code && late.title.chars().count() == questionnaire::round::TITLE_MAX);
+    }
+
+    #[test]
     fn stages_are_named_by_their_keys() {
         for stage in EvaluationStage::ALL {
             assert_eq!(EvaluationStage::from_key(stage.key()), Some(stage));

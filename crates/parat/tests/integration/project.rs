@@ -1406,5 +1406,44 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
         part_of(&vera.get(&format!("{final_page}/docx")).await.bytes().await.expect("docx"), "word/document.xml");
     assert!(word.contains("Bilaga 4. Sammanställning av individuella utvärderingar") && word.contains("Greta Gran"));
     assert_eq!(olle.get(&final_page).await.status(), StatusCode::NOT_FOUND);
+
+    // The same through the API: the rounds listed with their kinds and answers, one made for a
+    // third event with its open link, a second refused; the narratives read and written.
+    let (status, listed) = sara.api_get(&token, &format!("/api/v1/initiatives/{initiative}/evaluations")).await;
+    assert_eq!(status, StatusCode::OK);
+    let kinds: Vec<(&str, i64)> = listed
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .filter_map(|r| Some((r["kind"].as_str()?, r["responses"].as_i64()?)))
+        .collect();
+    assert_eq!(kinds, [("event", 5), ("event", 2), ("start", 5), ("end", 5)]);
+    let (_, third) =
+        sara.api_post(&token, &events_path, &json!({"title": "Kursdag tre", "starts_at": "2026-10-05T09:00"})).await;
+    let evaluation = format!("/api/v1/events/{}/evaluation", third["id"]);
+    let (status, made) = sara.api_post(&token, &evaluation, &json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert!(made["open_link"].as_str().is_some_and(|l| l.contains("/q/")) && made["round_id"].is_i64(), "{made}");
+    assert_eq!(sara.api_post(&token, &evaluation, &json!({})).await.0, StatusCode::CONFLICT);
+    let viewing = vera.api_token("läsa").await;
+    let end = format!("/api/v1/initiatives/{initiative}/evaluations/end");
+    assert_eq!(vera.api_post(&viewing, &end, &json!({})).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(sara.api_post(&token, &end, &json!({})).await.0, StatusCode::CONFLICT);
+    let narrative = format!("/api/v1/initiatives/{initiative}/reports/final");
+    let (status, words) = vera.api_get(&viewing, &narrative).await;
+    assert_eq!((status, words["summary"].as_str()), (StatusCode::OK, Some("Projektet nådde alla kommuner.")));
+    let tertial = format!("/api/v1/initiatives/{initiative}/reports/2026-T3");
+    let body = json!({"summary": "Hösten gick bra.", "next_period": "Slutrapporten."});
+    assert_eq!(sara.api_send(reqwest::Method::PUT, &token, &tertial, Some(&body)).await, StatusCode::NO_CONTENT);
+    assert_eq!(vera.api_get(&viewing, &tertial).await.1["summary"], "Hösten gick bra.");
+    let (_, page) = vera.page(&format!("/initiatives/{initiative}/reports/2026-T3")).await;
+    assert!(page.contains("Hösten gick bra."));
+    let bad = json!({"summary": "Klocka\u{7}"});
+    assert_eq!(
+        sara.api_send(reqwest::Method::PUT, &token, &tertial, Some(&bad)).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let not_a_report = format!("/api/v1/initiatives/{initiative}/reports/2026-T4");
+    assert_eq!(vera.api_get(&viewing, &not_a_report).await.0, StatusCode::BAD_REQUEST);
     app.stop().await;
 }

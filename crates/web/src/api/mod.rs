@@ -43,6 +43,7 @@ mod project_frame;
 mod project_indicators;
 mod project_participants;
 mod project_plan;
+mod project_reports;
 mod questionnaire;
 mod readiness;
 use self::readiness::ScoreRequest;
@@ -69,6 +70,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(project_frame::operations())
         .merge(project_indicators::operations())
         .merge(project_participants::operations())
+        .merge(project_reports::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -728,6 +730,7 @@ mod tests {
             include_str!("project_frame.rs"),
             include_str!("project_indicators.rs"),
             include_str!("project_participants.rs"),
+            include_str!("project_reports.rs"),
             include_str!("project_plan.rs"),
             include_str!("questionnaire.rs"),
             include_str!("readiness.rs"),
@@ -755,7 +758,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 60, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 64, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

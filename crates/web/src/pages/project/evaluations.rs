@@ -4,14 +4,11 @@
 //! compared. The compilations are document sections, so that the page and the final report's
 //! appendices show the same figures.
 
-use parat_core::initiative::Period as OpenPeriod;
 use parat_core::locale::scandinavian_date;
-use parat_core::project::{compile_evaluations, Compilation, EvaluationStage};
-use parat_core::questionnaire::round::{RoundDraft, ISSUE_MAX, TITLE_MAX};
+use parat_core::project::{compile_evaluations, evaluation_draft, Compilation, EvaluationStage};
 use parat_core::questionnaire::{self, Answers, Definition, ScaleScores, Summary, Threshold};
 use parat_reports::document::{Block, Section};
 use parat_store::project::Answered;
-use time::Duration;
 
 use axum::response::IntoResponse;
 
@@ -19,31 +16,6 @@ use super::*;
 use crate::pages::questionnaire::fresh_round_view;
 use crate::views::document::sections;
 use crate::views::forms::action_button;
-
-/// How long an evaluation takes answers after it opens.
-const ANSWERING_DAYS: i64 = 30;
-
-fn clipped(text: &str, max: usize) -> String {
-    text.chars().take(max).collect()
-}
-
-/// An anonymous round of `questionnaire` with an open link, taking answers from `opens` for
-/// thirty days (or thirty days from today, when it is made later).
-fn evaluation_draft(questionnaire: &str, title: String, issue: &str, opens: time::Date, pair_code: bool) -> RoundDraft {
-    let closes = opens.max(parat_store::now_date()) + Duration::days(ANSWERING_DAYS);
-    RoundDraft {
-        questionnaire: questionnaire.to_owned(),
-        title: clipped(&title, TITLE_MAX),
-        issue: clipped(issue, ISSUE_MAX),
-        anonymous: true,
-        open_link: true,
-        threshold: Threshold::default(),
-        period: OpenPeriod::new(Some(opens), Some(closes)).unwrap_or_default(),
-        pair_code,
-        previous_round: None,
-        lists: Default::default(),
-    }
-}
 
 /// Makes an event's evaluation and shows its round with the link and QR code, this once.
 pub async fn start_event_evaluation(
@@ -55,13 +27,9 @@ pub async fn start_event_evaluation(
     let ctx = &member.ctx;
     let event = store::event(&state.db, &member.scope, id).await?;
     let title = ctx.t_with("project-evaluation-event-round", &[("event", event.title.clone().into())]);
-    let draft = evaluation_draft(
-        questionnaire::EVENT_EVALUATION,
-        title,
-        &event.title,
-        scandinavian_date(event.starts_at),
-        false,
-    );
+    let today = parat_store::now_date();
+    let draft =
+        evaluation_draft(EvaluationStage::Event, &title, &event.title, scandinavian_date(event.starts_at), today);
     let (round, link) = store::start_evaluation(
         &state.db,
         &member.scope,
@@ -91,8 +59,8 @@ pub async fn start_project_evaluation(
         &format!("project-evaluation-{}-round", stage.key()),
         &[("initiative", initiative.name.clone().into())],
     );
-    let draft =
-        evaluation_draft(questionnaire::PROJECT_EVALUATION, title, &initiative.name, parat_store::now_date(), true);
+    let today = parat_store::now_date();
+    let draft = evaluation_draft(stage, &title, &initiative.name, today, today);
     let (round, link) = store::start_evaluation(&state.db, &member.scope, id, stage, None, &draft).await?;
     let view = fresh_round_view(&state, &member, &round, link).await?;
     Ok((axum::http::StatusCode::CREATED, view).into_response())
