@@ -1308,7 +1308,7 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
     assert_eq!(status, StatusCode::CREATED);
     assert!(made.contains("qr-code") && made.contains("Utvärdering: Kursdag ett"), "{made}");
     let first_link = open_link_in(&made);
-    assert_eq!(sara.post(&start, &[]).await.status(), StatusCode::CONFLICT, "one evaluation per event");
+    assert_eq!(sara.post(&start, &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "one evaluation per event");
     let (_, made) = sara.post_page(&format!("/events/{}/evaluation", events[1]), &[]).await;
     let second_link = open_link_in(&made);
 
@@ -1424,11 +1424,12 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
     let (status, made) = sara.api_post(&token, &evaluation, &json!({})).await;
     assert_eq!(status, StatusCode::CREATED, "{made}");
     assert!(made["open_link"].as_str().is_some_and(|l| l.contains("/q/")) && made["round_id"].is_i64(), "{made}");
-    assert_eq!(sara.api_post(&token, &evaluation, &json!({})).await.0, StatusCode::CONFLICT);
+    let (status, again) = sara.api_post(&token, &evaluation, &json!({})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{again}");
     let viewing = vera.api_token("läsa").await;
     let end = format!("/api/v1/initiatives/{initiative}/evaluations/end");
     assert_eq!(vera.api_post(&viewing, &end, &json!({})).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(sara.api_post(&token, &end, &json!({})).await.0, StatusCode::CONFLICT);
+    assert_eq!(sara.api_post(&token, &end, &json!({})).await.0, StatusCode::UNPROCESSABLE_ENTITY);
     let narrative = format!("/api/v1/initiatives/{initiative}/reports/final");
     let (status, words) = vera.api_get(&viewing, &narrative).await;
     assert_eq!((status, words["summary"].as_str()), (StatusCode::OK, Some("Projektet nådde alla kommuner.")));

@@ -65,7 +65,7 @@ pub(super) async fn evaluations_of_unchecked(
 /// Sends out an evaluation of the project: `draft` names the questionnaire, its title, dates
 /// and link; the event's evaluation belongs to `event_id`, which must be the initiative's. The
 /// end evaluation follows up the start's, so their answers can be compared. One evaluation per
-/// event and one each at start and end: another is `Stale` (someone made it in between).
+/// event and one each at start and end: another is refused (`evaluation: taken`).
 pub async fn start_evaluation(
     db: &Db,
     scope: &OrgScope,
@@ -104,7 +104,7 @@ pub async fn start_evaluation(
         .fetch_optional(&mut *tx)
         .await?;
         if taken.is_some() {
-            return Err(StoreError::Stale);
+            return Err(StoreError::field("evaluation", parat_core::Problem::Taken));
         }
         if stage == EvaluationStage::End {
             let start: Option<(i64,)> = sqlx::query_as(

@@ -39,14 +39,6 @@ impl From<EvaluationStage> for EvaluationKind {
     }
 }
 
-/// The project evaluation's two moments.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectStage {
-    Start,
-    End,
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct EvaluationOut {
     /// The questionnaire round (`/api/v1/rounds/{round_id}`).
@@ -129,7 +121,7 @@ fn made(state: &AppState, round_id: i64, link: Option<parat_store::Secret>) -> R
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
         (status = 404, description = "No such event in the token's organisation", body = ErrorBody),
-        (status = 409, description = "The event has its evaluation already", body = ErrorBody),
+        (status = 422, description = "The event has its evaluation already (`evaluation: taken`)", body = ErrorBody),
     ))]
 async fn start_event_evaluation(
     State(state): State<AppState>,
@@ -152,13 +144,13 @@ async fn start_event_evaluation(
 /// Makes the project evaluation at start or at end (which follows up the start's): an
 /// anonymous round with an open link and pairing codes, for thirty days from today.
 #[utoipa::path(post, path = "/initiatives/{id}/evaluations/{stage}", tag = "project",
-    params(("id" = i64, Path, minimum = 1), ("stage" = ProjectStage, Path)),
+    params(("id" = i64, Path, minimum = 1), ("stage" = String, Path, description = "`start` or `end`", pattern = "^(start|end)$")),
     responses(
         (status = 201, body = EvaluationMade),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person does not edit initiatives", body = ErrorBody),
         (status = 404, description = "No such initiative in the token's organisation, or no such stage", body = ErrorBody),
-        (status = 409, description = "That evaluation is made already", body = ErrorBody),
+        (status = 422, description = "That evaluation is made already (`evaluation: taken`)", body = ErrorBody),
     ))]
 async fn start_project_evaluation(
     State(state): State<AppState>,
@@ -191,7 +183,7 @@ fn report_of(raw: &str) -> Result<ReportOf, AppError> {
 
 /// The coordinator's words in a period's report or the final report; empty when none is written.
 #[utoipa::path(get, path = "/initiatives/{id}/reports/{report}", tag = "project",
-    params(("id" = i64, Path, minimum = 1), ("report" = String, Path, description = "A period (`2026-T2`) or `final`", pattern = "^([0-9]{4}(-(0[1-9]|1[0-2]|T[1-3]|Q[1-4]))?|final)$")),
+    params(("id" = i64, Path, minimum = 1), ("report" = String, Path, description = "A period (`2026-T2`) or `final`", pattern = "^((19[0-9]{2}|[2-9][0-9]{3})(-(0[1-9]|1[0-2]|T[1-3]|Q[1-4]))?|final)$")),
     responses(
         (status = 200, body = NarrativeBody),
         (status = 400, description = "Not a period nor `final`", body = ErrorBody),
@@ -215,7 +207,7 @@ async fn get_narrative(
 
 /// Writes the coordinator's words in a report, replacing what was there.
 #[utoipa::path(put, path = "/initiatives/{id}/reports/{report}", tag = "project",
-    params(("id" = i64, Path, minimum = 1), ("report" = String, Path, description = "A period (`2026-T2`) or `final`", pattern = "^([0-9]{4}(-(0[1-9]|1[0-2]|T[1-3]|Q[1-4]))?|final)$")),
+    params(("id" = i64, Path, minimum = 1), ("report" = String, Path, description = "A period (`2026-T2`) or `final`", pattern = "^((19[0-9]{2}|[2-9][0-9]{3})(-(0[1-9]|1[0-2]|T[1-3]|Q[1-4]))?|final)$")),
     request_body = NarrativeBody,
     responses(
         (status = 204, description = "Written"),
