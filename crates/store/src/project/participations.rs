@@ -36,6 +36,19 @@ pub struct Participation {
     pub leaving: Option<Leaving>,
 }
 
+impl Participation {
+    /// What a period's figures need of it, without the code.
+    pub fn facts(&self) -> ParticipationFacts {
+        ParticipationFacts {
+            gender: self.gender,
+            joined_on: self.joined_on,
+            left_on: self.leaving.as_ref().map(|l| l.left_on),
+            before: (self.income_before, self.occupation_before),
+            after: self.leaving.as_ref().map(|l| (l.income_after, l.occupation_after)),
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct ParticipationRow {
     id: i64,

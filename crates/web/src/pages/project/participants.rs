@@ -18,19 +18,6 @@ fn options<T: Copy>(ctx: &Ctx, kind: &str, all: &[T], key: fn(T) -> &'static str
     all.iter().map(|v| (key(*v).to_owned(), label(ctx, kind, key(*v)))).collect()
 }
 
-fn facts_of(participations: &[Participation]) -> Vec<ParticipationFacts> {
-    participations
-        .iter()
-        .map(|p| ParticipationFacts {
-            gender: p.gender,
-            joined_on: p.joined_on,
-            left_on: p.leaving.as_ref().map(|l| l.left_on),
-            before: (p.income_before, p.occupation_before),
-            after: p.leaving.as_ref().map(|l| (l.income_after, l.occupation_after)),
-        })
-        .collect()
-}
-
 /// A table of how many went from each value before (rows) to each after (columns).
 fn crosstab<T: Copy + Eq + Ord>(ctx: &Ctx, caption: &str, cells: &[(T, T, u32)], name: impl Fn(T) -> String) -> Markup {
     let mut befores: Vec<T> = cells.iter().map(|c| c.0).collect();
@@ -65,7 +52,7 @@ async fn participants_view(
     let ctx = &member.ctx;
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, initiative_id).await?;
     let participations = store::participations_of(&state.db, &member.scope, initiative_id).await?;
-    let facts = facts_of(&participations);
+    let facts: Vec<ParticipationFacts> = participations.iter().map(Participation::facts).collect();
     let today = parat_store::now_date();
     let first = participations.iter().map(|p| p.joined_on).min().unwrap_or(today).min(today);
     let tertials = Period::span(PeriodKind::Tertial, first, today);
@@ -133,9 +120,11 @@ async fn participants_view(
                 (forms::select(ctx, Field::new(ctx, "income_before", "project-participant-income-before", errors).required(), &options(ctx, "income", Income::ALL, Income::key), &input.income_before, Some(ctx.t("choose"))))
                 (forms::select(ctx, Field::new(ctx, "occupation_before", "project-participant-occupation-before", errors).required(), &options(ctx, "occupation", Occupation::ALL, Occupation::key), &input.occupation_before, Some(ctx.t("choose"))))
                 div.field {
-                    input #f-consent type="checkbox" name="consent" value="yes" checked[input.consent == "yes"];
-                    " " label for="f-consent" { (ctx.t("project-participant-consent")) }
-                    p.hint { (ctx.t("hint-project-participant-consent")) }
+                    div.checkbox {
+                        input #f-consent type="checkbox" name="consent" value="yes" aria-describedby="f-consent-hint" checked[input.consent == "yes"];
+                        label for="f-consent" { (ctx.t("project-participant-consent")) }
+                    }
+                    p.hint #f-consent-hint { (ctx.t("hint-project-participant-consent")) }
                 }
                 div.actions { button type="submit" { (ctx.t("project-participant-join-submit")) } }
             }
