@@ -85,13 +85,22 @@ pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> Sto
 }
 
 async fn project_facts_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
+    let events = events::events_of_unchecked(db, scope, initiative_id).await?;
+    let activities = activities::activities_of_unchecked(db, scope, initiative_id).await?;
+    project_facts_of(db, scope, initiative_id, &events, &activities).await
+}
+
+/// The facts, with the events and activities already read.
+async fn project_facts_of(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+    events: &[Event],
+    activities: &[Activity],
+) -> StoreResult<ProjectFacts> {
     Ok(ProjectFacts {
-        events: events::event_facts_unchecked(db, scope, initiative_id).await?,
-        activities: activities::activities_of_unchecked(db, scope, initiative_id)
-            .await?
-            .into_iter()
-            .map(|a| (a.planned_on, a.done_on))
-            .collect(),
+        events: events.iter().map(Event::facts).collect(),
+        activities: activities.iter().map(|a| (a.planned_on, a.done_on)).collect(),
         budget_lines: budget::budget_lines_unchecked(db, scope, initiative_id).await?,
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
         indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
@@ -119,13 +128,15 @@ pub async fn report_facts(
     report: &parat_core::project::ReportOf,
 ) -> StoreResult<ReportFacts> {
     let initiative = crate::initiatives::get(db, scope, initiative_id).await?;
+    let events = events::events_of_unchecked(db, scope, initiative_id).await?;
+    let activities = activities::activities_of_unchecked(db, scope, initiative_id).await?;
     Ok(ReportFacts {
         initiative,
-        facts: project_facts_unchecked(db, scope, initiative_id).await?,
+        facts: project_facts_of(db, scope, initiative_id, &events, &activities).await?,
         frame: frame::frame_unchecked(db, scope, initiative_id).await?,
         narrative: reports::narrative_unchecked(db, scope, initiative_id, report).await?,
-        events: events::events_of_unchecked(db, scope, initiative_id).await?,
-        activities: activities::activities_of_unchecked(db, scope, initiative_id).await?,
+        events,
+        activities,
         evaluations: evaluations::answered_unchecked(db, scope, initiative_id).await?,
     })
 }
