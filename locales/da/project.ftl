@@ -237,6 +237,7 @@ project-indicator-source-events = Antal kursusgange
 project-indicator-source-attendances = Antal deltagelser med navn
 project-indicator-source-people-reached = Antal nåede (deltagelser og optalte personer)
 project-indicator-source-activities-done = Antal gennemførte aktiviteter
+project-indicator-source-reached-work-or-studies = Antal deltagere, der er afsluttet til arbejde eller uddannelse
 project-indicator-now = Nu
 project-indicator-status = Status
 project-indicator-status-on-track = Efter planen

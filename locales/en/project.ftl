@@ -237,6 +237,7 @@ project-indicator-source-events = Number of training events
 project-indicator-source-attendances = Number of named attendances
 project-indicator-source-people-reached = Number reached (attendances and people counted)
 project-indicator-source-activities-done = Number of activities carried out
+project-indicator-source-reached-work-or-studies = Participants registered out to work or studies
 project-indicator-now = Now
 project-indicator-status = Status
 project-indicator-status-on-track = On track

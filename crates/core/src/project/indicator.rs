@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::activity::{activities_in, PlannedAndDone};
 use super::followup::{attendance_in, EventFacts};
+use super::participation::{reached_work_or_studies, ParticipationFacts};
 use crate::choice::choice_enum;
 use crate::locale::Locale;
 use crate::periods::{Period, PeriodKind};
@@ -28,6 +29,7 @@ choice_enum!(
         Attendances => "attendances",
         PeopleReached => "people_reached",
         ActivitiesDone => "activities_done",
+        ReachedWorkOrStudies => "reached_work_or_studies",
     }
 );
 
@@ -202,15 +204,17 @@ pub fn derived_status(value: f64, baseline: f64, target: f64, direction: Directi
     IndicatorStatus::OffTrack
 }
 
-/// What Parat counts for a computed indicator in a period, from the project's events (with
-/// their attendance) and its activities' planned and done dates; `None` for a manual one.
-pub fn computed_value(
-    source: IndicatorSource,
-    period: &Period,
-    events: &[EventFacts],
-    activities: &[PlannedAndDone],
-) -> Option<f64> {
-    let attendance = || attendance_in(period, events);
+/// The records a counted indicator is computed from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Records<'a> {
+    pub events: &'a [EventFacts],
+    pub activities: &'a [PlannedAndDone],
+    pub participations: &'a [ParticipationFacts],
+}
+
+/// A counted source's value for a period, from the records; `None` for a manual indicator.
+pub fn computed_value(source: IndicatorSource, period: &Period, records: Records<'_>) -> Option<f64> {
+    let attendance = || attendance_in(period, records.events);
     let count = match source {
         IndicatorSource::Manual => return None,
         IndicatorSource::Events => attendance().events,
@@ -219,9 +223,10 @@ pub fn computed_value(
             let a = attendance();
             a.attendances + a.head_counts
         }
-        IndicatorSource::ActivitiesDone => activities_in(period, activities).done,
+        IndicatorSource::ActivitiesDone => activities_in(period, records.activities).done,
+        IndicatorSource::ReachedWorkOrStudies => reached_work_or_studies(period, records.participations),
     };
-    Some(count as f64)
+    Some(f64::from(count))
 }
 
 /// An indicator's reading for a period: the value (counted, or as typed), the status (as judged,
@@ -243,12 +248,12 @@ impl IndicatorDefinition {
         &self,
         period: &Period,
         entries: &[PeriodEntry],
-        (events, activities): (&[EventFacts], &[PlannedAndDone]),
+        records: Records<'_>,
         today: time::Date,
     ) -> Reading {
         let entry = entries.iter().find(|e| e.period == *period);
         let counted = match period.first_day() <= today {
-            true => computed_value(self.source, period, events, activities),
+            true => computed_value(self.source, period, records),
             false => None,
         };
         let value = counted.or(entry.and_then(|e| e.value));

@@ -30,11 +30,11 @@ pub use frame::{
 };
 pub use indicator::{
     computed_value, derived_status, Direction, IndicatorDefinition, IndicatorInput, IndicatorSource, IndicatorStatus,
-    PeriodEntry, PeriodEntryInput, Reading,
+    PeriodEntry, PeriodEntryInput, Reading, Records,
 };
 pub use participation::{
-    before_and_after, participants_in, AgeBand, ExitReason, Income, JoinDraft, JoinInput, LeaveDraft, LeaveInput,
-    Occupation, ParticipationFacts,
+    before_and_after, participants_in, reached_work_or_studies, AgeBand, ExitReason, Income, JoinDraft, JoinInput,
+    LeaveDraft, LeaveInput, Occupation, ParticipationFacts,
 };
 pub use report::{Narrative, NarrativeInput, ReportOf};
 

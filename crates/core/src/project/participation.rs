@@ -203,6 +203,18 @@ pub struct ParticipationFacts {
     pub after: Option<(Income, Occupation)>,
 }
 
+/// Participants registered out during the period to work (subsidised work too) or studies: the
+/// outcome the Finsam follow-up asks about.
+pub fn reached_work_or_studies(period: &Period, participations: &[ParticipationFacts]) -> u32 {
+    let reached = |p: &&ParticipationFacts| {
+        p.left_on.is_some_and(|d| period.contains(d))
+            && p.after.is_some_and(|(_, occupation)| {
+                matches!(occupation, Occupation::Work | Occupation::SubsidisedWork | Occupation::Studies)
+            })
+    };
+    u32::try_from(participations.iter().filter(reached).count()).unwrap_or(u32::MAX)
+}
+
 /// Participants taking part at some time in the period (in before its end, not out before its
 /// start), by gender: what the national follow-up asks for.
 pub fn participants_in(period: &Period, participations: &[ParticipationFacts]) -> ByGender {

@@ -498,7 +498,7 @@ mod indicators {
     use crate::periods::{Period, PeriodKind};
     use crate::project::indicator::indicator_number;
     use crate::project::{
-        derived_status, Direction, IndicatorInput, IndicatorSource, IndicatorStatus, PeriodEntryInput,
+        derived_status, Direction, IndicatorInput, IndicatorSource, IndicatorStatus, PeriodEntryInput, Records,
     };
     use crate::Problem;
     use IndicatorStatus::{AtRisk, OffTrack, OnTrack};
@@ -644,19 +644,33 @@ mod indicators {
         };
         let t2 = Period::parse("2026-T2").expect("period");
         let after = time::macros::date!(2027 - 01 - 15);
-        let reading = definition.reading(&t2, &[], (&events, &[]), after);
+        let reading = definition.reading(&t2, &[], Records { events: &events, ..Records::default() }, after);
         // 30 named and 5 counted in May; the event on 30 April belongs to the first tertial.
         assert_eq!((reading.value, reading.status, reading.judged), (Some(35.0), Some(AtRisk), false));
         let year = Period::parse("2026").expect("period");
-        assert_eq!(definition.reading(&year, &[], (&events, &[]), after).status, None, "the target is per tertial");
+        assert_eq!(
+            definition.reading(&year, &[], Records { events: &events, ..Records::default() }, after).status,
+            None,
+            "the target is per tertial"
+        );
         // Half way through the tertial the count is known but not yet judged; before it, nothing.
-        let during = definition.reading(&t2, &[], (&events, &[]), time::macros::date!(2026 - 06 - 01));
+        let during = definition.reading(
+            &t2,
+            &[],
+            Records { events: &events, ..Records::default() },
+            time::macros::date!(2026 - 06 - 01),
+        );
         assert_eq!((during.value, during.status), (Some(35.0), None));
-        let before = definition.reading(&t2, &[], (&events, &[]), time::macros::date!(2026 - 04 - 01));
+        let before = definition.reading(
+            &t2,
+            &[],
+            Records { events: &events, ..Records::default() },
+            time::macros::date!(2026 - 04 - 01),
+        );
         assert_eq!((before.value, before.status), (None, None));
         let judged =
             PeriodEntry { period: t2, value: None, status: Some(OffTrack), comment: "Kursen ställdes in".into() };
-        let reading = definition.reading(&t2, &[judged], (&events, &[]), after);
+        let reading = definition.reading(&t2, &[judged], Records { events: &events, ..Records::default() }, after);
         assert_eq!(
             (reading.status, reading.judged, reading.comment.as_str()),
             (Some(OffTrack), true, "Kursen ställdes in")
@@ -676,6 +690,26 @@ mod participations {
     fn took_part(gender: Gender, joined_on: time::Date, left_on: Option<time::Date>) -> ParticipationFacts {
         let after = left_on.map(|_| (Income::Salary, Occupation::Work));
         ParticipationFacts { gender, joined_on, left_on, before: (Income::FinancialAid, Occupation::JobSeeking), after }
+    }
+
+    #[test]
+    fn those_registered_out_in_the_period_to_work_or_studies_are_counted() {
+        use crate::project::reached_work_or_studies;
+        let out_to = |left: time::Date, occupation: Occupation| ParticipationFacts {
+            after: Some((Income::Salary, occupation)),
+            ..took_part(Gender::Woman, date!(2026 - 01 - 10), Some(left))
+        };
+        let all = [
+            out_to(date!(2026 - 04 - 30), Occupation::Work),
+            out_to(date!(2026 - 05 - 01), Occupation::SubsidisedWork),
+            out_to(date!(2026 - 05 - 02), Occupation::Studies),
+            out_to(date!(2026 - 06 - 01), Occupation::JobSeeking),
+            took_part(Gender::Man, date!(2026 - 02 - 01), None),
+        ];
+        let t1 = Period::parse("2026-T1").expect("period");
+        let t2 = Period::parse("2026-T2").expect("period");
+        assert_eq!(reached_work_or_studies(&t1, &all), 1, "the last day of April is the first tertial's");
+        assert_eq!(reached_work_or_studies(&t2, &all), 2, "subsidised work and studies; job seeking is not");
     }
 
     #[test]

@@ -963,6 +963,15 @@ fn bounds(period: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// What a participant went on to, by their income after: a salary is work, student aid studies.
+fn occupation_after(income_after: &str) -> &'static str {
+    match income_after {
+        "salary" => "work",
+        "student_aid" => "studies",
+        _ => "job_seeking",
+    }
+}
+
 #[tokio::test]
 async fn participants_are_registered_in_and_out_and_counted_by_gender_per_period() {
     let app = TestApp::spawn().await;
@@ -1021,10 +1030,16 @@ async fn participants_are_registered_in_and_out_and_counted_by_gender_per_period
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     for (code, _, _, left, _, after) in PARTICIPANTS {
         let (Some(left), Some(after)) = (left, after) else { continue };
-        let body = json!({"left_on": left, "reason": "work", "income_after": after, "occupation_after": "work"});
+        let body = json!({"left_on": left, "reason": "work", "income_after": after, "occupation_after": occupation_after(after)});
         let path = format!("/api/v1/participations/{}/leave", id_of(code));
         assert_eq!(sara.api_post_status(&token, &path, &body).await, StatusCode::NO_CONTENT, "{code}");
     }
+    let indicator = json!({"name": "Till arbete eller studier", "target": 1, "every": "tertial",
+        "source": "reached_work_or_studies", "direction": "increase"});
+    let (status, made) =
+        sara.api_post(&token, &format!("/api/v1/initiatives/{initiative}/indicators"), &indicator).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let reached_id = made["id"].as_i64().expect("id");
 
     // Each period's count by gender, against one made here from the dates as text.
     for period in ["2026-T1", "2026-T2", "2026-T3", "2026-04", "2026-05", "2026"] {
@@ -1039,6 +1054,20 @@ async fn participants_are_registered_in_and_out_and_counted_by_gender_per_period
             json!({"woman": count("woman"), "man": count("man"), "other": count("other"), "unknown": count("unknown")}),
             "{period}"
         );
+        // Registered out in the period to work or studies, counted here from the dates and incomes.
+        let reached = PARTICIPANTS
+            .iter()
+            .filter(|p| p.3.is_some_and(|left| left >= first && left <= last))
+            .filter(|p| p.5.is_some_and(|after| matches!(occupation_after(after), "work" | "studies")))
+            .count();
+        let value = figures["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .find(|i| i["id"] == reached_id)
+            .expect("the indicator")["value"]
+            .as_f64();
+        assert_eq!(value, Some(reached as f64), "{period}");
     }
 
     // The page: the before-and-after table (two from financial aid to salary), consent shown.

@@ -79,6 +79,17 @@ pub struct ProjectFacts {
     pub participations: Vec<parat_core::project::ParticipationFacts>,
 }
 
+impl ProjectFacts {
+    /// What counted indicators are computed from.
+    pub fn records(&self) -> parat_core::project::Records<'_> {
+        parat_core::project::Records {
+            events: &self.events,
+            activities: &self.activities,
+            participations: &self.participations,
+        }
+    }
+}
+
 pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
     events::check_initiative(db, scope, initiative_id).await?;
     project_facts_unchecked(db, scope, initiative_id).await

@@ -9,7 +9,7 @@ use parat_core::periods::{Period, PeriodKind};
 use parat_core::project::activity::PlannedAndDone;
 use parat_core::project::frame::ReportDue;
 use parat_core::project::money::Amount;
-use parat_core::project::{reporting_calendar, ByGender, EventFacts, IndicatorStatus, Reporting};
+use parat_core::project::{reporting_calendar, ByGender, EventFacts, IndicatorStatus, Records, Reporting};
 use time::Date;
 
 use super::indicators::{indicator_rows_where, Indicator};
@@ -114,6 +114,7 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
     for (initiative, planned, done) in activities {
         dates.entry(initiative).or_default().push((date(planned), date(done)));
     }
+    let participations = super::participations::facts_for_indicators(db, FUNDED, org).await?;
     let mut per_initiative: HashMap<i64, Vec<Indicator>> = HashMap::new();
     for indicator in indicators {
         per_initiative.entry(indicator.initiative_id).or_default().push(indicator);
@@ -122,8 +123,11 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
         .into_iter()
         .map(|(id, org_id, org_name, name, start, end)| {
             let indicators = per_initiative.remove(&id).unwrap_or_default();
-            let records =
-                (facts.get(&id).map(Vec::as_slice).unwrap_or(&[]), dates.get(&id).map(Vec::as_slice).unwrap_or(&[]));
+            let records = Records {
+                events: facts.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                activities: dates.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                participations: participations.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+            };
             let off_track = indicators
                 .iter()
                 .filter(|i| {

@@ -100,14 +100,7 @@ impl ParticipationRow {
     }
 
     fn facts(self) -> Option<ParticipationFacts> {
-        let participation = self.into_participation()?;
-        Some(ParticipationFacts {
-            gender: participation.gender,
-            joined_on: participation.joined_on,
-            left_on: participation.leaving.as_ref().map(|l| l.left_on),
-            before: (participation.income_before, participation.occupation_before),
-            after: participation.leaving.map(|l| (l.income_after, l.occupation_after)),
-        })
+        self.into_participation().as_ref().map(Participation::facts)
     }
 }
 
@@ -133,6 +126,31 @@ pub async fn participations_of(db: &Db, scope: &OrgScope, initiative_id: i64) ->
         audit::log_read(db, AuditEntry::scoped(scope, "read", "project_participations", initiative_id)).await?;
     }
     Ok(rows.into_iter().filter_map(ParticipationRow::into_participation).collect())
+}
+
+/// The facts of the participations in initiatives of the organisations `funded` (a CTE that
+/// binds `$1`) with an indicator counting those who reached work or studies, by initiative: for
+/// the view across projects, in one query.
+pub(super) async fn facts_for_indicators(
+    db: &Db,
+    funded: &str,
+    org: i64,
+) -> StoreResult<std::collections::HashMap<i64, Vec<ParticipationFacts>>> {
+    let rows: Vec<ParticipationRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{funded} {SELECT} JOIN funded f ON f.id = j.org_id WHERE EXISTS (SELECT 1 FROM project_indicators x \
+         WHERE x.initiative_id = j.initiative_id AND x.source = 'reached_work_or_studies')"
+    ))
+    .bind(org)
+    .fetch_all(pool)
+    .await?);
+    let mut by_initiative: std::collections::HashMap<i64, Vec<ParticipationFacts>> = Default::default();
+    for row in rows {
+        let initiative = row.initiative_id;
+        if let Some(facts) = row.facts() {
+            by_initiative.entry(initiative).or_default().push(facts);
+        }
+    }
+    Ok(by_initiative)
 }
 
 /// What a period's figures need, without codes (and so without an audited read).

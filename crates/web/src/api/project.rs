@@ -356,7 +356,7 @@ async fn followup(
         .indicators
         .iter()
         .map(|indicator| {
-            let records = (facts.events.as_slice(), facts.activities.as_slice());
+            let records = facts.records();
             let reading = indicator.definition.reading(&period, &indicator.entries, records, today);
             IndicatorFigureOut {
                 id: indicator.id,

@@ -81,7 +81,7 @@ fn budget_accounting(ctx: &Ctx, facts: &store::ProjectFacts, frame: &store::Fram
 /// Every indicator's value and status in each of its periods over the project, up to today.
 fn indicator_blocks(ctx: &Ctx, facts: &store::ProjectFacts, first: time::Date, last: time::Date) -> Vec<Block> {
     let today = parat_store::now_date();
-    let records = (facts.events.as_slice(), facts.activities.as_slice());
+    let records = facts.records();
     let rows: Vec<Vec<String>> = facts
         .indicators
         .iter()

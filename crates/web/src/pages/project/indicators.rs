@@ -99,10 +99,7 @@ async fn indicators_view(
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, initiative_id).await?;
     let indicators = store::indicators_of(&state.db, &member.scope, initiative_id).await?;
     let goals = store::goal_choices(&state.db, &member.scope, initiative_id).await?;
-    let (events, activities) = (
-        store::event_facts(&state.db, &member.scope, initiative_id).await?,
-        store::activity_dates(&state.db, &member.scope, initiative_id).await?,
-    );
+    let facts = store::project_facts(&state.db, &member.scope, initiative_id).await?;
     let today = parat_store::now_date();
     let can_edit = member.scope.role().can_edit_initiatives();
     let body = html! {
@@ -122,7 +119,7 @@ async fn indicators_view(
                 tbody { @for indicator in &indicators {
                     @let d = &indicator.definition;
                     @let current = Period::containing(d.every, today);
-                    @let reading = d.reading(&current, &indicator.entries, (&events, &activities), today);
+                    @let reading = d.reading(&current, &indicator.entries, facts.records(), today);
                     tr {
                         th scope="row" { a href=(format!("/indicators/{}", indicator.id)) { (d.name) } }
                         td { (indicator.goal.as_deref().unwrap_or("–")) }
@@ -196,15 +193,12 @@ async fn indicator_view(
     let ctx = &member.ctx;
     let indicator = store::indicator(&state.db, &member.scope, id).await?;
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, indicator.initiative_id).await?;
-    let (events, activities) = (
-        store::event_facts(&state.db, &member.scope, indicator.initiative_id).await?,
-        store::activity_dates(&state.db, &member.scope, indicator.initiative_id).await?,
-    );
+    let facts = store::project_facts(&state.db, &member.scope, indicator.initiative_id).await?;
     let d = &indicator.definition;
     let today = parat_store::now_date();
     let periods = periods(&initiative, &indicator);
     let readings: Vec<(Period, Reading)> =
-        periods.iter().map(|p| (*p, d.reading(p, &indicator.entries, (&events, &activities), today))).collect();
+        periods.iter().map(|p| (*p, d.reading(p, &indicator.entries, facts.records(), today))).collect();
     let keys: Vec<String> = periods.iter().map(|p| p.key()).collect();
     let columns: Vec<IndicatorColumn> = readings
         .iter()
@@ -349,4 +343,27 @@ pub async fn delete_indicator(
 ) -> Result<Response, AppError> {
     let initiative = store::delete_indicator(&state.db, &member.scope, id).await?;
     Ok(redirect_with_cookies(&format!("/initiatives/{initiative}/indicators?notice=saved"), &[]))
+}
+
+#[cfg(test)]
+mod tests {
+    use parat_core::locale::Locale;
+    use parat_core::project::{Direction, IndicatorSource, IndicatorStatus};
+
+    #[test]
+    fn every_source_direction_and_status_has_its_name_in_every_language() {
+        let ids: Vec<String> = IndicatorSource::ALL
+            .iter()
+            .map(|s| format!("project-indicator-source-{}", s.key().replace('_', "-")))
+            .chain(Direction::ALL.iter().map(|d| format!("project-indicator-direction-{}", d.key())))
+            .chain(
+                IndicatorStatus::ALL.iter().map(|s| format!("project-indicator-status-{}", s.key().replace('_', "-"))),
+            )
+            .collect();
+        for locale in Locale::ALL {
+            for id in &ids {
+                assert!(crate::i18n::has(*locale, id), "{locale:?} lacks {id}");
+            }
+        }
+    }
 }

@@ -142,7 +142,7 @@ fn report_document(ctx: &Ctx, inputs: store::ReportFacts, period: &Period) -> Do
     let mut sections_out = narrative_sections(ctx, &narrative, &ReportOf::Period(*period));
 
     // Goals and indicators.
-    let records = (facts.events.as_slice(), facts.activities.as_slice());
+    let records = facts.records();
     let indicator_rows: Vec<Vec<String>> = facts
         .indicators
         .iter()
