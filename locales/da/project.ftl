@@ -238,6 +238,7 @@ project-indicator-source-attendances = Antal deltagelser med navn
 project-indicator-source-people-reached = Antal nåede (deltagelser og optalte personer)
 project-indicator-source-activities-done = Antal gennemførte aktiviteter
 project-indicator-source-reached-work-or-studies = Antal deltagere, der er afsluttet til arbejde eller uddannelse
+project-indicator-source-evaluation-mean = Gennemsnitlig karakter i evalueringerne efter undervisningsforløb (1–5)
 project-indicator-now = Nu
 project-indicator-status = Status
 project-indicator-status-on-track = Efter planen

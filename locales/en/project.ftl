@@ -238,6 +238,7 @@ project-indicator-source-attendances = Number of named attendances
 project-indicator-source-people-reached = Number reached (attendances and people counted)
 project-indicator-source-activities-done = Number of activities carried out
 project-indicator-source-reached-work-or-studies = Participants registered out to work or studies
+project-indicator-source-evaluation-mean = Mean overall grade in the training events' evaluations (1–5)
 project-indicator-now = Now
 project-indicator-status = Status
 project-indicator-status-on-track = On track

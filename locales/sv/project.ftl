@@ -238,6 +238,7 @@ project-indicator-source-attendances = Antal deltaganden med namn
 project-indicator-source-people-reached = Antal nådda (deltaganden och räknade personer)
 project-indicator-source-activities-done = Antal genomförda aktiviteter
 project-indicator-source-reached-work-or-studies = Antal deltagare som skrivits ut till arbete eller studier
+project-indicator-source-evaluation-mean = Medelbetyg i utvärderingarna efter utbildningstillfällen (1–5)
 project-indicator-now = Nu
 project-indicator-status = Status
 project-indicator-status-on-track = Enligt plan

@@ -64,6 +64,25 @@ pub fn evaluation_draft(stage: EvaluationStage, title: &str, issue: &str, opens:
     }
 }
 
+/// The question of the event evaluation that grades the event as a whole (1–5), which an
+/// indicator can follow.
+pub const OVERALL_ITEM: &str = "overall";
+
+/// One answer to an event evaluation's overall grade, with when its event began (Unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EvaluationGrade {
+    pub starts_at: i64,
+    pub grade: f64,
+}
+
+/// The mean overall grade of the events in the period; none from fewer answers than the default
+/// anonymity threshold (the events' evaluations are anonymous rounds under it).
+pub fn evaluation_mean(period: &crate::periods::Period, grades: &[EvaluationGrade]) -> Option<f64> {
+    let within =
+        grades.iter().filter(|g| period.contains(crate::locale::scandinavian_date(g.starts_at))).map(|g| Some(g.grade));
+    Summary::of(within, Threshold::DEFAULT).mean
+}
+
 /// One question answered with a number, in each group and over all of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledItem {

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use super::activity::{activities_in, PlannedAndDone};
+use super::evaluation::{evaluation_mean, EvaluationGrade};
 use super::followup::{attendance_in, EventFacts};
 use super::participation::{reached_work_or_studies, ParticipationFacts};
 use crate::choice::choice_enum;
@@ -30,6 +31,7 @@ choice_enum!(
         PeopleReached => "people_reached",
         ActivitiesDone => "activities_done",
         ReachedWorkOrStudies => "reached_work_or_studies",
+        EvaluationMean => "evaluation_mean",
     }
 );
 
@@ -210,6 +212,7 @@ pub struct Records<'a> {
     pub events: &'a [EventFacts],
     pub activities: &'a [PlannedAndDone],
     pub participations: &'a [ParticipationFacts],
+    pub evaluations: &'a [EvaluationGrade],
 }
 
 /// A counted source's value for a period, from the records; `None` for a manual indicator.
@@ -225,6 +228,7 @@ pub fn computed_value(source: IndicatorSource, period: &Period, records: Records
         }
         IndicatorSource::ActivitiesDone => activities_in(period, records.activities).done,
         IndicatorSource::ReachedWorkOrStudies => reached_work_or_studies(period, records.participations),
+        IndicatorSource::EvaluationMean => return evaluation_mean(period, records.evaluations),
     };
     Some(f64::from(count))
 }

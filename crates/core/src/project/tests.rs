@@ -848,6 +848,24 @@ mod evaluations {
     }
 
     #[test]
+    fn an_evaluation_indicator_is_the_periods_mean_grade_from_five_answers() {
+        use super::super::evaluation::{evaluation_mean, EvaluationGrade};
+        use crate::locale::scandinavian_moment;
+        use crate::periods::Period;
+        use time::macros::datetime;
+        // 00:30 on 1 May in Stockholm is the second tertial's, though still April in UTC.
+        let may = scandinavian_moment(datetime!(2026-05-01 00:30)).expect("a moment");
+        let april = scandinavian_moment(datetime!(2026-04-30 23:30)).expect("a moment");
+        let grade = |starts_at: i64, grade: f64| EvaluationGrade { starts_at, grade };
+        let grades: Vec<EvaluationGrade> =
+            [5.0, 4.0, 4.0, 3.0, 5.0].iter().map(|g| grade(may, *g)).chain([grade(april, 1.0)]).collect();
+        let t2 = Period::parse("2026-T2").expect("period");
+        let t1 = Period::parse("2026-T1").expect("period");
+        assert_eq!(evaluation_mean(&t2, &grades), Some(4.2), "(5 + 4 + 4 + 3 + 5) / 5");
+        assert_eq!(evaluation_mean(&t1, &grades), None, "one answer is under the threshold");
+    }
+
+    #[test]
     fn stages_are_named_by_their_keys() {
         for stage in EvaluationStage::ALL {
             assert_eq!(EvaluationStage::from_key(stage.key()), Some(stage));

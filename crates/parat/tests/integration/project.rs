@@ -1376,6 +1376,23 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
     assert!(page.contains("Fallen i grupp") && !page.contains("För lite tid"), "texts only from groups of five");
     assert_eq!(olle.get(&format!("/initiatives/{initiative}/evaluations")).await.status(), StatusCode::NOT_FOUND);
 
+    // An indicator following the mean overall grade: the first day's five answers in the second
+    // tertial, the second day's two (under the threshold) give the third none.
+    let indicator =
+        json!({"name": "Betyg", "target": 4, "every": "tertial", "source": "evaluation_mean", "direction": "increase"});
+    let (status, made) =
+        sara.api_post(&token, &format!("/api/v1/initiatives/{initiative}/indicators"), &indicator).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    for (period, expected) in [("2026-T2", Some(first.iter().map(|r| r[5]).sum::<f64>() / 5.0)), ("2026-T3", None)] {
+        let (_, figures) =
+            sara.api_get(&token, &format!("/api/v1/initiatives/{initiative}/followup?period={period}")).await;
+        let value =
+            figures["indicators"].as_array().expect("indicators").iter().find(|i| i["id"] == made["id"]).expect("it")
+                ["value"]
+                .as_f64();
+        assert_eq!(value.map(|v| (v * 1000.0).round()), expected.map(|v| (v * 1000.0).round()), "{period}");
+    }
+
     // The project evaluation at start and at end, compared.
     let stage = |s: &str| format!("/initiatives/{initiative}/evaluations/{s}");
     assert_eq!(sara.post(&stage("middle"), &[]).await.status(), StatusCode::NOT_FOUND);

@@ -3,7 +3,7 @@
 //! or QR code, anonymity, results); this keeps which round is which to the project, written in
 //! the same transaction as the round.
 
-use parat_core::project::EvaluationStage;
+use parat_core::project::{EvaluationGrade, EvaluationStage, OVERALL_ITEM};
 use parat_core::questionnaire::round::RoundDraft;
 
 use super::events::{check_initiative, require_editor};
@@ -160,4 +160,57 @@ pub(super) async fn answered_unchecked(db: &Db, scope: &OrgScope, initiative_id:
         out.push(Answered { evaluation, round, responses });
     }
     Ok(out)
+}
+
+/// The overall grade a stored response gives, if it gives one.
+fn grade_of(answers: &str) -> Option<f64> {
+    serde_json::from_str::<serde_json::Value>(answers).ok()?.get(OVERALL_ITEM)?.as_f64()
+}
+
+/// Responses' columns for grades: the event's start and the answers, of event evaluations.
+const GRADES: &str = "SELECT v.initiative_id, e.starts_at, s.answers FROM project_evaluations v \
+     JOIN project_events e ON e.id = v.event_id \
+     JOIN round_responses s ON s.round_id = v.round_id AND s.submitted_at IS NOT NULL";
+
+fn grades_of(rows: Vec<(i64, i64, String)>) -> impl Iterator<Item = (i64, EvaluationGrade)> {
+    rows.into_iter().filter_map(|(initiative, starts_at, answers)| {
+        grade_of(&answers).map(|grade| (initiative, EvaluationGrade { starts_at, grade }))
+    })
+}
+
+/// Every overall grade given in the initiative's event evaluations (anonymous: no identity is
+/// read), for indicators that follow the mean.
+pub(super) async fn grades_unchecked(
+    db: &Db,
+    scope: &OrgScope,
+    initiative_id: i64,
+) -> StoreResult<Vec<EvaluationGrade>> {
+    let rows: Vec<(i64, i64, String)> =
+        on_reader!(db, |pool| sqlx::query_as(&format!("{GRADES} WHERE v.initiative_id = $1 AND v.org_id = $2"))
+            .bind(initiative_id)
+            .bind(scope.org_id())
+            .fetch_all(pool)
+            .await?);
+    Ok(grades_of(rows).map(|(_, grade)| grade).collect())
+}
+
+/// The grades of every initiative in the organisations `funded` (a CTE that binds `$1`) with an
+/// indicator following the evaluations' mean, by initiative: for the view across projects.
+pub(super) async fn grades_for_indicators(
+    db: &Db,
+    funded: &str,
+    org: i64,
+) -> StoreResult<std::collections::HashMap<i64, Vec<EvaluationGrade>>> {
+    let rows: Vec<(i64, i64, String)> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{funded} {GRADES} JOIN funded f ON f.id = v.org_id WHERE EXISTS (SELECT 1 FROM project_indicators x \
+         WHERE x.initiative_id = v.initiative_id AND x.source = 'evaluation_mean')"
+    ))
+    .bind(org)
+    .fetch_all(pool)
+    .await?);
+    let mut by_initiative: std::collections::HashMap<i64, Vec<EvaluationGrade>> = Default::default();
+    for (initiative, grade) in grades_of(rows) {
+        by_initiative.entry(initiative).or_default().push(grade);
+    }
+    Ok(by_initiative)
 }

@@ -77,6 +77,8 @@ pub struct ProjectFacts {
     pub costs: Vec<Cost>,
     pub indicators: Vec<Indicator>,
     pub participations: Vec<parat_core::project::ParticipationFacts>,
+    /// The overall grades of the events' evaluations.
+    pub evaluation_grades: Vec<parat_core::project::EvaluationGrade>,
 }
 
 impl ProjectFacts {
@@ -86,6 +88,7 @@ impl ProjectFacts {
             events: &self.events,
             activities: &self.activities,
             participations: &self.participations,
+            evaluations: &self.evaluation_grades,
         }
     }
 }
@@ -116,6 +119,7 @@ async fn project_facts_of(
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
         indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
         participations: participations::participation_facts_unchecked(db, scope, initiative_id).await?,
+        evaluation_grades: evaluations::grades_unchecked(db, scope, initiative_id).await?,
     })
 }
 

@@ -115,6 +115,7 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
         dates.entry(initiative).or_default().push((date(planned), date(done)));
     }
     let participations = super::participations::facts_for_indicators(db, FUNDED, org).await?;
+    let grades = super::evaluations::grades_for_indicators(db, FUNDED, org).await?;
     let mut per_initiative: HashMap<i64, Vec<Indicator>> = HashMap::new();
     for indicator in indicators {
         per_initiative.entry(indicator.initiative_id).or_default().push(indicator);
@@ -127,6 +128,7 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
                 events: facts.get(&id).map(Vec::as_slice).unwrap_or(&[]),
                 activities: dates.get(&id).map(Vec::as_slice).unwrap_or(&[]),
                 participations: participations.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                evaluations: grades.get(&id).map(Vec::as_slice).unwrap_or(&[]),
             };
             let off_track = indicators
                 .iter()
