@@ -7,7 +7,9 @@ use time::{Date, Duration};
 
 use crate::initiative::Period as OpenPeriod;
 use crate::questionnaire::round::{RoundDraft, ISSUE_MAX, TITLE_MAX};
-use crate::questionnaire::{Answer, Answers, Definition, Summary, Threshold, EVENT_EVALUATION, PROJECT_EVALUATION};
+use crate::questionnaire::{
+    score_all, Answer, Answers, Definition, ScaleScores, Summary, Threshold, EVENT_EVALUATION, PROJECT_EVALUATION,
+};
 
 /// How long an evaluation takes answers after it opens.
 pub const ANSWERING_DAYS: i64 = 30;
@@ -99,11 +101,20 @@ pub struct CompiledTexts {
     pub texts: Vec<String>,
 }
 
+/// One of the questionnaire's scales, in each group and over all of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledScale {
+    pub scale: String,
+    pub groups: Vec<Summary>,
+    pub all: Summary,
+}
+
 /// Evaluations compiled side by side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compilation {
     /// Responses per group, in the order given.
     pub responses: Vec<usize>,
+    pub scales: Vec<CompiledScale>,
     pub items: Vec<CompiledItem>,
     pub texts: Vec<CompiledTexts>,
 }
@@ -114,8 +125,8 @@ impl Compilation {
     }
 }
 
-/// Compiles groups of responses to one questionnaire: each numbered question's mean per group
-/// and over all groups, and the free texts of every group that reaches the threshold (a text
+/// Compiles groups of responses to one questionnaire: each scale's and each numbered question's
+/// mean per group and over all groups, and the free texts of every group that reaches the threshold (a text
 /// from a group of two could be recognised as much as a mean could).
 pub fn compile(definition: &Definition, groups: &[Vec<&Answers>], threshold: Threshold) -> Compilation {
     let number = |answers: &Answers, item: &str| match answers.get(item) {
@@ -157,5 +168,19 @@ pub fn compile(definition: &Definition, groups: &[Vec<&Answers>], threshold: Thr
         })
         .filter(|t| !t.texts.is_empty())
         .collect();
-    Compilation { responses: groups.iter().map(Vec::len).collect(), items, texts }
+    let scored: Vec<Vec<ScaleScores>> = groups.iter().map(|g| score_all(definition, g.iter().copied())).collect();
+    let column = |scores: &[ScaleScores], k: usize| -> Vec<Option<f64>> {
+        scores.iter().map(|s| s.get(k).and_then(|(_, v)| *v)).collect()
+    };
+    let scales = definition
+        .scales
+        .iter()
+        .enumerate()
+        .map(|(k, scale)| CompiledScale {
+            scale: scale.id.clone(),
+            groups: scored.iter().map(|g| Summary::of(column(g, k), threshold)).collect(),
+            all: Summary::of(scored.iter().flat_map(|g| column(g, k)), threshold),
+        })
+        .collect();
+    Compilation { responses: groups.iter().map(Vec::len).collect(), scales, items, texts }
 }

@@ -20,8 +20,8 @@ pub use activity::{activities_in, ActivityCounts, ActivityDraft, ActivityInput};
 pub use budget::{budget_in, BudgetAndOutcome, BudgetLineDraft, BudgetLineInput, CostCategory, CostDraft, CostInput};
 pub use cost_import::{CostColumn, CostImport, ImportError, RowProblem};
 pub use evaluation::{
-    compile as compile_evaluations, evaluation_draft, evaluation_mean, Compilation, CompiledItem, CompiledTexts,
-    EvaluationGrade, EvaluationStage, OVERALL_ITEM,
+    compile as compile_evaluations, evaluation_draft, evaluation_mean, Compilation, CompiledItem, CompiledScale,
+    CompiledTexts, EvaluationGrade, EvaluationStage, OVERALL_ITEM,
 };
 pub use event::{AttendeeDraft, AttendeeInput, EventDraft, EventInput, Gender};
 pub use followup::{attendance_in, ByGender, EventFacts, PeriodAttendance};

@@ -811,6 +811,14 @@ mod evaluations {
         assert_eq!((relevant.groups[1].n, relevant.groups[1].mean), (1, None));
         // (5 + 4 + 3 + 2) / 4 = 3.5 over both.
         assert_eq!(relevant.all.mean, Some(3.5));
+        // Benefit is the mean of the first three statements: 11/3, 10/3 and 9/3 in the first group.
+        let benefit = compiled.scales.iter().find(|s| s.scale == "benefit").expect("a scale");
+        assert_eq!(benefit.groups[0].mean.map(|m| (m * 1e9).round()), Some((10.0f64 / 3.0 * 1e9).round()));
+        assert_eq!((benefit.groups[1].n, benefit.groups[1].mean), (1, None));
+        assert_eq!(
+            benefit.all.mean.map(|m| (m * 1e9).round()),
+            Some(((11.0 + 10.0 + 9.0 + 8.0) / 12.0 * 1e9f64).round())
+        );
         let overall = compiled.items.iter().find(|i| i.item == "overall").expect("numbered");
         assert_eq!(overall.all.mean, Some(3.5));
         // Only numbered questions are compiled as means; free texts only from groups of three or more.

@@ -6,7 +6,7 @@
 
 use parat_core::locale::scandinavian_date;
 use parat_core::project::{compile_evaluations, evaluation_draft, Compilation, EvaluationStage};
-use parat_core::questionnaire::{self, Answers, Definition, ScaleScores, Summary, Threshold};
+use parat_core::questionnaire::{Answers, Definition, Summary, Threshold};
 use parat_reports::document::{Block, Section};
 use parat_store::project::Answered;
 
@@ -84,29 +84,6 @@ fn strictest(answered: &[&Answered]) -> Threshold {
     most.and_then(|n| Threshold::new(i64::from(n))).unwrap_or_default()
 }
 
-/// Each scale's summary for each group of responses, and over all of them.
-fn scale_summaries(
-    definition: &Definition,
-    groups: &[Vec<&Answers>],
-    threshold: Threshold,
-) -> Vec<(String, Vec<Summary>, Summary)> {
-    let scored: Vec<Vec<ScaleScores>> =
-        groups.iter().map(|g| questionnaire::score_all(definition, g.iter().copied())).collect();
-    let column = |scores: &[ScaleScores], k: usize| -> Vec<Option<f64>> {
-        scores.iter().map(|s| s.get(k).and_then(|(_, v)| *v)).collect()
-    };
-    definition
-        .scales
-        .iter()
-        .enumerate()
-        .map(|(k, scale)| {
-            let per_group = scored.iter().map(|g| Summary::of(column(g, k), threshold)).collect();
-            let all = Summary::of(scored.iter().flat_map(|g| column(g, k)), threshold);
-            (scale.id.clone(), per_group, all)
-        })
-        .collect()
-}
-
 fn threshold_note(ctx: &Ctx, threshold: Threshold) -> Block {
     Block::note(ctx.t_with("qn-threshold-note", &[("n", f64::from(threshold.get()).into())]))
 }
@@ -139,22 +116,21 @@ pub(super) fn individual_section(ctx: &Ctx, events: &[Event], answered: &[Answer
     let threshold = strictest(&rounds);
     let groups: Vec<Vec<&Answers>> = rounds.iter().map(|a| a.responses.iter().map(|r| &r.answers).collect()).collect();
     let compiled = compile_evaluations(definition, &groups, threshold);
-    let scales = scale_summaries(definition, &groups, threshold);
     let scale_name = |id: &str| definition.scale(id).map(|s| s.name.get(ctx.locale).to_owned()).unwrap_or_default();
 
     let mut headers = vec![ctx.t("project-event-title"), ctx.t("project-event-starts-at"), ctx.t("qn-responses")];
-    headers.extend(scales.iter().map(|(id, _, _)| scale_name(id)));
+    headers.extend(compiled.scales.iter().map(|s| scale_name(&s.scale)));
     let mut rows: Vec<Vec<String>> = of_events
         .iter()
         .enumerate()
         .map(|(k, (event, _))| {
             let mut row = vec![event.title.clone(), ctx.date_time(event.starts_at), compiled.responses[k].to_string()];
-            row.extend(scales.iter().map(|(_, per_group, _)| mean_text(ctx, &per_group[k])));
+            row.extend(compiled.scales.iter().map(|s| mean_text(ctx, &s.groups[k])));
             row
         })
         .collect();
     let mut total = vec![ctx.t("project-evaluations-all-events"), String::new(), compiled.total().to_string()];
-    total.extend(scales.iter().map(|(_, _, all)| mean_text(ctx, all)));
+    total.extend(compiled.scales.iter().map(|s| mean_text(ctx, &s.all)));
     rows.push(total);
 
     let item_rows: Vec<Vec<String>> = compiled
@@ -193,7 +169,6 @@ pub(super) fn project_section(ctx: &Ctx, answered: &[Answered]) -> Section {
     }
     let groups = vec![answers(start), answers(end)];
     let compiled = compile_evaluations(definition, &groups, threshold);
-    let scales = scale_summaries(definition, &groups, threshold);
     let issue = &reference.round.issue;
     let with_n = |s: &Summary| format!("{} (n = {})", mean_text(ctx, s), s.n);
     let headers = vec![
@@ -202,15 +177,16 @@ pub(super) fn project_section(ctx: &Ctx, answered: &[Answered]) -> Section {
         ctx.t("project-evaluation-at-end"),
         ctx.t("project-evaluation-change"),
     ];
-    let scale_rows: Vec<Vec<String>> = scales
+    let scale_rows: Vec<Vec<String>> = compiled
+        .scales
         .iter()
-        .filter_map(|(id, groups, _)| {
-            let scale = definition.scale(id)?;
+        .filter_map(|s| {
+            let scale = definition.scale(&s.scale)?;
             Some(vec![
                 scale.name.get(ctx.locale).to_owned(),
-                with_n(&groups[0]),
-                with_n(&groups[1]),
-                change_text(ctx, &groups[0], &groups[1]),
+                with_n(&s.groups[0]),
+                with_n(&s.groups[1]),
+                change_text(ctx, &s.groups[0], &s.groups[1]),
             ])
         })
         .collect();
