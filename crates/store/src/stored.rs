@@ -16,8 +16,8 @@ use parat_core::organisation::{OrgKind, Role};
 use parat_core::outcomes::entry::Asked;
 use parat_core::outcomes::{AgeGroup, EndReason};
 use parat_core::project::{
-    AgeBand, CostCategory, Direction, ExitReason, Gender, Income, IndicatorSource, IndicatorStatus, Occupation,
-    ProjectRole,
+    AgeBand, CostCategory, Direction, EvaluationStage, ExitReason, Gender, Income, IndicatorSource, IndicatorStatus,
+    Occupation, ProjectRole,
 };
 use parat_core::readiness::action::ActionStatus;
 use parat_core::readiness::assessment::{AssessmentStatus, Task};
@@ -84,6 +84,7 @@ stored_keys!(
     Income,
     Occupation,
     ExitReason,
+    EvaluationStage,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

@@ -5,6 +5,8 @@
 
 use time::{Date, Duration};
 
+use crate::choice::choice_enum;
+
 use crate::initiative::Period as OpenPeriod;
 use crate::questionnaire::round::{RoundDraft, ISSUE_MAX, TITLE_MAX};
 use crate::questionnaire::{
@@ -14,32 +16,15 @@ use crate::questionnaire::{
 /// How long an evaluation takes answers after it opens.
 pub const ANSWERING_DAYS: i64 = 30;
 
-/// Which evaluation a round is to a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EvaluationStage {
-    /// The evaluation after one training event.
-    Event,
-    /// The project evaluation when the project starts…
-    Start,
-    /// …and when it ends, compared with the start.
-    End,
-}
-
-impl EvaluationStage {
-    pub const ALL: [EvaluationStage; 3] = [EvaluationStage::Event, EvaluationStage::Start, EvaluationStage::End];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            EvaluationStage::Event => "event",
-            EvaluationStage::Start => "start",
-            EvaluationStage::End => "end",
-        }
+choice_enum!(
+    /// Which evaluation a round is to a project: the one after a training event, or the project
+    /// evaluation when the project starts and when it ends (compared with the start).
+    EvaluationStage {
+        Event => "event",
+        Start => "start",
+        End => "end",
     }
-
-    pub fn from_key(key: &str) -> Option<EvaluationStage> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-}
+);
 
 /// The round a project's evaluation is sent as: anonymous, with an open link (for a QR code in
 /// the room), under the default threshold, taking answers from `opens` for thirty days — or for

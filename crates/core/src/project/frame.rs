@@ -45,6 +45,16 @@ impl Share {
         self.0
     }
 
+    /// This share of an amount, rounded to the öre half away from zero (a funder's part of the
+    /// budget or of what was spent).
+    pub fn of(self, amount: Amount) -> Amount {
+        let scaled = i128::from(amount.ore()) * i128::from(self.0);
+        let whole = i128::from(Share::WHOLE);
+        let rounded = (scaled * 2 + scaled.signum() * whole) / (2 * whole);
+        // |amount × share| ≤ |amount|, so it fits where the amount did.
+        Amount::from_ore(i64::try_from(rounded).unwrap_or_default())
+    }
+
     /// `50 %`, `33,33 %` (`33.33 %` in English).
     pub fn format(self, locale: Locale) -> String {
         format_percent(u32::from(self.0), locale)

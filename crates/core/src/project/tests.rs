@@ -433,6 +433,18 @@ mod frame {
     use crate::Problem;
 
     #[test]
+    fn a_share_of_an_amount_is_rounded_to_the_ore_half_away_from_zero() {
+        use crate::project::money::Amount;
+        let third = Share::from_hundredths(3_333);
+        // 100 kr × 33,33 % = 33,33 kr; 0,15 kr × 50 % = 0,075 → 0,08; −0,15 kr → −0,08.
+        assert_eq!(third.of(Amount::from_ore(10_000)), Amount::from_ore(3_333));
+        let half = Share::from_hundredths(5_000);
+        assert_eq!(half.of(Amount::from_ore(15)), Amount::from_ore(8));
+        assert_eq!(half.of(Amount::from_ore(-15)), Amount::from_ore(-8));
+        assert_eq!(Share::from_hundredths(Share::WHOLE).of(Amount::from_ore(i64::MAX)), Amount::from_ore(i64::MAX));
+    }
+
+    #[test]
     fn a_share_is_a_percentage_with_at_most_two_decimals_in_the_persons_language() {
         let read = |raw, locale| Share::parse(raw, locale).map(Share::hundredths);
         assert_eq!(read("50", Locale::Sv), Ok(5_000));
@@ -876,8 +888,8 @@ mod evaluations {
     #[test]
     fn stages_are_named_by_their_keys() {
         for stage in EvaluationStage::ALL {
-            assert_eq!(EvaluationStage::from_key(stage.key()), Some(stage));
+            assert_eq!(EvaluationStage::parse(stage.key()), Ok(*stage));
         }
-        assert_eq!(EvaluationStage::from_key("middle"), None);
+        assert!(EvaluationStage::parse("middle").is_err());
     }
 }

@@ -1438,6 +1438,11 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
     for n in 1..=7 {
         assert!(report.contains(&format!("Bilaga {n}. ")), "appendix {n}");
     }
+    // The grade indicator in the report, from the answers the report read: (4 + 4 + 3 + 5 + 4) / 5.
+    let grade_row = "<th scope=\"row\">Betyg</th><td>2026-T2</td><td>4</td>";
+    assert!(report.contains(grade_row), "{grade_row} in the final report");
+    let (_, tertial) = vera.page(&format!("/initiatives/{initiative}/reports/2026-T2")).await;
+    assert!(tertial.contains("<th scope=\"row\">Betyg</th><td></td><td>4</td>"), "{tertial}");
     for text in ["Projektet nådde alla kommuner.", "Efter projektet", "Greta Gran", &first_row, &expected] {
         assert!(report.contains(text), "{text} in the final report");
     }

@@ -10,29 +10,17 @@ use super::events::{check_initiative, require_editor};
 use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
 use crate::questionnaire::{self as rounds, insert_round, prepare_round, Round, Submitted};
-use crate::{Db, OrgScope, Secret, StoreError, StoreResult};
+use crate::{Db, OrgScope, Secret, StoreError, StoreResult, Stored};
 
 /// One of the project's evaluation rounds, with how many have answered.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct EvaluationRound {
     pub round_id: i64,
     pub event_id: Option<i64>,
-    #[sqlx(try_from = "String")]
-    pub stage: StageKey,
+    pub stage: Stored<EvaluationStage>,
     pub title: String,
     pub responses: i64,
     pub closed: bool,
-}
-
-/// A stage as stored, read back into the core's type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StageKey(pub EvaluationStage);
-
-impl TryFrom<String> for StageKey {
-    type Error = String;
-    fn try_from(raw: String) -> Result<Self, Self::Error> {
-        EvaluationStage::from_key(&raw).map(StageKey).ok_or(raw)
-    }
 }
 
 /// The project's evaluation rounds: the events' in the events' order, then start and end.
@@ -160,6 +148,22 @@ pub(super) async fn answered_unchecked(db: &Db, scope: &OrgScope, initiative_id:
         out.push(Answered { evaluation, round, responses });
     }
     Ok(out)
+}
+
+/// The overall grades in answers already read, each with its event's start.
+pub(super) fn grades_from(answered: &[Answered], events: &[super::Event]) -> Vec<EvaluationGrade> {
+    answered
+        .iter()
+        .filter_map(|a| Some((events.iter().find(|e| Some(e.id) == a.evaluation.event_id)?.starts_at, a)))
+        .flat_map(|(starts_at, a)| {
+            a.responses.iter().filter_map(move |r| match r.answers.get(OVERALL_ITEM) {
+                Some(parat_core::questionnaire::Answer::Number(grade)) => {
+                    Some(EvaluationGrade { starts_at, grade: *grade })
+                }
+                _ => None,
+            })
+        })
+        .collect()
 }
 
 /// The overall grade a stored response gives, if it gives one.

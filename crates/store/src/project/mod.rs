@@ -21,7 +21,7 @@ pub use activities::{
     activities_of, activity, activity_dates, create_activity, delete_activity, goal_choices, update_activity, Activity,
 };
 pub use budget::{add_budget_line, add_costs, budget_lines, costs, remove_budget_entry, BudgetEntry, BudgetLine, Cost};
-pub use evaluations::{answered, evaluations_of, start_evaluation, Answered, EvaluationRound, StageKey};
+pub use evaluations::{answered, evaluations_of, start_evaluation, Answered, EvaluationRound};
 pub use events::{
     add_attendees, attendees, create_event, delete_event, erase_person, event, event_facts, events_of,
     person_attendances, remove_attendee, set_head_count, update_event, Attendee, Event, PersonAttendance,
@@ -101,16 +101,16 @@ pub async fn project_facts(db: &Db, scope: &OrgScope, initiative_id: i64) -> Sto
 async fn project_facts_unchecked(db: &Db, scope: &OrgScope, initiative_id: i64) -> StoreResult<ProjectFacts> {
     let events = events::events_of_unchecked(db, scope, initiative_id).await?;
     let activities = activities::activities_of_unchecked(db, scope, initiative_id).await?;
-    project_facts_of(db, scope, initiative_id, &events, &activities).await
+    let grades = evaluations::grades_unchecked(db, scope, initiative_id).await?;
+    project_facts_of(db, scope, initiative_id, (&events, &activities, grades)).await
 }
 
-/// The facts, with the events and activities already read.
+/// The facts, with the events, the activities and the evaluations' grades already read.
 async fn project_facts_of(
     db: &Db,
     scope: &OrgScope,
     initiative_id: i64,
-    events: &[Event],
-    activities: &[Activity],
+    (events, activities, evaluation_grades): (&[Event], &[Activity], Vec<parat_core::project::EvaluationGrade>),
 ) -> StoreResult<ProjectFacts> {
     Ok(ProjectFacts {
         events: events.iter().map(Event::facts).collect(),
@@ -119,7 +119,7 @@ async fn project_facts_of(
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
         indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
         participations: participations::participation_facts_unchecked(db, scope, initiative_id).await?,
-        evaluation_grades: evaluations::grades_unchecked(db, scope, initiative_id).await?,
+        evaluation_grades,
     })
 }
 
@@ -145,13 +145,16 @@ pub async fn report_facts(
     let initiative = crate::initiatives::get(db, scope, initiative_id).await?;
     let events = events::events_of_unchecked(db, scope, initiative_id).await?;
     let activities = activities::activities_of_unchecked(db, scope, initiative_id).await?;
+    // The grades come from the answers read for the report, not read a second time.
+    let answered = evaluations::answered_unchecked(db, scope, initiative_id).await?;
+    let grades = evaluations::grades_from(&answered, &events);
     Ok(ReportFacts {
         initiative,
-        facts: project_facts_of(db, scope, initiative_id, &events, &activities).await?,
+        facts: project_facts_of(db, scope, initiative_id, (&events, &activities, grades)).await?,
         frame: frame::frame_unchecked(db, scope, initiative_id).await?,
         narrative: reports::narrative_unchecked(db, scope, initiative_id, report).await?,
         events,
         activities,
-        evaluations: evaluations::answered_unchecked(db, scope, initiative_id).await?,
+        evaluations: answered,
     })
 }

@@ -17,33 +17,12 @@ pub(super) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(get_narrative, put_narrative))
 }
 
-/// Which evaluation a round is to the project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum EvaluationKind {
-    /// After a training event.
-    Event,
-    /// The project evaluation at start…
-    Start,
-    /// …and at end.
-    End,
-}
-
-impl From<EvaluationStage> for EvaluationKind {
-    fn from(stage: EvaluationStage) -> Self {
-        match stage {
-            EvaluationStage::Event => EvaluationKind::Event,
-            EvaluationStage::Start => EvaluationKind::Start,
-            EvaluationStage::End => EvaluationKind::End,
-        }
-    }
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct EvaluationOut {
     /// The questionnaire round (`/api/v1/rounds/{round_id}`).
     round_id: i64,
-    kind: EvaluationKind,
+    /// `event`, `start` or `end`.
+    kind: EvaluationStage,
     /// The event it evaluates, for `kind: event`.
     event_id: Option<i64>,
     title: String,
@@ -96,7 +75,7 @@ async fn list_evaluations(
             .into_iter()
             .map(|r| EvaluationOut {
                 round_id: r.round_id,
-                kind: r.stage.0.into(),
+                kind: r.stage.0,
                 event_id: r.event_id,
                 title: r.title,
                 responses: r.responses,

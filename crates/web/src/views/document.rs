@@ -4,13 +4,13 @@
 
 use maud::{html, Markup};
 use parat_core::locale::Locale;
-use parat_reports::document::{Block, Document};
+use parat_reports::document::{Block, Document, Section};
 use parat_reports::xlsx::{Cell, Sheet};
 
 /// The sections, each under an `h2`, tables scrolling in their own region.
-pub fn sections(document: &Document) -> Markup {
+pub fn sections(sections: &[Section]) -> Markup {
     html! {
-        @for section in &document.sections {
+        @for section in sections {
             section {
                 h2 { (section.heading) }
                 @for (k, block) in section.blocks.iter().enumerate() { (block_html(block, label_of(&section.heading, &section.blocks[..k]))) }

@@ -8,7 +8,7 @@ use parat_core::locale::scandinavian_date;
 use parat_core::project::{compile_evaluations, evaluation_draft, Compilation, EvaluationStage};
 use parat_core::questionnaire::{Answers, Definition, Summary, Threshold};
 use parat_reports::document::{Block, Section};
-use parat_store::project::Answered;
+use parat_store::project::{Answered, EvaluationRound};
 
 use axum::response::IntoResponse;
 
@@ -53,7 +53,8 @@ pub async fn start_project_evaluation(
 ) -> Result<Response, AppError> {
     let ctx = &member.ctx;
     let id = crate::pages::parse_id(&id)?;
-    let stage = EvaluationStage::from_key(&stage).filter(|s| *s != EvaluationStage::Event).ok_or(AppError::NotFound)?;
+    let stage =
+        EvaluationStage::parse(&stage).ok().filter(|s| *s != EvaluationStage::Event).ok_or(AppError::NotFound)?;
     let initiative = parat_store::initiatives::get(&state.db, &member.scope, id).await?;
     let title = ctx.t_with(
         &format!("project-evaluation-{}-round", stage.key()),
@@ -214,6 +215,15 @@ pub(super) fn project_section(ctx: &Ctx, answered: &[Answered]) -> Section {
     Section { heading, blocks }
 }
 
+/// An evaluation's round by its title, with how many have answered and the way to its results.
+pub(super) fn round_summary(ctx: &Ctx, round: &EvaluationRound) -> Markup {
+    html! {
+        a href=(format!("/rounds/{}", round.round_id)) { (round.title) } " · "
+        (ctx.t_with("project-evaluation-answers", &[("n", (round.responses as f64).into())])) " · "
+        a href=(format!("/rounds/{}/results", round.round_id)) { (ctx.t("qn-results")) }
+    }
+}
+
 /// The project's evaluations: each event's, with a way to start one, and the project
 /// evaluation at start and end; then both compilations.
 pub async fn evaluations_page(
@@ -228,22 +238,11 @@ pub async fn evaluations_page(
     let can_edit = member.scope.role().can_edit_initiatives();
     let of_event = |event: i64| answered.iter().find(|a| a.evaluation.event_id == Some(event));
     let of_stage = |stage: EvaluationStage| answered.iter().find(|a| a.evaluation.stage.0 == stage);
-    let compiled = parat_reports::document::Document {
-        lang: ctx.locale.key().to_owned(),
-        title: String::new(),
-        subtitle: String::new(),
-        facts: Vec::new(),
-        sections: vec![individual_section(ctx, &events, &answered), project_section(ctx, &answered)],
-        generated: String::new(),
-    };
+    let compiled = [individual_section(ctx, &events, &answered), project_section(ctx, &answered)];
     let round_cell = |found: Option<&Answered>, start: Markup| {
         html! {
             @match found {
-                Some(a) => {
-                    a href=(format!("/rounds/{}", a.round.id)) { (a.round.title) } " · "
-                    (ctx.t_with("project-evaluation-answers", &[("n", (a.responses.len() as f64).into())])) " · "
-                    a href=(format!("/rounds/{}/results", a.round.id)) { (ctx.t("qn-results")) }
-                }
+                Some(a) => { (round_summary(ctx, &a.evaluation)) }
                 None => { @if can_edit { (start) } @else { "–" } }
             }
         }

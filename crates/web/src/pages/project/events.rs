@@ -219,11 +219,7 @@ async fn event_view(
         section aria-labelledby="evaluation" {
             h2 #evaluation { (ctx.t("project-evaluation")) }
             @match &evaluation {
-                Some(round) => p {
-                    a href=(format!("/rounds/{}", round.round_id)) { (round.title) } " · "
-                    (ctx.t_with("project-evaluation-answers", &[("n", (round.responses as f64).into())])) " · "
-                    a href=(format!("/rounds/{}/results", round.round_id)) { (ctx.t("qn-results")) }
-                },
+                Some(round) => p { (super::evaluations::round_summary(ctx, round)) },
                 None => {
                     p { (ctx.t("project-evaluation-lead")) }
                     @if can_edit {

@@ -48,12 +48,6 @@ fn budget_accounting(ctx: &Ctx, facts: &store::ProjectFacts, frame: &store::Fram
     let headers = ["project-budget-category", "project-budget-budget", "project-budget-outcome", "project-budget-left"];
     let mut blocks = vec![Block::Table { headers: headers.iter().map(|h| ctx.t(h)).collect(), rows, wide: None }];
     if !frame.funders.is_empty() {
-        // A funder's part of an amount, rounded to the öre half away from zero.
-        let part = |amount: Amount, hundredths: u16| {
-            let scaled = i128::from(amount.ore()) * i128::from(hundredths);
-            let whole = i128::from(parat_core::project::Share::WHOLE);
-            Amount::from_ore(i64::try_from((scaled * 2 + scaled.signum() * whole) / (2 * whole)).unwrap_or_default())
-        };
         let funder_rows = frame
             .funders
             .iter()
@@ -61,8 +55,8 @@ fn budget_accounting(ctx: &Ctx, facts: &store::ProjectFacts, frame: &store::Fram
                 vec![
                     f.name.clone(),
                     f.share.format(ctx.locale),
-                    part(budget, f.share.hundredths()).format(ctx.locale),
-                    part(outcome, f.share.hundredths()).format(ctx.locale),
+                    f.share.of(budget).format(ctx.locale),
+                    f.share.of(outcome).format(ctx.locale),
                 ]
             })
             .collect();

@@ -304,7 +304,7 @@ async fn report_view(
                 }
             }
         }
-        (sections(&document))
+        (sections(&document.sections))
     };
     Ok(page(ctx, &document.title, Nav::Initiatives, body))
 }
