@@ -214,6 +214,16 @@ pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<Initiative> 
     found.ok_or(StoreError::NotFound)
 }
 
+/// The organisation's initiatives that are not archived, by name, for a form's choice.
+pub async fn choices(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(i64, String)>> {
+    Ok(on_reader!(db, |pool| sqlx::query_as(
+        "SELECT id, name FROM initiatives WHERE org_id = $1 AND archived = FALSE ORDER BY name, id"
+    )
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?))
+}
+
 fn require_editor(scope: &OrgScope) -> StoreResult<()> {
     if scope.role.can_edit_initiatives() {
         Ok(())

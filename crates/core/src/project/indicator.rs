@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::activity::{activities_in, PlannedAndDone};
 use super::evaluation::{evaluation_mean, EvaluationGrade};
 use super::followup::{attendance_in, EventFacts};
+use super::outcome::{improved_share, outcomes_improved, OutcomeEnd};
 use super::participation::{reached_work_or_studies, ParticipationFacts};
 use crate::choice::choice_enum;
 use crate::locale::Locale;
@@ -32,6 +33,8 @@ choice_enum!(
         ActivitiesDone => "activities_done",
         ReachedWorkOrStudies => "reached_work_or_studies",
         EvaluationMean => "evaluation_mean",
+        OutcomesImproved => "outcomes_improved",
+        OutcomesImprovedShare => "outcomes_improved_share",
     }
 );
 
@@ -213,6 +216,8 @@ pub struct Records<'a> {
     pub activities: &'a [PlannedAndDone],
     pub participations: &'a [ParticipationFacts],
     pub evaluations: &'a [EvaluationGrade],
+    /// The ended outcome-rating episodes that name the initiative.
+    pub outcomes: &'a [OutcomeEnd],
 }
 
 /// A counted source's value for a period, from the records; `None` for a manual indicator.
@@ -229,6 +234,8 @@ pub fn computed_value(source: IndicatorSource, period: &Period, records: Records
         IndicatorSource::ActivitiesDone => activities_in(period, records.activities).done,
         IndicatorSource::ReachedWorkOrStudies => reached_work_or_studies(period, records.participations),
         IndicatorSource::EvaluationMean => return evaluation_mean(period, records.evaluations),
+        IndicatorSource::OutcomesImproved => outcomes_improved(period, records.outcomes),
+        IndicatorSource::OutcomesImprovedShare => return improved_share(period, records.outcomes),
     };
     Some(f64::from(count))
 }

@@ -13,6 +13,7 @@ pub mod followup;
 pub mod frame;
 pub mod indicator;
 pub mod money;
+pub mod outcome;
 pub mod participation;
 pub mod report;
 
@@ -33,6 +34,7 @@ pub use indicator::{
     computed_value, derived_status, Direction, IndicatorDefinition, IndicatorInput, IndicatorSource, IndicatorStatus,
     PeriodEntry, PeriodEntryInput, Reading, Records,
 };
+pub use outcome::{improved_share, outcomes_improved, OutcomeEnd};
 pub use participation::{
     before_and_after, participants_in, reached_work_or_studies, AgeBand, ExitReason, Income, JoinDraft, JoinInput,
     LeaveDraft, LeaveInput, Occupation, ParticipationFacts,

@@ -1499,3 +1499,137 @@ async fn events_are_evaluated_by_qr_code_the_project_before_and_after_and_all_of
     assert_eq!(vera.api_get(&viewing, &not_a_report).await.0, StatusCode::BAD_REQUEST);
     app.stop().await;
 }
+
+/// Outcome-rating episodes of a project: when each ended (none for one still open), its outcome
+/// totals in date order, and whether it names the project.
+const EPISODES: [(Option<&str>, &[i64], bool); 9] = [
+    (Some("2026-04-30"), &[10, 20], true),
+    // Exactly the reliable change of five, on the tertial's first day.
+    (Some("2026-05-01"), &[10, 15], true),
+    (Some("2026-06-15"), &[10, 14], true),
+    (Some("2026-07-01"), &[20, 30], true),
+    (Some("2026-08-31"), &[30, 22], true),
+    // One rating: no change to count.
+    (Some("2026-08-20"), &[12], true),
+    (Some("2026-08-10"), &[10, 25], true),
+    // Improved, but not the project's.
+    (Some("2026-08-11"), &[10, 30], false),
+    // The project's and improved, but still open.
+    (None, &[10, 30], true),
+];
+
+#[tokio::test]
+async fn episodes_that_name_the_project_give_its_outcome_indicators() {
+    let app = TestApp::spawn().await;
+    let [sara, _vera, olle] = people(&app).await;
+    let boras = number(&app, "SELECT id FROM organisations WHERE name = 'Borås stad'").await;
+    let anna = app.logged_in(boras, "anna@boras.se", "Anna Admin", Role::Admin).await;
+    let pia = app.logged_in(boras, "pia@boras.se", "Pia Behandlare", Role::Practitioner).await;
+    anna.post("/outcomes/units", &[("name", "Vuxenenheten")]).await;
+    let unit = number(&app, "SELECT id FROM units").await;
+    let pia_id = number(&app, "SELECT id FROM users WHERE email = 'pia@boras.se'").await.to_string();
+    anna.post(&format!("/outcomes/units/{unit}/members"), &[("user_id", &pia_id)]).await;
+    let (project, coordinating) = funded_project(&sara, "Steget vidare", 1_000_000, 0).await;
+    let (foreign, _) = funded_project(&olle, "Annans projekt", 1_000_000, 0).await;
+    let token = pia.api_token("journal").await;
+
+    // An episode names one of the organisation's initiatives or none; another's is refused by name.
+    let (_, person) =
+        pia.api_post(&token, "/api/v1/outcomes/participants", &json!({"code": "X-0", "age_group": "adult"})).await;
+    let episodes_of = |id: &serde_json::Value| format!("/api/v1/outcomes/participants/{id}/episodes");
+    let refused = json!({"unit_id": unit, "starts_on": "2026-03-02", "initiative_id": foreign});
+    let (status, error) = pia.api_post(&token, &episodes_of(&person["id"]), &refused).await;
+    assert_eq!(
+        (status, error["error"]["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("initiative_id")),
+        "{error}"
+    );
+    let page = format!("/outcomes/participants/{}", person["id"]);
+    let (_, shown) = pia.page(&page).await;
+    assert!(shown.contains("name=\"initiative_id\"") && shown.contains("Steget vidare"), "{shown}");
+    assert!(!shown.contains("Annans projekt"));
+    let (unit_text, project_text, foreign_text) = (unit.to_string(), project.to_string(), foreign.to_string());
+    let form = [("unit_id", unit_text.as_str()), ("starts_on", "2026-03-02"), ("initiative_id", &foreign_text)];
+    let (status, shown) = pia.post_page(&format!("{page}/episodes"), &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(shown.contains("href=\"#f-initiative_id\""), "the error names the field: {shown}");
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM outcome_episodes").await, 0, "nothing written");
+    let form = [("unit_id", unit_text.as_str()), ("starts_on", "2026-03-02"), ("initiative_id", &project_text)];
+    assert_eq!(pia.post(&format!("{page}/episodes"), &form).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(number(&app, "SELECT initiative_id FROM outcome_episodes").await, project);
+
+    for (n, (ended, totals, named)) in EPISODES.iter().enumerate() {
+        let code = json!({"code": format!("X-{}", n + 1), "age_group": "adult"});
+        let (_, person) = pia.api_post(&token, "/api/v1/outcomes/participants", &code).await;
+        let mut body = json!({"unit_id": unit, "starts_on": "2026-03-02"});
+        if *named {
+            body["initiative_id"] = json!(project);
+        }
+        let (status, episode) = pia.api_post(&token, &episodes_of(&person["id"]), &body).await;
+        assert_eq!((status, episode["initiative_id"].as_i64()), (StatusCode::CREATED, named.then_some(project)));
+        let id = &episode["id"];
+        for (total, date) in totals.iter().zip(["2026-03-02", "2026-04-20"]) {
+            let session = json!({"date": date, "ors_total": total});
+            let (status, _) = pia.api_post(&token, &format!("/api/v1/outcomes/episodes/{id}/sessions"), &session).await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        if let Some(ends_on) = ended {
+            let closed = pia
+                .post(&format!("/outcomes/episodes/{id}/close"), &[("ends_on", ends_on), ("end_reason", "planned")])
+                .await;
+            assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+        }
+    }
+
+    // Counted here: an ended episode of the project with two ratings or more counts; it improved
+    // when its last total is five or more above its first.
+    let ended_in = |period: &str| -> Vec<&[i64]> {
+        EPISODES
+            .iter()
+            .filter(|(ended, totals, named)| *named && totals.len() >= 2 && ended.is_some_and(|d| holds(period, d)))
+            .map(|(_, totals, _)| *totals)
+            .collect()
+    };
+    let improved = |period: &str| ended_in(period).iter().filter(|t| t[t.len() - 1] - t[0] >= 5).count() as f64;
+    let share = |period: &str| {
+        let counted = ended_in(period).len() as f64;
+        (counted >= 5.0).then(|| (improved(period) / counted * 1000.0).round() / 10.0)
+    };
+    let indicator = |name: &str, source: &str, target: f64| json!({"name": name, "target": target, "every": "tertial", "source": source, "direction": "increase"});
+    let indicators = format!("/api/v1/initiatives/{project}/indicators");
+    let (_, count_id) =
+        sara.api_post(&coordinating, &indicators, &indicator("Förbättrade", "outcomes_improved", 3.0)).await;
+    let (status, share_id) = sara
+        .api_post(&coordinating, &indicators, &indicator("Andel förbättrade", "outcomes_improved_share", 80.0))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{share_id}");
+    for period in ["2026-T1", "2026-T2", "2026-T3", "2026"] {
+        let (status, figures) =
+            sara.api_get(&coordinating, &format!("/api/v1/initiatives/{project}/followup?period={period}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let value_of = |id: &serde_json::Value| {
+            figures["indicators"].as_array().expect("indicators").iter().find(|i| i["id"] == id["id"]).expect("it")
+                ["value"]
+                .as_f64()
+        };
+        assert_eq!(value_of(&count_id), Some(improved(period)), "improved in {period}");
+        assert_eq!(value_of(&share_id), share(period), "share in {period}");
+    }
+    assert_eq!(share("2026-T2"), Some(60.0), "the data reach the threshold in the second tertial");
+
+    // The overview judges the tertial last finished: the second's share is off track against 80 %.
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let last_finished = match today.as_str() {
+        d if d >= "2027-01-01" => "2026-T3",
+        d if d >= "2026-09-01" => "2026-T2",
+        _ => "2026-T1",
+    };
+    let off_track = [(improved(last_finished), 3.0), (share(last_finished).unwrap_or(f64::NAN), 80.0)]
+        .iter()
+        .filter(|(value, target)| !value.is_nan() && status_for(*value, 0.0, *target) == "off_track")
+        .count();
+    let (_, overview) = sara.page("/projects").await;
+    let cell = format!("<td class=\"number\">{off_track} / 2</td>");
+    assert!(overview.contains(&cell), "{cell} in {overview}");
+    app.stop().await;
+}

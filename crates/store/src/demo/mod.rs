@@ -463,7 +463,7 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             };
             let admin = scope(index, (Role::Admin, user("admin@demo.parat.se").await?));
             let practitioner = scope(index, (Role::Practitioner, user("behandlare@demo.parat.se").await?));
-            outcomes::follow_up(db, &admin, &practitioner, &mut random).await?;
+            outcomes::follow_up(db, (&admin, &practitioner), initiative, &mut random).await?;
         }
     }
     if size == DemoSize::National {

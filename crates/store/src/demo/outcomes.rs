@@ -1,7 +1,8 @@
 //! Follow-up with participants in the demo: Borås's adult unit with its practitioner (Pia
 //! Praktiker) and the administrator as its manager, twenty-four participants under codes with
 //! weekly sessions over the past months — most improving, some not, a few alerts to see — and
-//! half of the episodes closed, so that the unit's report has months and a tertial to show.
+//! half of the episodes closed, so that the unit's report has months and a tertial to show. Three
+//! episodes in four belong to the municipality's project, whose indicator counts them.
 
 use parat_core::outcomes::{AgeGroup, EndReason, Marks, Ratings, Tenths};
 use parat_core::participant::ParticipantDraft;
@@ -24,7 +25,12 @@ fn marks(total: i64, random: &mut Lcg) -> Marks {
     Marks::items(&items).unwrap_or(Marks::TotalOnly(Tenths::whole(20)))
 }
 
-pub(super) async fn follow_up(db: &Db, admin: &OrgScope, practitioner: &OrgScope, random: &mut Lcg) -> StoreResult<()> {
+pub(super) async fn follow_up(
+    db: &Db,
+    (admin, practitioner): (&OrgScope, &OrgScope),
+    project: i64,
+    random: &mut Lcg,
+) -> StoreResult<()> {
     let today = crate::now_date();
     let unit = outcomes::create_unit(db, admin, "Vuxenenheten").await?;
     outcomes::create_unit(db, admin, "Ungdomsenheten").await?;
@@ -43,7 +49,7 @@ pub(super) async fn follow_up(db: &Db, admin: &OrgScope, practitioner: &OrgScope
             participant_id: participant,
             unit_id: unit,
             practitioner_id: practitioner.user_id(),
-            initiative_id: None,
+            initiative_id: (n % 4 != 3).then_some(project),
             starts_on,
         };
         let episode = outcomes::open_episode(db, practitioner, &episode, today).await?;

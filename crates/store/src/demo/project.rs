@@ -1,7 +1,7 @@
 //! Project follow-up in the demo: Borås's first initiative with a year's training events (a
 //! network meeting a month, two courses) and who came, and an activity plan with some of it
 //! carried out, late or smaller than planned, as projects go; a budget with its costs; the
-//! project's frame; two indicators, one counted and one typed; and participants in and out.
+//! project's frame; three indicators, two counted and one typed; and participants in and out.
 
 use parat_core::locale::scandinavian_moment;
 use parat_core::periods::{Period, PeriodKind};
@@ -271,8 +271,9 @@ async fn frame(db: &Db, coordinator: &OrgScope, initiative: i64) -> StoreResult<
     Ok(())
 }
 
-/// People reached per tertial, counted by Parat; staff who feel they are an important link,
-/// typed from the tertial survey.
+/// People reached per tertial and the share of the year's ended episodes that improved, counted
+/// by Parat;
+/// staff who feel they are an important link, typed from the tertial survey.
 async fn indicators(db: &Db, coordinator: &OrgScope, initiative: i64, goals: &[(i64, String)]) -> StoreResult<()> {
     let reached = IndicatorDefinition {
         name: "Medarbetare som nås av utbildning och nätverk".into(),
@@ -286,6 +287,20 @@ async fn indicators(db: &Db, coordinator: &OrgScope, initiative: i64, goals: &[(
         goal_id: goals.get(2).or(goals.first()).map(|(id, _)| *id),
     };
     project::create_indicator(db, coordinator, initiative, &reached).await?;
+    let improved = IndicatorDefinition {
+        name: "Deltagare som blir tillförlitligt bättre".into(),
+        definition: "Andel av de avslutade insatsperioderna med minst två skattningar där ORS steg med minst \
+            den tillförlitliga förändringen."
+            .into(),
+        unit: "%".into(),
+        baseline: 40.0,
+        target: 60.0,
+        every: PeriodKind::Year,
+        source: IndicatorSource::OutcomesImprovedShare,
+        direction: Direction::Increase,
+        goal_id: goals.first().map(|(id, _)| *id),
+    };
+    project::create_indicator(db, coordinator, initiative, &improved).await?;
     let link = IndicatorDefinition {
         name: "Andel som känner sig som en viktig länk".into(),
         definition: "Andel av personalen som svarar 4 eller 5 i tertialenkäten.".into(),

@@ -3,6 +3,8 @@
 //! organisation's administrators; a unit's records for its reports by every member.
 
 use parat_core::outcomes::{AgeGroup, EndReason, Ratings};
+use std::collections::HashMap;
+
 use time::Date;
 
 use super::*;
@@ -83,6 +85,19 @@ pub async fn open_episode(db: &Db, scope: &OrgScope, draft: &EpisodeDraft, today
     if !(own || manages || scope.role().can_administer()) {
         return Err(StoreError::Forbidden);
     }
+    if let Some(initiative_id) = draft.initiative_id {
+        // An archived initiative is still the organisation's: an episode may be registered late.
+        match crate::initiatives::get(db, scope, initiative_id).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound) => {
+                return Err(StoreError::Invalid(parat_core::FieldErrors::single(
+                    "initiative_id",
+                    parat_core::Problem::UnknownChoice,
+                )))
+            }
+            Err(other) => return Err(other),
+        }
+    }
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         // The unit is the organisation's and the practitioner works in it.
@@ -109,7 +124,8 @@ pub async fn open_episode(db: &Db, scope: &OrgScope, draft: &EpisodeDraft, today
         };
         let entry = AuditEntry::scoped(scope, "create", "episode", id).after(&serde_json::json!({
             "participant_id": draft.participant_id, "unit_id": draft.unit_id,
-            "practitioner_id": draft.practitioner_id, "starts_on": draft.starts_on.to_string(),
+            "practitioner_id": draft.practitioner_id, "initiative_id": draft.initiative_id,
+            "starts_on": draft.starts_on.to_string(),
         }));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
@@ -222,6 +238,46 @@ pub async fn close_episode(
 #[derive(Debug, Clone, Default)]
 pub struct UnitRecords {
     pub episodes: Vec<(Episode, AgeGroup, Dated)>,
+}
+
+/// How the ended episodes that name an initiative came out, per initiative, for the project's
+/// counted indicators: the episodes `e` where `condition` holds for `$1`, each under its own
+/// organisation's settings. Only a date and its course leave here, no person, so the read is
+/// not one of personal data.
+pub(crate) async fn initiative_outcomes(
+    db: &Db,
+    condition: &str,
+    id: i64,
+) -> StoreResult<HashMap<i64, Vec<parat_core::project::OutcomeEnd>>> {
+    let condition = format!("e.initiative_id IS NOT NULL AND e.ends_on IS NOT NULL AND {condition}");
+    let rows: Vec<(i64, i64, i64, String, Stored<AgeGroup>)> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "SELECT e.id, e.org_id, e.initiative_id, e.ends_on, p.age_group FROM outcome_episodes e \
+         JOIN participants p ON p.id = e.participant_id WHERE {condition}"
+    ))
+    .bind(id)
+    .fetch_all(pool)
+    .await?);
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ratings = super::sessions::ratings_by_episode(db, &condition, id).await?;
+    let mut settings: HashMap<i64, parat_core::outcomes::Settings> = HashMap::new();
+    for (_, org_id, ..) in &rows {
+        if let std::collections::hash_map::Entry::Vacant(entry) = settings.entry(*org_id) {
+            entry.insert(super::settings(db, *org_id).await?);
+        }
+    }
+    let defaults = parat_core::outcomes::Settings::default();
+    let mut ends: HashMap<i64, Vec<parat_core::project::OutcomeEnd>> = HashMap::new();
+    for (episode_id, org_id, initiative_id, ends_on, age_group) in rows {
+        let Some(ended_on) = date_of(Some(ends_on)) else { continue };
+        let org_settings = settings.get(&org_id).unwrap_or(&defaults);
+        let sessions = ratings.get(&episode_id).map(Vec::as_slice).unwrap_or(&[]);
+        let end =
+            parat_core::project::OutcomeEnd::of(org_settings, age_group.0, ended_on, sessions.iter().map(|(_, r)| r));
+        ends.entry(initiative_id).or_default().push(end);
+    }
+    Ok(ends)
 }
 
 /// Sessions' ratings with their dates, in date order.

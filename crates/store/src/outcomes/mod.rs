@@ -16,6 +16,7 @@ mod links;
 mod sessions;
 mod trajectories;
 
+pub(crate) use episodes::initiative_outcomes;
 pub use episodes::{
     close_episode, episode, episodes_of, open_episode, unit_records, Episode, EpisodeDraft, UnitRecords,
 };

@@ -245,9 +245,9 @@ pub(super) async fn ratings_of_closed(db: &Db, org_id: i64) -> StoreResult<HashM
 
 /// Sessions' ratings per episode, in date order, of the episodes `e` where `condition` holds
 /// for `$1`.
-async fn ratings_by_episode(
+pub(super) async fn ratings_by_episode(
     db: &Db,
-    condition: &'static str,
+    condition: &str,
     id: i64,
 ) -> StoreResult<HashMap<i64, Vec<(Date, Ratings)>>> {
     let rows: Vec<SessionRow> = on_reader!(db, |pool| {

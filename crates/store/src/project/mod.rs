@@ -79,6 +79,9 @@ pub struct ProjectFacts {
     pub participations: Vec<parat_core::project::ParticipationFacts>,
     /// The overall grades of the events' evaluations.
     pub evaluation_grades: Vec<parat_core::project::EvaluationGrade>,
+    /// How the ended outcome-rating episodes that name the initiative came out; read only when
+    /// an indicator counts them.
+    pub outcomes: Vec<parat_core::project::OutcomeEnd>,
 }
 
 impl ProjectFacts {
@@ -89,6 +92,7 @@ impl ProjectFacts {
             activities: &self.activities,
             participations: &self.participations,
             evaluations: &self.evaluation_grades,
+            outcomes: &self.outcomes,
         }
     }
 }
@@ -112,15 +116,30 @@ async fn project_facts_of(
     initiative_id: i64,
     (events, activities, evaluation_grades): (&[Event], &[Activity], Vec<parat_core::project::EvaluationGrade>),
 ) -> StoreResult<ProjectFacts> {
+    let indicators = indicators::indicators_of_unchecked(db, scope, initiative_id).await?;
+    let outcomes = match indicators.iter().any(|i| counts_outcomes(i.definition.source)) {
+        true => crate::outcomes::initiative_outcomes(db, "e.initiative_id = $1", initiative_id)
+            .await?
+            .remove(&initiative_id)
+            .unwrap_or_default(),
+        false => Vec::new(),
+    };
     Ok(ProjectFacts {
         events: events.iter().map(Event::facts).collect(),
         activities: activities.iter().map(|a| (a.planned_on, a.done_on)).collect(),
         budget_lines: budget::budget_lines_unchecked(db, scope, initiative_id).await?,
         costs: budget::costs_unchecked(db, scope, initiative_id).await?,
-        indicators: indicators::indicators_of_unchecked(db, scope, initiative_id).await?,
+        indicators,
         participations: participations::participation_facts_unchecked(db, scope, initiative_id).await?,
         evaluation_grades,
+        outcomes,
     })
+}
+
+/// Whether an indicator of this source is counted from outcome-rating episodes.
+fn counts_outcomes(source: parat_core::project::IndicatorSource) -> bool {
+    use parat_core::project::IndicatorSource::{OutcomesImproved, OutcomesImprovedShare};
+    matches!(source, OutcomesImproved | OutcomesImprovedShare)
 }
 
 /// Everything a report is made from, read with one check of the initiative (reading it is the

@@ -116,6 +116,16 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
     }
     let participations = super::participations::facts_for_indicators(db, FUNDED, org).await?;
     let grades = super::evaluations::grades_for_indicators(db, FUNDED, org).await?;
+    let outcomes = crate::outcomes::initiative_outcomes(
+        db,
+        &format!(
+            "e.initiative_id IN ({FUNDED} SELECT x.initiative_id FROM project_indicators x \
+             JOIN initiatives i ON i.id = x.initiative_id JOIN funded f ON f.id = i.org_id \
+             WHERE x.source IN ('outcomes_improved', 'outcomes_improved_share'))"
+        ),
+        org,
+    )
+    .await?;
     let mut per_initiative: HashMap<i64, Vec<Indicator>> = HashMap::new();
     for indicator in indicators {
         per_initiative.entry(indicator.initiative_id).or_default().push(indicator);
@@ -129,6 +139,7 @@ pub async fn overview(db: &Db, scope: &OrgScope, today: Date) -> StoreResult<Vec
                 activities: dates.get(&id).map(Vec::as_slice).unwrap_or(&[]),
                 participations: participations.get(&id).map(Vec::as_slice).unwrap_or(&[]),
                 evaluations: grades.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                outcomes: outcomes.get(&id).map(Vec::as_slice).unwrap_or(&[]),
             };
             let off_track = indicators
                 .iter()

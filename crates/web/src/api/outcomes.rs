@@ -66,6 +66,8 @@ pub struct EpisodeOut {
     id: i64,
     participant_id: i64,
     unit_id: i64,
+    /// The initiative (project) the episode belongs to, if any.
+    initiative_id: Option<i64>,
     /// `YYYY-MM-DD`.
     starts_on: String,
     ends_on: Option<String>,
@@ -103,6 +105,7 @@ async fn episode_out(state: &AppState, scope: &parat_store::OrgScope, id: i64) -
         id: episode.id,
         participant_id: episode.participant_id,
         unit_id: episode.unit_id,
+        initiative_id: episode.initiative_id,
         starts_on: episode.starts_on.to_string(),
         ends_on: episode.ended.map(|(d, _)| d.to_string()),
         end_reason: episode.ended.map(|(_, r)| r.key().to_owned()),
@@ -212,6 +215,11 @@ pub struct EpisodeBody {
     #[serde(default, deserialize_with = "whole_number")]
     #[schema(minimum = 1)]
     practitioner_id: Option<i64>,
+    /// An initiative (project) of the organisation the episode belongs to: its ended episodes
+    /// then count in the project's outcome indicators.
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 1)]
+    initiative_id: Option<i64>,
 }
 
 /// Opens an episode for a participant the token's person works with (or registered), in a unit
@@ -224,7 +232,7 @@ pub struct EpisodeBody {
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "Not for the token's person to open for that practitioner", body = ErrorBody),
         (status = 404, description = "No such participant among those the token's person works with", body = ErrorBody),
-        (status = 422, description = "Invalid fields, each named: a date in the future, a unit or practitioner that does not fit", body = ErrorBody),
+        (status = 422, description = "Invalid fields, each named: a date in the future, a unit, practitioner or initiative that does not fit", body = ErrorBody),
     ))]
 async fn open_episode(
     State(state): State<AppState>,
@@ -239,7 +247,7 @@ async fn open_episode(
         participant_id,
         unit_id: body.unit_id,
         practitioner_id: body.practitioner_id.unwrap_or(scope.user_id()),
-        initiative_id: None,
+        initiative_id: body.initiative_id,
         starts_on,
     };
     let id = store::open_episode(&state.db, &scope, &draft, parat_store::now_date()).await.map_err(store_invalid)?;

@@ -49,6 +49,8 @@ pub struct WatchQuery {
 pub struct EpisodeInput {
     unit_id: String,
     starts_on: String,
+    /// Optional: the initiative (project) the episode belongs to, for its counted indicators.
+    initiative_id: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -88,11 +90,14 @@ async fn participant_view(
         Some(episode) if episode.ended.is_none() => outcomes::pending_links(&state.db, episode).await?,
         _ => Vec::new(),
     };
-    // The units to open an episode in, only when the form is shown.
-    let units = if current.is_none_or(|e| e.ended.is_some()) {
-        outcomes::units(&state.db, &member.scope).await?
+    // The units and initiatives to open an episode in, only when the form is shown.
+    let (units, initiatives) = if current.is_none_or(|e| e.ended.is_some()) {
+        (
+            outcomes::units(&state.db, &member.scope).await?,
+            parat_store::initiatives::choices(&state.db, &member.scope).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let course = current.map(|_| progress(&settings, participant.age_group, sessions.iter().map(|s| &s.ratings)));
     let body = html! {
@@ -139,7 +144,7 @@ async fn participant_view(
             }
         }
         @if current.is_none_or(|e| e.ended.is_some()) {
-            (episode_form(ctx, &participant, &units, &shown.episode.0, &shown.episode.1))
+            (episode_form(ctx, &participant, (&units, &initiatives), &shown.episode.0, &shown.episode.1))
         }
         @if episodes.len() > 1 {
             section aria-labelledby="episodes" {
@@ -398,21 +403,25 @@ fn phone_links(
 fn episode_form(
     ctx: &Ctx,
     participant: &Participant,
-    units: &[outcomes::Unit],
+    (units, initiatives): (&[outcomes::Unit], &[(i64, String)]),
     input: &EpisodeInput,
     errors: &FieldErrors,
 ) -> Markup {
     let options: Vec<(String, String)> = units.iter().map(|u| (u.id.to_string(), u.name.clone())).collect();
+    let projects: Vec<(String, String)> = initiatives.iter().map(|(id, name)| (id.to_string(), name.clone())).collect();
     let starts_on =
         if input.starts_on.is_empty() { parat_store::now_date().to_string() } else { input.starts_on.clone() };
     html! {
         section aria-labelledby="open-episode" {
             h2 #open-episode { (ctx.t("outcomes-episode-open")) }
-            (error_summary(ctx, errors, &[("unit_id", ctx.t("outcomes-unit")), ("starts_on", ctx.t("outcomes-starts-on"))]))
+            (error_summary(ctx, errors, &[("unit_id", ctx.t("outcomes-unit")), ("starts_on", ctx.t("outcomes-starts-on")), ("initiative_id", ctx.t("outcomes-initiative"))]))
             form.stacked method="post" action=(format!("/outcomes/participants/{}/episodes", participant.id)) novalidate {
                 (csrf(ctx))
                 (forms::select(ctx, Field::new(ctx, "unit_id", "outcomes-unit", errors).required(), &options, &input.unit_id, Some(ctx.t("choose"))))
                 (forms::input(ctx, Field::new(ctx, "starts_on", "outcomes-starts-on", errors).required(), "date", &starts_on, None))
+                @if !projects.is_empty() {
+                    (forms::select(ctx, Field::new(ctx, "initiative_id", "outcomes-initiative", errors).hint(ctx.t("outcomes-initiative-hint")), &projects, &input.initiative_id, Some(ctx.t("outcomes-initiative-none"))))
+                }
                 div.actions { button type="submit" { (ctx.t("outcomes-episode-open")) } }
             }
         }
@@ -490,13 +499,14 @@ pub async fn open_episode(
         "starts_on",
         parat_core::initiative::parse_date(&input.starts_on).and_then(|d| d.ok_or(parat_core::Problem::Required)),
     );
-    let opened = match (unit_id, starts_on) {
-        (Some(unit_id), Some(starts_on)) if errors.is_empty() => {
+    let initiative_id = errors.check("initiative_id", parat_core::validation::optional_id(&input.initiative_id));
+    let opened = match (unit_id, starts_on, initiative_id) {
+        (Some(unit_id), Some(starts_on), Some(initiative_id)) if errors.is_empty() => {
             let draft = EpisodeDraft {
                 participant_id,
                 unit_id,
                 practitioner_id: member.scope.user_id(),
-                initiative_id: None,
+                initiative_id,
                 starts_on,
             };
             outcomes::open_episode(&state.db, &member.scope, &draft, today).await.map(|_| ())
