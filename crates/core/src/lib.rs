@@ -4,11 +4,13 @@
 //! everything inside the application works with values that cannot be invalid.
 
 pub mod account;
+pub mod campaign;
 mod choice;
 pub mod initiative;
 pub mod landscape;
 pub mod locale;
 pub mod map;
+pub mod money;
 pub mod organisation;
 pub mod outcomes;
 pub mod owner;

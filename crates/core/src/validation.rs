@@ -266,6 +266,19 @@ pub fn decimal_in(raw: &str, min: i64, max: i64) -> Result<f64, Problem> {
 }
 
 /// A record chosen in a list by its id, or none (an empty choice).
+/// Distinct positive ids from a form's ticked boxes or chosen options, in order; an empty value
+/// is no choice.
+pub fn chosen_ids(raw: &[String]) -> Result<Vec<i64>, Problem> {
+    let mut ids = Vec::new();
+    for value in raw.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let id = value.parse::<i64>().ok().filter(|id| *id > 0).ok_or(Problem::UnknownChoice)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 pub fn optional_id(raw: &str) -> Result<Option<i64>, Problem> {
     match raw.trim() {
         "" => Ok(None),

@@ -248,6 +248,8 @@ pub const ENTITIES: &[&str] = &[
     "project_report",
     "project_reporting",
     "project_role",
+    "campaign",
+    "campaign_offer",
 ];
 
 /// Which entries to show: by whom, about what kind of record, within which times (Unix

@@ -232,7 +232,7 @@ fn require_editor(scope: &OrgScope) -> StoreResult<()> {
     }
 }
 
-fn search_text(draft: &InitiativeDraft) -> String {
+pub(crate) fn search_text(draft: &InitiativeDraft) -> String {
     let topic = draft.topic.custom_name().unwrap_or_default();
     search_key(&format!("{}\n{}\n{}\n{}", draft.name, draft.target_group, topic, draft.description))
 }
@@ -291,12 +291,35 @@ macro_rules! bind_draft {
             .bind($draft.period.end().map(|d| d.to_string()))
             .bind($draft.status.key())
             .bind($draft.owner_id)
-            .bind(search_key(&$draft.name))
-            .bind(search_text($draft))
+            .bind($crate::search_key(&$draft.name))
+            .bind($crate::initiatives::search_text($draft))
             .bind($at)
             .bind($org_id)
     };
 }
+pub(crate) use bind_draft;
+
+/// Inserts an initiative of the organisation `$org_id` inside the caller's transaction, and
+/// gives its id: an initiative's creation, and a campaign's approval, which makes one in the
+/// offered organisation together with its assessment.
+macro_rules! insert_initiative {
+    ($tx:ident, $org_id:expr, $draft:expr) => {{
+        let (id,): (i64,) = $crate::initiatives::bind_draft!(
+            sqlx::query_as(
+                "INSERT INTO initiatives (name, description, topic, custom_topic, target_group, start_date, end_date, \
+                 status, owner_id, name_key, search_text, updated_at, org_id, created_at, archived) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, FALSE) RETURNING id",
+            ),
+            $draft,
+            $crate::now(),
+            $org_id
+        )
+        .fetch_one(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+pub(crate) use insert_initiative;
 
 /// Creates an initiative in the scope's organisation and returns it.
 pub async fn create(db: &Db, scope: &OrgScope, draft: &InitiativeDraft) -> StoreResult<Initiative> {
@@ -304,18 +327,7 @@ pub async fn create(db: &Db, scope: &OrgScope, draft: &InitiativeDraft) -> Store
     let created = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         check_owner!(tx, scope, draft);
-        let (id,): (i64,) = bind_draft!(
-            sqlx::query_as(
-                "INSERT INTO initiatives (name, description, topic, custom_topic, target_group, start_date, end_date, \
-                 status, owner_id, name_key, search_text, updated_at, org_id, created_at, archived) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, FALSE) RETURNING id",
-            ),
-            draft,
-            now(),
-            scope.org_id
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_initiative!(tx, scope.org_id, draft);
         write_partners!(tx, scope, id, draft);
         let created = fetch_one!(tx, scope, id).ok_or(StoreError::NotFound)?;
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "create", "initiative", id).after(&created))?;

@@ -14,6 +14,7 @@ mod stored;
 
 pub mod accounts;
 pub mod audit;
+pub mod campaign;
 pub mod demo;
 pub mod initiatives;
 pub mod instruments;

@@ -2,6 +2,7 @@
 //! the choice when a row is read, so that no row carries a key as text for code to parse later.
 //! A key the code does not know is a decode error, never silently some default.
 
+use parat_core::campaign::Response;
 use parat_core::initiative::{InitiativeStatus, TopicArea};
 use parat_core::landscape::goals::GoalLevel;
 use parat_core::landscape::plan::MilestoneStatus;
@@ -85,6 +86,7 @@ stored_keys!(
     Occupation,
     ExitReason,
     EvaluationStage,
+    Response,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

@@ -93,6 +93,10 @@ pub enum NotNow {
     LandscapeBegun,
     /// Other records hang on this one (goals under a goal): they go or move first.
     HasDependents,
+    /// A campaign's offer is approved only after the organisation has registered interest, once.
+    NotInterested,
+    /// An approved offer's answer no longer changes: its assessment exists.
+    OfferApproved,
 }
 
 impl NotNow {
@@ -106,6 +110,8 @@ impl NotNow {
         NotNow::QuestionnaireFull,
         NotNow::LandscapeBegun,
         NotNow::HasDependents,
+        NotNow::NotInterested,
+        NotNow::OfferApproved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -118,6 +124,8 @@ impl NotNow {
             NotNow::ItemInUse => "item_in_use",
             NotNow::QuestionnaireFull => "questionnaire_full",
             NotNow::LandscapeBegun => "landscape_begun",
+            NotNow::NotInterested => "not_interested",
+            NotNow::OfferApproved => "offer_approved",
             NotNow::HasDependents => "has_dependents",
         }
     }

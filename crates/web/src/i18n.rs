@@ -78,7 +78,7 @@ fn variables() -> &'static [&'static str] {
 
 /// The Fluent sources, for tests that compare the three languages' message ids: one file for
 /// what every module shares (`main.ftl`) and one per module (`readiness.ftl`, `questionnaire.ftl`,
-/// `landscape.ftl`, `map.ftl`, `outcomes.ftl`, `project.ftl`).
+/// `landscape.ftl`, `map.ftl`, `outcomes.ftl`, `project.ftl`, `campaign.ftl`).
 pub const SOURCES: [(Locale, &[&str]); 3] = [
     (
         Locale::Sv,
@@ -90,6 +90,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/sv/map.ftl"),
             include_str!("../../../locales/sv/outcomes.ftl"),
             include_str!("../../../locales/sv/project.ftl"),
+            include_str!("../../../locales/sv/campaign.ftl"),
         ],
     ),
     (
@@ -102,6 +103,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/da/map.ftl"),
             include_str!("../../../locales/da/outcomes.ftl"),
             include_str!("../../../locales/da/project.ftl"),
+            include_str!("../../../locales/da/campaign.ftl"),
         ],
     ),
     (
@@ -114,6 +116,7 @@ pub const SOURCES: [(Locale, &[&str]); 3] = [
             include_str!("../../../locales/en/map.ftl"),
             include_str!("../../../locales/en/outcomes.ftl"),
             include_str!("../../../locales/en/project.ftl"),
+            include_str!("../../../locales/en/campaign.ftl"),
         ],
     ),
 ];

@@ -4,62 +4,15 @@
 use serde::Deserialize;
 use time::Date;
 
-use super::money::Amount;
 use crate::choice::choice_enum;
 use crate::initiative::parse_date;
 use crate::locale::Locale;
+pub use crate::money::{format_percent, Share};
 use crate::periods::{Period, PeriodKind};
 use crate::validation::{int_in, optional_text, required_text, FieldErrors, Problem};
 
 const NAME_MAX: usize = 200;
 const TEXT_MAX: usize = 1000;
-
-/// A funder's share of the project, in hundredths of a percent (`50` is 5 000, `33,33` is 3 333).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(transparent)]
-pub struct Share(u16);
-
-impl Share {
-    pub const WHOLE: u16 = 10_000;
-
-    /// A percentage as the person writes it in their language, with at most two decimals and an
-    /// optional `%`; more than nothing and at most the whole.
-    pub fn parse(raw: &str, locale: Locale) -> Result<Share, Problem> {
-        let number = raw.trim().trim_end_matches('%');
-        // A percentage with two decimals reads exactly like an amount of money in öre.
-        let hundredths = Amount::parse(number, locale, false).map_err(|problem| match problem {
-            Problem::OutOfRange { .. } => Problem::OutOfRange { min: 0, max: 100 },
-            other => other,
-        })?;
-        match u16::try_from(hundredths.ore()) {
-            Ok(h) if (1..=Share::WHOLE).contains(&h) => Ok(Share(h)),
-            _ => Err(Problem::OutOfRange { min: 0, max: 100 }),
-        }
-    }
-
-    pub fn from_hundredths(hundredths: u16) -> Share {
-        Share(hundredths.min(Share::WHOLE))
-    }
-
-    pub fn hundredths(self) -> u16 {
-        self.0
-    }
-
-    /// This share of an amount, rounded to the öre half away from zero (a funder's part of the
-    /// budget or of what was spent).
-    pub fn of(self, amount: Amount) -> Amount {
-        let scaled = i128::from(amount.ore()) * i128::from(self.0);
-        let whole = i128::from(Share::WHOLE);
-        let rounded = (scaled * 2 + scaled.signum() * whole) / (2 * whole);
-        // |amount × share| ≤ |amount|, so it fits where the amount did.
-        Amount::from_ore(i64::try_from(rounded).unwrap_or_default())
-    }
-
-    /// `50 %`, `33,33 %` (`33.33 %` in English).
-    pub fn format(self, locale: Locale) -> String {
-        format_percent(u32::from(self.0), locale)
-    }
-}
 
 /// A funder as typed.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -84,15 +37,10 @@ impl FunderInput {
     }
 }
 
-/// Hundredths of a percent as a percentage, `83,33 %`; for totals, which may pass the whole.
-pub fn format_percent(hundredths: u32, locale: Locale) -> String {
-    format!("{} %", Amount::from_ore(i64::from(hundredths)).format(locale))
-}
-
 /// Whether the funders' shares add up to the whole: an agreement that leaves part unfunded, or
 /// promises more than all of it, is shown as such.
 pub fn shares_total(shares: &[Share]) -> u32 {
-    shares.iter().map(|s| u32::from(s.0)).sum()
+    shares.iter().map(|s| u32::from(s.hundredths())).sum()
 }
 
 choice_enum!(

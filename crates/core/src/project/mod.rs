@@ -12,7 +12,7 @@ pub mod event;
 pub mod followup;
 pub mod frame;
 pub mod indicator;
-pub mod money;
+pub use crate::money;
 pub mod outcome;
 pub mod participation;
 pub mod report;

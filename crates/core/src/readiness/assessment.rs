@@ -71,17 +71,6 @@ pub struct AssessmentDraft {
     pub scorers: Vec<i64>,
 }
 
-fn ids(raw: &[String]) -> Result<Vec<i64>, Problem> {
-    let mut ids = Vec::new();
-    for value in raw.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-        let id = value.parse::<i64>().ok().filter(|id| *id > 0).ok_or(Problem::UnknownChoice)?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
-}
-
 impl AssessmentInput {
     pub fn parse(&self) -> Result<AssessmentDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
@@ -99,8 +88,8 @@ impl AssessmentInput {
         };
         let measured = errors.check("measured", required_text(&self.measured, MEASURED_MAX));
         let issue = errors.check("issue", required_text(&self.issue, ISSUE_MAX));
-        let interviewers = errors.check("interviewers", ids(&self.interviewers));
-        let scorers = match errors.check("scorers", ids(&self.scorers)) {
+        let interviewers = errors.check("interviewers", crate::validation::chosen_ids(&self.interviewers));
+        let scorers = match errors.check("scorers", crate::validation::chosen_ids(&self.scorers)) {
             // Two independent scorers is the method.
             Some(scorers) if scorers.len() != 2 => {
                 errors.add("scorers", Problem::TwoScorers);

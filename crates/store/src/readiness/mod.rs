@@ -144,7 +144,7 @@ fn edition_of(key: &str) -> Edition {
 }
 
 /// The shipped instruments, shared.
-fn builtin_shared(id: &str) -> Option<Arc<Instrument>> {
+pub(crate) fn builtin_shared(id: &str) -> Option<Arc<Instrument>> {
     static SHARED: OnceLock<Vec<Arc<Instrument>>> = OnceLock::new();
     SHARED
         .get_or_init(|| parat_core::readiness::instrument::builtin().iter().cloned().map(Arc::new).collect())
@@ -230,11 +230,36 @@ pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<(Assessment,
     }
 }
 
+/// Inserts a planned assessment of the organisation `$org_id` for one of its initiatives, with no
+/// team, inside the caller's transaction, and gives its id: an assessment's creation, and a
+/// campaign's approval in the offered organisation.
+macro_rules! insert_assessment {
+    ($tx:ident, $org_id:expr, $initiative_id:expr, $draft:expr, $edition:expr) => {{
+        let draft: &parat_core::readiness::assessment::AssessmentDraft = $draft;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO assessments (org_id, initiative_id, instrument_id, measured, issue, half_points, status, \
+             created_at, updated_at, edition) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
+        )
+        .bind($org_id)
+        .bind($initiative_id)
+        .bind(&draft.instrument_id)
+        .bind(&draft.measured)
+        .bind(&draft.issue)
+        .bind(draft.half_points)
+        .bind(parat_core::readiness::assessment::AssessmentStatus::Planned.key())
+        .bind($crate::now())
+        .bind($edition.key())
+        .fetch_one(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+pub(crate) use insert_assessment;
+
 /// Creates an assessment for an initiative of the scope's organisation; coordinators and
 /// administrators only. Every team member must belong to the organisation.
 pub async fn create(db: &Db, scope: &OrgScope, initiative_id: i64, draft: &AssessmentDraft) -> StoreResult<Assessment> {
     Access::require(scope.role.can_edit_initiatives())?;
-    let at = now();
     let created = on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let initiative: Option<(i64,)> = sqlx::query_as("SELECT id FROM initiatives WHERE org_id = $1 AND id = $2")
@@ -263,21 +288,7 @@ pub async fn create(db: &Db, scope: &OrgScope, initiative_id: i64, draft: &Asses
                 .and_then(|i| i.scoring_edition().ok())
                 .ok_or(StoreError::field("instrument", Problem::UnknownChoice))?,
         };
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO assessments (org_id, initiative_id, instrument_id, measured, issue, half_points, status, created_at, updated_at, edition) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
-        )
-        .bind(scope.org_id)
-        .bind(initiative_id)
-        .bind(&draft.instrument_id)
-        .bind(&draft.measured)
-        .bind(&draft.issue)
-        .bind(draft.half_points)
-        .bind(AssessmentStatus::Planned.key())
-        .bind(at)
-        .bind(edition.key())
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_assessment!(tx, scope.org_id, initiative_id, draft, edition);
         let team = draft
             .interviewers
             .iter()

@@ -123,6 +123,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     // Each module adds its kinds of work to the one list.
     let mut work = super::readiness::work_entries(&state, &ctx, &scope).await?;
     work.extend(super::landscape::work_entries(&state, &ctx, &scope).await?);
+    work.extend(super::campaign::work_entries(&state, &ctx, &scope).await?);
     let body = html! {
         h1 { (ctx.t("home-title")) }
         p.lead { (ctx.t_with("home-greeting", &[("name", user.display_name.clone().into())])) }

@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod auth;
+mod campaign;
 mod initiatives;
 mod instruments;
 mod landscape;
@@ -103,6 +104,7 @@ pub fn routes() -> Routes {
         .merge(map::routes())
         .merge(outcomes::routes())
         .merge(project::routes())
+        .merge(campaign::routes())
 }
 
 /// The organisation's people as `(id, name)`, for choosing who owns a piece of work.

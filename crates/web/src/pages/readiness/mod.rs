@@ -100,7 +100,8 @@ fn status_label(ctx: &Ctx, status: AssessmentStatus) -> String {
     ctx.t(&format!("assessment-status-{}", status.key()))
 }
 
-fn instrument_name(ctx: &Ctx, id: &str) -> String {
+/// An instrument's name in the reader's language (campaigns name theirs too).
+pub fn instrument_name(ctx: &Ctx, id: &str) -> String {
     builtin()
         .iter()
         .find(|i| i.id == id)

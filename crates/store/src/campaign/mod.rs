@@ -1,0 +1,179 @@
+//! Readiness campaigns in the store: the campaign a parent organisation runs (`campaigns`) and
+//! each offered organisation's offer — its answer, the board's approval and the assessment made
+//! for it in the organisation's own name (`offers`). The board's members read the campaign and
+//! every offer; its administrators and coordinators manage it. An offered organisation reads its
+//! own offer only, and its administrators and coordinators answer it.
+
+use parat_core::campaign::{offer_status, OfferStatus, Progress, Response};
+use parat_core::initiative::TopicArea;
+use parat_core::money::{Amount, Share};
+use parat_core::readiness::assessment::AssessmentStatus;
+use serde::Serialize;
+use time::Date;
+
+use crate::db::{on_reader, on_writer};
+use crate::stored::date_of;
+use crate::{Db, OrgScope, StoreError, StoreResult, Stored};
+
+mod campaigns;
+mod offers;
+
+pub use campaigns::{board, campaign, campaigns_of, contractor_choices, create_campaign, member_choices, CampaignLine};
+pub use offers::{approve, decline, offer, offers_to, register_interest, Interest};
+
+/// A campaign as its board set it up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Campaign {
+    pub id: i64,
+    /// The organisation that runs it.
+    pub org_id: i64,
+    pub owner_name: String,
+    pub name: String,
+    pub topics: Vec<TopicArea>,
+    pub instrument_id: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub answer_by: Option<Date>,
+    pub offer_text: String,
+    pub reference: String,
+    pub price: Amount,
+    pub board_share: Share,
+    pub contractor: Option<(i64, String)>,
+}
+
+/// One offered organisation's line: its answer and interest, and its assessment once approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Offer {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub org_id: i64,
+    pub org_name: String,
+    pub response: Response,
+    pub interest: Option<Interest>,
+    pub responded_at: Option<i64>,
+    pub approved_at: Option<i64>,
+    pub assessment_id: Option<i64>,
+    /// The assessment's progress as the board follows it.
+    #[serde(skip)]
+    pub progress: Option<Progress>,
+}
+
+impl Offer {
+    pub fn status(&self) -> OfferStatus {
+        offer_status(self.response, self.progress)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CampaignRow {
+    id: i64,
+    org_id: i64,
+    owner_name: String,
+    name: String,
+    topics: Option<String>,
+    instrument_id: String,
+    starts_on: String,
+    ends_on: String,
+    answer_by: Option<String>,
+    offer_text: String,
+    reference: String,
+    price: i64,
+    board_share: i64,
+    contractor_id: Option<i64>,
+    contractor_name: Option<String>,
+}
+
+/// A campaign with its owner's and contractor's names and its topics in order (joined by `,`).
+const SELECT_CAMPAIGN: &str = "SELECT c.id, c.org_id, o.name AS owner_name, c.name, \
+    (SELECT string_agg(t.topic, ',' ORDER BY t.position) FROM campaign_topics t WHERE t.campaign_id = c.id) AS topics, \
+    c.instrument_id, c.starts_on, c.ends_on, c.answer_by, c.offer_text, c.reference, c.price, c.board_share, \
+    c.contractor_id, k.name AS contractor_name \
+    FROM campaigns c JOIN organisations o ON o.id = c.org_id LEFT JOIN organisations k ON k.id = c.contractor_id";
+
+impl CampaignRow {
+    fn into_campaign(self) -> Option<Campaign> {
+        let topics = self.topics.unwrap_or_default();
+        Some(Campaign {
+            id: self.id,
+            org_id: self.org_id,
+            owner_name: self.owner_name,
+            name: self.name,
+            topics: topics.split(',').filter(|k| !k.is_empty()).filter_map(|k| TopicArea::parse(k).ok()).collect(),
+            instrument_id: self.instrument_id,
+            starts_on: date_of(Some(self.starts_on))?,
+            ends_on: date_of(Some(self.ends_on))?,
+            answer_by: date_of(self.answer_by),
+            offer_text: self.offer_text,
+            reference: self.reference,
+            price: Amount::from_ore(self.price),
+            board_share: Share::from_hundredths(u16::try_from(self.board_share).ok()?),
+            contractor: self.contractor_id.zip(self.contractor_name),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct OfferRow {
+    id: i64,
+    campaign_id: i64,
+    org_id: i64,
+    org_name: String,
+    response: Stored<Response>,
+    topic: Option<Stored<TopicArea>>,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    informant_roles: Option<String>,
+    preferred_weeks: Option<String>,
+    responded_at: Option<i64>,
+    approved_at: Option<i64>,
+    assessment_id: Option<i64>,
+    assessment_status: Option<Stored<AssessmentStatus>>,
+    informants: Option<i64>,
+}
+
+/// Offers with their organisation's name and, once approved, their assessment's status and
+/// number of key informants.
+const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_name, f.response, f.topic, \
+    f.contact_name, f.contact_email, f.informant_roles, f.preferred_weeks, f.responded_at, f.approved_at, \
+    f.assessment_id, a.status AS assessment_status, \
+    (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants \
+    FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id";
+
+impl OfferRow {
+    fn into_offer(self) -> Offer {
+        let interest = match (self.topic, self.contact_name, self.contact_email) {
+            (Some(topic), Some(contact_name), Some(contact_email)) => Some(Interest {
+                topic: topic.0,
+                contact_name,
+                contact_email,
+                informant_roles: self.informant_roles.unwrap_or_default(),
+                preferred_weeks: self.preferred_weeks.unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        Offer {
+            id: self.id,
+            campaign_id: self.campaign_id,
+            org_id: self.org_id,
+            org_name: self.org_name,
+            response: self.response.0,
+            interest,
+            responded_at: self.responded_at,
+            approved_at: self.approved_at,
+            assessment_id: self.assessment_id,
+            progress: self.assessment_status.map(|status| Progress {
+                status: status.0,
+                informants: u32::try_from(self.informants.unwrap_or(0)).unwrap_or(0),
+                feedback_held: false,
+            }),
+        }
+    }
+}
+
+/// Refuses a change to those who do not edit initiatives in the scope's organisation.
+fn require_manager(scope: &OrgScope) -> StoreResult<()> {
+    match scope.role().can_edit_initiatives() {
+        true => Ok(()),
+        false => Err(StoreError::Forbidden),
+    }
+}

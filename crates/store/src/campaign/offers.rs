@@ -1,0 +1,187 @@
+//! An offered organisation's answer — interest in one of the campaign's topics with a contact
+//! person, or no thanks — and the board's approval, which makes the initiative and the planned
+//! assessment in the organisation's own name, the board its partner.
+
+use parat_core::campaign::{InterestDraft, Response};
+use parat_core::initiative::{InitiativeDraft, InitiativeStatus, Period, Topic};
+use parat_core::readiness::assessment::AssessmentDraft;
+use parat_core::Problem;
+
+use super::campaigns::visible_campaign;
+use super::*;
+use crate::audit::{self, AuditEntry};
+use crate::now;
+
+/// An organisation's interest as registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Interest {
+    pub topic: TopicArea,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub informant_roles: String,
+    pub preferred_weeks: String,
+}
+
+/// The campaigns offered to the scope's organisation with its own offer, the newest first.
+pub async fn offers_to(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(Campaign, Offer)>> {
+    let rows: Vec<OfferRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{SELECT_OFFER} WHERE f.org_id = $1 ORDER BY f.created_at DESC, f.id DESC"
+    ))
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?);
+    let mut offers = Vec::with_capacity(rows.len());
+    for row in rows {
+        let offer = row.into_offer();
+        offers.push((visible_campaign(db, scope, offer.campaign_id).await?, offer));
+    }
+    Ok(offers)
+}
+
+/// One offer, read by the organisation it is made to or by the board that runs the campaign.
+pub async fn offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
+    let row: Option<OfferRow> = on_reader!(db, |pool| sqlx::query_as(&format!(
+        "{SELECT_OFFER} WHERE f.id = $1 AND (f.org_id = $2 OR EXISTS \
+         (SELECT 1 FROM campaigns c WHERE c.id = f.campaign_id AND c.org_id = $2))"
+    ))
+    .bind(offer_id)
+    .bind(scope.org_id())
+    .fetch_optional(pool)
+    .await?);
+    let offer = row.ok_or(StoreError::NotFound)?.into_offer();
+    Ok((visible_campaign(db, scope, offer.campaign_id).await?, offer))
+}
+
+/// The scope's own offer, to answer: its administrators and coordinators only.
+async fn own_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
+    let (campaign, offer) = offer(db, scope, offer_id).await?;
+    if offer.org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    require_manager(scope)?;
+    Ok((campaign, offer))
+}
+
+/// Records the organisation's answer while the board has not approved it: an approved offer
+/// is `Closed` (its assessment exists; the organisation withdraws from it there).
+async fn answer(
+    db: &Db,
+    scope: &OrgScope,
+    offer: &Offer,
+    response: Response,
+    interest: Option<&InterestDraft>,
+) -> StoreResult<()> {
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE campaign_offers SET response = $1, topic = $2, contact_name = $3, contact_email = $4, \
+             informant_roles = $5, preferred_weeks = $6, responded_at = $7 WHERE id = $8 AND response <> 'approved'",
+        )
+        .bind(response.key())
+        .bind(interest.map(|i| i.topic.key()))
+        .bind(interest.map(|i| i.contact_name.as_str()))
+        .bind(interest.map(|i| i.contact_email.as_str()))
+        .bind(interest.map(|i| i.informant_roles.as_str()))
+        .bind(interest.map(|i| i.preferred_weeks.as_str()))
+        .bind(at)
+        .bind(offer.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::Closed);
+        }
+        let entry = AuditEntry::scoped(scope, response.key(), "campaign_offer", offer.id)
+            .before(&serde_json::json!({"response": offer.response}))
+            .after(&serde_json::json!({"response": response, "topic": interest.map(|i| i.topic)}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// The organisation is interested in one of the campaign's topics, with a contact person.
+pub async fn register_interest(db: &Db, scope: &OrgScope, offer_id: i64, draft: &InterestDraft) -> StoreResult<()> {
+    let (campaign, offer) = own_offer(db, scope, offer_id).await?;
+    if !campaign.topics.contains(&draft.topic) {
+        return Err(StoreError::field("topic", Problem::UnknownChoice));
+    }
+    answer(db, scope, &offer, Response::Interested, Some(draft)).await
+}
+
+/// The organisation says no thanks (it may still change its mind until approved).
+pub async fn decline(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
+    let (_, offer) = own_offer(db, scope, offer_id).await?;
+    answer(db, scope, &offer, Response::Declined, None).await
+}
+
+/// The board approves an interested organisation: in one transaction, an initiative in the
+/// organisation's name (the board its partner) and a planned assessment with the campaign's
+/// instrument, measuring `issue` in the organisation. Gives the assessment's id. An offer
+/// without interest, or approved already, is `Closed`.
+pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> StoreResult<i64> {
+    let (campaign, offer) = offer(db, scope, offer_id).await?;
+    if campaign.org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    require_manager(scope)?;
+    let (Response::Interested, Some(interest)) = (offer.response, &offer.interest) else {
+        return Err(StoreError::Closed);
+    };
+    let edition = crate::readiness::builtin_shared(&campaign.instrument_id)
+        .and_then(|i| i.scoring_edition().ok())
+        .ok_or(StoreError::Refused(format!("unknown instrument {}", campaign.instrument_id)))?;
+    let initiative = InitiativeDraft {
+        name: campaign.name.clone(),
+        description: String::new(),
+        topic: Topic::Known(interest.topic),
+        target_group: String::new(),
+        period: Period::new(Some(campaign.starts_on), Some(campaign.ends_on)).unwrap_or_default(),
+        status: InitiativeStatus::Planned,
+        owner_id: None,
+        partner_ids: vec![campaign.org_id],
+    };
+    let assessment = AssessmentDraft {
+        instrument_id: campaign.instrument_id.clone(),
+        measured: offer.org_name.chars().take(parat_core::readiness::assessment::MEASURED_MAX).collect(),
+        issue: issue.chars().take(parat_core::readiness::assessment::ISSUE_MAX).collect(),
+        half_points: false,
+        interviewers: Vec::new(),
+        scorers: Vec::new(),
+    };
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let initiative_id = crate::initiatives::insert_initiative!(tx, offer.org_id, &initiative);
+        sqlx::query("INSERT INTO initiative_partners (initiative_id, org_id) VALUES ($1, $2)")
+            .bind(initiative_id)
+            .bind(campaign.org_id)
+            .execute(&mut *tx)
+            .await?;
+        let assessment_id = crate::readiness::insert_assessment!(tx, offer.org_id, initiative_id, &assessment, edition);
+        let approved = sqlx::query(
+            "UPDATE campaign_offers SET response = 'approved', approved_at = $1, assessment_id = $2 \
+             WHERE id = $3 AND response = 'interested'",
+        )
+        .bind(at)
+        .bind(assessment_id)
+        .bind(offer.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if approved == 0 {
+            return Err(StoreError::Closed);
+        }
+        audit::record!(&mut *tx, &AuditEntry::scoped(scope, "approve", "campaign_offer", offer.id))?;
+        // The organisation's own log shows what the board made in its name.
+        for (entity, id) in [("initiative", initiative_id), ("assessment", assessment_id)] {
+            let mut entry = AuditEntry::scoped(scope, "create", entity, id)
+                .after(&serde_json::json!({"campaign_id": campaign.id, "offer_id": offer.id}));
+            entry.org_id = Some(offer.org_id);
+            audit::record!(&mut *tx, &entry)?;
+        }
+        tx.commit().await?;
+        Ok::<i64, StoreError>(assessment_id)
+    })
+}

@@ -1,0 +1,77 @@
+//! Readiness campaigns: the board's list and new campaign, its board of offered organisations
+//! with filters, exports and approval (`board`); an offered organisation's offer with its
+//! interest form, and the offers on its home page (`offer`).
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use maud::{html, Markup};
+use parat_core::campaign::OfferStatus;
+use parat_core::initiative::TopicArea;
+use parat_core::FieldErrors;
+use parat_store::campaign::{self as store, Campaign};
+use parat_store::StoreError;
+
+use super::{redirect_with_cookies, rejected, NoticeQuery};
+use crate::context::{Member, PathId, PathIds, Submitted};
+use crate::views::forms::{self, csrf, error_summary, Field};
+use crate::views::layout::{notice, page, Nav};
+use crate::{AppError, AppState, Ctx};
+
+mod board;
+mod offer;
+
+pub use board::*;
+pub use offer::*;
+
+/// The campaign pages, merged into the site's routes in one place (`pages::routes`).
+pub fn routes() -> super::Routes {
+    use axum::routing::{get, post};
+    super::Routes::new()
+        .route("/campaigns", "GET POST", get(campaigns_page).post(create_campaign))
+        .route("/campaigns/new", "GET", get(new_campaign_page))
+        .route("/campaigns/{id}", "GET", get(board_page))
+        .route("/campaigns/{id}/board.csv", "GET", get(board_csv))
+        .route("/campaigns/{id}/board.xlsx", "GET", get(board_xlsx))
+        .route("/campaigns/{id}/offers/{offer}/approve", "POST", post(approve_offer))
+        .route("/offers/{id}", "GET", get(offer_page))
+        .route("/offers/{id}/interest", "POST", post(register_interest))
+        .route("/offers/{id}/decline", "POST", post(decline_offer))
+}
+
+pub fn status_label(ctx: &Ctx, status: OfferStatus) -> String {
+    ctx.t(&format!("campaign-status-{}", status.key().replace('_', "-")))
+}
+
+fn topic_label(ctx: &Ctx, topic: TopicArea) -> String {
+    ctx.t(&format!("topic-{}", topic.key()))
+}
+
+fn topics_text(ctx: &Ctx, campaign: &Campaign) -> String {
+    campaign.topics.iter().map(|t| topic_label(ctx, *t)).collect::<Vec<_>>().join(", ")
+}
+
+/// The campaign's terms as both sides read them: period, topics, instrument, price and shares.
+fn terms(ctx: &Ctx, campaign: &Campaign) -> Markup {
+    let (board, own) = parat_core::campaign::cost_split(campaign.price, campaign.board_share);
+    html! {
+        dl.details {
+            dt { (ctx.t("campaign-owner")) } dd { (campaign.owner_name) }
+            dt { (ctx.t("campaign-period")) }
+            dd { (ctx.locale.format_date(campaign.starts_on)) " – " (ctx.locale.format_date(campaign.ends_on)) }
+            @if let Some(by) = campaign.answer_by {
+                dt { (ctx.t("campaign-answer-by")) } dd { (ctx.locale.format_date(by)) }
+            }
+            dt { (ctx.t("campaign-topics")) } dd { (topics_text(ctx, campaign)) }
+            dt { (ctx.t("campaign-instrument")) } dd { (super::readiness::instrument_name(ctx, &campaign.instrument_id)) }
+            dt { (ctx.t("campaign-contractor")) }
+            dd { (campaign.contractor.as_ref().map(|(_, name)| name.as_str()).unwrap_or("–")) }
+            dt { (ctx.t("campaign-price")) } dd { (campaign.price.format(ctx.locale)) " kr" }
+            dt { (ctx.t("campaign-board-pays")) }
+            dd { (board.format(ctx.locale)) " kr (" (campaign.board_share.format(ctx.locale)) ")" }
+            dt { (ctx.t("campaign-organisation-pays")) } dd { (own.format(ctx.locale)) " kr" }
+            @if !campaign.reference.is_empty() {
+                dt { (ctx.t("campaign-reference")) } dd { (campaign.reference) }
+            }
+        }
+    }
+}
