@@ -6,6 +6,7 @@
 mod common;
 
 mod browser;
+mod campaign;
 mod cli;
 mod cluster;
 mod crm;

@@ -1197,6 +1197,17 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         .and_then(|id| id.parse().ok())
         .expect("an attendee");
 
+    let campaign = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM campaigns")
+        .await
+        .and_then(|id| id.parse::<i64>().ok())
+        .expect("a campaign");
+    let offer = app
+        .text("SELECT CAST(MAX(id) AS TEXT) FROM campaign_offers")
+        .await
+        .and_then(|id| id.parse::<i64>().ok())
+        .expect("an offer");
+
     let other = app.organisation("Lerums kommun (test)", OrgKind::Municipality, None).await;
     let intruder = app.logged_in(other, "ida@lerum.se", "Ida Lerum", Role::Admin).await;
     let leaks = [
@@ -1221,6 +1232,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
         "Hemlig fas",
         "Hemlig indikator",
         "HEMLIG-1",
+        "Dnr 851-12345-2026",
     ];
     let mut walked = 0;
     for (method, template) in parat_web::page_routes() {
@@ -1247,6 +1259,8 @@ async fn every_route_is_not_found_for_another_organisations_member() {
                 "activities" => activity,
                 "indicators" => indicator,
                 "participations" => participation,
+                "campaigns" => campaign,
+                "offers" => offer,
                 "outcomes" if template.starts_with("/outcomes/participants/") => participant,
                 "outcomes" if template.starts_with("/outcomes/episodes/") => episode,
                 "outcomes" if template.starts_with("/outcomes/units/") => unit,
@@ -1267,6 +1281,7 @@ async fn every_route_is_not_found_for_another_organisations_member() {
             .replace("{line}", &line.to_string())
             .replace("{cost}", &cost.to_string())
             .replace("{funder}", &funder.to_string())
+            .replace("{offer}", &offer.to_string())
             .replace("{period}", "2026-T1")
             .replace("{stage}", "start")
             .replace("{format}", "pdf")

@@ -166,3 +166,27 @@ pub async fn board(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<(Campaign,
     .await?);
     Ok((found, rows.into_iter().map(OfferRow::into_offer).collect()))
 }
+
+/// A campaign as the scope's organisation sees it: the board every offer, an offered
+/// organisation its own only.
+pub async fn campaign_for(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<(Campaign, Vec<Offer>)> {
+    let found = visible_campaign(db, scope, id).await?;
+    if found.org_id == scope.org_id() {
+        return board(db, scope, id).await;
+    }
+    let own = super::offers::offers_to(db, scope).await?.into_iter().filter(|(c, _)| c.id == id).map(|(_, o)| o);
+    Ok((found, own.collect()))
+}
+
+/// Every campaign the scope's organisation runs or is offered, as [`campaign_for`] shows each:
+/// its own first, newest first.
+pub async fn campaigns_for(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(Campaign, Vec<Offer>)>> {
+    let mut all = Vec::new();
+    for line in campaigns_of(db, scope).await? {
+        all.push(board(db, scope, line.id).await?);
+    }
+    for (campaign, offer) in super::offers::offers_to(db, scope).await? {
+        all.push((campaign, vec![offer]));
+    }
+    Ok(all)
+}

@@ -18,8 +18,11 @@ use crate::{Db, OrgScope, StoreError, StoreResult, Stored};
 mod campaigns;
 mod offers;
 
-pub use campaigns::{board, campaign, campaigns_of, contractor_choices, create_campaign, member_choices, CampaignLine};
-pub use offers::{approve, decline, offer, offers_to, register_interest, Interest};
+pub use campaigns::{
+    board, campaign, campaign_for, campaigns_for, campaigns_of, contractor_choices, create_campaign, member_choices,
+    CampaignLine,
+};
+pub use offers::{approve, decline, offer, offer_in, offers_to, register_interest, Interest};
 
 /// A campaign as its board set it up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,7 +89,8 @@ struct CampaignRow {
 /// A campaign with its owner's and contractor's names and its topics in order (joined by `,`).
 const SELECT_CAMPAIGN: &str = "SELECT c.id, c.org_id, o.name AS owner_name, c.name, \
     (SELECT string_agg(t.topic, ',' ORDER BY t.position) FROM campaign_topics t WHERE t.campaign_id = c.id) AS topics, \
-    c.instrument_id, c.starts_on, c.ends_on, c.answer_by, c.offer_text, c.reference, c.price, c.board_share, \
+    c.instrument_id, c.starts_on, c.ends_on, c.answer_by, c.offer_text, c.reference, c.price, \
+    CAST(c.board_share AS BIGINT) AS board_share, \
     c.contractor_id, k.name AS contractor_name \
     FROM campaigns c JOIN organisations o ON o.id = c.org_id LEFT JOIN organisations k ON k.id = c.contractor_id";
 

@@ -52,6 +52,17 @@ pub async fn offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Cam
     Ok((visible_campaign(db, scope, offer.campaign_id).await?, offer))
 }
 
+/// The offer of a campaign to an organisation, as the scope may read it (`NotFound` otherwise).
+pub async fn offer_in(db: &Db, scope: &OrgScope, campaign_id: i64, org_id: i64) -> StoreResult<(Campaign, Offer)> {
+    let id: Option<(i64,)> =
+        on_reader!(db, |pool| sqlx::query_as("SELECT id FROM campaign_offers WHERE campaign_id = $1 AND org_id = $2")
+            .bind(campaign_id)
+            .bind(org_id)
+            .fetch_optional(pool)
+            .await?);
+    offer(db, scope, id.ok_or(StoreError::NotFound)?.0).await
+}
+
 /// The scope's own offer, to answer: its administrators and coordinators only.
 async fn own_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
     let (campaign, offer) = offer(db, scope, offer_id).await?;

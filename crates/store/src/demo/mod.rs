@@ -15,6 +15,7 @@ use crate::questionnaire;
 use crate::readiness::{AssessmentBuilder, PlannedInterview};
 use crate::{now, search_key, Db, OrgScope, StoreError, StoreResult};
 
+mod campaign;
 mod map;
 mod outcomes;
 mod project;
@@ -165,6 +166,8 @@ fn plan(size: DemoSize) -> Vec<OrgPlan> {
             org("Stockholms stad", OrgKind::Municipality, None, 2, 0),
             org("Skärholmens stadsdelsförvaltning", OrgKind::District, Some(4), 3, 1),
             org("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None, 3, 0),
+            // Carries out the county board's readiness campaign.
+            org("Beredskapskonsult AB", OrgKind::Other, None, 0, 0),
         ],
         DemoSize::County => {
             let mut orgs = vec![org("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None, 3, 0)];
@@ -395,6 +398,14 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         role,
         actor_label: "Parat demo".into(),
     };
+    // A demo person's id by their login.
+    let user = |email: &'static str| async move {
+        let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(pool)
+            .await?);
+        Ok::<i64, StoreError>(id)
+    };
     let mut random = Lcg(2026);
     for (index, org) in orgs.iter().enumerate() {
         let (Some((initiative, topic)), Some(owner), true) =
@@ -454,17 +465,16 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         if index == 1 {
             map::municipal_map(db, &coordinator, &mut random).await?;
             project::project(db, &coordinator, initiative, &mut random).await?;
-            let user = |email: &'static str| async move {
-                let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
-                    .bind(email)
-                    .fetch_one(pool)
-                    .await?);
-                Ok::<i64, StoreError>(id)
-            };
             let admin = scope(index, (Role::Admin, user("admin@demo.parat.se").await?));
             let practitioner = scope(index, (Role::Practitioner, user("behandlare@demo.parat.se").await?));
             outcomes::follow_up(db, (&admin, &practitioner), initiative, &mut random).await?;
         }
+    }
+    if size == DemoSize::Small {
+        let board = scope(0, (Role::Admin, user("admin@demo.parat.se").await?));
+        let boras = scope(1, (Role::Coordinator, user("samordnare@demo.parat.se").await?));
+        let alingsas = scope(2, (Role::Coordinator, user("samordnare2@demo.parat.se").await?));
+        campaign::county_campaign(db, &board, (&boras, &alingsas), org_ids[7]).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;

@@ -33,6 +33,7 @@ use utoipa_axum::routes;
 use crate::context::{PathId, PathIdAndKey};
 use crate::{AppError, AppState};
 
+mod campaign;
 mod landscape;
 mod landscape_plan;
 mod map;
@@ -71,6 +72,7 @@ fn operations() -> OpenApiRouter<AppState> {
         .merge(project_indicators::operations())
         .merge(project_participants::operations())
         .merge(project_reports::operations())
+        .merge(campaign::operations())
 }
 
 /// The API's routes, relative to `/api/v1`, and the document itself.
@@ -758,7 +760,7 @@ mod tests {
     fn every_operation_documents_its_errors() {
         let doc = openapi_document();
         let paths = doc["paths"].as_object().expect("paths");
-        assert_eq!(paths.len(), 64, "{:?}", paths.keys());
+        assert_eq!(paths.len(), 69, "{:?}", paths.keys());
         for (path, item) in paths {
             assert!(path.starts_with("/api/v1/"), "{path}");
             for (method, operation) in item.as_object().expect("operations") {

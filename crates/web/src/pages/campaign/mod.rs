@@ -66,7 +66,7 @@ fn terms(ctx: &Ctx, campaign: &Campaign) -> Markup {
             dt { (ctx.t("campaign-contractor")) }
             dd { (campaign.contractor.as_ref().map(|(_, name)| name.as_str()).unwrap_or("–")) }
             dt { (ctx.t("campaign-price")) } dd { (campaign.price.format(ctx.locale)) " kr" }
-            dt { (ctx.t("campaign-board-pays")) }
+            dt { (ctx.t_with("campaign-board-pays", &[("owner", campaign.owner_name.clone().into())])) }
             dd { (board.format(ctx.locale)) " kr (" (campaign.board_share.format(ctx.locale)) ")" }
             dt { (ctx.t("campaign-organisation-pays")) } dd { (own.format(ctx.locale)) " kr" }
             @if !campaign.reference.is_empty() {

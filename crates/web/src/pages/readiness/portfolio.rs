@@ -82,7 +82,7 @@ pub async fn portfolio(
     let body = html! {
         h1 { (ctx.t("portfolio-title")) }
         p { (ctx.t("portfolio-intro")) }
-        p { a href="/portfolio/landscape" { (ctx.t("land-portfolio-title")) } }
+        p { a href="/portfolio/landscape" { (ctx.t("land-portfolio-title")) } " · " a href="/campaigns" { (ctx.t("campaign-title")) } }
         form.filters method="get" action="/portfolio" {
             (forms::select(ctx, Field::new(ctx, "topic", "field-topic", &no_errors), &topics, &query.topic, Some(ctx.t("all"))))
             (forms::select(ctx, Field::new(ctx, "status", "field-status", &no_errors), &statuses, &query.status, Some(ctx.t("all"))))
