@@ -42,6 +42,7 @@ campaign-owner = Kampagnen drives af
 campaign-offered = Tilbudt
 campaign-answered = Har svaret
 campaign-approved = Godkendt
+campaign-offers-none = I har ikke fået nogen tilbud om parathedsmålinger.
 campaign-offers-to-us = Tilbud til os
 campaign-board = Organisationerne i kampagnen
 campaign-board-empty = Ingen organisationer passer til udvalget.

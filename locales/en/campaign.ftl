@@ -42,6 +42,7 @@ campaign-owner = Run by
 campaign-offered = Offered
 campaign-answered = Answered
 campaign-approved = Approved
+campaign-offers-none = You have not been offered any readiness measurements.
 campaign-offers-to-us = Offers to us
 campaign-board = The organisations in the campaign
 campaign-board-empty = No organisations match the selection.

@@ -42,6 +42,7 @@ campaign-owner = Kampanjen drivs av
 campaign-offered = Erbjudna
 campaign-answered = Har svarat
 campaign-approved = Godkända
+campaign-offers-none = Ni har inte fått några erbjudanden om beredskapsmätningar.
 campaign-offers-to-us = Erbjudanden till oss
 campaign-board = Organisationerna i kampanjen
 campaign-board-empty = Inga organisationer matchar urvalet.

@@ -1185,3 +1185,78 @@ async fn the_project_follow_up_pages_and_reports_are_accessible() {
     app.stop().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+/// A municipality registers interest in a county board's campaign through the form, as its
+/// coordinator would (a refusal first, the typed text kept), and the board's pages pass axe-core.
+#[tokio::test]
+async fn interest_in_a_campaign_is_registered_through_the_form_and_the_pages_are_accessible() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let base = app.url("");
+    let board = app.organisation("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None).await;
+    let boras = app.organisation("Borås stad", OrgKind::Municipality, Some(board)).await;
+    let lena = app.logged_in(board, "lena@lansstyrelsen.se", "Lena Länsstyrelse", Role::Coordinator).await;
+    app.logged_in(boras, "sara@boras.se", "Sara Samordnare", Role::Coordinator).await;
+    let campaign = [
+        ("name", "Beredskap mot våld"),
+        ("topics", "violence_close_relationships"),
+        ("topics", "honour_related_violence"),
+        ("instrument_id", "crm-2014"),
+        ("starts_on", "2026-01-15"),
+        ("ends_on", "2099-12-15"),
+        ("offer_text", "Länsstyrelsen erbjuder en mätning."),
+        ("price", "60 000"),
+        ("board_share", "50"),
+        ("audience", "all"),
+    ];
+    assert_eq!(lena.post("/campaigns", &campaign).await.status(), reqwest::StatusCode::SEE_OTHER);
+    let offer = app.text("SELECT CAST(id AS TEXT) FROM campaign_offers").await.expect("an offer");
+    let campaign = app.text("SELECT CAST(id AS TEXT) FROM campaigns").await.expect("a campaign");
+
+    let client = connect(&driver).await;
+    let mut failures = Vec::new();
+    log_in(&client, &base, "sara@boras.se").await;
+    check_page(&client, &base, "/", "home-with-offer", &mut failures).await;
+    client
+        .find(Locator::Css(&format!("a[href='/offers/{offer}']")))
+        .await
+        .expect("the offer")
+        .click()
+        .await
+        .expect("open");
+    client.wait().for_element(Locator::Id("f-contact_name")).await.expect("the interest form");
+    check_page(&client, &base, &format!("/offers/{offer}"), "campaign-offer", &mut failures).await;
+    client.find(Locator::Id("f-contact_name")).await.expect("contact").send_keys("Kim Kontakt").await.expect("type");
+    client.find(Locator::Id("f-contact_email")).await.expect("email").send_keys("kim@boras.se").await.expect("type");
+    client.find(Locator::Css("form.stacked button.primary")).await.expect("send").click().await.expect("submit");
+    let summary = client.wait().for_element(Locator::Id("error-summary")).await.expect("the topic is missing");
+    assert!(summary.text().await.expect("text").contains("Område"));
+    let kept = client.find(Locator::Id("f-contact_name")).await.expect("contact").prop("value").await.expect("value");
+    assert_eq!(kept.as_deref(), Some("Kim Kontakt"), "what was typed stays");
+    check_current(&client, "campaign-offer-refused", &mut failures).await;
+    client
+        .find(Locator::Id("f-topic"))
+        .await
+        .expect("topic")
+        .select_by_value("honour_related_violence")
+        .await
+        .expect("select");
+    let refused_at = client.current_url().await.expect("url").to_string();
+    let saved = submit_and_leave(&client, Locator::Css("form.stacked button.primary"), &refused_at).await;
+    assert!(saved.ends_with(&format!("/offers/{offer}?notice=saved")), "{saved}");
+    let status = client.find(Locator::Css("main .badge")).await.expect("the status");
+    assert_eq!(status.text().await.expect("text"), "Intresserad");
+    let registered = app.text("SELECT topic || ' ' || contact_email FROM campaign_offers").await;
+    assert_eq!(registered.as_deref(), Some("honour_related_violence kim@boras.se"));
+    log_in(&client, &base, "lena@lansstyrelsen.se").await;
+    for (path, name) in [
+        ("/campaigns".to_owned(), "campaigns"),
+        ("/campaigns/new".to_owned(), "campaign-new"),
+        (format!("/campaigns/{campaign}"), "campaign-board"),
+    ] {
+        check_page(&client, &base, &path, name, &mut failures).await;
+    }
+    client.close().await.expect("close");
+    app.stop().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

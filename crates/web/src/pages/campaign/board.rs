@@ -24,13 +24,16 @@ pub async fn campaigns_page(
     let ctx = &member.ctx;
     let campaigns = store::campaigns_of(&state.db, &member.scope).await?;
     let offers = store::offers_to(&state.db, &member.scope).await?;
-    let can_manage = member.scope.role().can_edit_initiatives();
+    // Only an organisation with others under it runs campaigns; any may be offered one.
+    let runs = !campaigns.is_empty() || !store::member_choices(&state.db, &member.scope).await?.is_empty();
+    let can_manage = runs && member.scope.role().can_edit_initiatives();
     let body = html! {
         h1 { (ctx.t("campaign-title")) }
         (notice(ctx, query.notice.as_deref()))
-        p.lead { (ctx.t("campaign-lead")) }
+        @if runs { p.lead { (ctx.t("campaign-lead")) } }
         @if can_manage { p { a.button.primary href="/campaigns/new" { (ctx.t("campaign-new")) } } }
-        @if campaigns.is_empty() {
+        @if !runs {
+        } @else if campaigns.is_empty() {
             p { (ctx.t("campaign-none")) }
         } @else {
             table {
@@ -49,8 +52,9 @@ pub async fn campaigns_page(
                 } } }
             }
         }
-        @if !offers.is_empty() {
+        @if !offers.is_empty() || !runs {
             h2 #offers { (ctx.t("campaign-offers-to-us")) }
+            @if offers.is_empty() { p { (ctx.t("campaign-offers-none")) } }
             ul { @for (campaign, offer) in &offers {
                 li { a href=(format!("/offers/{}", offer.id)) { (campaign.name) } " (" (campaign.owner_name) "): " (status_label(ctx, offer.status())) }
             } }
