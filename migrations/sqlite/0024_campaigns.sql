@@ -1,7 +1,8 @@
 -- Readiness campaigns: a parent organisation offers measurements to organisations under it,
 -- carried out by a contractor organisation's people, the price (öre) shared between the
 -- board (hundredths of a percent) and each organisation. One offer per organisation: its
--- answer, its interest as registered, the board's approval and the assessment made for it.
+-- answer, its interest as registered, the board's approval and the assessment made for it,
+-- whether the organisation's share is invoiced, and the feedback meeting after the measurement.
 CREATE TABLE campaigns (
     id             INTEGER PRIMARY KEY,
     org_id         INTEGER  NOT NULL REFERENCES organisations (id),
@@ -41,7 +42,20 @@ CREATE TABLE campaign_offers (
     responded_at     INTEGER,
     approved_at      INTEGER,
     assessment_id    INTEGER  REFERENCES assessments (id) ON DELETE SET NULL,
+    invoiced_on      TEXT,
     created_at       INTEGER  NOT NULL,
     UNIQUE (campaign_id, org_id)
 );
 CREATE INDEX campaign_offers_org ON campaign_offers (org_id);
+
+CREATE TABLE campaign_feedback (
+    offer_id     INTEGER  PRIMARY KEY REFERENCES campaign_offers (id) ON DELETE CASCADE,
+    held_on      TEXT     NOT NULL,
+    attended     TEXT     NOT NULL,
+    strengths    TEXT     NOT NULL,
+    concerns     TEXT     NOT NULL,
+    resources    TEXT     NOT NULL,
+    -- The actions decided, one per line, as recorded; each is also a task of the assessment's plan.
+    actions      TEXT     NOT NULL,
+    recorded_at  INTEGER  NOT NULL
+);

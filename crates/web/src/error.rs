@@ -97,6 +97,10 @@ pub enum NotNow {
     NotInterested,
     /// An approved offer's answer no longer changes: its assessment exists.
     OfferApproved,
+    /// A measurement's feedback meeting is recorded once (its actions are in the plan).
+    FeedbackRecorded,
+    /// Only an approved measurement is invoiced.
+    NotApproved,
 }
 
 impl NotNow {
@@ -112,6 +116,8 @@ impl NotNow {
         NotNow::HasDependents,
         NotNow::NotInterested,
         NotNow::OfferApproved,
+        NotNow::FeedbackRecorded,
+        NotNow::NotApproved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -126,6 +132,8 @@ impl NotNow {
             NotNow::LandscapeBegun => "landscape_begun",
             NotNow::NotInterested => "not_interested",
             NotNow::OfferApproved => "offer_approved",
+            NotNow::FeedbackRecorded => "feedback_recorded",
+            NotNow::NotApproved => "not_approved",
             NotNow::HasDependents => "has_dependents",
         }
     }

@@ -15,8 +15,11 @@ use crate::money::{Amount, Share};
 use crate::readiness::assessment::AssessmentStatus;
 use crate::validation::{optional_text, required_text, FieldErrors, Problem};
 
+pub mod feedback;
 #[cfg(test)]
 mod tests;
+
+pub use feedback::{FeedbackDraft, FeedbackInput};
 
 /// An initiative's name is made from it.
 pub const NAME_MAX: usize = crate::initiative::NAME_MAX;
@@ -101,6 +104,15 @@ pub fn overdue(status: OfferStatus, answer_by: Option<Date>, ends_on: Date, toda
 pub fn cost_split(price: Amount, board_share: Share) -> (Amount, Amount) {
     let board = board_share.of(price);
     (board, price - board)
+}
+
+/// What `measurements` approved measurements cost in all, the board's part and the
+/// organisations' part: each measurement split as [`cost_split`] splits one, so that the parts
+/// add up to the whole and to what the organisations are invoiced one by one.
+pub fn campaign_costs(price: Amount, board_share: Share, measurements: u32) -> (Amount, Amount, Amount) {
+    let (board, own) = cost_split(price, board_share);
+    let times = |a: Amount| Amount::from_ore(a.ore().saturating_mul(i64::from(measurements)));
+    (times(price), times(board), times(own))
 }
 
 /// A campaign as typed.

@@ -125,3 +125,30 @@ fn an_interest_names_one_of_the_campaigns_topics_and_a_contact() {
     let found = problems(other.parse(&topics).expect_err("invalid"));
     assert_eq!(found, [("topic", Problem::UnknownChoice), ("contact_email", Problem::InvalidEmail)]);
 }
+
+#[test]
+fn a_feedback_meeting_is_held_by_today_and_its_actions_are_one_per_line() {
+    let input = FeedbackInput {
+        held_on: "2026-11-30".into(),
+        attended: "Socialchef, rektor".into(),
+        strengths: "Kunniga medarbetare".into(),
+        concerns: "Ingen gemensam rutin".into(),
+        resources: String::new(),
+        actions: "Ta fram en gemensam rutin\n\n  Utbilda förskolan  \n".into(),
+    };
+    let draft = input.parse(date!(2026 - 11 - 30)).expect("valid");
+    assert_eq!(draft.actions, ["Ta fram en gemensam rutin", "Utbilda förskolan"]);
+    let later = input.parse(date!(2026 - 11 - 29)).expect_err("in the future");
+    assert_eq!(problems(later), [("held_on", Problem::DateInFuture)]);
+    let long = FeedbackInput { held_on: String::new(), actions: "x".repeat(501), ..input };
+    let found = problems(long.parse(date!(2026 - 11 - 30)).expect_err("invalid"));
+    assert_eq!(found, [("held_on", Problem::Required), ("actions", Problem::TooLong { max: 500 })]);
+}
+
+#[test]
+fn a_campaigns_cost_is_each_measurements_split_times_the_measurements() {
+    let (total, board, own) = campaign_costs(Amount::from_ore(10_001), Share::from_hundredths(3_333), 3);
+    // Each: 33,33 kr to the board (33,333… rounded), 66,68 kr to the organisation.
+    assert_eq!((total.ore(), board.ore(), own.ore()), (30_003, 9_999, 20_004));
+    assert_eq!(campaign_costs(Amount::from_ore(6_000_000), Share::from_hundredths(5_000), 0).0, Amount::ZERO);
+}

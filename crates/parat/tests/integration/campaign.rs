@@ -16,8 +16,7 @@ async fn number(app: &TestApp, sql: &str) -> i64 {
 
 /// The board's row of one organisation: the table row's text from its name on.
 fn row_of<'a>(page: &'a str, organisation: &str) -> &'a str {
-    let start =
-        page.find(&format!("<th scope=\"row\">{organisation}</th>")).unwrap_or_else(|| panic!("{organisation}"));
+    let start = page.find(&format!(">{organisation}</a></th>")).unwrap_or_else(|| panic!("{organisation}"));
     let end = page[start..].find("</tr>").map_or(page.len(), |e| start + e);
     &page[start..end]
 }
@@ -271,5 +270,64 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     assert_eq!(lena.api_post(&lena_token, &approve_path(district), &json!({})).await.0, StatusCode::CONFLICT);
     let (status, _) = sten.api_post(&sten_token, &format!("/api/v1/campaigns/{campaign}/decline"), &json!({})).await;
     assert_eq!(status, StatusCode::CONFLICT, "approved: no longer declined");
+
+    // The feedback meeting: refused in the future, then recorded once; its actions become tasks
+    // of Borås's action plan, and Borås reads the record on its offer.
+    let follow = format!("{board_page}/offers/{boras_offer}");
+    let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(1)).to_string();
+    let feedback = |held_on: &str| {
+        vec![
+            ("held_on", held_on.to_owned()),
+            ("attended", "Socialchef, rektor, kommunpolis".to_owned()),
+            ("strengths", "Engagerade medarbetare".to_owned()),
+            ("concerns", "Ingen gemensam rutin".to_owned()),
+            ("resources", String::new()),
+            ("actions", "Ta fram en gemensam rutin\n\nUtbilda förskolans personal\n".to_owned()),
+        ]
+    };
+    let as_fields = |f: &[(&'static str, String)]| -> Vec<(&'static str, String)> { f.to_vec() };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let path = format!("{follow}/feedback");
+        let lena = &lena;
+        async move {
+            let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            lena.post_page(&path, &borrowed).await
+        }
+    };
+    let (status, shown) = post(as_fields(&feedback(&tomorrow))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(shown.contains("href=\"#f-held_on\"") && shown.contains("Ingen gemensam rutin"));
+    assert_eq!(number(&app, "SELECT COUNT(*) FROM campaign_feedback").await, 0);
+    let tasks = format!("SELECT COUNT(*) FROM action_items WHERE assessment_id = {assessment}");
+    let tasks_before = number(&app, &tasks).await;
+    assert_eq!(post(as_fields(&feedback("2026-11-30"))).await.0, StatusCode::SEE_OTHER, "saved");
+    assert_eq!(number(&app, &tasks).await, tasks_before + 2, "one task per line");
+    assert_eq!(post(as_fields(&feedback("2026-11-30"))).await.0, StatusCode::CONFLICT, "recorded once");
+    let (_, shown) = lena.page(&board_page).await;
+    assert!(row_of(&shown, "Borås stad").contains("Återkoppling hållen"));
+    let (_, offer) = sara.page(&offer_page).await;
+    assert!(offer.contains("Engagerade medarbetare") && offer.contains("Utbilda förskolans personal"));
+    let plan = sara.get(&format!("/assessments/{assessment}/actions.csv")).await.text().await.expect("csv");
+    assert!(plan.contains("Ta fram en gemensam rutin") && plan.contains("Utbilda förskolans personal"), "{plan}");
+
+    // Money: two approved measurements of 60 000 kr, half each; Borås's half invoiced.
+    assert_eq!(vera.post(&format!("{follow}/invoiced"), &[("invoiced", "1")]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        lena.post(&format!("{board_page}/offers/{alingsas_offer}/invoiced"), &[("invoiced", "1")]).await.status(),
+        StatusCode::CONFLICT,
+        "declined: nothing to invoice"
+    );
+    assert_eq!(lena.post(&format!("{follow}/invoiced"), &[("invoiced", "1")]).await.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = lena.page(&board_page).await;
+    let money = &shown[shown.find("id=\"money\"").expect("money")..];
+    for figure in
+        ["<dd>2</dd>", "<dd>120\u{a0}000 kr</dd>", "<dd>60\u{a0}000 kr</dd>", "<dd>30\u{a0}000 kr (1 / 2)</dd>"]
+    {
+        assert!(money.contains(figure), "{figure} in {money}");
+    }
+    let finance = lena.get(&format!("{board_page}/finance.xlsx")).await;
+    assert_eq!(finance.status(), StatusCode::OK);
+    assert_eq!(sara.get(&format!("{board_page}/finance.xlsx")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(sara.get(&follow).await.status(), StatusCode::NOT_FOUND, "the board's page of the row");
     app.stop().await;
 }

@@ -22,7 +22,9 @@ pub use campaigns::{
     board, campaign, campaign_for, campaigns_for, campaigns_of, contractor_choices, create_campaign, member_choices,
     CampaignLine,
 };
-pub use offers::{approve, decline, offer, offer_in, offers_to, register_interest, Interest};
+pub use offers::{
+    approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
+};
 
 /// A campaign as its board set it up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +46,17 @@ pub struct Campaign {
     pub contractor: Option<(i64, String)>,
 }
 
+/// The feedback meeting as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Feedback {
+    pub held_on: Date,
+    pub attended: String,
+    pub strengths: String,
+    pub concerns: String,
+    pub resources: String,
+    pub actions: String,
+}
+
 /// One offered organisation's line: its answer and interest, and its assessment once approved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Offer {
@@ -56,6 +69,9 @@ pub struct Offer {
     pub responded_at: Option<i64>,
     pub approved_at: Option<i64>,
     pub assessment_id: Option<i64>,
+    /// The day the organisation's share was invoiced.
+    pub invoiced_on: Option<Date>,
+    pub feedback: Option<Feedback>,
     /// The assessment's progress as the board follows it.
     #[serde(skip)]
     pub progress: Option<Progress>,
@@ -133,15 +149,24 @@ struct OfferRow {
     assessment_id: Option<i64>,
     assessment_status: Option<Stored<AssessmentStatus>>,
     informants: Option<i64>,
+    invoiced_on: Option<String>,
+    held_on: Option<String>,
+    attended: Option<String>,
+    strengths: Option<String>,
+    concerns: Option<String>,
+    resources: Option<String>,
+    actions: Option<String>,
 }
 
 /// Offers with their organisation's name and, once approved, their assessment's status and
-/// number of key informants.
+/// number of key informants, the invoicing and the feedback meeting.
 const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_name, f.response, f.topic, \
     f.contact_name, f.contact_email, f.informant_roles, f.preferred_weeks, f.responded_at, f.approved_at, \
     f.assessment_id, a.status AS assessment_status, \
-    (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants \
-    FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id";
+    (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, f.invoiced_on, \
+    b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
+    FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id \
+    LEFT JOIN campaign_feedback b ON b.offer_id = f.id";
 
 impl OfferRow {
     fn into_offer(self) -> Offer {
@@ -155,6 +180,15 @@ impl OfferRow {
             }),
             _ => None,
         };
+        let feedback = date_of(self.held_on).map(|held_on| Feedback {
+            held_on,
+            attended: self.attended.unwrap_or_default(),
+            strengths: self.strengths.unwrap_or_default(),
+            concerns: self.concerns.unwrap_or_default(),
+            resources: self.resources.unwrap_or_default(),
+            actions: self.actions.unwrap_or_default(),
+        });
+        let feedback_held = feedback.is_some();
         Offer {
             id: self.id,
             campaign_id: self.campaign_id,
@@ -165,10 +199,12 @@ impl OfferRow {
             responded_at: self.responded_at,
             approved_at: self.approved_at,
             assessment_id: self.assessment_id,
+            invoiced_on: date_of(self.invoiced_on),
+            feedback,
             progress: self.assessment_status.map(|status| Progress {
                 status: status.0,
                 informants: u32::try_from(self.informants.unwrap_or(0)).unwrap_or(0),
-                feedback_held: false,
+                feedback_held,
             }),
         }
     }

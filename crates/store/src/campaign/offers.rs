@@ -2,7 +2,7 @@
 //! person, or no thanks — and the board's approval, which makes the initiative and the planned
 //! assessment in the organisation's own name, the board its partner.
 
-use parat_core::campaign::{InterestDraft, Response};
+use parat_core::campaign::{FeedbackDraft, InterestDraft, Response};
 use parat_core::initiative::{InitiativeDraft, InitiativeStatus, Period, Topic};
 use parat_core::readiness::assessment::AssessmentDraft;
 use parat_core::Problem;
@@ -194,5 +194,87 @@ pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> S
         }
         tx.commit().await?;
         Ok::<i64, StoreError>(assessment_id)
+    })
+}
+
+/// An offer of the scope's own campaign, to manage: its administrators and coordinators only.
+async fn board_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
+    let (campaign, offer) = offer(db, scope, offer_id).await?;
+    if campaign.org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    require_manager(scope)?;
+    Ok((campaign, offer))
+}
+
+/// Records the feedback meeting of an approved organisation's measurement, once: the decided
+/// actions become tasks of the assessment's action plan, in the same transaction, and the
+/// organisation's own log shows them. Not approved, or recorded already, is `Closed`.
+pub async fn record_feedback(db: &Db, scope: &OrgScope, offer_id: i64, draft: &FeedbackDraft) -> StoreResult<()> {
+    let (_, offer) = board_offer(db, scope, offer_id).await?;
+    let (Some(assessment_id), None) = (offer.assessment_id, &offer.feedback) else {
+        return Err(StoreError::Closed);
+    };
+    let at = now();
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO campaign_feedback (offer_id, held_on, attended, strengths, concerns, resources, actions, \
+             recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(offer.id)
+        .bind(draft.held_on.to_string())
+        .bind(&draft.attended)
+        .bind(&draft.strengths)
+        .bind(&draft.concerns)
+        .bind(&draft.resources)
+        .bind(draft.actions.join("\n"))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        audit::record!(
+            &mut *tx,
+            &AuditEntry::scoped(scope, "feedback", "campaign_offer", offer.id)
+                .after(&serde_json::json!({"held_on": draft.held_on.to_string(), "actions": draft.actions.len()}))
+        )?;
+        for what in &draft.actions {
+            let (task,): (i64,) = sqlx::query_as(
+                "INSERT INTO action_items (assessment_id, what, who, status, created_at, updated_at) \
+                 VALUES ($1, $2, '', 'open', $3, $3) RETURNING id",
+            )
+            .bind(assessment_id)
+            .bind(what)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            let mut entry = AuditEntry::scoped(scope, "create", "action_item", task)
+                .after(&serde_json::json!({"what": what, "offer_id": offer.id}));
+            entry.org_id = Some(offer.org_id);
+            audit::record!(&mut *tx, &entry)?;
+        }
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// Marks an approved organisation's share invoiced on a day, or not invoiced (`None`).
+pub async fn set_invoiced(db: &Db, scope: &OrgScope, offer_id: i64, on: Option<time::Date>) -> StoreResult<()> {
+    let (_, offer) = board_offer(db, scope, offer_id).await?;
+    if offer.response != Response::Approved {
+        return Err(StoreError::Closed);
+    }
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE campaign_offers SET invoiced_on = $1 WHERE id = $2")
+            .bind(on.map(|d| d.to_string()))
+            .bind(offer.id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::scoped(scope, "invoice", "campaign_offer", offer.id)
+            .before(&serde_json::json!({"invoiced_on": offer.invoiced_on.map(|d| d.to_string())}))
+            .after(&serde_json::json!({"invoiced_on": on.map(|d| d.to_string())}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
     })
 }

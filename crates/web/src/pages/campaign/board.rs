@@ -243,7 +243,7 @@ pub async fn board_page(
             tbody { @for offer in &shown {
                 @let status = offer.status();
                 tr {
-                    th scope="row" { (offer.org_name) }
+                    th scope="row" { a href=(format!("/campaigns/{id}/offers/{}", offer.id)) { (offer.org_name) } }
                     td {
                         span class=(format!("badge campaign-{}", status.key())) { (status_label(ctx, status)) }
                         @if overdue(status, campaign.answer_by, campaign.ends_on, today) {
@@ -265,6 +265,7 @@ pub async fn board_page(
             } }
         }
         @if shown.is_empty() { p { (ctx.t("campaign-board-empty")) } }
+        (money_section(ctx, &campaign, &offers))
     };
     Ok(page(ctx, &campaign.name, Nav::Portfolio, body))
 }

@@ -1,5 +1,6 @@
 //! Readiness campaigns: the board's list and new campaign, its board of offered organisations
-//! with filters, exports and approval (`board`); an offered organisation's offer with its
+//! with filters, exports and approval (`board`); one organisation's line with its invoicing
+//! and feedback meeting, and the campaign's money (`follow`); an offered organisation's offer with its
 //! interest form, and the offers on its home page (`offer`).
 
 use axum::extract::{Query, State};
@@ -18,9 +19,11 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod board;
+mod follow;
 mod offer;
 
 pub use board::*;
+pub use follow::*;
 pub use offer::*;
 
 /// The campaign pages, merged into the site's routes in one place (`pages::routes`).
@@ -32,7 +35,11 @@ pub fn routes() -> super::Routes {
         .route("/campaigns/{id}", "GET", get(board_page))
         .route("/campaigns/{id}/board.csv", "GET", get(board_csv))
         .route("/campaigns/{id}/board.xlsx", "GET", get(board_xlsx))
+        .route("/campaigns/{id}/finance.xlsx", "GET", get(finance_xlsx))
+        .route("/campaigns/{id}/offers/{offer}", "GET", get(follow_page))
         .route("/campaigns/{id}/offers/{offer}/approve", "POST", post(approve_offer))
+        .route("/campaigns/{id}/offers/{offer}/feedback", "POST", post(record_feedback))
+        .route("/campaigns/{id}/offers/{offer}/invoiced", "POST", post(set_invoiced))
         .route("/offers/{id}", "GET", get(offer_page))
         .route("/offers/{id}/interest", "POST", post(register_interest))
         .route("/offers/{id}/decline", "POST", post(decline_offer))

@@ -60,6 +60,7 @@ async fn offer_view(
         @if let Some(assessment) = offer.assessment_id {
             p { a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-open-assessment")) } }
         }
+        (feedback_section(ctx, &offer))
         section aria-labelledby="offer-text" {
             h2 #offer-text { (ctx.t("campaign-offer-text")) }
             p.preserve-lines { (campaign.offer_text) }
