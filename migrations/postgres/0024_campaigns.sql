@@ -43,6 +43,11 @@ CREATE TABLE campaign_offers (
     approved_at      BIGINT,
     assessment_id    BIGINT   REFERENCES assessments (id) ON DELETE SET NULL,
     invoiced_on      TEXT,
+    -- The contractor's person who interviews and scores, and the organisation's consent to
+    -- their access to its assessment (withdrawn: the access ends at once).
+    contractor_user_id  BIGINT  REFERENCES users (id),
+    access_granted_at   BIGINT,
+    access_withdrawn_at BIGINT,
     created_at       BIGINT   NOT NULL,
     UNIQUE (campaign_id, org_id)
 );

@@ -43,6 +43,11 @@ CREATE TABLE campaign_offers (
     approved_at      INTEGER,
     assessment_id    INTEGER  REFERENCES assessments (id) ON DELETE SET NULL,
     invoiced_on      TEXT,
+    -- The contractor's person who interviews and scores, and the organisation's consent to
+    -- their access to its assessment (withdrawn: the access ends at once).
+    contractor_user_id  INTEGER  REFERENCES users (id),
+    access_granted_at   INTEGER,
+    access_withdrawn_at INTEGER,
     created_at       INTEGER  NOT NULL,
     UNIQUE (campaign_id, org_id)
 );

@@ -38,6 +38,7 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     let alma = app.logged_in(alingsas, "alma@alingsas.se", "Alma Alingsås", Role::Coordinator).await;
     let sten = app.logged_in(district, "sten@skarholmen.se", "Sten Skärholmen", Role::Coordinator).await;
     let olle = app.logged_in(outside, "olle@lerum.se", "Olle Lerum", Role::Coordinator).await;
+    let karin = app.logged_in(contractor, "karin@konsult.se", "Karin Konsult", Role::Scorer).await;
 
     // Only those who manage make a campaign; the form offers the organisations under the board.
     assert_eq!(vera.get("/campaigns/new").await.status(), StatusCode::FORBIDDEN);
@@ -205,6 +206,62 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     let (_, shown) = lena.page(&board_page).await;
     assert!(row_of(&shown, "Borås stad").contains("Intervjuer bokas"), "{shown}");
 
+    // The contractor's person: assigned by the board, let in by Borås to this assessment only,
+    // and out again the moment Borås withdraws.
+    let follow = format!("{board_page}/offers/{boras_offer}");
+    let karin_id = number(&app, "SELECT id FROM users WHERE email = 'karin@konsult.se'").await.to_string();
+    let vera_id = number(&app, "SELECT id FROM users WHERE email = 'vera@lansstyrelsen.se'").await.to_string();
+    let (status, _) =
+        lena.post_page(&format!("{follow}/contractor"), &[("contractor_user_id", vera_id.as_str())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not the contractor's person");
+    let karin_fields = [("contractor_user_id", karin_id.as_str())];
+    assert_eq!(lena.post(&format!("{follow}/contractor"), &karin_fields).await.status(), StatusCode::SEE_OTHER);
+    let assessment_page = format!("/assessments/{assessment}");
+    assert_eq!(karin.get(&assessment_page).await.status(), StatusCode::NOT_FOUND, "no consent yet");
+    let (_, offer) = sara.page(&offer_page).await;
+    assert!(offer.contains("Karin Konsult på Beredskapskonsult AB ska intervjua och bedöma"), "{offer}");
+    assert_eq!(bo.post(&format!("{offer_page}/access"), &[("grant", "1")]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(sara.post(&format!("{offer_page}/access"), &[("grant", "1")]).await.status(), StatusCode::SEE_OTHER);
+    let (status, shown) = karin.page(&assessment_page).await;
+    assert_eq!(status, StatusCode::OK, "let in");
+    assert!(shown.contains("Borås stad"));
+    let (_, home) = karin.page("/").await;
+    assert!(home.contains(&format!("href=\"{assessment_page}\"")), "the assignment on Karin's home page");
+    let key_informant = [("label", "IP2"), ("role", "Rektor"), ("sector", "Skola"), ("contact", "")];
+    assert_eq!(
+        karin.post(&format!("{assessment_page}/informants"), &key_informant).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        number(
+            &app,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE org_id = {boras} AND entity = 'informant' AND action = 'create'"
+            )
+        )
+        .await,
+        2,
+        "what Karin did is in Borås's log"
+    );
+    let boras_initiative =
+        number(&app, &format!("SELECT initiative_id FROM assessments WHERE id = {assessment}")).await;
+    assert_eq!(
+        karin.get(&format!("/initiatives/{boras_initiative}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "nothing else of Borås"
+    );
+    assert_eq!(
+        karin.post(&format!("{assessment_page}/advance"), &[]).await.status(),
+        StatusCode::FORBIDDEN,
+        "not running it"
+    );
+    assert_eq!(sara.post(&format!("{offer_page}/access"), &[("grant", "")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(karin.get(&assessment_page).await.status(), StatusCode::NOT_FOUND, "withdrawn: out at once");
+    assert_eq!(
+        karin.post(&format!("{assessment_page}/informants"), &key_informant).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
     // The API: the board sees every line, an offered organisation its own, others nothing.
     let (lena_token, sara_token, sten_token, olle_token) = (
         lena.api_token("tavla").await,
@@ -273,7 +330,6 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
 
     // The feedback meeting: refused in the future, then recorded once; its actions become tasks
     // of Borås's action plan, and Borås reads the record on its offer.
-    let follow = format!("{board_page}/offers/{boras_offer}");
     let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(1)).to_string();
     let feedback = |held_on: &str| {
         vec![

@@ -22,6 +22,9 @@ pub use campaigns::{
     board, campaign, campaign_for, campaigns_for, campaigns_of, contractor_choices, create_campaign, member_choices,
     CampaignLine,
 };
+mod access;
+
+pub use access::{assign_contractor, assignments, contractor_people, grant_access, guest_scope, withdraw_access};
 pub use offers::{
     approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
 };
@@ -71,6 +74,10 @@ pub struct Offer {
     pub assessment_id: Option<i64>,
     /// The day the organisation's share was invoiced.
     pub invoiced_on: Option<Date>,
+    /// The contractor's person assigned to interview and score, by id and name.
+    pub contractor_person: Option<(i64, String)>,
+    /// The organisation's consent to that person's access to its assessment, in force.
+    pub access_granted: bool,
     pub feedback: Option<Feedback>,
     /// The assessment's progress as the board follows it.
     #[serde(skip)]
@@ -150,6 +157,10 @@ struct OfferRow {
     assessment_status: Option<Stored<AssessmentStatus>>,
     informants: Option<i64>,
     invoiced_on: Option<String>,
+    contractor_user_id: Option<i64>,
+    contractor_user_name: Option<String>,
+    access_granted_at: Option<i64>,
+    access_withdrawn_at: Option<i64>,
     held_on: Option<String>,
     attended: Option<String>,
     strengths: Option<String>,
@@ -164,9 +175,9 @@ const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_
     f.contact_name, f.contact_email, f.informant_roles, f.preferred_weeks, f.responded_at, f.approved_at, \
     f.assessment_id, a.status AS assessment_status, \
     (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, f.invoiced_on, \
-    b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
+    f.contractor_user_id, u.display_name AS contractor_user_name, f.access_granted_at, f.access_withdrawn_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
     FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id \
-    LEFT JOIN campaign_feedback b ON b.offer_id = f.id";
+    LEFT JOIN campaign_feedback b ON b.offer_id = f.id LEFT JOIN users u ON u.id = f.contractor_user_id";
 
 impl OfferRow {
     fn into_offer(self) -> Offer {
@@ -200,6 +211,8 @@ impl OfferRow {
             approved_at: self.approved_at,
             assessment_id: self.assessment_id,
             invoiced_on: date_of(self.invoiced_on),
+            contractor_person: self.contractor_user_id.zip(self.contractor_user_name),
+            access_granted: self.access_granted_at.is_some() && self.access_withdrawn_at.is_none(),
             feedback,
             progress: self.assessment_status.map(|status| Progress {
                 status: status.0,

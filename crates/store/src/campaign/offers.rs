@@ -64,7 +64,7 @@ pub async fn offer_in(db: &Db, scope: &OrgScope, campaign_id: i64, org_id: i64) 
 }
 
 /// The scope's own offer, to answer: its administrators and coordinators only.
-async fn own_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
+pub(super) async fn own_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
     let (campaign, offer) = offer(db, scope, offer_id).await?;
     if offer.org_id != scope.org_id() {
         return Err(StoreError::NotFound);
@@ -198,7 +198,7 @@ pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> S
 }
 
 /// An offer of the scope's own campaign, to manage: its administrators and coordinators only.
-async fn board_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
+pub(super) async fn board_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<(Campaign, Offer)> {
     let (campaign, offer) = offer(db, scope, offer_id).await?;
     if campaign.org_id != scope.org_id() {
         return Err(StoreError::NotFound);

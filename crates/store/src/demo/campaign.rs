@@ -1,7 +1,8 @@
 //! The small demo's readiness campaign: the county board offers measurements of violence in
 //! close relationships and honour-related violence to every municipality under it, carried out
 //! by a consultancy, half the price each. Borås is interested and approved (its assessment is
-//! planned), Alingsås has registered interest, Lerum has not answered by the date (overdue).
+//! planned, the consultancy's person let in), Alingsås has registered interest, Lerum has not
+//! answered by the date (overdue).
 
 use parat_core::campaign::{Audience, CampaignDraft, InterestDraft};
 use parat_core::initiative::TopicArea;
@@ -15,7 +16,7 @@ pub(super) async fn county_campaign(
     db: &Db,
     board: &OrgScope,
     (boras, alingsas): (&OrgScope, &OrgScope),
-    contractor: i64,
+    (contractor, consultant): (i64, i64),
 ) -> StoreResult<()> {
     let today = crate::now_date();
     let draft = CampaignDraft {
@@ -53,5 +54,8 @@ pub(super) async fn county_campaign(
     }
     let (_, offer) = campaign::offer_in(db, board, id, boras.org_id()).await?;
     campaign::approve(db, board, offer.id, "Våld i nära relationer").await?;
+    // The consultancy's person is assigned, and Borås lets them into its measurement.
+    campaign::assign_contractor(db, board, offer.id, consultant).await?;
+    campaign::grant_access(db, boras, offer.id).await?;
     Ok(())
 }

@@ -474,7 +474,8 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         let board = scope(0, (Role::Admin, user("admin@demo.parat.se").await?));
         let boras = scope(1, (Role::Coordinator, user("samordnare@demo.parat.se").await?));
         let alingsas = scope(2, (Role::Coordinator, user("samordnare2@demo.parat.se").await?));
-        campaign::county_campaign(db, &board, (&boras, &alingsas), org_ids[7]).await?;
+        let consultant = user("samordnare7@demo.parat.se").await?;
+        campaign::county_campaign(db, &board, (&boras, &alingsas), (org_ids[7], consultant)).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;

@@ -554,3 +554,14 @@ pub use portfolio::*;
 pub use results::*;
 pub use scoring::*;
 pub use work::*;
+
+/// The organisation an assessment belongs to, reached through its id or one of its interviews'
+/// (`interview` true): for deciding in whose name a request about it is made. Says nothing about
+/// the assessment to anyone; the pages' own reads check access.
+pub async fn owner_of(db: &Db, id: i64, interview: bool) -> StoreResult<Option<(i64, i64)>> {
+    let sql = match interview {
+        true => "SELECT a.id, a.org_id FROM interviews i JOIN assessments a ON a.id = i.assessment_id WHERE i.id = $1",
+        false => "SELECT id, org_id FROM assessments WHERE id = $1",
+    };
+    Ok(on_reader!(db, |pool| sqlx::query_as(sql).bind(id).fetch_optional(pool).await?))
+}

@@ -67,6 +67,12 @@ async fn follow_view(
     .map(|(field, key)| (*field, ctx.t(key)))
     .collect();
     let action = |what: &str| format!("/campaigns/{id}/offers/{offer_id}/{what}");
+    let people = match (can_manage, offer.assessment_id) {
+        (true, Some(_)) => store::contractor_people(&state.db, &campaign).await?,
+        _ => Vec::new(),
+    };
+    let people: Vec<(String, String)> = people.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    let assigned = offer.contractor_person.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
     let body = html! {
         p.breadcrumb { a href=(format!("/campaigns/{id}")) { (campaign.name) } }
         h1 { (offer.org_name) }
@@ -97,6 +103,25 @@ async fn follow_view(
                 } @else {
                     input type="hidden" name="invoiced" value="1";
                     button type="submit" { (ctx.t("campaign-invoiced-mark")) }
+                }
+            }
+        }
+        @if let Some((_, contractor)) = &campaign.contractor {
+            @if offer.assessment_id.is_some() {
+                section aria-labelledby="contractor" {
+                    h2 #contractor { (ctx.t("campaign-contractor")) ": " (contractor) }
+                    p { (match (&offer.contractor_person, offer.access_granted) {
+                        (None, _) => ctx.t("campaign-contractor-unassigned"),
+                        (Some((_, name)), true) => ctx.t_with("campaign-contractor-access", &[("name", name.clone().into())]),
+                        (Some((_, name)), false) => ctx.t_with("campaign-contractor-waiting", &[("name", name.clone().into())]),
+                    }) }
+                    @if !people.is_empty() {
+                        form.stacked method="post" action=(action("contractor")) {
+                            (csrf(ctx))
+                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(ctx.t("campaign-contractor-person-hint")), &people, &assigned, Some(ctx.t("choose"))))
+                            div.actions { button type="submit" { (ctx.t("campaign-contractor-assign")) } }
+                        }
+                    }
                 }
             }
         }
@@ -236,4 +261,28 @@ pub async fn finance_xlsx(
     let sheet = ctx.t("campaign-money");
     let bytes = blocking(move || xlsx::table(&sheet, &headers, &rows)).await?;
     Ok(download(bytes, XLSX, &format!("{} – {}.xlsx", campaign.name, ctx.t("campaign-money"))))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContractorForm {
+    contractor_user_id: String,
+}
+
+pub async fn assign_contractor(
+    State(state): State<AppState>,
+    member: Member,
+    PathIds(id, offer_id): PathIds,
+    Submitted(form): Submitted<ContractorForm>,
+) -> Result<Response, AppError> {
+    board_offer(&state, &member, id, offer_id).await?;
+    let user_id =
+        form.contractor_user_id.trim().parse::<i64>().map_err(|_| {
+            AppError::Invalid(FieldErrors::single("contractor_user_id", parat_core::Problem::NotChosen))
+        })?;
+    match store::assign_contractor(&state.db, &member.scope, offer_id, user_id).await {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/campaigns/{id}/offers/{offer_id}?notice=saved#contractor"), &[])),
+        Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotApproved)),
+        Err(other) => Err(other.into()),
+    }
 }

@@ -40,9 +40,11 @@ pub fn routes() -> super::Routes {
         .route("/campaigns/{id}/offers/{offer}/approve", "POST", post(approve_offer))
         .route("/campaigns/{id}/offers/{offer}/feedback", "POST", post(record_feedback))
         .route("/campaigns/{id}/offers/{offer}/invoiced", "POST", post(set_invoiced))
+        .route("/campaigns/{id}/offers/{offer}/contractor", "POST", post(assign_contractor))
         .route("/offers/{id}", "GET", get(offer_page))
         .route("/offers/{id}/interest", "POST", post(register_interest))
         .route("/offers/{id}/decline", "POST", post(decline_offer))
+        .route("/offers/{id}/access", "POST", post(set_access))
 }
 
 pub fn status_label(ctx: &Ctx, status: OfferStatus) -> String {

@@ -60,6 +60,30 @@ async fn offer_view(
         @if let Some(assessment) = offer.assessment_id {
             p { a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-open-assessment")) } }
         }
+        @if let (Some(_), Some((_, contractor))) = (offer.assessment_id, &campaign.contractor) {
+            section aria-labelledby="access" {
+                h2 #access { (ctx.t("campaign-access")) }
+                @match &offer.contractor_person {
+                    None => p { (ctx.t_with("campaign-access-unassigned", &[("contractor", contractor.clone().into())])) },
+                    Some((_, name)) => {
+                        p { (ctx.t_with(if offer.access_granted { "campaign-access-granted" } else { "campaign-access-asked" },
+                            &[("name", name.clone().into()), ("contractor", contractor.clone().into())])) }
+                        @if member.scope.role().can_edit_initiatives() {
+                            form.inline method="post" action=(format!("/offers/{offer_id}/access")) {
+                                (csrf(ctx))
+                                @if offer.access_granted {
+                                    input type="hidden" name="grant" value="";
+                                    button.secondary type="submit" { (ctx.t("campaign-access-withdraw")) }
+                                } @else {
+                                    input type="hidden" name="grant" value="1";
+                                    button.primary type="submit" { (ctx.t("campaign-access-grant")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         (feedback_section(ctx, &offer))
         section aria-labelledby="offer-text" {
             h2 #offer-text { (ctx.t("campaign-offer-text")) }
@@ -134,7 +158,8 @@ pub async fn decline_offer(
     }
 }
 
-/// The offers still to answer, for the home page's list of work, each by its answer date.
+/// The offers still to answer, for the home page's list of work, each by its answer date; and,
+/// for a contractor's person, the assessments they have been let into.
 pub async fn work_entries(
     state: &AppState,
     ctx: &Ctx,
@@ -142,6 +167,14 @@ pub async fn work_entries(
 ) -> Result<Vec<WorkEntry>, AppError> {
     let today = parat_store::now_date();
     let offers = store::offers_to(&state.db, scope).await?;
+    let assignments = store::assignments(&state.db, scope).await?;
+    let assigned = assignments.into_iter().map(|(organisation, assessment)| WorkEntry {
+        due_on: None,
+        overdue: false,
+        body: html! {
+            a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-work-assignment")) ": " (organisation) }
+        },
+    });
     Ok(offers
         .into_iter()
         .filter(|(_, offer)| offer.response == Answer::Offered)
@@ -153,5 +186,30 @@ pub async fn work_entries(
                 br; span.hint { (campaign.owner_name) }
             },
         })
+        .chain(assigned)
         .collect())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AccessForm {
+    grant: String,
+}
+
+/// The organisation lets the contractor's assigned person into its assessment, or withdraws.
+pub async fn set_access(
+    State(state): State<AppState>,
+    member: Member,
+    PathId(id): PathId,
+    Submitted(form): Submitted<AccessForm>,
+) -> Result<Response, AppError> {
+    let changed = match form.grant.is_empty() {
+        false => store::grant_access(&state.db, &member.scope, id).await,
+        true => store::withdraw_access(&state.db, &member.scope, id).await,
+    };
+    match changed {
+        Ok(()) => Ok(redirect_with_cookies(&format!("/offers/{id}?notice=saved#access"), &[])),
+        Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotApproved)),
+        Err(other) => Err(other.into()),
+    }
 }

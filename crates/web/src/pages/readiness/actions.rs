@@ -114,7 +114,7 @@ pub(super) fn action_plan(
 
 pub async fn add_action(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(input): Submitted<ActionInput>,
 ) -> Result<Response, AppError> {
@@ -212,7 +212,7 @@ async fn managed_action(
 
 pub async fn edit_action_page(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, action): PathIds,
 ) -> Result<Markup, AppError> {
     let (assessment, item) = managed_action(&state, &member, id, action).await?;
@@ -230,7 +230,7 @@ pub async fn edit_action_page(
 
 pub async fn update_action(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, action): PathIds,
     Submitted(input): Submitted<ActionInput>,
 ) -> Result<Response, AppError> {
@@ -254,7 +254,7 @@ pub async fn update_action(
 /// Marks a task done (today), keeping everything else as it is.
 pub async fn complete_action(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, action): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
@@ -274,7 +274,7 @@ pub async fn complete_action(
 
 pub async fn delete_action(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, action): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
@@ -286,7 +286,7 @@ pub async fn delete_action(
 /// The action plan as CSV, for everyone who may read the results.
 pub async fn actions_csv(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;

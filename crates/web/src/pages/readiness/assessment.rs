@@ -289,7 +289,7 @@ async fn overview_view(
 
 pub async fn show(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
@@ -306,7 +306,7 @@ pub struct AdvanceForm {
 
 pub async fn advance(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(form): Submitted<AdvanceForm>,
 ) -> Result<Response, AppError> {
@@ -349,7 +349,7 @@ pub async fn advance(
 
 pub async fn add_informant(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(input): Submitted<InformantInput>,
 ) -> Result<Response, AppError> {
@@ -372,7 +372,7 @@ pub async fn add_informant(
 /// The question before a reported assessment is opened for changes again.
 pub async fn confirm_reopen(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Markup, AppError> {
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
@@ -401,7 +401,7 @@ pub async fn confirm_reopen(
 
 pub async fn reopen(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
@@ -413,7 +413,7 @@ pub async fn reopen(
 /// audit log, so the overview only says that details exist.
 pub async fn informant_contact(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, informant): PathIds,
 ) -> Result<Markup, AppError> {
     let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
@@ -435,7 +435,7 @@ pub async fn informant_contact(
 
 pub async fn confirm_erase_informant(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, informant): PathIds,
 ) -> Result<Markup, AppError> {
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
@@ -465,7 +465,7 @@ pub async fn confirm_erase_informant(
 
 pub async fn erase_informant(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathIds(id, informant): PathIds,
     Submitted(_): Submitted<EmptyForm>,
 ) -> Result<Response, AppError> {
@@ -476,7 +476,7 @@ pub async fn erase_informant(
 
 pub async fn add_interview(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(input): Submitted<InterviewInput>,
 ) -> Result<Response, AppError> {

@@ -6,7 +6,7 @@ use super::*;
 /// The interview page: the guide's questions with the answers, and the transcript.
 pub async fn interview(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Query(query): Query<NoticeQuery>,
 ) -> Result<Markup, AppError> {
@@ -112,7 +112,7 @@ async fn interview_view(
 /// A transcript uploaded as a text file or a Word document; its text replaces the transcript.
 pub async fn upload_transcript(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
@@ -159,7 +159,7 @@ async fn transcript_text(name: &str, bytes: Vec<u8>) -> Result<String, Problem> 
 /// Every answer of the guide as one form: `answer_<n>` and `rating_<n>`.
 pub async fn save_answers(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
@@ -186,7 +186,7 @@ pub async fn save_answers(
 /// One answer, saved as the interviewer types (htmx, on change).
 pub async fn save_answer(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     Path((id, question)): Path<(String, String)>,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
@@ -214,7 +214,7 @@ pub struct TranscriptForm {
 
 pub async fn save_transcript(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(form): Submitted<TranscriptForm>,
 ) -> Result<Response, AppError> {

@@ -48,6 +48,36 @@ pub use results::*;
 pub use scores::*;
 pub use work::*;
 
+/// The person asking about one assessment (`/assessments/{id}/…`, `/interviews/{id}/…`), in the
+/// name they may act in: their own organisation's; or, for a campaign contractor's person whom
+/// the assessment's organisation has let in, that organisation's as a scorer on its team. Anyone
+/// else keeps their own scope, in which the assessment is not found.
+pub struct AssessmentMember(pub Member);
+
+impl axum::extract::FromRequestParts<AppState> for AssessmentMember {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, AppError> {
+        let member = Member::from_request_parts(parts, state).await?;
+        let mut segments = parts.uri.path().trim_start_matches('/').split('/');
+        let (kind, id) = (segments.next(), segments.next().and_then(|s| s.parse::<i64>().ok()));
+        let owner = match (kind, id) {
+            (Some("assessments"), Some(id)) => readiness::owner_of(&state.db, id, false).await?,
+            (Some("interviews"), Some(id)) => readiness::owner_of(&state.db, id, true).await?,
+            _ => None,
+        };
+        match owner {
+            Some((assessment, org)) if org != member.scope.org_id() => {
+                match parat_store::campaign::guest_scope(&state.db, &member.scope, assessment).await? {
+                    Some(scope) => Ok(AssessmentMember(Member { scope, ..member })),
+                    None => Ok(AssessmentMember(member)),
+                }
+            }
+            _ => Ok(AssessmentMember(member)),
+        }
+    }
+}
+
 /// Readiness's pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
     use axum::routing::{get, post};

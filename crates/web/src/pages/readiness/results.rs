@@ -4,7 +4,11 @@
 use super::*;
 
 /// Results: scores, stages, charts, the lowest dimensions, strategies and agreement.
-pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+pub async fn results(
+    State(state): State<AppState>,
+    AssessmentMember(member): AssessmentMember,
+    PathId(id): PathId,
+) -> Result<Markup, AppError> {
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
     if !access.read_results {
         return Err(AppError::NotFound);
@@ -134,7 +138,7 @@ pub(super) fn results_body(
 /// own scores stay empty until both have submitted an interview.
 pub async fn scores_csv(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     let (assessment, _) = readiness::get(&state.db, &member.scope, id).await?;
@@ -176,7 +180,7 @@ pub async fn scores_csv(
 /// Every score as an XLSX workbook, with the same blind rule as the CSV.
 pub async fn scores_xlsx(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     use parat_reports::xlsx::{self, Cell};
@@ -284,7 +288,7 @@ pub async fn scores_xlsx(
 /// The results as a PDF report for the steering group.
 pub async fn report_pdf(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;
@@ -432,7 +436,7 @@ pub async fn report_pdf(
 /// The interview guide as a printable PDF, with the name in the questions.
 pub async fn guide_pdf(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     let (assessment, access) = readiness::get(&state.db, &member.scope, id).await?;

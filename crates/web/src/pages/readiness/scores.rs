@@ -71,7 +71,11 @@ fn sheet_as_form(sheet: &BTreeMap<String, Score>) -> BTreeMap<String, (String, S
     sheet.iter().map(|(d, s)| (d.clone(), (s.level.map(level_text).unwrap_or_default(), s.evidence.clone()))).collect()
 }
 
-pub async fn score_page(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+pub async fn score_page(
+    State(state): State<AppState>,
+    AssessmentMember(member): AssessmentMember,
+    PathId(id): PathId,
+) -> Result<Markup, AppError> {
     let (assessment, access, interview) = readiness::interview(&state.db, &member.scope, id).await?;
     if !access.score {
         return Err(AppError::Forbidden);
@@ -89,7 +93,7 @@ pub async fn score_page(State(state): State<AppState>, member: Member, PathId(id
 
 pub async fn save_score(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
@@ -216,7 +220,7 @@ fn awaiting_scorers_view(ctx: &Ctx, assessment: &Assessment, waiting: &[String])
 
 pub async fn consensus_page(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     // The consensus shows scores and rationales, not the interview's text: no read of it.
@@ -234,7 +238,7 @@ pub async fn consensus_page(
 
 pub async fn save_consensus(
     State(state): State<AppState>,
-    member: Member,
+    AssessmentMember(member): AssessmentMember,
     PathId(id): PathId,
     Submitted(form): Submitted<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {

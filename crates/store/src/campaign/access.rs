@@ -1,0 +1,155 @@
+//! The contractor's access to an organisation's assessment: the board assigns one of the
+//! contractor's people to an approved organisation; the organisation sees who and consents, and
+//! can withdraw at once. While consent is in force the person is on the assessment's team as
+//! interviewer and scorer, and reaches that assessment — and nothing else of the organisation —
+//! through a guest scope in the organisation's name (so the organisation's log shows what they did).
+
+use parat_core::organisation::Role;
+use parat_core::Problem;
+
+use super::offers::{board_offer, own_offer};
+use super::*;
+use crate::audit::{self, AuditEntry};
+use crate::now;
+
+/// The contractor's people who may interview and score (all but its viewers), by name.
+pub async fn contractor_people(db: &Db, campaign: &Campaign) -> StoreResult<Vec<(i64, String)>> {
+    let Some((contractor, _)) = campaign.contractor else { return Ok(Vec::new()) };
+    Ok(on_reader!(db, |pool| sqlx::query_as(
+        "SELECT u.id, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 AND m.role <> 'viewer' ORDER BY u.display_name, u.id"
+    )
+    .bind(contractor)
+    .fetch_all(pool)
+    .await?))
+}
+
+/// The board assigns one of the contractor's people to an approved organisation. A new person
+/// needs the organisation's consent afresh: the previous one's access ends.
+pub async fn assign_contractor(db: &Db, scope: &OrgScope, offer_id: i64, user_id: i64) -> StoreResult<()> {
+    let (campaign, offer) = board_offer(db, scope, offer_id).await?;
+    let Some(assessment_id) = offer.assessment_id else { return Err(StoreError::Closed) };
+    if !contractor_people(db, &campaign).await?.iter().any(|(id, _)| *id == user_id) {
+        return Err(StoreError::field("contractor_user_id", Problem::UnknownChoice));
+    }
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        if let Some((previous, _)) = &offer.contractor_person {
+            sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
+                .bind(assessment_id)
+                .bind(previous)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "UPDATE campaign_offers SET contractor_user_id = $1, access_granted_at = NULL, access_withdrawn_at = NULL \
+             WHERE id = $2",
+        )
+        .bind(user_id)
+        .bind(offer.id)
+        .execute(&mut *tx)
+        .await?;
+        let entry = AuditEntry::scoped(scope, "assign", "campaign_offer", offer.id)
+            .before(&serde_json::json!({"contractor_user_id": offer.contractor_person.as_ref().map(|p| p.0)}))
+            .after(&serde_json::json!({"contractor_user_id": user_id}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// The organisation consents to the assigned person's access: they join the assessment's team
+/// as interviewer and scorer.
+pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
+    let (_, offer) = own_offer(db, scope, offer_id).await?;
+    let (Some(assessment_id), Some((user_id, _))) = (offer.assessment_id, &offer.contractor_person) else {
+        return Err(StoreError::Closed);
+    };
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE campaign_offers SET access_granted_at = $1, access_withdrawn_at = NULL WHERE id = $2")
+            .bind(now())
+            .bind(offer.id)
+            .execute(&mut *tx)
+            .await?;
+        for task in ["interviewer", "scorer"] {
+            sqlx::query(
+                "INSERT INTO assessment_team (assessment_id, user_id, task) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(assessment_id)
+            .bind(user_id)
+            .bind(task)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let entry = AuditEntry::scoped(scope, "grant", "campaign_offer", offer.id)
+            .after(&serde_json::json!({"user_id": user_id, "assessment_id": assessment_id}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// The organisation withdraws its consent: the person leaves the team and loses access at once.
+pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
+    let (_, offer) = own_offer(db, scope, offer_id).await?;
+    let (Some(assessment_id), Some((user_id, _)), true) =
+        (offer.assessment_id, &offer.contractor_person, offer.access_granted)
+    else {
+        return Err(StoreError::Closed);
+    };
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE campaign_offers SET access_withdrawn_at = $1 WHERE id = $2")
+            .bind(now())
+            .bind(offer.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
+            .bind(assessment_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::scoped(scope, "withdraw", "campaign_offer", offer.id)
+            .after(&serde_json::json!({"user_id": user_id, "assessment_id": assessment_id}));
+        audit::record!(&mut *tx, &entry)?;
+        tx.commit().await?;
+        Ok::<(), StoreError>(())
+    })
+}
+
+/// The scope a contractor's person works in on one assessment of another organisation: that
+/// organisation's, as a scorer (never managing), while the person is assigned to it through
+/// their own organisation's campaign contract and the organisation's consent is in force.
+pub async fn guest_scope(db: &Db, scope: &OrgScope, assessment_id: i64) -> StoreResult<Option<OrgScope>> {
+    let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT f.org_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+         WHERE f.assessment_id = $1 AND f.contractor_user_id = $2 AND c.contractor_id = $3 \
+         AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL"
+    )
+    .bind(assessment_id)
+    .bind(scope.user_id())
+    .bind(scope.org_id())
+    .fetch_optional(pool)
+    .await?);
+    Ok(row.map(|(org_id,)| OrgScope {
+        org_id,
+        user_id: scope.user_id(),
+        role: Role::Scorer,
+        actor_label: scope.actor_label().to_owned(),
+    }))
+}
+
+/// The assessments the scope's person is assigned to as the contractor's, with consent in force.
+pub async fn assignments(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(String, i64)>> {
+    Ok(on_reader!(db, |pool| sqlx::query_as(
+        "SELECT o.name, f.assessment_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+         JOIN organisations o ON o.id = f.org_id WHERE f.contractor_user_id = $1 AND c.contractor_id = $2 \
+         AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL AND f.assessment_id IS NOT NULL \
+         ORDER BY o.name_key, f.id"
+    )
+    .bind(scope.user_id())
+    .bind(scope.org_id())
+    .fetch_all(pool)
+    .await?))
+}
