@@ -385,5 +385,17 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     assert_eq!(finance.status(), StatusCode::OK);
     assert_eq!(sara.get(&format!("{board_page}/finance.xlsx")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(sara.get(&follow).await.status(), StatusCode::NOT_FOUND, "the board's page of the row");
+
+    // The offer as a letter to Borås, with the reference number and what Borås pays.
+    let pdf = lena.get(&format!("{follow}/letter/pdf")).await.bytes().await.expect("pdf");
+    let text = crate::common::pdf_text(&pdf).expect("text");
+    for expected in
+        ["Till Borås stad", "Dnr 851-1234-2026", "Länsstyrelsen erbjuder en mätning", "30 000 kr", "2026-02-28"]
+    {
+        assert!(text.replace('\u{a0}', " ").contains(expected), "{expected} in {text}");
+    }
+    let word = lena.get(&format!("{follow}/letter/docx")).await;
+    assert_eq!(word.status(), StatusCode::OK);
+    assert_eq!(sara.get(&format!("{follow}/letter/pdf")).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }

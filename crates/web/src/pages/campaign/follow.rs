@@ -77,6 +77,11 @@ async fn follow_view(
         p.breadcrumb { a href=(format!("/campaigns/{id}")) { (campaign.name) } }
         h1 { (offer.org_name) }
         (notice(ctx, shown_notice))
+        p {
+            (ctx.t("campaign-letter")) ": "
+            a href=(action("letter/pdf")) download { "PDF" } " · "
+            a href=(action("letter/docx")) download { "Word" }
+        }
         dl.details {
             dt { (ctx.t("campaign-status")) }
             dd { span class=(format!("badge campaign-{}", status.key())) { (status_label(ctx, status)) } }

@@ -1,6 +1,7 @@
 //! Readiness campaigns: the board's list and new campaign, its board of offered organisations
 //! with filters, exports and approval (`board`); one organisation's line with its invoicing
-//! and feedback meeting, and the campaign's money (`follow`); an offered organisation's offer with its
+//! and feedback meeting, and the campaign's money (`follow`); the offer as a letter (`letter`);
+//! an offered organisation's offer with its
 //! interest form, and the offers on its home page (`offer`).
 
 use axum::extract::{Query, State};
@@ -20,10 +21,12 @@ use crate::{AppError, AppState, Ctx};
 
 mod board;
 mod follow;
+mod letter;
 mod offer;
 
 pub use board::*;
 pub use follow::*;
+pub use letter::*;
 pub use offer::*;
 
 /// The campaign pages, merged into the site's routes in one place (`pages::routes`).
@@ -41,6 +44,7 @@ pub fn routes() -> super::Routes {
         .route("/campaigns/{id}/offers/{offer}/feedback", "POST", post(record_feedback))
         .route("/campaigns/{id}/offers/{offer}/invoiced", "POST", post(set_invoiced))
         .route("/campaigns/{id}/offers/{offer}/contractor", "POST", post(assign_contractor))
+        .route("/campaigns/{id}/offers/{offer}/letter/{format}", "GET", get(letter_file))
         .route("/offers/{id}", "GET", get(offer_page))
         .route("/offers/{id}/interest", "POST", post(register_interest))
         .route("/offers/{id}/decline", "POST", post(decline_offer))
