@@ -180,3 +180,68 @@ impl Share {
 pub fn format_percent(hundredths: u32, locale: Locale) -> String {
     format!("{} %", Amount::from_ore(i64::from(hundredths)).format(locale))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Amount;
+    use crate::locale::Locale;
+    use crate::Problem;
+    use proptest::prelude::*;
+
+    #[test]
+    fn amounts_are_read_as_people_write_them_in_their_language() {
+        let cases: [(&str, Locale, i64); 12] = [
+            ("12500", Locale::Sv, 1_250_000),
+            ("12 500", Locale::Sv, 1_250_000),
+            ("12\u{a0}500,50", Locale::Sv, 1_250_050),
+            ("12500,5", Locale::Sv, 1_250_050),
+            ("12500.50", Locale::Sv, 1_250_050),
+            ("12 500 kr", Locale::Sv, 1_250_000),
+            ("12.500", Locale::Da, 1_250_000),
+            ("12.500,50", Locale::Da, 1_250_050),
+            ("1.250.000", Locale::Da, 125_000_000),
+            ("12,500.50", Locale::En, 1_250_050),
+            ("12,500", Locale::En, 1_250_000),
+            ("0,01", Locale::Sv, 1),
+        ];
+        for (raw, locale, ore) in cases {
+            assert_eq!(Amount::parse(raw, locale, false), Ok(Amount::from_ore(ore)), "{raw} ({locale:?})");
+        }
+        assert_eq!(Amount::parse("-1 500,25", Locale::Sv, true), Ok(Amount::from_ore(-150_025)));
+    }
+
+    #[test]
+    fn a_bad_amount_says_what_is_wrong() {
+        let bad = |raw: &str| Amount::parse(raw, Locale::Sv, false);
+        assert_eq!(bad(""), Err(Problem::Required));
+        assert_eq!(bad("12,505"), Err(Problem::TwoDecimals));
+        assert_eq!(bad("tolv"), Err(Problem::NotANumber));
+        assert_eq!(bad("1e5"), Err(Problem::NotANumber));
+        assert!(matches!(bad("-5"), Err(Problem::OutOfRange { .. })), "no negative budget");
+        assert!(matches!(bad("99999999999999999"), Err(Problem::OutOfRange { .. })));
+    }
+
+    #[test]
+    fn amounts_are_written_in_each_language() {
+        let amount = Amount::from_ore(1_250_050);
+        assert_eq!(amount.format(Locale::Sv), "12\u{a0}500,50");
+        assert_eq!(amount.format(Locale::Da), "12.500,50");
+        assert_eq!(amount.format(Locale::En), "12,500.50");
+        assert_eq!(Amount::from_ore(1_250_000).format(Locale::Sv), "12\u{a0}500");
+        assert_eq!(Amount::from_ore(-5).format(Locale::Sv), "−0,05");
+        assert_eq!(amount.to_string(), "12500,50");
+    }
+
+    proptest! {
+        /// What Parat writes, in any language or in a form's field, it reads back to the öre.
+        #[test]
+        fn written_amounts_read_back(ore in -100_000_000_000i64..=100_000_000_000) {
+            let amount = Amount::from_ore(ore);
+            for locale in [Locale::Sv, Locale::Da, Locale::En] {
+                let written = amount.format(locale).replace('−', "-");
+                prop_assert_eq!(Amount::parse(&written, locale, true), Ok(amount), "{}", written);
+            }
+            prop_assert_eq!(Amount::parse(&amount.to_string(), Locale::Sv, true), Ok(amount));
+        }
+    }
+}
