@@ -99,8 +99,10 @@ pub enum NotNow {
     OfferApproved,
     /// A measurement's feedback meeting is recorded once (its actions are in the plan).
     FeedbackRecorded,
-    /// Only an approved measurement is invoiced.
+    /// Only an approved measurement is invoiced or given a contractor's person.
     NotApproved,
+    /// No contractor's person is assigned (to let in), or none is let in (to withdraw).
+    NoContractorAccess,
 }
 
 impl NotNow {
@@ -118,6 +120,7 @@ impl NotNow {
         NotNow::OfferApproved,
         NotNow::FeedbackRecorded,
         NotNow::NotApproved,
+        NotNow::NoContractorAccess,
     ];
 
     pub fn code(self) -> &'static str {
@@ -134,6 +137,7 @@ impl NotNow {
             NotNow::OfferApproved => "offer_approved",
             NotNow::FeedbackRecorded => "feedback_recorded",
             NotNow::NotApproved => "not_approved",
+            NotNow::NoContractorAccess => "no_contractor_access",
             NotNow::HasDependents => "has_dependents",
         }
     }

@@ -174,8 +174,8 @@ pub async fn campaign_for(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<(Ca
     if found.org_id == scope.org_id() {
         return board(db, scope, id).await;
     }
-    let own = super::offers::offers_to(db, scope).await?.into_iter().filter(|(c, _)| c.id == id).map(|(_, o)| o);
-    Ok((found, own.collect()))
+    let (_, own) = super::offers::offer_in(db, scope, id, scope.org_id()).await?;
+    Ok((found, vec![own]))
 }
 
 /// Every campaign the scope's organisation runs or is offered, as [`campaign_for`] shows each:

@@ -209,7 +209,7 @@ pub async fn set_access(
     };
     match changed {
         Ok(()) => Ok(redirect_with_cookies(&format!("/offers/{id}?notice=saved#access"), &[])),
-        Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotApproved)),
+        Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NoContractorAccess)),
         Err(other) => Err(other.into()),
     }
 }
