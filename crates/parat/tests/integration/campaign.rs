@@ -39,6 +39,7 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     let sten = app.logged_in(district, "sten@skarholmen.se", "Sten Skärholmen", Role::Coordinator).await;
     let olle = app.logged_in(outside, "olle@lerum.se", "Olle Lerum", Role::Coordinator).await;
     let karin = app.logged_in(contractor, "karin@konsult.se", "Karin Konsult", Role::Scorer).await;
+    let nils = app.logged_in(contractor, "nils@konsult.se", "Nils Konsult", Role::Scorer).await;
 
     // Only those who manage make a campaign; the form offers the organisations under the board.
     assert_eq!(vera.get("/campaigns/new").await.status(), StatusCode::FORBIDDEN);
@@ -214,17 +215,32 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     let (status, _) =
         lena.post_page(&format!("{follow}/contractor"), &[("contractor_user_id", vera_id.as_str())]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not the contractor's person");
-    let karin_fields = [("contractor_user_id", karin_id.as_str())];
+    let nils_id = number(&app, "SELECT id FROM users WHERE email = 'nils@konsult.se'").await.to_string();
+    let twice = [("contractor_user_id", karin_id.as_str()), ("second_user_id", karin_id.as_str())];
+    let (status, _) = lena.post_page(&format!("{follow}/contractor"), &twice).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "two scorers, not one twice");
+    let karin_fields = [("contractor_user_id", karin_id.as_str()), ("second_user_id", "")];
     assert_eq!(lena.post(&format!("{follow}/contractor"), &karin_fields).await.status(), StatusCode::SEE_OTHER);
+    let (_, followed) = lena.page(&follow).await;
+    assert!(followed.contains("Metoden kräver två oberoende bedömare"), "a second scorer is asked for");
+    let both = [("contractor_user_id", karin_id.as_str()), ("second_user_id", nils_id.as_str())];
+    assert_eq!(lena.post(&format!("{follow}/contractor"), &both).await.status(), StatusCode::SEE_OTHER);
     let assessment_page = format!("/assessments/{assessment}");
     assert_eq!(karin.get(&assessment_page).await.status(), StatusCode::NOT_FOUND, "no consent yet");
     let (_, offer) = sara.page(&offer_page).await;
-    assert!(offer.contains("Karin Konsult på Beredskapskonsult AB ska intervjua och bedöma"), "{offer}");
+    assert!(offer.contains("Karin Konsult, Nils Konsult på Beredskapskonsult AB ska intervjua och bedöma"), "{offer}");
     assert_eq!(bo.post(&format!("{offer_page}/access"), &[("grant", "1")]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(sara.post(&format!("{offer_page}/access"), &[("grant", "1")]).await.status(), StatusCode::SEE_OTHER);
     let (status, shown) = karin.page(&assessment_page).await;
     assert_eq!(status, StatusCode::OK, "let in");
     assert!(shown.contains("Borås stad"));
+    assert_eq!(nils.get(&assessment_page).await.status(), StatusCode::OK, "the second scorer let in too");
+    let team = number(
+        &app,
+        &format!("SELECT COUNT(*) FROM assessment_team WHERE assessment_id = {assessment} AND task = 'scorer'"),
+    )
+    .await;
+    assert_eq!(team, 2, "both score");
     let (_, home) = karin.page("/").await;
     assert!(home.contains(&format!("href=\"{assessment_page}\"")), "the assignment on Karin's home page");
     let key_informant = [("label", "IP2"), ("role", "Rektor"), ("sector", "Skola"), ("contact", "")];
@@ -257,6 +273,7 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
     );
     assert_eq!(sara.post(&format!("{offer_page}/access"), &[("grant", "")]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(karin.get(&assessment_page).await.status(), StatusCode::NOT_FOUND, "withdrawn: out at once");
+    assert_eq!(nils.get(&assessment_page).await.status(), StatusCode::NOT_FOUND, "both out");
     assert_eq!(
         karin.post(&format!("{assessment_page}/informants"), &key_informant).await.status(),
         StatusCode::NOT_FOUND

@@ -1,7 +1,7 @@
-//! The contractor's access to an organisation's assessment: the board assigns one of the
-//! contractor's people to an approved organisation; the organisation sees who and consents, and
-//! can withdraw at once. While consent is in force the person is on the assessment's team as
-//! interviewer and scorer, and reaches that assessment — and nothing else of the organisation —
+//! The contractor's access to an organisation's assessment: the board assigns two of the
+//! contractor's people to an approved organisation (the method's two independent scorers); the
+//! organisation sees who and consents, and can withdraw at once. While consent is in force they
+//! are on the assessment's team, and each reaches that assessment — and nothing else of the organisation —
 //! through a guest scope in the organisation's name (so the organisation's log shows what they did).
 
 use parat_core::organisation::Role;
@@ -24,17 +24,38 @@ pub async fn contractor_people(db: &Db, campaign: &Campaign) -> StoreResult<Vec<
     .await?))
 }
 
-/// The board assigns one of the contractor's people to an approved organisation. A new person
-/// needs the organisation's consent afresh: the previous one's access ends.
-pub async fn assign_contractor(db: &Db, scope: &OrgScope, offer_id: i64, user_id: i64) -> StoreResult<()> {
+impl Offer {
+    /// The contractor's people assigned to this organisation: the first, then the second scorer.
+    pub fn contractor_team(&self) -> impl Iterator<Item = &(i64, String)> {
+        self.contractor_person.iter().chain(self.second_scorer.iter())
+    }
+}
+
+/// The board assigns the contractor's people to an approved organisation: one who interviews and
+/// scores, and a second, the method's other independent scorer (who may be named later). New
+/// people need the organisation's consent afresh: the previous ones' access ends.
+pub async fn assign_contractor(
+    db: &Db,
+    scope: &OrgScope,
+    offer_id: i64,
+    user_id: i64,
+    second: Option<i64>,
+) -> StoreResult<()> {
     let (campaign, offer) = board_offer(db, scope, offer_id).await?;
     let Some(assessment_id) = offer.assessment_id else { return Err(StoreError::Closed) };
-    if !contractor_people(db, &campaign).await?.iter().any(|(id, _)| *id == user_id) {
+    let people = contractor_people(db, &campaign).await?;
+    let known = |id: i64| people.iter().any(|(p, _)| *p == id);
+    if !known(user_id) {
         return Err(StoreError::field("contractor_user_id", Problem::UnknownChoice));
+    }
+    match second {
+        Some(second) if !known(second) => return Err(StoreError::field("second_user_id", Problem::UnknownChoice)),
+        Some(second) if second == user_id => return Err(StoreError::field("second_user_id", Problem::TwoScorers)),
+        _ => {}
     }
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        if let Some((previous, _)) = &offer.contractor_person {
+        for (previous, _) in offer.contractor_team() {
             sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
                 .bind(assessment_id)
                 .bind(previous)
@@ -42,29 +63,37 @@ pub async fn assign_contractor(db: &Db, scope: &OrgScope, offer_id: i64, user_id
                 .await?;
         }
         sqlx::query(
-            "UPDATE campaign_offers SET contractor_user_id = $1, access_granted_at = NULL, access_withdrawn_at = NULL \
-             WHERE id = $2",
+            "UPDATE campaign_offers SET contractor_user_id = $1, second_user_id = $2, access_granted_at = NULL, \
+             access_withdrawn_at = NULL WHERE id = $3",
         )
         .bind(user_id)
+        .bind(second)
         .bind(offer.id)
         .execute(&mut *tx)
         .await?;
         let entry = AuditEntry::scoped(scope, "assign", "campaign_offer", offer.id)
-            .before(&serde_json::json!({"contractor_user_id": offer.contractor_person.as_ref().map(|p| p.0)}))
-            .after(&serde_json::json!({"contractor_user_id": user_id}));
+            .before(&serde_json::json!({
+                "contractor_user_id": offer.contractor_person.as_ref().map(|p| p.0),
+                "second_user_id": offer.second_scorer.as_ref().map(|p| p.0),
+            }))
+            .after(&serde_json::json!({"contractor_user_id": user_id, "second_user_id": second}));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })
 }
 
-/// The organisation consents to the assigned person's access: they join the assessment's team
-/// as interviewer and scorer.
+/// The organisation consents to the assigned people's access: the first joins the assessment's
+/// team as interviewer and scorer, the second as scorer.
 pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
     let (_, offer) = own_offer(db, scope, offer_id).await?;
     let (Some(assessment_id), Some((user_id, _))) = (offer.assessment_id, &offer.contractor_person) else {
         return Err(StoreError::Closed);
     };
+    let mut tasks = vec![(*user_id, "interviewer"), (*user_id, "scorer")];
+    if let Some((second, _)) = &offer.second_scorer {
+        tasks.push((*second, "scorer"));
+    }
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE campaign_offers SET access_granted_at = $1, access_withdrawn_at = NULL WHERE id = $2")
@@ -72,32 +101,33 @@ pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResu
             .bind(offer.id)
             .execute(&mut *tx)
             .await?;
-        for task in ["interviewer", "scorer"] {
+        for (person, task) in &tasks {
             sqlx::query(
                 "INSERT INTO assessment_team (assessment_id, user_id, task) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
             .bind(assessment_id)
-            .bind(user_id)
+            .bind(person)
             .bind(task)
             .execute(&mut *tx)
             .await?;
         }
-        let entry = AuditEntry::scoped(scope, "grant", "campaign_offer", offer.id)
-            .after(&serde_json::json!({"user_id": user_id, "assessment_id": assessment_id}));
+        let entry = AuditEntry::scoped(scope, "grant", "campaign_offer", offer.id).after(&serde_json::json!({
+            "user_id": user_id, "second_user_id": offer.second_scorer.as_ref().map(|p| p.0),
+            "assessment_id": assessment_id,
+        }));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })
 }
 
-/// The organisation withdraws its consent: the person leaves the team and loses access at once.
+/// The organisation withdraws its consent: the people leave the team and lose access at once.
 pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
     let (_, offer) = own_offer(db, scope, offer_id).await?;
-    let (Some(assessment_id), Some((user_id, _)), true) =
-        (offer.assessment_id, &offer.contractor_person, offer.access_granted)
-    else {
+    let (Some(assessment_id), true) = (offer.assessment_id, offer.access_granted) else {
         return Err(StoreError::Closed);
     };
+    let people: Vec<i64> = offer.contractor_team().map(|(id, _)| *id).collect();
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE campaign_offers SET access_withdrawn_at = $1 WHERE id = $2")
@@ -105,13 +135,15 @@ pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreR
             .bind(offer.id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
-            .bind(assessment_id)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        for person in &people {
+            sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
+                .bind(assessment_id)
+                .bind(person)
+                .execute(&mut *tx)
+                .await?;
+        }
         let entry = AuditEntry::scoped(scope, "withdraw", "campaign_offer", offer.id)
-            .after(&serde_json::json!({"user_id": user_id, "assessment_id": assessment_id}));
+            .after(&serde_json::json!({"people": people, "assessment_id": assessment_id}));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
@@ -124,7 +156,7 @@ pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreR
 pub async fn guest_scope(db: &Db, scope: &OrgScope, assessment_id: i64) -> StoreResult<Option<OrgScope>> {
     let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as(
         "SELECT f.org_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
-         WHERE f.assessment_id = $1 AND f.contractor_user_id = $2 AND c.contractor_id = $3 \
+         WHERE f.assessment_id = $1 AND $2 IN (f.contractor_user_id, f.second_user_id) AND c.contractor_id = $3 \
          AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL"
     )
     .bind(assessment_id)
@@ -142,14 +174,16 @@ pub async fn guest_scope(db: &Db, scope: &OrgScope, assessment_id: i64) -> Store
 
 /// The assessments the scope's person is assigned to as the contractor's, with consent in force.
 pub async fn assignments(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(String, i64)>> {
-    Ok(on_reader!(db, |pool| sqlx::query_as(
+    Ok(on_reader!(db, |pool| {
+        sqlx::query_as(
         "SELECT o.name, f.assessment_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
-         JOIN organisations o ON o.id = f.org_id WHERE f.contractor_user_id = $1 AND c.contractor_id = $2 \
+         JOIN organisations o ON o.id = f.org_id WHERE $1 IN (f.contractor_user_id, f.second_user_id) AND c.contractor_id = $2 \
          AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL AND f.assessment_id IS NOT NULL \
          ORDER BY o.name_key, f.id"
     )
     .bind(scope.user_id())
     .bind(scope.org_id())
     .fetch_all(pool)
-    .await?))
+    .await?
+    }))
 }

@@ -76,6 +76,8 @@ pub struct Offer {
     pub invoiced_on: Option<Date>,
     /// The contractor's person assigned to interview and score, by id and name.
     pub contractor_person: Option<(i64, String)>,
+    /// The contractor's second person, the other of the method's two independent scorers.
+    pub second_scorer: Option<(i64, String)>,
     /// The organisation's consent to that person's access to its assessment, in force.
     pub access_granted: bool,
     pub feedback: Option<Feedback>,
@@ -159,6 +161,8 @@ struct OfferRow {
     invoiced_on: Option<String>,
     contractor_user_id: Option<i64>,
     contractor_user_name: Option<String>,
+    second_user_id: Option<i64>,
+    second_user_name: Option<String>,
     access_granted_at: Option<i64>,
     access_withdrawn_at: Option<i64>,
     held_on: Option<String>,
@@ -175,9 +179,11 @@ const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_
     f.contact_name, f.contact_email, f.informant_roles, f.preferred_weeks, f.responded_at, f.approved_at, \
     f.assessment_id, a.status AS assessment_status, \
     (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, f.invoiced_on, \
-    f.contractor_user_id, u.display_name AS contractor_user_name, f.access_granted_at, f.access_withdrawn_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
+    f.contractor_user_id, u.display_name AS contractor_user_name, f.second_user_id, \
+    s.display_name AS second_user_name, f.access_granted_at, f.access_withdrawn_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
     FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id \
-    LEFT JOIN campaign_feedback b ON b.offer_id = f.id LEFT JOIN users u ON u.id = f.contractor_user_id";
+    LEFT JOIN campaign_feedback b ON b.offer_id = f.id LEFT JOIN users u ON u.id = f.contractor_user_id \
+    LEFT JOIN users s ON s.id = f.second_user_id";
 
 impl OfferRow {
     fn into_offer(self) -> Offer {
@@ -212,6 +218,7 @@ impl OfferRow {
             assessment_id: self.assessment_id,
             invoiced_on: date_of(self.invoiced_on),
             contractor_person: self.contractor_user_id.zip(self.contractor_user_name),
+            second_scorer: self.second_user_id.zip(self.second_user_name),
             access_granted: self.access_granted_at.is_some() && self.access_withdrawn_at.is_none(),
             feedback,
             progress: self.assessment_status.map(|status| Progress {

@@ -55,7 +55,7 @@ pub(super) async fn county_campaign(
     let (_, offer) = campaign::offer_in(db, board, id, boras.org_id()).await?;
     campaign::approve(db, board, offer.id, "Våld i nära relationer").await?;
     // The consultancy's person is assigned, and Borås lets them into its measurement.
-    campaign::assign_contractor(db, board, offer.id, consultant).await?;
+    campaign::assign_contractor(db, board, offer.id, consultant, None).await?;
     campaign::grant_access(db, boras, offer.id).await?;
     Ok(())
 }

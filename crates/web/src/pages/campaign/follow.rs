@@ -72,7 +72,7 @@ async fn follow_view(
         _ => Vec::new(),
     };
     let people: Vec<(String, String)> = people.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
-    let assigned = offer.contractor_person.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
+    let assigned = |person: &Option<(i64, String)>| person.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
     let body = html! {
         p.breadcrumb { a href=(format!("/campaigns/{id}")) { (campaign.name) } }
         h1 { (offer.org_name) }
@@ -115,15 +115,19 @@ async fn follow_view(
             @if offer.assessment_id.is_some() {
                 section aria-labelledby="contractor" {
                     h2 #contractor { (ctx.t("campaign-contractor")) ": " (contractor) }
-                    p { (match (&offer.contractor_person, offer.access_granted) {
+                    p { (match (team_names(&offer), offer.access_granted) {
                         (None, _) => ctx.t("campaign-contractor-unassigned"),
-                        (Some((_, name)), true) => ctx.t_with("campaign-contractor-access", &[("name", name.clone().into())]),
-                        (Some((_, name)), false) => ctx.t_with("campaign-contractor-waiting", &[("name", name.clone().into())]),
+                        (Some(names), true) => ctx.t_with("campaign-contractor-access", &[("name", names.into())]),
+                        (Some(names), false) => ctx.t_with("campaign-contractor-waiting", &[("name", names.into())]),
                     }) }
+                    @if offer.contractor_person.is_some() && offer.second_scorer.is_none() {
+                        p.hint { (ctx.t("campaign-contractor-no-second")) }
+                    }
                     @if !people.is_empty() {
                         form.stacked method="post" action=(action("contractor")) {
                             (csrf(ctx))
-                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(ctx.t("campaign-contractor-person-hint")), &people, &assigned, Some(ctx.t("choose"))))
+                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(ctx.t("campaign-contractor-person-hint")), &people, &assigned(&offer.contractor_person), Some(ctx.t("choose"))))
+                            (forms::select(ctx, Field::new(ctx, "second_user_id", "campaign-contractor-second", &FieldErrors::new()).hint(ctx.t("campaign-contractor-second-hint")), &people, &assigned(&offer.second_scorer), Some(ctx.t("campaign-contractor-second-later"))))
                             div.actions { button type="submit" { (ctx.t("campaign-contractor-assign")) } }
                         }
                     }
@@ -272,6 +276,7 @@ pub async fn finance_xlsx(
 #[serde(default)]
 pub struct ContractorForm {
     contractor_user_id: String,
+    second_user_id: String,
 }
 
 pub async fn assign_contractor(
@@ -285,7 +290,13 @@ pub async fn assign_contractor(
         form.contractor_user_id.trim().parse::<i64>().map_err(|_| {
             AppError::Invalid(FieldErrors::single("contractor_user_id", parat_core::Problem::NotChosen))
         })?;
-    match store::assign_contractor(&state.db, &member.scope, offer_id, user_id).await {
+    let second = match form.second_user_id.trim() {
+        "" => None,
+        chosen => Some(chosen.parse::<i64>().map_err(|_| {
+            AppError::Invalid(FieldErrors::single("second_user_id", parat_core::Problem::UnknownChoice))
+        })?),
+    };
+    match store::assign_contractor(&state.db, &member.scope, offer_id, user_id, second).await {
         Ok(()) => Ok(redirect_with_cookies(&format!("/campaigns/{id}/offers/{offer_id}?notice=saved#contractor"), &[])),
         Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotApproved)),
         Err(other) => Err(other.into()),

@@ -55,6 +55,12 @@ pub fn status_label(ctx: &Ctx, status: OfferStatus) -> String {
     ctx.t(&format!("campaign-status-{}", status.key().replace('_', "-")))
 }
 
+/// The contractor's people assigned to an organisation, by name, or `None` before any is.
+fn team_names(offer: &parat_store::campaign::Offer) -> Option<String> {
+    let names: Vec<&str> = offer.contractor_team().map(|(_, name)| name.as_str()).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
 fn topic_label(ctx: &Ctx, topic: TopicArea) -> String {
     ctx.t(&format!("topic-{}", topic.key()))
 }

@@ -63,11 +63,11 @@ async fn offer_view(
         @if let (Some(_), Some((_, contractor))) = (offer.assessment_id, &campaign.contractor) {
             section aria-labelledby="access" {
                 h2 #access { (ctx.t("campaign-access")) }
-                @match &offer.contractor_person {
+                @match team_names(&offer) {
                     None => p { (ctx.t_with("campaign-access-unassigned", &[("contractor", contractor.clone().into())])) },
-                    Some((_, name)) => {
+                    Some(names) => {
                         p { (ctx.t_with(if offer.access_granted { "campaign-access-granted" } else { "campaign-access-asked" },
-                            &[("name", name.clone().into()), ("contractor", contractor.clone().into())])) }
+                            &[("name", names.into()), ("contractor", contractor.clone().into())])) }
                         @if member.scope.role().can_edit_initiatives() {
                             form.inline method="post" action=(format!("/offers/{offer_id}/access")) {
                                 (csrf(ctx))
