@@ -15,6 +15,7 @@ use crate::money::{Amount, Share};
 use crate::readiness::assessment::AssessmentStatus;
 use crate::validation::{optional_text, required_text, FieldErrors, Problem};
 
+pub mod county;
 pub mod feedback;
 #[cfg(test)]
 mod tests;

@@ -152,3 +152,155 @@ fn a_campaigns_cost_is_each_measurements_split_times_the_measurements() {
     assert_eq!((total.ore(), board.ore(), own.ore()), (30_003, 9_999, 20_004));
     assert_eq!(campaign_costs(Amount::from_ore(6_000_000), Share::from_hundredths(5_000), 0).0, Amount::ZERO);
 }
+
+mod county {
+    use std::collections::BTreeMap;
+
+    use crate::campaign::county::*;
+    use crate::readiness::scoring::{results, AssessmentScores, DimensionScores, InterviewScores, Results};
+    use crate::readiness::{Edition, Fraction, HalfPoints};
+
+    /// An assessment of the 2014 edition whose interviews were agreed at these whole levels
+    /// (one array per interview, dimensions A–E).
+    fn measured(org_id: i64, name: &str, interviews: &[[u8; 5]]) -> Measured {
+        let interviews = interviews
+            .iter()
+            .enumerate()
+            .map(|(n, levels)| InterviewScores {
+                id: n.to_string(),
+                dimensions: Edition::Crm2014
+                    .dimension_keys()
+                    .iter()
+                    .zip(levels)
+                    .map(|(key, level)| {
+                        let consensus = HalfPoints::from_whole(*level).expect("level");
+                        ((*key).to_owned(), DimensionScores { scorers: None, consensus })
+                    })
+                    .collect::<BTreeMap<_, _>>(),
+            })
+            .collect();
+        let scores = AssessmentScores::new(Edition::Crm2014, interviews).expect("scores");
+        Measured { org_id, name: name.into(), results: results(&scores) }
+    }
+
+    fn fraction(n: i128, d: i128) -> Fraction {
+        Fraction::new(n, d).expect("fraction")
+    }
+
+    fn stages(report: &CountyReport) -> Vec<Vec<u8>> {
+        report.rows.iter().map(|r| r.dimensions.iter().map(|d| d.stage).collect()).collect()
+    }
+
+    // Worked by hand. Alingsås (1): A (3+4)/2 = 3.5 → 3, B 5, C (2+3)/2 = 2.5 → 2, D 6, E 4;
+    // overall (3.5+5+2.5+6+4)/5 = 4.2 → 4; lowest C then A. Borås (2): A 6, B 6, C 3, D 7, E 3;
+    // overall 5; lowest C and E (tied). Lerum (3): A 2, B 4, C 4, D 5, E 6; overall 4.2 → 4;
+    // lowest A then B and C tied at 4.
+    fn county() -> Vec<Measured> {
+        vec![
+            measured(1, "Alingsås kommun", &[[3, 5, 2, 6, 4], [4, 5, 3, 6, 4]]),
+            measured(2, "Borås stad", &[[6, 6, 3, 7, 3]]),
+            measured(3, "Lerums kommun", &[[2, 4, 4, 5, 6]]),
+        ]
+    }
+
+    #[test]
+    fn the_county_report_names_each_organisation_with_its_stages() {
+        let report = county_report(&county(), None, Naming::Named).expect("report");
+        assert_eq!(stages(&report), [vec![3, 5, 2, 6, 4], vec![6, 6, 3, 7, 3], vec![2, 4, 4, 5, 6]]);
+        let overall: Vec<(Label, Fraction)> = report.rows.iter().map(|r| (r.label.clone(), r.overall.score)).collect();
+        assert_eq!(
+            overall,
+            [
+                (Label::Named("Alingsås kommun".into()), fraction(21, 5)),
+                (Label::Named("Borås stad".into()), fraction(5, 1)),
+                (Label::Named("Lerums kommun".into()), fraction(21, 5)),
+            ]
+        );
+        assert_eq!(report.previous_measured, None);
+        assert!(report.dimensions.iter().all(|d| d.previous_mean.is_none()));
+    }
+
+    #[test]
+    fn the_distribution_means_and_lowest_dimensions_are_counted_across_the_county() {
+        let report = county_report(&county(), None, Naming::Named).expect("report");
+        // Stage counts per dimension, stage 1 first: A at 3, 6, 2; C at 2, 3, 4 …
+        let counts = |key: &str| {
+            let d = report.dimensions.iter().find(|d| d.key == key).expect("dimension");
+            d.stages.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| (i as u8 + 1, *n)).collect::<Vec<_>>()
+        };
+        assert_eq!(counts("A"), [(2, 1), (3, 1), (6, 1)]);
+        assert_eq!(counts("B"), [(4, 1), (5, 1), (6, 1)]);
+        assert_eq!(counts("C"), [(2, 1), (3, 1), (4, 1)]);
+        assert_eq!(counts("D"), [(5, 1), (6, 1), (7, 1)]);
+        assert_eq!(counts("E"), [(3, 1), (4, 1), (6, 1)]);
+        // County means: A (3.5+6+2)/3 = 23/6 → 3; C (2.5+3+4)/3 = 19/6 → 3; D 6.
+        let means: Vec<(Fraction, u8)> = report.dimensions.iter().map(|d| (d.mean.score, d.mean.stage)).collect();
+        assert_eq!(
+            means,
+            [
+                (fraction(23, 6), 3),
+                (fraction(5, 1), 5),
+                (fraction(19, 6), 3),
+                (fraction(6, 1), 6),
+                (fraction(13, 3), 4)
+            ]
+        );
+        // Lowest: Alingsås C, A; Borås C, E; Lerum A, B, C. So C three times, A twice, B and E once.
+        assert_eq!(report.most_often_lowest, [("C", 3), ("A", 2), ("B", 1), ("E", 1)]);
+    }
+
+    #[test]
+    fn anonymised_the_organisations_are_numbered_by_result_and_the_reader_keeps_its_name() {
+        let report = county_report(&county(), None, Naming::Anonymised { own: Some(3) }).expect("report");
+        let labels: Vec<(i64, Label, bool)> = report.rows.iter().map(|r| (r.org_id, r.label.clone(), r.own)).collect();
+        // Borås (5) first; Alingsås and Lerum tie at 4.2 and keep the id order.
+        assert_eq!(
+            labels,
+            [
+                (2, Label::Numbered(1), false),
+                (1, Label::Numbered(2), false),
+                (3, Label::Named("Lerums kommun".into()), true)
+            ]
+        );
+        let nobody = county_report(&county(), None, Naming::Anonymised { own: None }).expect("report");
+        assert!(nobody.rows.iter().all(|r| matches!(r.label, Label::Numbered(_))));
+    }
+
+    #[test]
+    fn the_change_since_the_previous_campaign_compares_like_with_like() {
+        // Two years before: Alingsås at 2 everywhere, Borås at 4 everywhere; Lerum not measured.
+        let before =
+            vec![measured(1, "Alingsås kommun", &[[2, 2, 2, 2, 2]]), measured(2, "Borås stad", &[[4, 4, 4, 4, 4]])];
+        let report = county_report(&county(), Some(&before), Naming::Named).expect("report");
+        assert_eq!(report.previous_measured, Some(2));
+        let previous: Vec<Option<u8>> = report.rows.iter().map(|r| r.previous_overall.map(|p| p.stage)).collect();
+        assert_eq!(previous, [Some(2), Some(4), None]);
+        assert!(report.dimensions.iter().all(|d| d.previous_mean.map(|m| m.score) == Some(fraction(3, 1))));
+
+        // Another edition's letters mean other dimensions: no change is shown.
+        let other = results_2006();
+        let report = county_report(&county(), Some(&[other]), Naming::Named).expect("report");
+        assert_eq!(report.previous_measured, None);
+        assert!(report.rows.iter().all(|r| r.previous_overall.is_none()));
+    }
+
+    fn results_2006() -> Measured {
+        let dimensions = Edition::Crm2006
+            .dimension_keys()
+            .iter()
+            .map(|k| {
+                ((*k).to_owned(), DimensionScores { scorers: None, consensus: HalfPoints::from_whole(3).expect("3") })
+            })
+            .collect();
+        let scores = AssessmentScores::new(Edition::Crm2006, vec![InterviewScores { id: "1".into(), dimensions }])
+            .expect("scores");
+        let results: Results = results(&scores);
+        Measured { org_id: 1, name: "Alingsås kommun".into(), results }
+    }
+
+    #[test]
+    fn no_report_without_a_reported_measurement_or_across_editions() {
+        assert!(county_report(&[], None, Naming::Named).is_none());
+        assert!(county_report(&[county().remove(0), results_2006()], None, Naming::Named).is_none());
+    }
+}
