@@ -138,3 +138,11 @@ campaign-letter-terms = Vilkår
 campaign-letter-how = Sådan svarer I
 campaign-letter-answer-by = Meld interesse eller tak nej i Parat senest { $date }. Tilbuddet står på jeres startside.
 campaign-letter-answer = Meld interesse eller tak nej i Parat. Tilbuddet står på jeres startside.
+
+audit-action-approve = Godkendte
+audit-action-assign = Udpegede
+audit-action-grant = Gav adgang
+audit-action-withdraw = Trak adgang tilbage
+audit-action-feedback = Registrerede tilbagemelding
+audit-action-invoice = Fakturerede
+audit-action-share = Delte

@@ -328,3 +328,4 @@ audit-none-match = Ingen hændelser passer til udvalget.
 error-changed-meanwhile-title = Ændret af en anden
 error-changed-meanwhile = En anden gemte en ændring, efter du åbnede siden, så din ændring blev ikke gemt. Gå tilbage, genindlæs siden, og lav ændringen igen.
 document-generated = Lavet i Parat { $at }
+audit-action-mail = Sendte e-mail

@@ -138,3 +138,11 @@ campaign-letter-terms = Terms
 campaign-letter-how = How to answer
 campaign-letter-answer-by = Register interest or decline in Parat by { $date }. The offer is on your home page.
 campaign-letter-answer = Register interest or decline in Parat. The offer is on your home page.
+
+audit-action-approve = Approved
+audit-action-assign = Assigned
+audit-action-grant = Granted access
+audit-action-withdraw = Withdrew access
+audit-action-feedback = Recorded feedback
+audit-action-invoice = Invoiced
+audit-action-share = Shared

@@ -328,3 +328,4 @@ audit-none-match = No events match the selection.
 error-changed-meanwhile-title = Changed by someone else
 error-changed-meanwhile = Someone else saved a change after you opened the page, so your change was not saved. Go back, reload the page and make the change again.
 document-generated = Made in Parat { $at }
+audit-action-mail = Sent e-mail

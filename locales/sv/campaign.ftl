@@ -138,3 +138,11 @@ campaign-letter-terms = Villkor
 campaign-letter-how = Så svarar ni
 campaign-letter-answer-by = Anmäl intresse eller tacka nej i Parat senast { $date }. Erbjudandet finns på er startsida.
 campaign-letter-answer = Anmäl intresse eller tacka nej i Parat. Erbjudandet finns på er startsida.
+
+audit-action-approve = Godkände
+audit-action-assign = Utsåg
+audit-action-grant = Gav åtkomst
+audit-action-withdraw = Drog tillbaka åtkomst
+audit-action-feedback = Registrerade återkoppling
+audit-action-invoice = Fakturerade
+audit-action-share = Delade

@@ -328,3 +328,4 @@ audit-none-match = Inga händelser matchar urvalet.
 error-changed-meanwhile-title = Ändrat av någon annan
 error-changed-meanwhile = Någon annan sparade en ändring efter att du öppnade sidan, så din ändring sparades inte. Gå tillbaka, ladda om sidan och gör ändringen igen.
 document-generated = Skapad i Parat { $at }
+audit-action-mail = Skickade e-post

@@ -2,6 +2,7 @@
 //! the choice when a row is read, so that no row carries a key as text for code to parse later.
 //! A key the code does not know is a decode error, never silently some default.
 
+use parat_core::campaign::county::Sharing;
 use parat_core::campaign::Response;
 use parat_core::initiative::{InitiativeStatus, TopicArea};
 use parat_core::landscape::goals::GoalLevel;
@@ -87,6 +88,7 @@ stored_keys!(
     ExitReason,
     EvaluationStage,
     Response,
+    Sharing,
 );
 
 impl<DB: sqlx::Database, T> sqlx::Type<DB> for Stored<T>

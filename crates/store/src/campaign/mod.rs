@@ -4,6 +4,7 @@
 //! every offer; its administrators and coordinators manage it. An offered organisation reads its
 //! own offer only, and its administrators and coordinators answer it.
 
+use parat_core::campaign::county::Sharing;
 use parat_core::campaign::{offer_status, OfferStatus, Progress, Response};
 use parat_core::initiative::TopicArea;
 use parat_core::money::{Amount, Share};
@@ -16,6 +17,7 @@ use crate::stored::date_of;
 use crate::{Db, OrgScope, StoreError, StoreResult, Stored};
 
 mod campaigns;
+mod county;
 mod offers;
 
 pub use campaigns::{
@@ -24,6 +26,7 @@ pub use campaigns::{
 };
 mod access;
 
+pub use county::{county_measurements, set_report_sharing, CountyMeasurements};
 pub use access::{assign_contractor, assignments, contractor_people, grant_access, guest_scope, withdraw_access};
 pub use offers::{
     approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
@@ -47,6 +50,8 @@ pub struct Campaign {
     pub price: Amount,
     pub board_share: Share,
     pub contractor: Option<(i64, String)>,
+    /// Whom the county report is shared with.
+    pub report_sharing: Sharing,
 }
 
 /// The feedback meeting as recorded.
@@ -109,6 +114,7 @@ struct CampaignRow {
     board_share: i64,
     contractor_id: Option<i64>,
     contractor_name: Option<String>,
+    report_sharing: Stored<Sharing>,
 }
 
 /// A campaign with its owner's and contractor's names and its topics in order (joined by `,`).
@@ -116,7 +122,7 @@ const SELECT_CAMPAIGN: &str = "SELECT c.id, c.org_id, o.name AS owner_name, c.na
     (SELECT string_agg(t.topic, ',' ORDER BY t.position) FROM campaign_topics t WHERE t.campaign_id = c.id) AS topics, \
     c.instrument_id, c.starts_on, c.ends_on, c.answer_by, c.offer_text, c.reference, c.price, \
     CAST(c.board_share AS BIGINT) AS board_share, \
-    c.contractor_id, k.name AS contractor_name \
+    c.contractor_id, k.name AS contractor_name, c.report_sharing \
     FROM campaigns c JOIN organisations o ON o.id = c.org_id LEFT JOIN organisations k ON k.id = c.contractor_id";
 
 impl CampaignRow {
@@ -137,6 +143,7 @@ impl CampaignRow {
             price: Amount::from_ore(self.price),
             board_share: Share::from_hundredths(u16::try_from(self.board_share).ok()?),
             contractor: self.contractor_id.zip(self.contractor_name),
+            report_sharing: self.report_sharing.0,
         })
     }
 }

@@ -136,7 +136,7 @@ struct AssessmentRow {
     custom_definition: Option<String>,
 }
 
-fn edition_of(key: &str) -> Edition {
+pub(crate) fn edition_of(key: &str) -> Edition {
     match key {
         "2014" => Edition::Crm2014,
         _ => Edition::Crm2006,

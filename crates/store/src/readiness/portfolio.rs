@@ -65,30 +65,13 @@ pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> S
         .await?;
         (rows, consensus)
     });
-    let mut by_assessment: BTreeMap<i64, BTreeMap<i64, BTreeMap<String, DimensionScores>>> = BTreeMap::new();
-    for (assessment, interview, dimension, half_points) in consensus {
-        if let Some(level) = level_of(Some(half_points)) {
-            by_assessment
-                .entry(assessment)
-                .or_default()
-                .entry(interview)
-                .or_default()
-                .insert(dimension, DimensionScores { scorers: None, consensus: level });
-        }
-    }
+    let mut by_assessment = group_consensus(consensus);
     Ok(rows
         .into_iter()
         .map(|row| {
             let status = row.status.0;
             let edition = edition_of(&row.edition);
-            let scores = by_assessment.remove(&row.id).and_then(|interviews| {
-                let complete = interviews
-                    .into_iter()
-                    .filter(|(_, d)| d.len() == edition.dimension_keys().len())
-                    .map(|(id, dimensions)| InterviewScores { id: id.to_string(), dimensions })
-                    .collect();
-                AssessmentScores::new(edition, complete).ok()
-            });
+            let scores = by_assessment.remove(&row.id).and_then(|interviews| agreed_scores(edition, interviews));
             PortfolioRow {
                 assessment_id: row.id,
                 org_name: row.org_name,
@@ -102,6 +85,40 @@ pub async fn portfolio(db: &Db, scope: &OrgScope, filter: &PortfolioFilter) -> S
             }
         })
         .collect())
+}
+
+/// Agreed scores read as `(assessment, interview, dimension, half points)` rows, grouped by
+/// assessment and interview: what [`agreed_scores`] makes an assessment's scores of.
+pub(crate) type Agreed = BTreeMap<i64, BTreeMap<i64, BTreeMap<String, DimensionScores>>>;
+
+pub(crate) fn group_consensus(rows: Vec<(i64, i64, String, i64)>) -> Agreed {
+    let mut by_assessment = Agreed::new();
+    for (assessment, interview, dimension, half_points) in rows {
+        if let Some(level) = level_of(Some(half_points)) {
+            by_assessment
+                .entry(assessment)
+                .or_default()
+                .entry(interview)
+                .or_default()
+                .insert(dimension, DimensionScores { scorers: None, consensus: level });
+        }
+    }
+    by_assessment
+}
+
+/// A reported assessment's scores from its interviews' agreed levels, complete interviews only;
+/// the results of reported assessments read across organisations (a parent's portfolio, a
+/// campaign's county report) come from these, never from the scorers' own scores.
+pub(crate) fn agreed_scores(
+    edition: Edition,
+    interviews: BTreeMap<i64, BTreeMap<String, DimensionScores>>,
+) -> Option<AssessmentScores> {
+    let complete = interviews
+        .into_iter()
+        .filter(|(_, d)| d.len() == edition.dimension_keys().len())
+        .map(|(id, dimensions)| InterviewScores { id: id.to_string(), dimensions })
+        .collect();
+    AssessmentScores::new(edition, complete).ok()
 }
 
 /// True when the scope's organisation has member organisations below it.
