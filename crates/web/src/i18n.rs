@@ -208,6 +208,12 @@ mod tests {
         for warning in ["few-interviews", "kappa-undefined", "no-scorer-pairs"] {
             used.insert(format!("results-warning-{warning}"));
         }
+        for status in parat_core::campaign::OfferStatus::ALL {
+            used.insert(format!("campaign-status-{}", status.key().replace('_', "-")));
+        }
+        for sharing in parat_core::campaign::county::Sharing::ALL {
+            used.insert(format!("campaign-county-sharing-{}", sharing.key().replace('_', "-")));
+        }
         for action in parat_store::audit::ACTIONS {
             used.insert(format!("audit-action-{action}"));
         }

@@ -128,7 +128,7 @@ pub fn county_report(measured: &[Measured], previous: Option<&[Measured]>, namin
     let mut most_often_lowest: Vec<(&'static str, u32)> =
         dimensions.iter().filter(|d| d.lowest_in > 0).map(|d| (d.key, d.lowest_in)).collect();
     // A stable sort keeps the handbook's order among ties.
-    most_often_lowest.sort_by(|a, b| b.1.cmp(&a.1));
+    most_often_lowest.sort_by_key(|d| std::cmp::Reverse(d.1));
 
     let mut rows: Vec<CountyRow> = measured
         .iter()

@@ -22,6 +22,10 @@ pub struct CountyMeasurements {
     pub board: bool,
 }
 
+/// One agreed level of a reported measurement: campaign, organisation and its name, assessment
+/// and its edition, interview, dimension, half points.
+type AgreedRow = (i64, i64, String, i64, String, i64, String, i64);
+
 /// The reported measurements of a campaign and of the board's latest campaign begun before it.
 /// The board always; an organisation whose own measurement is reported, when the board shares
 /// the report; anyone else `NotFound`.
@@ -38,7 +42,7 @@ pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreRes
         .bind(campaign.starts_on.to_string())
         .fetch_optional(pool)
         .await?;
-        let rows: Vec<(i64, i64, String, i64, String, i64, String, i64)> = sqlx::query_as(
+        let rows: Vec<AgreedRow> = sqlx::query_as(
             "SELECT f.campaign_id, f.org_id, o.name, a.id, a.edition, v.id, c.dimension, CAST(c.half_points AS BIGINT) \
              FROM campaign_offers f JOIN organisations o ON o.id = f.org_id \
              JOIN assessments a ON a.id = f.assessment_id AND a.org_id = f.org_id AND a.status = 'reported' \

@@ -26,8 +26,8 @@ pub use campaigns::{
 };
 mod access;
 
-pub use county::{county_measurements, set_report_sharing, CountyMeasurements};
 pub use access::{assign_contractor, assignments, contractor_people, grant_access, guest_scope, withdraw_access};
+pub use county::{county_measurements, set_report_sharing, CountyMeasurements};
 pub use offers::{
     approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
 };

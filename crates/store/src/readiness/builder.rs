@@ -47,6 +47,7 @@ pub struct AssessmentBuilder<'a> {
     interviews: Vec<PlannedInterview>,
     report: bool,
     created_at: Option<i64>,
+    existing: Option<i64>,
 }
 
 impl<'a> AssessmentBuilder<'a> {
@@ -63,6 +64,7 @@ impl<'a> AssessmentBuilder<'a> {
             interviews: Vec::new(),
             report: false,
             created_at: None,
+            existing: None,
         }
     }
 
@@ -92,6 +94,13 @@ impl<'a> AssessmentBuilder<'a> {
         self
     }
 
+    /// Carries on with an assessment already planned (one a campaign made on approval, its team
+    /// set) instead of creating one; the initiative given to [`new`](Self::new) is then unused.
+    pub fn continuing(mut self, assessment_id: i64) -> Self {
+        self.existing = Some(assessment_id);
+        self
+    }
+
     /// Report the assessment once every interview is agreed.
     pub fn reported(mut self) -> Self {
         self.report = true;
@@ -116,8 +125,11 @@ impl<'a> AssessmentBuilder<'a> {
             interviewers: self.interviewer.iter().map(|s| s.user_id).collect(),
             scorers: self.scorers.iter().map(|s| s.user_id).collect(),
         };
-        let created = create(db, self.coordinator, self.initiative_id, &draft).await?;
-        let assessment = advance(db, self.coordinator, created.id).await?;
+        let planned = match self.existing {
+            Some(id) => get(db, self.coordinator, id).await?.0,
+            None => create(db, self.coordinator, self.initiative_id, &draft).await?,
+        };
+        let assessment = advance(db, self.coordinator, planned.id).await?;
         let mut interviews = Vec::new();
         for planned in &self.interviews {
             let informant_id = add_informant(db, interviewer, &assessment, &planned.informant).await?;

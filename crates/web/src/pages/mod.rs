@@ -191,6 +191,33 @@ pub fn parse_id(raw: &str) -> Result<i64, crate::AppError> {
 /// The media type of an XLSX workbook.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// A document to save as PDF, Word or XLSX (its tables, one sheet each), as `format` names it
+/// among those the page offers; any other is not found.
+pub async fn document_file(
+    document: parat_reports::document::Document,
+    format: &str,
+    offered: &[&str],
+    name: &str,
+    locale: parat_core::locale::Locale,
+) -> Result<Response, AppError> {
+    if !offered.contains(&format) {
+        return Err(AppError::NotFound);
+    }
+    match format {
+        "pdf" => Ok(download(blocking(move || document.pdf()).await?, "application/pdf", &format!("{name}.pdf"))),
+        "docx" => Ok(download(
+            blocking(move || document.docx()).await?,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &format!("{name}.docx"),
+        )),
+        "xlsx" => {
+            let sheets = crate::views::document::workbook_sheets(&document, locale);
+            Ok(download(blocking(move || parat_reports::xlsx::workbook(&sheets)).await?, XLSX, &format!("{name}.xlsx")))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
 /// Runs document work (PDF, XLSX, .docx) on a blocking thread; its failure is an internal error.
 pub async fn blocking<T: Send + 'static, E: std::error::Error + Send + Sync + 'static>(
     work: impl FnOnce() -> Result<T, E> + Send + 'static,

@@ -214,6 +214,7 @@ pub async fn board_page(
         (notice(ctx, query.notice.as_deref()))
         (terms(ctx, &campaign))
         details { summary { (ctx.t("campaign-offer-text")) } p.preserve-lines { (campaign.offer_text) } }
+        p { a href=(format!("/campaigns/{id}/county")) { (ctx.t("campaign-county-link")) } }
         h2 #board { (ctx.t("campaign-board")) }
         p { @for (i, (status, n)) in counts.iter().enumerate() {
             @if i > 0 { " · " } (status_label(ctx, *status)) ": " (n)

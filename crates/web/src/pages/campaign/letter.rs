@@ -6,7 +6,6 @@ use parat_core::campaign::cost_split;
 use parat_reports::document::{Block, Document, Section};
 
 use super::*;
-use crate::pages::{blocking, download};
 
 fn letter(ctx: &Ctx, campaign: &Campaign, organisation: &str) -> Document {
     let (board, own) = cost_split(campaign.price, campaign.board_share);
@@ -77,13 +76,5 @@ pub async fn letter_file(
     }
     let document = letter(&member.ctx, &campaign, &offer.org_name);
     let name = format!("{} – {}", campaign.name, offer.org_name);
-    match format.as_str() {
-        "pdf" => Ok(download(blocking(move || document.pdf()).await?, "application/pdf", &format!("{name}.pdf"))),
-        "docx" => Ok(download(
-            blocking(move || document.docx()).await?,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &format!("{name}.docx"),
-        )),
-        _ => Err(AppError::NotFound),
-    }
+    crate::pages::document_file(document, &format, &["pdf", "docx"], &name, member.ctx.locale).await
 }

@@ -1,6 +1,6 @@
 //! Readiness campaigns: the board's list and new campaign, its board of offered organisations
 //! with filters, exports and approval (`board`); one organisation's line with its invoicing
-//! and feedback meeting, and the campaign's money (`follow`); the offer as a letter (`letter`);
+//! and feedback meeting, and the campaign's money (`follow`); the county report (`county`); the offer as a letter (`letter`);
 //! an offered organisation's offer with its
 //! interest form, and the offers on its home page (`offer`).
 
@@ -20,11 +20,13 @@ use crate::views::layout::{notice, page, Nav};
 use crate::{AppError, AppState, Ctx};
 
 mod board;
+mod county;
 mod follow;
 mod letter;
 mod offer;
 
 pub use board::*;
+pub use county::*;
 pub use follow::*;
 pub use letter::*;
 pub use offer::*;
@@ -39,6 +41,9 @@ pub fn routes() -> super::Routes {
         .route("/campaigns/{id}/board.csv", "GET", get(board_csv))
         .route("/campaigns/{id}/board.xlsx", "GET", get(board_xlsx))
         .route("/campaigns/{id}/finance.xlsx", "GET", get(finance_xlsx))
+        .route("/campaigns/{id}/county", "GET", get(county_page))
+        .route("/campaigns/{id}/county/sharing", "POST", post(set_sharing))
+        .route("/campaigns/{id}/county/{format}", "GET", get(county_file))
         .route("/campaigns/{id}/offers/{offer}", "GET", get(follow_page))
         .route("/campaigns/{id}/offers/{offer}/approve", "POST", post(approve_offer))
         .route("/campaigns/{id}/offers/{offer}/feedback", "POST", post(record_feedback))

@@ -5,6 +5,8 @@
 use parat_core::campaign::{InterestInput, Response as Answer};
 use parat_store::campaign::Offer;
 
+use parat_core::campaign::county::Sharing;
+
 use super::*;
 use crate::views::work::WorkEntry;
 
@@ -59,6 +61,9 @@ async fn offer_view(
         p { (ctx.t("campaign-your-status")) ": " span class=(format!("badge campaign-{}", status.key())) { (status_label(ctx, status)) } }
         @if let Some(assessment) = offer.assessment_id {
             p { a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-open-assessment")) } }
+        }
+        @if campaign.report_sharing != Sharing::NotShared && matches!(status, OfferStatus::Reported | OfferStatus::FeedbackHeld) {
+            p { a href=(format!("/campaigns/{}/county", campaign.id)) { (ctx.t_with("campaign-county-shared-link", &[("owner", campaign.owner_name.clone().into())])) } }
         }
         @if let (Some(_), Some((_, contractor))) = (offer.assessment_id, &campaign.contractor) {
             section aria-labelledby="access" {

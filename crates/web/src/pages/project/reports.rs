@@ -14,8 +14,7 @@ use parat_reports::document::{Block, Document, Section};
 
 use super::indicators::{number, status_label};
 use super::*;
-use crate::pages::{blocking, download, XLSX};
-use crate::views::document::{sections, workbook_sheets};
+use crate::views::document::sections;
 
 /// The report named in the path (a period, or `final`), or not found.
 fn report_of(raw: &str) -> Result<ReportOf, AppError> {
@@ -416,20 +415,5 @@ pub async fn report_file(
     let ctx = &member.ctx;
     let (document, _) = document_of(&state, &member, id, &report).await?;
     let name = format!("{} {}", document.title, document.subtitle);
-    match format.as_str() {
-        "pdf" => Ok(download(blocking(move || document.pdf()).await?, "application/pdf", &format!("{name}.pdf"))),
-        "docx" => {
-            let bytes = blocking(move || document.docx()).await?;
-            Ok(download(
-                bytes,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                &format!("{name}.docx"),
-            ))
-        }
-        "xlsx" => {
-            let sheets = workbook_sheets(&document, ctx.locale);
-            Ok(download(blocking(move || parat_reports::xlsx::workbook(&sheets)).await?, XLSX, &format!("{name}.xlsx")))
-        }
-        _ => Err(AppError::NotFound),
-    }
+    crate::pages::document_file(document, &format, &["pdf", "docx", "xlsx"], &name, ctx.locale).await
 }

@@ -162,6 +162,6 @@ fn level_text(level: HalfPoints) -> String {
     }
 }
 
-fn score_text(ctx: &Ctx, score: parat_core::readiness::Fraction) -> String {
+pub(crate) fn score_text(ctx: &Ctx, score: parat_core::readiness::Fraction) -> String {
     ctx.locale.format_decimal(score.hundredths_for_display() as f64 / 100.0, 2)
 }

@@ -10,6 +10,8 @@ use serde_json::json;
 
 use crate::common::TestApp;
 
+mod county;
+
 async fn number(app: &TestApp, sql: &str) -> i64 {
     app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
 }
