@@ -271,7 +271,8 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             memberships: vec![(i, Role::Coordinator)],
             description: None,
         });
-        if org.assessments > 0 {
+        // The contractor's second scorer too: the method asks for two.
+        if org.assessments > 0 || org.kind == OrgKind::Other {
             people.push(Person {
                 email: format!("bedomare{i}@demo.parat.se"),
                 name: format!("Bedömare {}", org.name),
@@ -474,8 +475,11 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         let board = scope(0, (Role::Admin, user("admin@demo.parat.se").await?));
         let boras = scope(1, (Role::Coordinator, user("samordnare@demo.parat.se").await?));
         let alingsas = scope(2, (Role::Coordinator, user("samordnare2@demo.parat.se").await?));
-        let consultant = user("samordnare7@demo.parat.se").await?;
-        campaign::county_campaign(db, &board, (&boras, &alingsas), (org_ids[7], consultant)).await?;
+        let consultants = [
+            scope(7, (Role::Coordinator, user("samordnare7@demo.parat.se").await?)),
+            scope(7, (Role::Scorer, user("bedomare7@demo.parat.se").await?)),
+        ];
+        campaign::county_campaign(db, &board, (&boras, &alingsas), (org_ids[7], &consultants)).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;
