@@ -299,6 +299,8 @@ pub async fn set_sharing(
     PathId(id): PathId,
     Submitted(form): Submitted<SharingForm>,
 ) -> Result<Response, AppError> {
+    // Another organisation's campaign is not found, whatever was sent.
+    store::campaign(&state.db, &member.scope, id).await?;
     let sharing = Sharing::parse(form.sharing.trim())
         .map_err(|_| AppError::Invalid(FieldErrors::single("sharing", parat_core::Problem::UnknownChoice)))?;
     store::set_report_sharing(&state.db, &member.scope, id, sharing).await?;
