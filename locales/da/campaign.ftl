@@ -190,3 +190,24 @@ campaign-county-sharing-hint = Organisationer, hvis måling er rapporteret, kan 
 campaign-county-sharing-not-shared = Deles ikke
 campaign-county-sharing-anonymised = Deles anonymiseret
 campaign-county-sharing-named = Deles med navn
+
+campaign-contractor-people = Udførerens personer
+campaign-reminded = Påmindet
+campaign-mailed-on = Mailet { $date }
+campaign-reminded-on = Påmindet { $date }
+campaign-mailed = E-mail blev sendt til { $n } organisationer.{ $failed ->
+    [0] {""}
+   *[other] { " " }{ $failed } beskeder kunne ikke sendes; se tilbuddet på organisationernes forsider, eller send brevene.
+}
+campaign-remind = Send påmindelse med e-mail til de { $n }, der ikke har svaret
+campaign-remind-no-mail = E-mail er ikke sat op i Parat. Påmind dem, der ikke har svaret, med brevene eller på anden måde.
+campaign-mail-not-configured = E-mail er ikke sat op i Parat, så der kan ikke sendes påmindelser.
+campaign-mail-subject = Tilbud: { $campaign }
+campaign-mail-reminder-subject = Påmindelse: { $campaign }
+campaign-mail-greeting = Hej!
+campaign-mail-offer = { $owner } tilbyder { $org } en måling af parathed: { $campaign }.
+campaign-mail-reminder = { $owner } har endnu ikke fået svar fra { $org } på tilbuddet om en måling af parathed: { $campaign }.
+campaign-mail-terms = En måling koster { $price } kr. { $org } betaler { $own } kr og { $owner } resten.
+campaign-mail-answer-by = Svar senest { $date }.
+campaign-mail-link = Læs tilbuddet og svar i Parat:
+campaign-mail-sender = Beskeden blev sendt fra Parat for { $owner }. Du får den som administrator eller koordinator i din organisation.

@@ -190,3 +190,24 @@ campaign-county-sharing-hint = Organisations whose measurement is reported can r
 campaign-county-sharing-not-shared = Not shared
 campaign-county-sharing-anonymised = Shared anonymised
 campaign-county-sharing-named = Shared with names
+
+campaign-contractor-people = The contractor's people
+campaign-reminded = Reminded
+campaign-mailed-on = Mailed { $date }
+campaign-reminded-on = Reminded { $date }
+campaign-mailed = E-mail was sent to { $n } organisations.{ $failed ->
+    [0] {""}
+   *[other] { " " }{ $failed } messages could not be sent; see the offer on the organisations' home pages, or send the letters.
+}
+campaign-remind = Send an e-mail reminder to the { $n } that have not answered
+campaign-remind-no-mail = E-mail is not set up in Parat. Remind those that have not answered with the letters or in another way.
+campaign-mail-not-configured = E-mail is not set up in Parat, so no reminders can be sent.
+campaign-mail-subject = Offer: { $campaign }
+campaign-mail-reminder-subject = Reminder: { $campaign }
+campaign-mail-greeting = Hello,
+campaign-mail-offer = { $owner } offers { $org } a readiness measurement: { $campaign }.
+campaign-mail-reminder = { $owner } has not yet had an answer from { $org } to the offer of a readiness measurement: { $campaign }.
+campaign-mail-terms = A measurement costs { $price } kr. { $org } pays { $own } kr and { $owner } the rest.
+campaign-mail-answer-by = Please answer by { $date }.
+campaign-mail-link = Read the offer and answer in Parat:
+campaign-mail-sender = This message was sent from Parat for { $owner }. You get it as an administrator or coordinator of your organisation.

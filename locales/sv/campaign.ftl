@@ -190,3 +190,24 @@ campaign-county-sharing-hint = Organisationer vars mätning är rapporterad kan 
 campaign-county-sharing-not-shared = Delas inte
 campaign-county-sharing-anonymised = Delas anonymiserad
 campaign-county-sharing-named = Delas med namn
+
+campaign-contractor-people = Utförarens personer
+campaign-reminded = Påmind
+campaign-mailed-on = Mejlad { $date }
+campaign-reminded-on = Påmind { $date }
+campaign-mailed = E-post skickades till { $n } organisationer.{ $failed ->
+    [0] {""}
+   *[other] { " " }{ $failed } meddelanden kunde inte skickas; se erbjudandet på organisationernas startsidor eller skicka breven.
+}
+campaign-remind = Skicka påminnelse med e-post till de { $n } som inte har svarat
+campaign-remind-no-mail = E-post är inte inställt i Parat. Påminn dem som inte har svarat med breven eller på annat sätt.
+campaign-mail-not-configured = E-post är inte inställt i Parat, så inga påminnelser kan skickas.
+campaign-mail-subject = Erbjudande: { $campaign }
+campaign-mail-reminder-subject = Påminnelse: { $campaign }
+campaign-mail-greeting = Hej!
+campaign-mail-offer = { $owner } erbjuder { $org } en mätning av beredskapen: { $campaign }.
+campaign-mail-reminder = { $owner } har ännu inte fått svar från { $org } på erbjudandet om en mätning av beredskapen: { $campaign }.
+campaign-mail-terms = En mätning kostar { $price } kr. { $org } betalar { $own } kr och { $owner } resten.
+campaign-mail-answer-by = Svara senast { $date }.
+campaign-mail-link = Läs erbjudandet och svara i Parat:
+campaign-mail-sender = Meddelandet skickades från Parat för { $owner }. Du får det som administratör eller samordnare i din organisation.

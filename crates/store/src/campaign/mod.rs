@@ -18,6 +18,7 @@ use crate::{Db, OrgScope, StoreError, StoreResult, Stored};
 
 mod campaigns;
 mod county;
+mod mail;
 mod offers;
 
 pub use campaigns::{
@@ -28,6 +29,7 @@ mod access;
 
 pub use access::{assign_contractor, assignments, contractor_people, grant_access, guest_scope, withdraw_access};
 pub use county::{county_measurements, set_report_sharing, CountyMeasurements};
+pub use mail::{mail_recipients, mark_mailed, OfferRecipient};
 pub use offers::{
     approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
 };
@@ -86,6 +88,9 @@ pub struct Offer {
     /// The organisation's consent to that person's access to its assessment, in force.
     pub access_granted: bool,
     pub feedback: Option<Feedback>,
+    /// When the offer was first e-mailed, and the last reminder.
+    pub mailed_at: Option<i64>,
+    pub reminded_at: Option<i64>,
     /// The assessment's progress as the board follows it.
     #[serde(skip)]
     pub progress: Option<Progress>,
@@ -172,6 +177,8 @@ struct OfferRow {
     second_user_name: Option<String>,
     access_granted_at: Option<i64>,
     access_withdrawn_at: Option<i64>,
+    mailed_at: Option<i64>,
+    reminded_at: Option<i64>,
     held_on: Option<String>,
     attended: Option<String>,
     strengths: Option<String>,
@@ -187,7 +194,8 @@ const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_
     f.assessment_id, a.status AS assessment_status, \
     (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, f.invoiced_on, \
     f.contractor_user_id, u.display_name AS contractor_user_name, f.second_user_id, \
-    s.display_name AS second_user_name, f.access_granted_at, f.access_withdrawn_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
+    s.display_name AS second_user_name, f.access_granted_at, f.access_withdrawn_at, \
+    f.mailed_at, f.reminded_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
     FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id \
     LEFT JOIN campaign_feedback b ON b.offer_id = f.id LEFT JOIN users u ON u.id = f.contractor_user_id \
     LEFT JOIN users s ON s.id = f.second_user_id";
@@ -228,6 +236,8 @@ impl OfferRow {
             second_scorer: self.second_user_id.zip(self.second_user_name),
             access_granted: self.access_granted_at.is_some() && self.access_withdrawn_at.is_none(),
             feedback,
+            mailed_at: self.mailed_at,
+            reminded_at: self.reminded_at,
             progress: self.assessment_status.map(|status| Progress {
                 status: status.0,
                 informants: u32::try_from(self.informants.unwrap_or(0)).unwrap_or(0),

@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::common::TestApp;
 
 mod county;
+mod mail;
 
 async fn number(app: &TestApp, sql: &str) -> i64 {
     app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
@@ -105,6 +106,10 @@ async fn a_board_offers_measurements_follows_the_answers_and_approves_with_an_as
         assert!(row.contains("Erbjuden") && row.contains("Försenad"), "{row}");
     }
     assert!(!shown.contains("Stockholms stad"), "not chosen");
+    // No SMTP server here: no reminder button, and a reminder is refused with the reason.
+    assert!(shown.contains("E-post är inte inställt i Parat") && !shown.contains("/remind"), "{shown}");
+    let refused = lena.post(&format!("{board_page}/remind"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // The offer on Borås's home page and its own page, with what Borås pays: half of 60 000 kr.
     let (_, home) = sara.page("/").await;

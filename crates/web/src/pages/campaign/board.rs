@@ -162,7 +162,15 @@ pub async fn create_campaign(
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match made {
-        Ok(id) => Ok(redirect_with_cookies(&format!("/campaigns/{id}?notice=saved"), &[])),
+        Ok(id) => {
+            let mailed = match state.settings.mailer.as_ref() {
+                Some(mailer) => {
+                    format!("&{}", super::mail::mail_offers(&state, &member, mailer, id, false).await?.query())
+                }
+                None => String::new(),
+            };
+            Ok(redirect_with_cookies(&format!("/campaigns/{id}?notice=saved{mailed}"), &[]))
+        }
         Err(StoreError::Invalid(errors)) => Ok(rejected(new_campaign_view(&state, &member, &input, &errors).await?)),
         Err(other) => Err(other.into()),
     }
@@ -175,6 +183,9 @@ pub struct BoardQuery {
     status: String,
     overdue: String,
     notice: Option<String>,
+    /// After an e-mailing: organisations reached, and messages that failed.
+    mailed: Option<usize>,
+    failed: Option<usize>,
 }
 
 impl BoardQuery {
@@ -203,6 +214,7 @@ pub async fn board_page(
     let shown: Vec<&Offer> = offers.iter().filter(|o| query.keeps(&campaign, o, today)).collect();
     let statuses: Vec<(String, String)> =
         OfferStatus::ALL.iter().map(|s| (s.key().to_owned(), status_label(ctx, *s))).collect();
+    let unanswered = offers.iter().filter(|o| o.status() == OfferStatus::Offered).count();
     let counts: Vec<(OfferStatus, usize)> = OfferStatus::ALL
         .iter()
         .map(|s| (*s, offers.iter().filter(|o| o.status() == *s).count()))
@@ -212,6 +224,9 @@ pub async fn board_page(
         p.breadcrumb { a href="/campaigns" { (ctx.t("campaign-title")) } }
         h1 { (campaign.name) }
         (notice(ctx, query.notice.as_deref()))
+        @if let Some(organisations) = query.mailed {
+            p.notice role="status" { (ctx.t_with("campaign-mailed", &[("n", (organisations as i64).into()), ("failed", (query.failed.unwrap_or(0) as i64).into())])) }
+        }
         (terms(ctx, &campaign))
         details { summary { (ctx.t("campaign-offer-text")) } p.preserve-lines { (campaign.offer_text) } }
         p { a href=(format!("/campaigns/{id}/county")) { (ctx.t("campaign-county-link")) } }
@@ -239,6 +254,7 @@ pub async fn board_page(
                 th scope="col" { (ctx.t("campaign-topic")) }
                 th scope="col" { (ctx.t("campaign-contact")) }
                 th scope="col" { (ctx.t("campaign-answered-on")) }
+                th scope="col" { (ctx.t("campaign-contractor-people")) }
                 @if can_manage { th scope="col" { span.visually-hidden { (ctx.t("campaign-actions")) } } }
             } }
             tbody { @for offer in &shown {
@@ -253,7 +269,13 @@ pub async fn board_page(
                     }
                     td { (offer.interest.as_ref().map(|i| topic_label(ctx, i.topic)).unwrap_or_default()) }
                     td { (contact(offer)) }
-                    td { (offer.responded_at.map(|at| ctx.date(at)).unwrap_or_default()) }
+                    td {
+                        (offer.responded_at.map(|at| ctx.date(at)).unwrap_or_default())
+                        @if let (None, Some(at)) = (offer.responded_at, offer.reminded_at.or(offer.mailed_at)) {
+                            span.hint { (ctx.t_with(if offer.reminded_at.is_some() { "campaign-reminded-on" } else { "campaign-mailed-on" }, &[("date", ctx.date(at).into())])) }
+                        }
+                    }
+                    td { (team_names(offer).unwrap_or_default()) }
                     @if can_manage { td {
                         @if status == OfferStatus::Interested {
                             form.inline method="post" action=(format!("/campaigns/{id}/offers/{}/approve", offer.id)) {
@@ -266,6 +288,16 @@ pub async fn board_page(
             } }
         }
         @if shown.is_empty() { p { (ctx.t("campaign-board-empty")) } }
+        @if can_manage && unanswered > 0 {
+            @if state.settings.mailer.is_some() {
+                form.inline method="post" action=(format!("/campaigns/{id}/remind")) {
+                    (csrf(ctx))
+                    button type="submit" { (ctx.t_with("campaign-remind", &[("n", (unanswered as i64).into())])) }
+                }
+            } @else {
+                p.hint { (ctx.t("campaign-remind-no-mail")) }
+            }
+        }
         (money_section(ctx, &campaign, &offers))
     };
     Ok(page(ctx, &campaign.name, Nav::Portfolio, body))
@@ -283,6 +315,8 @@ fn board_rows(ctx: &Ctx, campaign: &Campaign, offers: &[Offer]) -> (Vec<String>,
         "campaign-contact",
         "campaign-answered-on",
         "campaign-approved-on",
+        "campaign-contractor-people",
+        "campaign-reminded",
     ]
     .iter()
     .map(|h| ctx.t(h))
@@ -302,6 +336,8 @@ fn board_rows(ctx: &Ctx, campaign: &Campaign, offers: &[Offer]) -> (Vec<String>,
                 contact(offer),
                 offer.responded_at.map(|at| ctx.date(at)).unwrap_or_default(),
                 offer.approved_at.map(|at| ctx.date(at)).unwrap_or_default(),
+                team_names(offer).unwrap_or_default(),
+                offer.reminded_at.map(|at| ctx.date(at)).unwrap_or_default(),
             ]
         })
         .collect();

@@ -23,12 +23,14 @@ mod board;
 mod county;
 mod follow;
 mod letter;
+mod mail;
 mod offer;
 
 pub use board::*;
 pub use county::*;
 pub use follow::*;
 pub use letter::*;
+pub use mail::remind;
 pub use offer::*;
 
 /// The campaign pages, merged into the site's routes in one place (`pages::routes`).
@@ -41,6 +43,7 @@ pub fn routes() -> super::Routes {
         .route("/campaigns/{id}/board.csv", "GET", get(board_csv))
         .route("/campaigns/{id}/board.xlsx", "GET", get(board_xlsx))
         .route("/campaigns/{id}/finance.xlsx", "GET", get(finance_xlsx))
+        .route("/campaigns/{id}/remind", "POST", post(remind))
         .route("/campaigns/{id}/county", "GET", get(county_page))
         .route("/campaigns/{id}/county/sharing", "POST", post(set_sharing))
         .route("/campaigns/{id}/county/{format}", "GET", get(county_file))
