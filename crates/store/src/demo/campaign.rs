@@ -1,8 +1,10 @@
 //! The small demo's readiness campaign: the county board offers measurements of violence in
 //! close relationships and honour-related violence to every municipality under it, carried out
-//! by a consultancy, half the price each. Borås is approved, the consultancy's two people let in,
-//! its measurement reported and fed back (so the county report has a line); Alingsås has
-//! registered interest; Lerum has not answered by the date (overdue).
+//! by a consultancy, half the price each — and the municipalities stand in every status: Lerum
+//! has not answered by the date (overdue), Alingsås has registered interest, Mölndal declined;
+//! Kungälv is approved and has not yet let the consultancy's two people in; Trollhättan has let
+//! them in and its interviews are being booked; Uddevalla is interviewing, Skövde scoring,
+//! Vänersborg at consensus; Falköping is reported, and Borås has had its feedback meeting too.
 
 use parat_core::campaign::{Audience, CampaignDraft, FeedbackDraft, InterestDraft};
 use parat_core::initiative::TopicArea;
@@ -10,13 +12,16 @@ use parat_core::money::{Amount, Share};
 use time::Duration;
 
 use crate::campaign;
-use crate::readiness::AssessmentBuilder;
+use crate::db::on_reader;
+use parat_core::readiness::assessment::InformantDraft;
+
+use crate::readiness::{self, AssessmentBuilder, PlannedInterview};
 use crate::{Db, OrgScope, StoreResult};
 
 pub(super) async fn county_campaign(
     db: &Db,
     board: &OrgScope,
-    (boras, alingsas): (&OrgScope, &OrgScope),
+    (boras, alingsas, others): (&OrgScope, &OrgScope, &[OrgScope]),
     (contractor, consultants): (i64, &[OrgScope; 2]),
 ) -> StoreResult<()> {
     let today = crate::now_date();
@@ -40,46 +45,111 @@ pub(super) async fn county_campaign(
         offered: Vec::new(),
     };
     let id = campaign::create_campaign(db, board, &draft).await?;
-    let interest = |contact_name: &str, contact_email: &str| InterestDraft {
-        topic: TopicArea::ViolenceInCloseRelationships,
-        contact_name: contact_name.into(),
-        contact_email: contact_email.into(),
-        informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),
-        preferred_weeks: "Vecka 10–12".into(),
+    let interested = |scope: &OrgScope| {
+        let interest = InterestDraft {
+            topic: TopicArea::ViolenceInCloseRelationships,
+            contact_name: String::new(),
+            contact_email: String::new(),
+            informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),
+            preferred_weeks: "Vecka 10–12".into(),
+        };
+        let scope = scope.clone();
+        async move {
+            let (_, offer) = campaign::offer_in(db, &scope, id, scope.org_id()).await?;
+            // The organisation's coordinator is its contact person.
+            let (contact_name, contact_email): (String, String) =
+                on_reader!(db, |pool| sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+                    .bind(scope.user_id())
+                    .fetch_one(pool)
+                    .await?);
+            let interest = InterestDraft { contact_name, contact_email, ..interest };
+            campaign::register_interest(db, &scope, offer.id, &interest).await?;
+            Ok::<i64, crate::StoreError>(offer.id)
+        }
     };
-    for (scope, contact) in
-        [(boras, ("Sara Samordnare", "samordnare@demo.parat.se")), (alingsas, ("Kim Kontakt", "kim@demo.parat.se"))]
-    {
-        let (_, offer) = campaign::offer_in(db, scope, id, scope.org_id()).await?;
-        campaign::register_interest(db, scope, offer.id, &interest(contact.0, contact.1)).await?;
+    // Approved, with the consultancy's two people assigned; let in when `consent`, and then
+    // working in the organisation's name.
+    let approved = |scope: &OrgScope, consent: bool| {
+        let scope = scope.clone();
+        async move {
+            let offer = interested(&scope).await?;
+            let assessment = campaign::approve(db, board, offer, "Våld i nära relationer").await?;
+            let [first, second] = consultants;
+            campaign::assign_contractor(db, board, offer, first.user_id(), Some(second.user_id())).await?;
+            if !consent {
+                return Ok(None);
+            }
+            campaign::grant_access(db, &scope, offer).await?;
+            let first = campaign::guest_scope(db, first, assessment).await?;
+            let second = campaign::guest_scope(db, second, assessment).await?;
+            Ok::<_, crate::StoreError>(first.zip(second).map(|guests| (offer, assessment, guests)))
+        }
+    };
+    interested(alingsas).await?;
+    let [molndal, kungalv, trollhattan, uddevalla, skovde, vanersborg, falkoping] = others else { return Ok(()) };
+    let declined = interested(molndal).await?;
+    campaign::decline(db, molndal, declined).await?;
+    approved(kungalv, false).await?;
+    if let Some((_, assessment, (first, _))) = approved(trollhattan, true).await? {
+        let (planned, _) = readiness::get(db, &first, assessment).await?;
+        for (n, role) in [(1, "Socialchef"), (2, "Rektor")] {
+            let informant = InformantDraft {
+                label: format!("Nyckelperson {n}"),
+                role: role.into(),
+                sector: "Kommun".into(),
+                contact: None,
+            };
+            readiness::add_informant(db, &first, &planned, &informant).await?;
+        }
     }
-    let (_, offer) = campaign::offer_in(db, board, id, boras.org_id()).await?;
-    let assessment = campaign::approve(db, board, offer.id, "Våld i nära relationer").await?;
-    // The consultancy's two people are assigned, and Borås lets them into its measurement; they
-    // interview and score, Borås agrees and reports, and the board holds the feedback meeting.
-    let [first, second] = consultants;
-    campaign::assign_contractor(db, board, offer.id, first.user_id(), Some(second.user_id())).await?;
-    campaign::grant_access(db, boras, offer.id).await?;
-    let guest = |own| campaign::guest_scope(db, own, assessment);
-    let (Some(first), Some(second)) = (guest(first).await?, guest(second).await?) else { return Ok(()) };
-    AssessmentBuilder::new(boras, [&first, &second], 0)
-        .continuing(assessment)
-        .measuring("Borås stad", "våld i nära relationer")
-        .interview([4, 3, 5, 4, 3, 2])
-        .interview([5, 3, 4, 4, 4, 2])
-        .interview([4, 4, 5, 3, 3, 3])
-        .interview([4, 3, 4, 4, 3, 2])
-        .reported()
-        .build(db)
-        .await?;
-    let feedback = FeedbackDraft {
-        held_on: today - Duration::days(5),
-        attended: "Socialchef, enhetschefer, skolans elevhälsa, polisen, Länsstyrelsen".into(),
-        strengths: "Ledningen prioriterar frågan och samverkan med polisen fungerar.".into(),
-        concerns: "Resurserna är knappa och kunskapen om insatserna är låg utanför socialtjänsten.".into(),
-        resources: "Kvinnojouren och länets kompetensteam.".into(),
-        actions: vec!["Informera skolor och vårdcentraler om insatserna".into(), "Söka utvecklingsmedel".into()],
+    // The levels agreed in each interview, a little apart from one municipality to the next.
+    let levels = |shift: u8| {
+        [[4, 3, 5, 4, 3, 2], [5, 3, 4, 4, 4, 2], [4, 4, 5, 3, 3, 3], [4, 3, 4, 4, 3, 2]]
+            .map(|interview| interview.map(|level| (level + shift).min(9)))
     };
-    campaign::record_feedback(db, board, offer.id, &feedback).await?;
+    if let Some((_, assessment, (first, second))) = approved(uddevalla, true).await? {
+        AssessmentBuilder::new(uddevalla, [&first, &second], 0).continuing(assessment).build(db).await?;
+    }
+    if let Some((_, assessment, (first, second))) = approved(skovde, true).await? {
+        let mut builder = AssessmentBuilder::new(skovde, [&first, &second], 0).continuing(assessment);
+        for (n, agreed) in levels(1).into_iter().enumerate() {
+            let mut interview = PlannedInterview::agreed(n + 1, agreed);
+            // The second scorer has not scored the last interview yet.
+            if n == 3 {
+                interview.scored[1] = None;
+                interview.agreed = None;
+            }
+            builder = builder.planned(interview);
+        }
+        builder.build(db).await?;
+    }
+    if let Some((_, assessment, (first, second))) = approved(vanersborg, true).await? {
+        let mut builder = AssessmentBuilder::new(vanersborg, [&first, &second], 0).continuing(assessment);
+        for agreed in levels(0) {
+            builder = builder.interview(agreed);
+        }
+        builder.build(db).await?;
+        readiness::advance(db, vanersborg, assessment).await?;
+    }
+    for (scope, shift) in [(falkoping, 2), (boras, 0)] {
+        let Some((offer, assessment, (first, second))) = approved(scope, true).await? else { continue };
+        let mut builder = AssessmentBuilder::new(scope, [&first, &second], 0).continuing(assessment);
+        for agreed in levels(shift) {
+            builder = builder.interview(agreed);
+        }
+        builder.reported().build(db).await?;
+        if scope.org_id() != boras.org_id() {
+            continue;
+        }
+        let feedback = FeedbackDraft {
+            held_on: today - Duration::days(5),
+            attended: "Socialchef, enhetschefer, skolans elevhälsa, polisen, Länsstyrelsen".into(),
+            strengths: "Ledningen prioriterar frågan och samverkan med polisen fungerar.".into(),
+            concerns: "Resurserna är knappa och kunskapen om insatserna är låg utanför socialtjänsten.".into(),
+            resources: "Kvinnojouren och länets kompetensteam.".into(),
+            actions: vec!["Informera skolor och vårdcentraler om insatserna".into(), "Söka utvecklingsmedel".into()],
+        };
+        campaign::record_feedback(db, board, offer, &feedback).await?;
+    }
     Ok(())
 }

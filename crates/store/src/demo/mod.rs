@@ -168,6 +168,14 @@ fn plan(size: DemoSize) -> Vec<OrgPlan> {
             org("Samordningsförbundet Sjuhärad", OrgKind::CoordinationAssociation, None, 3, 0),
             // Carries out the county board's readiness campaign.
             org("Beredskapskonsult AB", OrgKind::Other, None, 0, 0),
+            // Under the county board, each somewhere in its campaign.
+            org("Mölndals stad", OrgKind::Municipality, Some(0), 0, 0),
+            org("Kungälvs kommun", OrgKind::Municipality, Some(0), 0, 0),
+            org("Trollhättans stad", OrgKind::Municipality, Some(0), 0, 0),
+            org("Uddevalla kommun", OrgKind::Municipality, Some(0), 0, 0),
+            org("Skövde kommun", OrgKind::Municipality, Some(0), 0, 0),
+            org("Vänersborgs kommun", OrgKind::Municipality, Some(0), 0, 0),
+            org("Falköpings kommun", OrgKind::Municipality, Some(0), 0, 0),
         ],
         DemoSize::County => {
             let mut orgs = vec![org("Länsstyrelsen Västra Götaland", OrgKind::CountyBoard, None, 3, 0)];
@@ -479,7 +487,16 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             scope(7, (Role::Coordinator, user("samordnare7@demo.parat.se").await?)),
             scope(7, (Role::Scorer, user("bedomare7@demo.parat.se").await?)),
         ];
-        campaign::county_campaign(db, &board, (&boras, &alingsas), (org_ids[7], &consultants)).await?;
+        let mut others = Vec::new();
+        for index in 8..orgs.len() {
+            let email = format!("samordnare{index}@demo.parat.se");
+            let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
+                .bind(&email)
+                .fetch_one(pool)
+                .await?);
+            others.push(scope(index, (Role::Coordinator, id)));
+        }
+        campaign::county_campaign(db, &board, (&boras, &alingsas, &others), (org_ids[7], &consultants)).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;
