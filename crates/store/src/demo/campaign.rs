@@ -45,52 +45,12 @@ pub(super) async fn county_campaign(
         offered: Vec::new(),
     };
     let id = campaign::create_campaign(db, board, &draft).await?;
-    let interested = |scope: &OrgScope| {
-        let interest = InterestDraft {
-            topic: TopicArea::ViolenceInCloseRelationships,
-            contact_name: String::new(),
-            contact_email: String::new(),
-            informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),
-            preferred_weeks: "Vecka 10–12".into(),
-        };
-        let scope = scope.clone();
-        async move {
-            let (_, offer) = campaign::offer_in(db, &scope, id, scope.org_id()).await?;
-            // The organisation's coordinator is its contact person.
-            let (contact_name, contact_email): (String, String) =
-                on_reader!(db, |pool| sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
-                    .bind(scope.user_id())
-                    .fetch_one(pool)
-                    .await?);
-            let interest = InterestDraft { contact_name, contact_email, ..interest };
-            campaign::register_interest(db, &scope, offer.id, &interest).await?;
-            Ok::<i64, crate::StoreError>(offer.id)
-        }
-    };
-    // Approved, with the consultancy's two people assigned; let in when `consent`, and then
-    // working in the organisation's name.
-    let approved = |scope: &OrgScope, consent: bool| {
-        let scope = scope.clone();
-        async move {
-            let offer = interested(&scope).await?;
-            let assessment = campaign::approve(db, board, offer, "Våld i nära relationer").await?;
-            let [first, second] = consultants;
-            campaign::assign_contractor(db, board, offer, first.user_id(), Some(second.user_id())).await?;
-            if !consent {
-                return Ok(None);
-            }
-            campaign::grant_access(db, &scope, offer).await?;
-            let first = campaign::guest_scope(db, first, assessment).await?;
-            let second = campaign::guest_scope(db, second, assessment).await?;
-            Ok::<_, crate::StoreError>(first.zip(second).map(|guests| (offer, assessment, guests)))
-        }
-    };
-    interested(alingsas).await?;
+    interested(db, id, alingsas).await?;
     let [molndal, kungalv, trollhattan, uddevalla, skovde, vanersborg, falkoping] = others else { return Ok(()) };
-    let declined = interested(molndal).await?;
+    let declined = interested(db, id, molndal).await?;
     campaign::decline(db, molndal, declined).await?;
-    approved(kungalv, false).await?;
-    if let Some((_, assessment, (first, _))) = approved(trollhattan, true).await? {
+    approved(db, (board, id), kungalv, consultants, false).await?;
+    if let Some((_, assessment, (first, _))) = approved(db, (board, id), trollhattan, consultants, true).await? {
         let (planned, _) = readiness::get(db, &first, assessment).await?;
         for (n, role) in [(1, "Socialchef"), (2, "Rektor")] {
             let informant = InformantDraft {
@@ -107,10 +67,10 @@ pub(super) async fn county_campaign(
         [[4, 3, 5, 4, 3, 2], [5, 3, 4, 4, 4, 2], [4, 4, 5, 3, 3, 3], [4, 3, 4, 4, 3, 2]]
             .map(|interview| interview.map(|level| (level + shift).min(9)))
     };
-    if let Some((_, assessment, (first, second))) = approved(uddevalla, true).await? {
+    if let Some((_, assessment, (first, second))) = approved(db, (board, id), uddevalla, consultants, true).await? {
         AssessmentBuilder::new(uddevalla, [&first, &second], 0).continuing(assessment).build(db).await?;
     }
-    if let Some((_, assessment, (first, second))) = approved(skovde, true).await? {
+    if let Some((_, assessment, (first, second))) = approved(db, (board, id), skovde, consultants, true).await? {
         let mut builder = AssessmentBuilder::new(skovde, [&first, &second], 0).continuing(assessment);
         for (n, agreed) in levels(1).into_iter().enumerate() {
             let mut interview = PlannedInterview::agreed(n + 1, agreed);
@@ -123,7 +83,7 @@ pub(super) async fn county_campaign(
         }
         builder.build(db).await?;
     }
-    if let Some((_, assessment, (first, second))) = approved(vanersborg, true).await? {
+    if let Some((_, assessment, (first, second))) = approved(db, (board, id), vanersborg, consultants, true).await? {
         let mut builder = AssessmentBuilder::new(vanersborg, [&first, &second], 0).continuing(assessment);
         for agreed in levels(0) {
             builder = builder.interview(agreed);
@@ -132,12 +92,10 @@ pub(super) async fn county_campaign(
         readiness::advance(db, vanersborg, assessment).await?;
     }
     for (scope, shift) in [(falkoping, 2), (boras, 0)] {
-        let Some((offer, assessment, (first, second))) = approved(scope, true).await? else { continue };
-        let mut builder = AssessmentBuilder::new(scope, [&first, &second], 0).continuing(assessment);
-        for agreed in levels(shift) {
-            builder = builder.interview(agreed);
-        }
-        builder.reported().build(db).await?;
+        let Some((offer, assessment, guests)) = approved(db, (board, id), scope, consultants, true).await? else {
+            continue;
+        };
+        reported(db, scope, (assessment, guests), levels(shift)).await?;
         if scope.org_id() != boras.org_id() {
             continue;
         }
@@ -150,6 +108,116 @@ pub(super) async fn county_campaign(
             actions: vec!["Informera skolor och vårdcentraler om insatserna".into(), "Söka utvecklingsmedel".into()],
         };
         campaign::record_feedback(db, board, offer, &feedback).await?;
+    }
+    Ok(())
+}
+
+/// The organisation registers interest, its coordinator the contact person; gives the offer.
+async fn interested(db: &Db, campaign_id: i64, scope: &OrgScope) -> StoreResult<i64> {
+    let (_, offer) = campaign::offer_in(db, scope, campaign_id, scope.org_id()).await?;
+    let (contact_name, contact_email): (String, String) =
+        on_reader!(db, |pool| sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+            .bind(scope.user_id())
+            .fetch_one(pool)
+            .await?);
+    let interest = InterestDraft {
+        topic: TopicArea::ViolenceInCloseRelationships,
+        contact_name,
+        contact_email,
+        informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),
+        preferred_weeks: "Vecka 10–12".into(),
+    };
+    campaign::register_interest(db, scope, offer.id, &interest).await?;
+    Ok(offer.id)
+}
+
+/// Interested and approved, with the consultancy's two people assigned; let in when `consent`,
+/// and then the offer, the assessment and the two people's scopes in the organisation's name.
+async fn approved(
+    db: &Db,
+    (board, campaign_id): (&OrgScope, i64),
+    scope: &OrgScope,
+    [first, second]: &[OrgScope; 2],
+    consent: bool,
+) -> StoreResult<Option<(i64, i64, (OrgScope, OrgScope))>> {
+    let offer = interested(db, campaign_id, scope).await?;
+    let assessment = campaign::approve(db, board, offer, "Våld i nära relationer").await?;
+    campaign::assign_contractor(db, board, offer, first.user_id(), Some(second.user_id())).await?;
+    if !consent {
+        return Ok(None);
+    }
+    campaign::grant_access(db, scope, offer).await?;
+    let first = campaign::guest_scope(db, first, assessment).await?;
+    let second = campaign::guest_scope(db, second, assessment).await?;
+    Ok(first.zip(second).map(|guests| (offer, assessment, guests)))
+}
+
+/// A measurement the consultancy's two people interviewed and scored, reported by the
+/// organisation: four interviews at these levels.
+async fn reported(
+    db: &Db,
+    scope: &OrgScope,
+    (assessment, (first, second)): (i64, (OrgScope, OrgScope)),
+    levels: [[u8; 6]; 4],
+) -> StoreResult<()> {
+    let mut builder = AssessmentBuilder::new(scope, [&first, &second], 0).continuing(assessment);
+    for agreed in levels {
+        builder = builder.interview(agreed);
+    }
+    builder.reported().build(db).await?;
+    Ok(())
+}
+
+/// The national demo's campaign, for the benchmark: the national agency offers measurements to
+/// all 290 municipalities. Every fifth is measured and reported (58), as many again have
+/// answered — interested, approved or declined — and the rest have not.
+pub(super) async fn national_campaign(
+    db: &Db,
+    agency: &OrgScope,
+    municipalities: &[OrgScope],
+    (contractor, consultants): (i64, &[OrgScope; 2]),
+    random: &mut super::Lcg,
+) -> StoreResult<()> {
+    let today = crate::now_date();
+    let draft = CampaignDraft {
+        name: "Beredskap mot våld i hela landet".into(),
+        topics: vec![TopicArea::ViolenceInCloseRelationships],
+        instrument_id: "crm-2006".into(),
+        starts_on: today - Duration::days(200),
+        ends_on: today + Duration::days(160),
+        answer_by: Some(today - Duration::days(100)),
+        offer_text: "Myndigheten erbjuder alla kommuner en mätning av beredskapen mot våld i nära relationer.".into(),
+        reference: "Dnr 2026/1234".into(),
+        price: Amount::from_ore(6_000_000),
+        board_share: Share::from_hundredths(5_000),
+        contractor_id: Some(contractor),
+        audience: Audience::Chosen,
+        offered: municipalities.iter().map(OrgScope::org_id).collect(),
+    };
+    let id = campaign::create_campaign(db, agency, &draft).await?;
+    for (i, scope) in municipalities.iter().enumerate() {
+        match i % 10 {
+            0 | 5 => {
+                let Some((_, assessment, guests)) = approved(db, (agency, id), scope, consultants, true).await? else {
+                    continue;
+                };
+                let base = 2 + random.below(5) as u8;
+                let levels = [0u8, 1, 2, 3]
+                    .map(|_| [0u8, 1, 2, 3, 4, 5].map(|d| (base + (d % 3) + random.below(3) as u8).clamp(1, 9)));
+                reported(db, scope, (assessment, guests), levels).await?;
+            }
+            1 | 6 => {
+                interested(db, id, scope).await?;
+            }
+            2 => {
+                approved(db, (agency, id), scope, consultants, false).await?;
+            }
+            3 => {
+                let offer = interested(db, id, scope).await?;
+                campaign::decline(db, scope, offer).await?;
+            }
+            _ => {}
+        }
     }
     Ok(())
 }

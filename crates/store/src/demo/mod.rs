@@ -185,15 +185,21 @@ fn plan(size: DemoSize) -> Vec<OrgPlan> {
         DemoSize::National => {
             let mut orgs = Vec::new();
             let mut municipality = 0;
+            // The national agency above the county boards, listed last.
+            let agency = COUNTIES.len() + 290;
             for (c, county) in COUNTIES.iter().enumerate() {
                 let board = orgs.len();
-                orgs.push(org(&format!("Länsstyrelsen {county}"), OrgKind::CountyBoard, None, 3, 0));
+                orgs.push(org(&format!("Länsstyrelsen {county}"), OrgKind::CountyBoard, Some(agency), 3, 0));
                 let count = 290 / COUNTIES.len() + usize::from(c < 290 % COUNTIES.len());
                 for _ in 0..count {
                     orgs.push(org(&generated_municipality(municipality), OrgKind::Municipality, Some(board), 20, 3));
                     municipality += 1;
                 }
             }
+            // Runs a readiness campaign across the country's municipalities, carried out by a
+            // consultancy (for the campaign benchmark).
+            orgs.push(org("Nationellt centrum för beredskap", OrgKind::NationalAgency, None, 0, 0));
+            orgs.push(org("Beredskapskonsult AB", OrgKind::Other, None, 0, 0));
             orgs
         }
     }
@@ -271,6 +277,10 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             "consultant in three municipalities",
         ),
     ];
+    if size == DemoSize::National {
+        // The administrator runs the national agency's campaign too.
+        people[0].memberships.push((orgs.len() - 2, Role::Admin));
+    }
     for (i, org) in orgs.iter().enumerate().skip(2) {
         people.push(Person {
             email: format!("samordnare{i}@demo.parat.se"),
@@ -295,18 +305,28 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         let mut tx = pool.begin().await?;
         let mut org_ids = Vec::with_capacity(orgs.len());
         for org in &orgs {
-            let parent = org.parent.map(|p| org_ids[p]);
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO organisations (name, name_key, kind, parent_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(&org.name)
             .bind(search_key(&org.name))
             .bind(org.kind.key())
-            .bind(parent)
+            .bind(None::<i64>)
             .bind(at)
             .fetch_one(&mut *tx)
             .await?;
             org_ids.push(id);
+        }
+        // Parents once every organisation exists: a plan may name a parent listed after the child
+        // (the national demo's agency comes last, so the others keep their places).
+        for (org, id) in orgs.iter().zip(&org_ids) {
+            if let Some(parent) = org.parent {
+                sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2")
+                    .bind(org_ids[parent])
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         let mut owner_of_org: Vec<Option<i64>> = vec![None; orgs.len()];
         // Who can score in each organisation: scorers first, then coordinators.
@@ -489,17 +509,42 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         ];
         let mut others = Vec::new();
         for index in 8..orgs.len() {
-            let email = format!("samordnare{index}@demo.parat.se");
-            let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
-                .bind(&email)
-                .fetch_one(pool)
-                .await?);
-            others.push(scope(index, (Role::Coordinator, id)));
+            others.push(scope(
+                index,
+                (Role::Coordinator, user_of(db, &format!("samordnare{index}@demo.parat.se")).await?),
+            ));
         }
         campaign::county_campaign(db, &board, (&boras, &alingsas, &others), (org_ids[7], &consultants)).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;
+        let (agency, consultancy) = (orgs.len() - 2, orgs.len() - 1);
+        let mut municipalities = Vec::new();
+        for index in (0..orgs.len()).filter(|i| orgs[*i].kind == OrgKind::Municipality) {
+            // The first municipality's coordinator is the demo's own.
+            let email = match index {
+                1 => "samordnare@demo.parat.se".to_owned(),
+                _ => format!("samordnare{index}@demo.parat.se"),
+            };
+            municipalities.push(scope(index, (Role::Coordinator, user_of(db, &email).await?)));
+        }
+
+        let consultants = [
+            scope(
+                consultancy,
+                (Role::Coordinator, user_of(db, &format!("samordnare{consultancy}@demo.parat.se")).await?),
+            ),
+            scope(consultancy, (Role::Scorer, user_of(db, &format!("bedomare{consultancy}@demo.parat.se")).await?)),
+        ];
+        let agency_scope = scope(agency, (Role::Admin, user("admin@demo.parat.se").await?));
+        campaign::national_campaign(
+            db,
+            &agency_scope,
+            &municipalities,
+            (org_ids[consultancy], &consultants),
+            &mut random,
+        )
+        .await?;
         let municipalities: Vec<i64> = orgs
             .iter()
             .zip(&org_ids)
@@ -510,6 +555,15 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
         outcomes::national(db, &municipalities, &hash, &mut random).await?;
     }
     Ok(logins)
+}
+
+/// A demo person's id by their login.
+async fn user_of(db: &Db, email: &str) -> StoreResult<i64> {
+    let (id,): (i64,) = on_reader!(db, |pool| sqlx::query_as("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(pool)
+        .await?);
+    Ok(id)
 }
 
 /// A staff survey on readiness (the ORIC-style questionnaire) for the small demo: anonymous,
@@ -796,11 +850,14 @@ mod tests {
     #[test]
     fn national_plan_has_about_three_hundred_organisations_with_unique_names() {
         let orgs = plan(DemoSize::National);
-        assert_eq!(orgs.len(), 290 + 21);
+        assert_eq!(orgs.len(), 290 + 21 + 2, "and the national agency and its consultancy");
+        let agency = orgs.len() - 2;
+        assert_eq!(orgs[agency].kind, OrgKind::NationalAgency);
+        assert!(orgs.iter().filter(|o| o.kind == OrgKind::CountyBoard).all(|o| o.parent == Some(agency)));
         let mut names: Vec<_> = orgs.iter().map(|o| search_key(&o.name)).collect();
         names.sort();
         names.dedup();
         assert_eq!(names.len(), orgs.len());
-        assert!(orgs.iter().all(|o| o.initiatives > 0));
+        assert!(orgs[..agency].iter().all(|o| o.initiatives > 0));
     }
 }
