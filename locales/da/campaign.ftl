@@ -211,3 +211,4 @@ campaign-mail-terms = En måling koster { $price } kr. { $org } betaler { $own }
 campaign-mail-answer-by = Svar senest { $date }.
 campaign-mail-link = Læs tilbuddet og svar i Parat:
 campaign-mail-sender = Beskeden blev sendt fra Parat for { $owner }. Du får den som administrator eller koordinator i din organisation.
+campaign-measurement-report = Målingens rapport (stadier og strategier)

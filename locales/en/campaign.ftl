@@ -211,3 +211,4 @@ campaign-mail-terms = A measurement costs { $price } kr. { $org } pays { $own } 
 campaign-mail-answer-by = Please answer by { $date }.
 campaign-mail-link = Read the offer and answer in Parat:
 campaign-mail-sender = This message was sent from Parat for { $owner }. You get it as an administrator or coordinator of your organisation.
+campaign-measurement-report = The measurement's report (stages and strategies)

@@ -211,3 +211,4 @@ campaign-mail-terms = En mätning kostar { $price } kr. { $org } betalar { $own 
 campaign-mail-answer-by = Svara senast { $date }.
 campaign-mail-link = Läs erbjudandet och svara i Parat:
 campaign-mail-sender = Meddelandet skickades från Parat för { $owner }. Du får det som administratör eller samordnare i din organisation.
+campaign-measurement-report = Mätningens rapport (stadier och strategier)

@@ -259,6 +259,28 @@ async fn the_county_report_compares_the_reported_measurements_against_a_count_ma
     }
     assert!(lena.get(&format!("{report}/docx")).await.status().is_success());
 
+    // The board opens each reported measurement's report from its row, for the feedback meeting.
+    let boras_offer = app
+        .text(&format!("SELECT CAST(id AS TEXT) FROM campaign_offers WHERE campaign_id = {id} AND org_id = {boras}"))
+        .await
+        .expect("offer");
+    let boras_assessment = app
+        .text(&format!("SELECT CAST(assessment_id AS TEXT) FROM campaign_offers WHERE id = {boras_offer}"))
+        .await
+        .expect("assessment");
+    let (_, row) = lena.page(&format!("/campaigns/{id}/offers/{boras_offer}")).await;
+    let report_link = format!("href=\"/portfolio/{boras_assessment}\"");
+    assert!(row.contains(&report_link), "{row}");
+    let molndal_offer = app
+        .text(&format!("SELECT CAST(id AS TEXT) FROM campaign_offers WHERE campaign_id = {id} AND org_id = {molndal}"))
+        .await
+        .expect("offer");
+    let (_, approved_only) = lena.page(&format!("/campaigns/{id}/offers/{molndal_offer}")).await;
+    assert!(!approved_only.contains("href=\"/portfolio/"), "no report before it is reported");
+    let (status, measurement) = lena.page(&format!("/portfolio/{boras_assessment}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(measurement.contains("Borås stad"));
+
     // Anonymised: numbered by overall result, no name left; Borås (highest) is organisation 1.
     let (_, anonymous) = lena.page(&format!("{report}?names=anonymised")).await;
     for agreed in &now {

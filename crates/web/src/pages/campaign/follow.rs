@@ -82,6 +82,11 @@ async fn follow_view(
             a href=(action("letter/pdf")) download { "PDF" } " · "
             a href=(action("letter/docx")) download { "Word" }
         }
+        // The measurement's report, once reported: the board reads it as any parent reads a
+        // member organisation's (stages and strategies, never interviews), for the feedback.
+        @if let (Some(assessment), OfferStatus::Reported | OfferStatus::FeedbackHeld) = (offer.assessment_id, status) {
+            p { a href=(format!("/portfolio/{assessment}")) { (ctx.t("campaign-measurement-report")) } }
+        }
         dl.details {
             dt { (ctx.t("campaign-status")) }
             dd { span class=(format!("badge campaign-{}", status.key())) { (status_label(ctx, status)) } }

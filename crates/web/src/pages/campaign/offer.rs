@@ -2,10 +2,9 @@
 //! organisation pays; interest in one topic with a contact person, suggested key informants'
 //! roles and preferred weeks, or no thanks; and the open offers on its home page.
 
+use parat_core::campaign::county::Sharing;
 use parat_core::campaign::{InterestInput, Response as Answer};
 use parat_store::campaign::Offer;
-
-use parat_core::campaign::county::Sharing;
 
 use super::*;
 use crate::views::work::WorkEntry;
