@@ -17,14 +17,16 @@ pub enum MailConfigError {
 
 /// Why one message was not sent. The address is left out: it is personal data, and errors end
 /// up in logs.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum SendError {
     #[error("the address is not a valid e-mail address")]
     Address,
     #[error("the message could not be built: {0}")]
     Build(String),
-    #[error("the SMTP server refused or could not be reached: {0}")]
+    #[error("the SMTP server refused the message: {0}")]
     Smtp(String),
+    #[error("the SMTP server could not be reached: {0}")]
+    Unreachable(String),
 }
 
 /// An SMTP server and the address mail comes from.
@@ -76,6 +78,29 @@ impl Mailer {
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .map_err(|e| SendError::Build(e.to_string()))?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| SendError::Smtp(e.to_string()))
+        self.transport.send(message).await.map(|_| ()).map_err(|e| match e.is_response() {
+            true => SendError::Smtp(e.to_string()),
+            false => SendError::Unreachable(e.to_string()),
+        })
+    }
+
+    /// Sends each message in turn, a result for each. Once the server cannot be reached, the
+    /// rest are not tried — each would wait out the same timeout, and a mailing of hundreds
+    /// would hold the request for hours — and fail with the same reason. A message the server
+    /// refuses (one address) does not stop the others.
+    pub async fn send_all(&self, mails: &[Mail]) -> Vec<Result<(), SendError>> {
+        let mut results = Vec::with_capacity(mails.len());
+        let mut unreachable: Option<SendError> = None;
+        for mail in mails {
+            let result = match &unreachable {
+                Some(reason) => Err(reason.clone()),
+                None => self.send(mail).await,
+            };
+            if let Err(reason @ SendError::Unreachable(_)) = &result {
+                unreachable = Some(reason.clone());
+            }
+            results.push(result);
+        }
+        results
     }
 }

@@ -57,9 +57,10 @@ pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreRes
     });
     // Who took part in which campaign, in name order, and each assessment's agreed scores.
     let mut organisations: Vec<(i64, i64, String, i64, String)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut consensus = Vec::with_capacity(rows.len());
     for (campaign_id, org_id, name, assessment, edition, interview, dimension, half_points) in rows {
-        if !organisations.iter().any(|o| o.3 == assessment) {
+        if seen.insert(assessment) {
             organisations.push((campaign_id, org_id, name, assessment, edition));
         }
         consensus.push((assessment, interview, dimension, half_points));

@@ -84,8 +84,9 @@ pub(super) async fn mail_offers(
     let (campaign, people) = store::mail_recipients(&state.db, &member.scope, campaign_id, unanswered_only).await?;
     let mut reached: Vec<i64> = Vec::new();
     let mut mailed = Mailed::default();
-    for person in &people {
-        match mailer.send(&offer_mail(state, &campaign, person)).await {
+    let mails: Vec<Mail> = people.iter().map(|person| offer_mail(state, &campaign, person)).collect();
+    for (person, sent) in people.iter().zip(mailer.send_all(&mails).await) {
+        match sent {
             Ok(()) if !reached.contains(&person.offer_id) => reached.push(person.offer_id),
             Ok(()) => {}
             Err(error) => {

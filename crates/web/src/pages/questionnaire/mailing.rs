@@ -57,9 +57,12 @@ async fn send_all(
     let org = member.user.current.as_ref().map(|c| c.name.clone()).unwrap_or_default();
     let mut sent = Vec::with_capacity(outgoing.len());
     let mut unsent = Vec::new();
-    for Outgoing { respondent, link } in outgoing {
-        let mail = mail_for(&member.ctx, state, round, &org, &respondent, link.as_ref());
-        match mailer.send(&mail).await {
+    let mails: Vec<Mail> = outgoing
+        .iter()
+        .map(|Outgoing { respondent, link }| mail_for(&member.ctx, state, round, &org, respondent, link.as_ref()))
+        .collect();
+    for (Outgoing { respondent, link }, result) in outgoing.into_iter().zip(mailer.send_all(&mails).await) {
+        match result {
             Ok(()) => sent.push(respondent.id),
             Err(error) => {
                 // The reason, not the address: logs keep no personal data.
