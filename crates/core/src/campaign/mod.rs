@@ -1,8 +1,10 @@
 //! Readiness campaigns: a parent organisation (a county board, a region, a coordination
 //! association) offers readiness measurements to its member organisations, carried out by a
 //! contracted organisation's people, the price shared between the board and each organisation.
-//! Here, with no I/O: the campaign and an organisation's answer as typed and parsed, where each
-//! organisation stands, what is overdue and what each pays.
+//! A campaign measures either by the Community Readiness Model's interviews (an edition's
+//! assessment in each organisation) or by one of Parat's readiness questionnaires (a round in
+//! each organisation). Here, with no I/O: the campaign and an organisation's answer as typed and
+//! parsed, where each organisation stands, what is overdue and what each pays.
 
 use serde::Deserialize;
 use time::Date;
@@ -17,6 +19,7 @@ use crate::validation::{optional_text, required_text, FieldErrors, Problem};
 
 pub mod county;
 pub mod feedback;
+pub mod survey;
 #[cfg(test)]
 mod tests;
 
@@ -39,12 +42,14 @@ choice_enum!(
 
 choice_enum!(
     /// Where one offered organisation stands, from the offer to the feedback meeting: the answer
-    /// until approval, then the assessment's own progress.
+    /// until approval, then the measurement's own progress (`answering`: a questionnaire's
+    /// round has answers coming in).
     OfferStatus {
         Offered => "offered",
         Interested => "interested",
         Declined => "declined",
         Approved => "approved",
+        Answering => "answering",
         InterviewsBooked => "interviews_booked",
         Interviewing => "interviewing",
         Scoring => "scoring",
@@ -62,16 +67,58 @@ choice_enum!(
     }
 );
 
-/// What the board knows of an approved organisation's assessment.
+/// What a campaign measures with: an edition of the Community Readiness Model (interviews,
+/// two scorers, consensus), or one of Parat's readiness questionnaires (a round of answers).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Method {
+    Interviews,
+    Questionnaire(&'static crate::questionnaire::Definition),
+}
+
+impl Method {
+    /// The method of a campaign's instrument id; `None` for an id that is neither.
+    pub fn of(instrument_id: &str) -> Option<Method> {
+        if crate::readiness::instrument::builtin().iter().any(|i| i.id == instrument_id) {
+            return Some(Method::Interviews);
+        }
+        survey_definition(instrument_id).map(Method::Questionnaire)
+    }
+}
+
+/// Parat's readiness questionnaire by id: the ones a campaign may send, since every
+/// organisation has them and their answers compare across the county.
+pub fn survey_definition(id: &str) -> Option<&'static crate::questionnaire::Definition> {
+    crate::questionnaire::builtin_by_id(id).filter(|d| d.purpose == crate::questionnaire::Purpose::Readiness)
+}
+
+/// The instruments a campaign may use: the model's editions, then the readiness questionnaires.
+pub fn instruments() -> Vec<&'static str> {
+    let editions = crate::readiness::instrument::builtin().iter().map(|i| i.id.as_str());
+    let questionnaires = crate::questionnaire::builtin()
+        .iter()
+        .filter(|d| d.purpose == crate::questionnaire::Purpose::Readiness)
+        .map(|d| d.id.as_str());
+    editions.chain(questionnaires).collect()
+}
+
+/// How far an approved organisation's measurement has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measurement {
+    /// The model's assessment, with the key informants registered (the interviews being booked).
+    Assessment { status: AssessmentStatus, informants: u32 },
+    /// A questionnaire round, with its submitted answers, and whether it has closed.
+    Round { responses: u32, closed: bool },
+}
+
+/// What the board knows of an approved organisation's measurement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
-    pub status: AssessmentStatus,
-    /// Key informants registered: the interviews are being booked.
-    pub informants: u32,
+    pub measurement: Measurement,
     pub feedback_held: bool,
 }
 
-/// Where an organisation stands: its answer, then (once approved) its assessment's progress.
+/// Where an organisation stands: its answer, then (once approved) its measurement's progress. A
+/// questionnaire's round is reported once closed to answers.
 pub fn offer_status(response: Response, progress: Option<Progress>) -> OfferStatus {
     match (response, progress) {
         (Response::Offered, _) => OfferStatus::Offered,
@@ -79,13 +126,18 @@ pub fn offer_status(response: Response, progress: Option<Progress>) -> OfferStat
         (Response::Declined, _) => OfferStatus::Declined,
         (Response::Approved, None) => OfferStatus::Approved,
         (Response::Approved, Some(p)) if p.feedback_held => OfferStatus::FeedbackHeld,
-        (Response::Approved, Some(p)) => match p.status {
-            AssessmentStatus::Planned if p.informants > 0 => OfferStatus::InterviewsBooked,
-            AssessmentStatus::Planned => OfferStatus::Approved,
-            AssessmentStatus::Interviewing => OfferStatus::Interviewing,
-            AssessmentStatus::Scoring => OfferStatus::Scoring,
-            AssessmentStatus::Consensus => OfferStatus::Consensus,
-            AssessmentStatus::Reported => OfferStatus::Reported,
+        (Response::Approved, Some(p)) => match p.measurement {
+            Measurement::Assessment { status, informants } => match status {
+                AssessmentStatus::Planned if informants > 0 => OfferStatus::InterviewsBooked,
+                AssessmentStatus::Planned => OfferStatus::Approved,
+                AssessmentStatus::Interviewing => OfferStatus::Interviewing,
+                AssessmentStatus::Scoring => OfferStatus::Scoring,
+                AssessmentStatus::Consensus => OfferStatus::Consensus,
+                AssessmentStatus::Reported => OfferStatus::Reported,
+            },
+            Measurement::Round { closed: true, .. } => OfferStatus::Reported,
+            Measurement::Round { responses: 0, .. } => OfferStatus::Approved,
+            Measurement::Round { .. } => OfferStatus::Answering,
         },
     }
 }
@@ -161,7 +213,8 @@ fn required_date(raw: &str) -> Result<Date, Problem> {
 
 impl CampaignInput {
     /// The campaign, with each field's problem named. `instruments` are the readiness
-    /// instruments a campaign may use (those every organisation has: Parat's own).
+    /// instruments a campaign may use (those every organisation has: Parat's own, see
+    /// [`instruments`]).
     pub fn parse(&self, locale: Locale, instruments: &[&str]) -> Result<CampaignDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.check("name", required_text(&self.name, NAME_MAX));

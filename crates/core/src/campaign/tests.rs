@@ -77,7 +77,9 @@ fn the_board_and_the_organisation_always_make_the_price() {
 
 #[test]
 fn an_organisation_stands_where_its_answer_and_then_its_assessment_put_it() {
-    let progress = |status, informants, feedback_held| Some(Progress { status, informants, feedback_held });
+    let progress = |status, informants, feedback_held| {
+        Some(Progress { measurement: Measurement::Assessment { status, informants }, feedback_held })
+    };
     use AssessmentStatus as A;
     let cases = [
         (Response::Offered, None, OfferStatus::Offered),
@@ -94,6 +96,42 @@ fn an_organisation_stands_where_its_answer_and_then_its_assessment_put_it() {
     ];
     for (response, progress, expected) in cases {
         assert_eq!(offer_status(response, progress), expected, "{response:?} {progress:?}");
+    }
+}
+
+#[test]
+fn a_questionnaire_measurement_is_answering_once_answers_come_and_reported_once_closed() {
+    let round = |responses, closed, feedback_held| {
+        Some(Progress { measurement: Measurement::Round { responses, closed }, feedback_held })
+    };
+    let cases = [
+        (round(0, false, false), OfferStatus::Approved),
+        (round(4, false, false), OfferStatus::Answering),
+        (round(4, true, false), OfferStatus::Reported),
+        (round(0, true, false), OfferStatus::Reported),
+        (round(4, true, true), OfferStatus::FeedbackHeld),
+    ];
+    for (progress, expected) in cases {
+        assert_eq!(offer_status(Response::Approved, progress), expected, "{progress:?}");
+    }
+    assert!(overdue(OfferStatus::Answering, None, date!(2027 - 12 - 15), date!(2027 - 12 - 16)));
+}
+
+#[test]
+fn a_campaign_measures_by_the_models_editions_or_parats_readiness_questionnaires() {
+    let all = instruments();
+    for edition in crate::readiness::instrument::builtin() {
+        assert!(all.contains(&edition.id.as_str()));
+        assert_eq!(Method::of(&edition.id), Some(Method::Interviews));
+    }
+    for id in ["oric", "hexagon", "rmc2"] {
+        assert!(all.contains(&id), "{id}");
+        assert!(matches!(Method::of(id), Some(Method::Questionnaire(d)) if d.id == id));
+    }
+    // Evaluations and the rating scales measure other things.
+    for id in ["event_evaluation", "project_evaluation", "outcome_scale", "nonsense"] {
+        assert!(!all.contains(&id), "{id}");
+        assert_eq!(Method::of(id), None);
     }
 }
 
