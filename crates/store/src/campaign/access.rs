@@ -1,8 +1,10 @@
-//! The contractor's access to an organisation's assessment: the board assigns two of the
+//! The contractor's access to an organisation's measurement: the board assigns two of the
 //! contractor's people to an approved organisation (the method's two independent scorers); the
 //! organisation sees who and consents, and can withdraw at once. While consent is in force they
 //! are on the assessment's team, and each reaches that assessment — and nothing else of the organisation —
 //! through a guest scope in the organisation's name (so the organisation's log shows what they did).
+//! A questionnaire's round has no team: consent lets the people read its results (means above
+//! the threshold, never single answers), to analyse them and hold the feedback meeting.
 
 use parat_core::organisation::Role;
 use parat_core::Problem;
@@ -11,6 +13,23 @@ use super::offers::{board_offer, own_offer};
 use super::*;
 use crate::audit::{self, AuditEntry};
 use crate::now;
+
+/// Takes the offer's contractor people off its assessment's team in the open transaction
+/// `$tx` (a round has no team).
+macro_rules! leave_team {
+    ($tx:ident, $offer:expr) => {{
+        let offer: &Offer = $offer;
+        if let Some(assessment_id) = offer.assessment_id {
+            for (person, _) in offer.contractor_team() {
+                sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
+                    .bind(assessment_id)
+                    .bind(person)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    }};
+}
 
 /// The contractor's people who may interview and score (all but its viewers), by name.
 pub async fn contractor_people(db: &Db, campaign: &Campaign) -> StoreResult<Vec<(i64, String)>> {
@@ -42,7 +61,9 @@ pub async fn assign_contractor(
     second: Option<i64>,
 ) -> StoreResult<()> {
     let (campaign, offer) = board_offer(db, scope, offer_id).await?;
-    let Some(assessment_id) = offer.assessment_id else { return Err(StoreError::Closed) };
+    if offer.measurement().is_none() {
+        return Err(StoreError::Closed);
+    }
     let people = contractor_people(db, &campaign).await?;
     let known = |id: i64| people.iter().any(|(p, _)| *p == id);
     if !known(user_id) {
@@ -55,13 +76,7 @@ pub async fn assign_contractor(
     }
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        for (previous, _) in offer.contractor_team() {
-            sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
-                .bind(assessment_id)
-                .bind(previous)
-                .execute(&mut *tx)
-                .await?;
-        }
+        leave_team!(tx, &offer);
         sqlx::query(
             "UPDATE campaign_offers SET contractor_user_id = $1, second_user_id = $2, access_granted_at = NULL, \
              access_withdrawn_at = NULL WHERE id = $3",
@@ -83,16 +98,19 @@ pub async fn assign_contractor(
     })
 }
 
-/// The organisation consents to the assigned people's access: the first joins the assessment's
-/// team as interviewer and scorer, the second as scorer.
+/// The organisation consents to the assigned people's access: on an assessment the first joins
+/// its team as interviewer and scorer, the second as scorer; on a round both may read its results.
 pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
     let (_, offer) = own_offer(db, scope, offer_id).await?;
-    let (Some(assessment_id), Some((user_id, _))) = (offer.assessment_id, &offer.contractor_person) else {
+    let (Some(measurement), Some((user_id, _))) = (offer.measurement(), &offer.contractor_person) else {
         return Err(StoreError::Closed);
     };
-    let mut tasks = vec![(*user_id, "interviewer"), (*user_id, "scorer")];
-    if let Some((second, _)) = &offer.second_scorer {
-        tasks.push((*second, "scorer"));
+    let mut tasks = Vec::new();
+    if let MeasurementRef::Assessment(assessment_id) = measurement {
+        tasks.extend([(assessment_id, *user_id, "interviewer"), (assessment_id, *user_id, "scorer")]);
+        if let Some((second, _)) = &offer.second_scorer {
+            tasks.push((assessment_id, *second, "scorer"));
+        }
     }
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -101,7 +119,7 @@ pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResu
             .bind(offer.id)
             .execute(&mut *tx)
             .await?;
-        for (person, task) in &tasks {
+        for (assessment_id, person, task) in &tasks {
             sqlx::query(
                 "INSERT INTO assessment_team (assessment_id, user_id, task) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
@@ -113,7 +131,7 @@ pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResu
         }
         let entry = AuditEntry::scoped(scope, "grant", "campaign_offer", offer.id).after(&serde_json::json!({
             "user_id": user_id, "second_user_id": offer.second_scorer.as_ref().map(|p| p.0),
-            "assessment_id": assessment_id,
+            "measurement": measurement,
         }));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
@@ -124,7 +142,7 @@ pub async fn grant_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResu
 /// The organisation withdraws its consent: the people leave the team and lose access at once.
 pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()> {
     let (_, offer) = own_offer(db, scope, offer_id).await?;
-    let (Some(assessment_id), true) = (offer.assessment_id, offer.access_granted) else {
+    let (Some(measurement), true) = (offer.measurement(), offer.access_granted) else {
         return Err(StoreError::Closed);
     };
     let people: Vec<i64> = offer.contractor_team().map(|(id, _)| *id).collect();
@@ -135,15 +153,9 @@ pub async fn withdraw_access(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreR
             .bind(offer.id)
             .execute(&mut *tx)
             .await?;
-        for person in &people {
-            sqlx::query("DELETE FROM assessment_team WHERE assessment_id = $1 AND user_id = $2")
-                .bind(assessment_id)
-                .bind(person)
-                .execute(&mut *tx)
-                .await?;
-        }
+        leave_team!(tx, &offer);
         let entry = AuditEntry::scoped(scope, "withdraw", "campaign_offer", offer.id)
-            .after(&serde_json::json!({"people": people, "assessment_id": assessment_id}));
+            .after(&serde_json::json!({"people": people, "measurement": measurement}));
         audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
@@ -172,18 +184,47 @@ pub async fn guest_scope(db: &Db, scope: &OrgScope, assessment_id: i64) -> Store
     }))
 }
 
-/// The assessments the scope's person is assigned to as the contractor's, with consent in force.
-pub async fn assignments(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(String, i64)>> {
-    Ok(on_reader!(db, |pool| {
+/// The scope a contractor's person reads one round's results in: the round's organisation's, as
+/// a viewer, on the same terms as [`guest_scope`].
+pub async fn guest_round_scope(db: &Db, scope: &OrgScope, round_id: i64) -> StoreResult<Option<OrgScope>> {
+    let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT f.org_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+         WHERE f.round_id = $1 AND $2 IN (f.contractor_user_id, f.second_user_id) AND c.contractor_id = $3 \
+         AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL"
+    )
+    .bind(round_id)
+    .bind(scope.user_id())
+    .bind(scope.org_id())
+    .fetch_optional(pool)
+    .await?);
+    Ok(row.map(|(org_id,)| OrgScope {
+        org_id,
+        user_id: scope.user_id(),
+        role: Role::Viewer,
+        actor_label: scope.actor_label().to_owned(),
+    }))
+}
+
+/// The measurements the scope's person is assigned to as the contractor's, with consent in
+/// force, by organisation.
+pub async fn assignments(db: &Db, scope: &OrgScope) -> StoreResult<Vec<(String, MeasurementRef)>> {
+    let rows: Vec<(String, Option<i64>, Option<i64>)> = on_reader!(db, |pool| {
         sqlx::query_as(
-        "SELECT o.name, f.assessment_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+        "SELECT o.name, f.assessment_id, f.round_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
          JOIN organisations o ON o.id = f.org_id WHERE $1 IN (f.contractor_user_id, f.second_user_id) AND c.contractor_id = $2 \
-         AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL AND f.assessment_id IS NOT NULL \
-         ORDER BY o.name_key, f.id"
+         AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL \
+         AND (f.assessment_id IS NOT NULL OR f.round_id IS NOT NULL) ORDER BY o.name_key, f.id"
     )
     .bind(scope.user_id())
     .bind(scope.org_id())
     .fetch_all(pool)
     .await?
-    }))
+    });
+    Ok(rows
+        .into_iter()
+        .filter_map(|(name, assessment, round)| {
+            let measurement = assessment.map(MeasurementRef::Assessment).or(round.map(MeasurementRef::Round))?;
+            Some((name, measurement))
+        })
+        .collect())
 }

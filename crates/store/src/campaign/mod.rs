@@ -1,11 +1,12 @@
 //! Readiness campaigns in the store: the campaign a parent organisation runs (`campaigns`) and
-//! each offered organisation's offer — its answer, the board's approval and the assessment made
-//! for it in the organisation's own name (`offers`). The board's members read the campaign and
+//! each offered organisation's offer — its answer, the board's approval and the measurement made
+//! for it in the organisation's own name (`offers`): an assessment, or, for a campaign by
+//! questionnaire, a round. The board's members read the campaign and
 //! every offer; its administrators and coordinators manage it. An offered organisation reads its
 //! own offer only, and its administrators and coordinators answer it.
 
 use parat_core::campaign::county::Sharing;
-use parat_core::campaign::{offer_status, OfferStatus, Progress, Response};
+use parat_core::campaign::{offer_status, Measurement, OfferStatus, Progress, Response};
 use parat_core::initiative::TopicArea;
 use parat_core::money::{Amount, Share};
 use parat_core::readiness::assessment::AssessmentStatus;
@@ -27,8 +28,10 @@ pub use campaigns::{
 };
 mod access;
 
-pub use access::{assign_contractor, assignments, contractor_people, grant_access, guest_scope, withdraw_access};
-pub use county::{county_measurements, set_report_sharing, CountyMeasurements};
+pub use access::{
+    assign_contractor, assignments, contractor_people, grant_access, guest_round_scope, guest_scope, withdraw_access,
+};
+pub use county::{county_measurements, set_report_sharing, CountyFigures, CountyMeasurements};
 pub use mail::{mail_recipients, mark_mailed, OfferRecipient};
 pub use offers::{
     approve, decline, offer, offer_in, offers_to, record_feedback, register_interest, set_invoiced, Interest,
@@ -79,6 +82,8 @@ pub struct Offer {
     pub responded_at: Option<i64>,
     pub approved_at: Option<i64>,
     pub assessment_id: Option<i64>,
+    /// The questionnaire round made for it, when the campaign measures by questionnaire.
+    pub round_id: Option<i64>,
     /// The day the organisation's share was invoiced.
     pub invoiced_on: Option<Date>,
     /// The contractor's person assigned to interview and score, by id and name.
@@ -91,14 +96,26 @@ pub struct Offer {
     /// When the offer was first e-mailed, and the last reminder.
     pub mailed_at: Option<i64>,
     pub reminded_at: Option<i64>,
-    /// The assessment's progress as the board follows it.
+    /// The measurement's progress as the board follows it.
     #[serde(skip)]
     pub progress: Option<Progress>,
+}
+
+/// The measurement made for an approved organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasurementRef {
+    Assessment(i64),
+    Round(i64),
 }
 
 impl Offer {
     pub fn status(&self) -> OfferStatus {
         offer_status(self.response, self.progress)
+    }
+
+    pub fn measurement(&self) -> Option<MeasurementRef> {
+        self.assessment_id.map(MeasurementRef::Assessment).or(self.round_id.map(MeasurementRef::Round))
     }
 }
 
@@ -170,6 +187,10 @@ struct OfferRow {
     assessment_id: Option<i64>,
     assessment_status: Option<Stored<AssessmentStatus>>,
     informants: Option<i64>,
+    round_id: Option<i64>,
+    round_closed: Option<bool>,
+    round_closes_on: Option<String>,
+    responses: Option<i64>,
     invoiced_on: Option<String>,
     contractor_user_id: Option<i64>,
     contractor_user_name: Option<String>,
@@ -188,20 +209,40 @@ struct OfferRow {
 }
 
 /// Offers with their organisation's name and, once approved, their assessment's status and
-/// number of key informants, the invoicing and the feedback meeting.
+/// number of key informants (or their round's closing and submitted answers), the invoicing and
+/// the feedback meeting.
 const SELECT_OFFER: &str = "SELECT f.id, f.campaign_id, f.org_id, o.name AS org_name, f.response, f.topic, \
     f.contact_name, f.contact_email, f.informant_roles, f.preferred_weeks, f.responded_at, f.approved_at, \
     f.assessment_id, a.status AS assessment_status, \
-    (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, f.invoiced_on, \
+    (SELECT COUNT(*) FROM informants i WHERE i.assessment_id = f.assessment_id) AS informants, \
+    f.round_id, q.closed_at IS NOT NULL AS round_closed, q.closes_on AS round_closes_on, \
+    (SELECT COUNT(*) FROM round_responses rs WHERE rs.round_id = f.round_id AND rs.submitted_at IS NOT NULL) \
+    AS responses, f.invoiced_on, \
     f.contractor_user_id, u.display_name AS contractor_user_name, f.second_user_id, \
     s.display_name AS second_user_name, f.access_granted_at, f.access_withdrawn_at, \
     f.mailed_at, f.reminded_at, b.held_on, b.attended, b.strengths, b.concerns, b.resources, b.actions \
     FROM campaign_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN assessments a ON a.id = f.assessment_id \
+    LEFT JOIN questionnaire_rounds q ON q.id = f.round_id \
     LEFT JOIN campaign_feedback b ON b.offer_id = f.id LEFT JOIN users u ON u.id = f.contractor_user_id \
     LEFT JOIN users s ON s.id = f.second_user_id";
 
 impl OfferRow {
+    /// The assessment's progress, or the round's: closed by hand or past its last day.
+    fn progress(&self, feedback_held: bool) -> Option<Progress> {
+        let count = |n: Option<i64>| u32::try_from(n.unwrap_or(0)).unwrap_or(0);
+        let measurement = match (&self.assessment_status, self.round_id) {
+            (Some(status), _) => Measurement::Assessment { status: status.0, informants: count(self.informants) },
+            (None, Some(_)) => {
+                let ended = date_of(self.round_closes_on.clone()).is_some_and(|last| last < crate::now_date());
+                Measurement::Round { responses: count(self.responses), closed: self.round_closed == Some(true) || ended }
+            }
+            (None, None) => return None,
+        };
+        Some(Progress { measurement, feedback_held })
+    }
+
     fn into_offer(self) -> Offer {
+        let progress = self.progress(date_of(self.held_on.clone()).is_some());
         let interest = match (self.topic, self.contact_name, self.contact_email) {
             (Some(topic), Some(contact_name), Some(contact_email)) => Some(Interest {
                 topic: topic.0,
@@ -220,7 +261,6 @@ impl OfferRow {
             resources: self.resources.unwrap_or_default(),
             actions: self.actions.unwrap_or_default(),
         });
-        let feedback_held = feedback.is_some();
         Offer {
             id: self.id,
             campaign_id: self.campaign_id,
@@ -238,11 +278,8 @@ impl OfferRow {
             feedback,
             mailed_at: self.mailed_at,
             reminded_at: self.reminded_at,
-            progress: self.assessment_status.map(|status| Progress {
-                status: status.0,
-                informants: u32::try_from(self.informants.unwrap_or(0)).unwrap_or(0),
-                feedback_held,
-            }),
+            progress,
+            round_id: self.round_id,
         }
     }
 }

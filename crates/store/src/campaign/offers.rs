@@ -1,9 +1,11 @@
 //! An offered organisation's answer — interest in one of the campaign's topics with a contact
 //! person, or no thanks — and the board's approval, which makes the initiative and the planned
-//! assessment in the organisation's own name, the board its partner.
+//! assessment (or, by questionnaire, the round) in the organisation's own name, the board its
+//! partner.
 
-use parat_core::campaign::{FeedbackDraft, InterestDraft, Response};
+use parat_core::campaign::{FeedbackDraft, InterestDraft, Method, Response};
 use parat_core::initiative::{InitiativeDraft, InitiativeStatus, Period, Topic};
+use parat_core::questionnaire::round::RoundDraft;
 use parat_core::readiness::assessment::AssessmentDraft;
 use parat_core::Problem;
 
@@ -128,10 +130,11 @@ pub async fn decline(db: &Db, scope: &OrgScope, offer_id: i64) -> StoreResult<()
 }
 
 /// The board approves an interested organisation: in one transaction, an initiative in the
-/// organisation's name (the board its partner) and a planned assessment with the campaign's
-/// instrument, measuring `issue` in the organisation. Gives the assessment's id. An offer
-/// without interest, or approved already, is `Closed`.
-pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> StoreResult<i64> {
+/// organisation's name (the board its partner) and the measurement of `issue` in it — a planned
+/// assessment with the campaign's edition, or an anonymous round of its questionnaire over the
+/// campaign's period, which the organisation sends to its people. Gives the measurement. An
+/// offer without interest, or approved already, is `Closed`.
+pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> StoreResult<MeasurementRef> {
     let (campaign, offer) = offer(db, scope, offer_id).await?;
     if campaign.org_id != scope.org_id() {
         return Err(StoreError::NotFound);
@@ -140,26 +143,60 @@ pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> S
     let (Response::Interested, Some(interest)) = (offer.response, &offer.interest) else {
         return Err(StoreError::Closed);
     };
-    let edition = crate::readiness::builtin_shared(&campaign.instrument_id)
-        .and_then(|i| i.scoring_edition().ok())
-        .ok_or(StoreError::Refused(format!("unknown instrument {}", campaign.instrument_id)))?;
+    let unknown = || StoreError::Refused(format!("unknown instrument {}", campaign.instrument_id));
+    let method = Method::of(&campaign.instrument_id).ok_or_else(unknown)?;
+    let period = Period::new(Some(campaign.starts_on), Some(campaign.ends_on)).unwrap_or_default();
     let initiative = InitiativeDraft {
         name: campaign.name.clone(),
         description: String::new(),
         topic: Topic::Known(interest.topic),
         target_group: String::new(),
-        period: Period::new(Some(campaign.starts_on), Some(campaign.ends_on)).unwrap_or_default(),
+        period,
         status: InitiativeStatus::Planned,
         owner_id: None,
         partner_ids: vec![campaign.org_id],
     };
-    let assessment = AssessmentDraft {
-        instrument_id: campaign.instrument_id.clone(),
-        measured: offer.org_name.chars().take(parat_core::readiness::assessment::MEASURED_MAX).collect(),
-        issue: issue.chars().take(parat_core::readiness::assessment::ISSUE_MAX).collect(),
-        half_points: false,
-        interviewers: Vec::new(),
-        scorers: Vec::new(),
+    // What the board makes is the organisation's own: its log shows it, in its name.
+    let in_organisation = OrgScope {
+        org_id: offer.org_id,
+        user_id: scope.user_id(),
+        role: scope.role(),
+        actor_label: scope.actor_label().to_owned(),
+    };
+    let measure = match method {
+        Method::Interviews => {
+            let edition = crate::readiness::builtin_shared(&campaign.instrument_id)
+                .and_then(|i| i.scoring_edition().ok())
+                .ok_or_else(unknown)?;
+            Measure::Assessment(
+                AssessmentDraft {
+                    instrument_id: campaign.instrument_id.clone(),
+                    measured: offer.org_name.chars().take(parat_core::readiness::assessment::MEASURED_MAX).collect(),
+                    issue: issue.chars().take(parat_core::readiness::assessment::ISSUE_MAX).collect(),
+                    half_points: false,
+                    interviewers: Vec::new(),
+                    scorers: Vec::new(),
+                },
+                edition,
+            )
+        }
+        Method::Questionnaire(definition) => {
+            let draft = RoundDraft {
+                questionnaire: definition.id.clone(),
+                title: campaign.name.chars().take(parat_core::questionnaire::round::TITLE_MAX).collect(),
+                issue: issue.chars().take(parat_core::questionnaire::round::ISSUE_MAX).collect(),
+                // The county report shows means only: the answers carry no identity.
+                anonymous: true,
+                open_link: false,
+                threshold: parat_core::questionnaire::Threshold::DEFAULT,
+                period,
+                pair_code: false,
+                previous_round: None,
+                lists: Default::default(),
+            };
+            let (source, needed) = crate::questionnaire::prepare_round(db, &in_organisation, &draft).await?;
+            Measure::Round(draft, source, needed)
+        }
     };
     let at = now();
     on_writer!(db, |pool| {
@@ -170,13 +207,40 @@ pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> S
             .bind(campaign.org_id)
             .execute(&mut *tx)
             .await?;
-        let assessment_id = crate::readiness::insert_assessment!(tx, offer.org_id, initiative_id, &assessment, edition);
+        let made = match &measure {
+            Measure::Assessment(assessment, edition) => {
+                let id = crate::readiness::insert_assessment!(tx, offer.org_id, initiative_id, assessment, *edition);
+                let mut entry = AuditEntry::scoped(scope, "create", "assessment", id)
+                    .after(&serde_json::json!({"campaign_id": campaign.id, "offer_id": offer.id}));
+                entry.org_id = Some(offer.org_id);
+                audit::record!(&mut *tx, &entry)?;
+                MeasurementRef::Assessment(id)
+            }
+            Measure::Round(draft, source, needed) => {
+                let no_link = None;
+                let id = crate::questionnaire::insert_round!(
+                    tx,
+                    &in_organisation,
+                    Some(initiative_id),
+                    draft,
+                    source,
+                    &no_link,
+                    needed
+                );
+                MeasurementRef::Round(id)
+            }
+        };
+        let (assessment_id, round_id) = match made {
+            MeasurementRef::Assessment(id) => (Some(id), None),
+            MeasurementRef::Round(id) => (None, Some(id)),
+        };
         let approved = sqlx::query(
-            "UPDATE campaign_offers SET response = 'approved', approved_at = $1, assessment_id = $2 \
-             WHERE id = $3 AND response = 'interested'",
+            "UPDATE campaign_offers SET response = 'approved', approved_at = $1, assessment_id = $2, round_id = $3 \
+             WHERE id = $4 AND response = 'interested'",
         )
         .bind(at)
         .bind(assessment_id)
+        .bind(round_id)
         .bind(offer.id)
         .execute(&mut *tx)
         .await?
@@ -185,16 +249,19 @@ pub async fn approve(db: &Db, scope: &OrgScope, offer_id: i64, issue: &str) -> S
             return Err(StoreError::Closed);
         }
         audit::record!(&mut *tx, &AuditEntry::scoped(scope, "approve", "campaign_offer", offer.id))?;
-        // The organisation's own log shows what the board made in its name.
-        for (entity, id) in [("initiative", initiative_id), ("assessment", assessment_id)] {
-            let mut entry = AuditEntry::scoped(scope, "create", entity, id)
-                .after(&serde_json::json!({"campaign_id": campaign.id, "offer_id": offer.id}));
-            entry.org_id = Some(offer.org_id);
-            audit::record!(&mut *tx, &entry)?;
-        }
+        let mut entry = AuditEntry::scoped(scope, "create", "initiative", initiative_id)
+            .after(&serde_json::json!({"campaign_id": campaign.id, "offer_id": offer.id}));
+        entry.org_id = Some(offer.org_id);
+        audit::record!(&mut *tx, &entry)?;
         tx.commit().await?;
-        Ok::<i64, StoreError>(assessment_id)
+        Ok::<MeasurementRef, StoreError>(made)
     })
+}
+
+/// The measurement an approval makes, prepared before its transaction.
+enum Measure {
+    Assessment(AssessmentDraft, parat_core::readiness::Edition),
+    Round(RoundDraft, String, Vec<String>),
 }
 
 /// An offer of the scope's own campaign, to manage: its administrators and coordinators only.
@@ -208,13 +275,16 @@ pub(super) async fn board_offer(db: &Db, scope: &OrgScope, offer_id: i64) -> Sto
 }
 
 /// Records the feedback meeting of an approved organisation's measurement, once: the decided
-/// actions become tasks of the assessment's action plan, in the same transaction, and the
-/// organisation's own log shows them. Not approved, or recorded already, is `Closed`.
+/// actions become tasks of the assessment's action plan — or, after a questionnaire, milestones
+/// of the initiative's plan a quarter after the meeting, for the organisation to date — in the
+/// same transaction, and the organisation's own log shows them. Not approved, or recorded
+/// already, is `Closed`.
 pub async fn record_feedback(db: &Db, scope: &OrgScope, offer_id: i64, draft: &FeedbackDraft) -> StoreResult<()> {
     let (_, offer) = board_offer(db, scope, offer_id).await?;
-    let (Some(assessment_id), None) = (offer.assessment_id, &offer.feedback) else {
+    let (Some(measurement), None) = (offer.measurement(), &offer.feedback) else {
         return Err(StoreError::Closed);
     };
+    let planned_on = (draft.held_on + time::Duration::days(91)).to_string();
     let at = now();
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -238,16 +308,36 @@ pub async fn record_feedback(db: &Db, scope: &OrgScope, offer_id: i64, draft: &F
                 .after(&serde_json::json!({"held_on": draft.held_on.to_string(), "actions": draft.actions.len()}))
         )?;
         for what in &draft.actions {
-            let (task,): (i64,) = sqlx::query_as(
-                "INSERT INTO action_items (assessment_id, what, who, status, created_at, updated_at) \
-                 VALUES ($1, $2, '', 'open', $3, $3) RETURNING id",
-            )
-            .bind(assessment_id)
-            .bind(what)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            let mut entry = AuditEntry::scoped(scope, "create", "action_item", task)
+            let (entity, (task,)): (&str, (i64,)) = match measurement {
+                MeasurementRef::Assessment(assessment_id) => (
+                    "action_item",
+                    sqlx::query_as(
+                        "INSERT INTO action_items (assessment_id, what, who, status, created_at, updated_at) \
+                         VALUES ($1, $2, '', 'open', $3, $3) RETURNING id",
+                    )
+                    .bind(assessment_id)
+                    .bind(what)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+                MeasurementRef::Round(round_id) => (
+                    "landscape_milestone",
+                    sqlx::query_as(
+                        "INSERT INTO landscape_milestones (initiative_id, name, planned_on, source, created_at, \
+                         updated_at) SELECT q.initiative_id, $1, $2, $3, $4, $4 FROM questionnaire_rounds q \
+                         WHERE q.id = $5 AND q.initiative_id IS NOT NULL RETURNING id",
+                    )
+                    .bind(what)
+                    .bind(&planned_on)
+                    .bind(format!("round:{round_id}"))
+                    .bind(at)
+                    .bind(round_id)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+            };
+            let mut entry = AuditEntry::scoped(scope, "create", entity, task)
                 .after(&serde_json::json!({"what": what, "offer_id": offer.id}));
             entry.org_id = Some(offer.org_id);
             audit::record!(&mut *tx, &entry)?;

@@ -16,7 +16,7 @@ use crate::db::on_reader;
 use parat_core::readiness::assessment::InformantDraft;
 
 use crate::readiness::{self, AssessmentBuilder, PlannedInterview};
-use crate::{Db, OrgScope, StoreResult};
+use crate::{Db, OrgScope, StoreError, StoreResult};
 
 pub(super) async fn county_campaign(
     db: &Db,
@@ -141,7 +141,11 @@ async fn approved(
     consent: bool,
 ) -> StoreResult<Option<(i64, i64, (OrgScope, OrgScope))>> {
     let offer = interested(db, campaign_id, scope).await?;
-    let assessment = campaign::approve(db, board, offer, "Våld i nära relationer").await?;
+    let campaign::MeasurementRef::Assessment(assessment) =
+        campaign::approve(db, board, offer, "Våld i nära relationer").await?
+    else {
+        return Err(StoreError::Refused("the demo's campaign measures by interviews".into()));
+    };
     campaign::assign_contractor(db, board, offer, first.user_id(), Some(second.user_id())).await?;
     if !consent {
         return Ok(None);

@@ -128,7 +128,7 @@ pub async fn visit(db: &Db, opened: Opened) -> StoreResult<Visit> {
 
 /// Answers as stored, read back by their items' kinds (they were checked when they were saved,
 /// against the same definition).
-pub(super) fn stored_answers(kinds: &StoredKinds, json: &str) -> StoreResult<Answers> {
+pub(crate) fn stored_answers(kinds: &StoredKinds, json: &str) -> StoreResult<Answers> {
     // Through `Value` rather than the untagged `RawAnswer` directly: several times faster on the
     // results page of a large round, which reads every response.
     let value: BTreeMap<String, serde_json::Value> =

@@ -29,6 +29,8 @@ pub struct OfferOut {
     topic: Option<TopicArea>,
     /// The assessment made in the organisation's name once approved.
     assessment_id: Option<i64>,
+    /// For a campaign by questionnaire, the round made in the organisation's name instead.
+    round_id: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -39,7 +41,8 @@ pub struct CampaignOut {
     owner_name: String,
     name: String,
     topics: Vec<TopicArea>,
-    /// `crm-2006` or `crm-2014`.
+    /// `crm-2006` or `crm-2014` (the model's interviews), or a readiness questionnaire: `oric`,
+    /// `hexagon` or `rmc2`.
     instrument: String,
     #[schema(format = Date)]
     starts_on: String,
@@ -71,6 +74,7 @@ fn offer_out(campaign: &Campaign, offer: &Offer, today: time::Date) -> OfferOut 
         overdue: overdue(status, campaign.answer_by, campaign.ends_on, today),
         topic: offer.interest.as_ref().map(|i| i.topic),
         assessment_id: offer.assessment_id,
+        round_id: offer.round_id,
     }
 }
 
@@ -212,11 +216,12 @@ async fn decline(
 }
 
 /// The board approves an interested organisation: a planned assessment with the campaign's
-/// instrument is made in the organisation's name, on a new initiative with the board as partner.
+/// edition — or, for a campaign by questionnaire, an anonymous round of it over the campaign's
+/// period — is made in the organisation's name, on a new initiative with the board as partner.
 #[utoipa::path(post, path = "/campaigns/{id}/offers/{organisation_id}/approve", tag = "campaigns",
     params(("id" = i64, Path, minimum = 1), ("organisation_id" = i64, Path, minimum = 1)),
     responses(
-        (status = 201, description = "The organisation's line with its assessment", body = OfferOut),
+        (status = 201, description = "The organisation's line with its assessment or round", body = OfferOut),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person does not manage initiatives", body = ErrorBody),
         (status = 404, description = "No such campaign of the token's organisation, or not offered to that organisation", body = ErrorBody),
@@ -236,7 +241,7 @@ async fn approve(
     let issue = offer
         .interest
         .as_ref()
-        .map(|i| crate::i18n::text(locale, &format!("topic-{}", i.topic.key())))
+        .map(|i| crate::pages::campaign::measured_issue(locale, &campaign, i.topic))
         .unwrap_or_default();
     match store::approve(&state.db, &scope, offer.id, &issue).await {
         Err(parat_store::StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotInterested)),

@@ -4,7 +4,7 @@
 mod account;
 mod audit;
 mod auth;
-mod campaign;
+pub(crate) mod campaign;
 mod initiatives;
 mod instruments;
 mod landscape;

@@ -12,9 +12,6 @@ use super::*;
 use crate::pages::{blocking, download, XLSX};
 
 /// The readiness instruments a campaign may use: Parat's own, which every organisation has.
-fn instruments() -> Vec<&'static str> {
-    parat_core::readiness::instrument::builtin().iter().map(|i| i.id.as_str()).collect()
-}
 
 pub async fn campaigns_page(
     State(state): State<AppState>,
@@ -85,9 +82,9 @@ async fn new_campaign_view(
         .filter(|t| **t != TopicArea::Custom)
         .map(|t| (t.key().to_owned(), topic_label(ctx, *t)))
         .collect();
-    let instruments: Vec<(String, String)> = parat_core::readiness::instrument::builtin()
-        .iter()
-        .map(|i| (i.id.clone(), i.name.get(ctx.locale).to_owned()))
+    let instruments: Vec<(String, String)> = parat_core::campaign::instruments()
+        .into_iter()
+        .map(|id| (id.to_owned(), instrument_name(ctx, id)))
         .collect();
     let audiences: Vec<(String, String)> = parat_core::campaign::Audience::ALL
         .iter()
@@ -134,7 +131,7 @@ async fn new_campaign_view(
                 (csrf(ctx))
                 (forms::input(ctx, Field::new(ctx, "name", "campaign-name", errors).required(), "text", &input.name, None))
                 (forms::checkboxes(ctx, Field::new(ctx, "topics", "campaign-topics", errors).required(), &topics, &input.topics))
-                (forms::select(ctx, Field::new(ctx, "instrument_id", "campaign-instrument", errors).required(), &instruments, &input.instrument_id, Some(ctx.t("choose"))))
+                (forms::select(ctx, Field::new(ctx, "instrument_id", "campaign-instrument", errors).required().hint(ctx.t("campaign-instrument-hint")), &instruments, &input.instrument_id, Some(ctx.t("choose"))))
                 (forms::input(ctx, Field::new(ctx, "starts_on", "campaign-starts-on", errors).required(), "date", &input.starts_on, None))
                 (forms::input(ctx, Field::new(ctx, "ends_on", "campaign-ends-on", errors).required(), "date", &input.ends_on, None))
                 (forms::input(ctx, Field::new(ctx, "answer_by", "campaign-answer-by", errors).hint(ctx.t("campaign-answer-by-hint")), "date", &input.answer_by, None))
@@ -157,7 +154,7 @@ pub async fn create_campaign(
     member: Member,
     Submitted(input): Submitted<CampaignInput>,
 ) -> Result<Response, AppError> {
-    let made = match input.parse(member.ctx.locale, &instruments()) {
+    let made = match input.parse(member.ctx.locale, &parat_core::campaign::instruments()) {
         Ok(draft) => store::create_campaign(&state.db, &member.scope, &draft).await,
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
@@ -380,7 +377,7 @@ pub async fn approve_offer(
     if campaign.id != id {
         return Err(AppError::NotFound);
     }
-    let issue = offer.interest.as_ref().map(|i| topic_label(ctx, i.topic)).unwrap_or_default();
+    let issue = offer.interest.as_ref().map(|i| measured_issue(ctx.locale, &campaign, i.topic)).unwrap_or_default();
     match store::approve(&state.db, &member.scope, offer_id, &issue).await {
         Ok(_) => Ok(redirect_with_cookies(&format!("/campaigns/{id}?notice=saved#offers"), &[])),
         Err(StoreError::Closed) => Err(AppError::NotNow(crate::error::NotNow::NotInterested)),

@@ -1,13 +1,17 @@
 //! The county report: the campaign's reported measurements compared per dimension and stage,
 //! the county's distribution, the most common lowest dimensions and the change since the
-//! previous campaign — on a page, and as PDF, Word and XLSX from the same content. The board
+//! previous campaign (for a campaign by questionnaire: scale means, the items most often lowest
+//! and the change in the county's means) — on a page, and as PDF, Word and XLSX from the same
+//! content. The board
 //! reads it named or anonymised and chooses whether to share it with those who took part.
 
 use parat_core::campaign::county::{county_report, CountyReport, Label, Naming, Sharing};
+use parat_core::campaign::survey::{survey_report, SurveyReport};
+use parat_core::questionnaire::Definition;
 use parat_core::readiness::instrument::builtin_by_id;
 use parat_core::readiness::{Edition, Fraction};
 use parat_reports::document::{Block, Document, Section};
-use parat_store::campaign::CountyMeasurements;
+use parat_store::campaign::{CountyFigures, CountyMeasurements};
 use serde::Deserialize;
 
 use super::*;
@@ -181,32 +185,154 @@ fn report_sections(ctx: &Ctx, report: &CountyReport, previous: Option<&str>, ano
     ]
 }
 
+fn mean_text(ctx: &Ctx, mean: Option<f64>) -> String {
+    mean.map_or_else(|| "–".to_owned(), |m| ctx.locale.format_decimal(m, 2))
+}
+
+/// The report of a campaign by questionnaire: each organisation's scale means, the county's,
+/// the items most often lowest and the change since the previous campaign.
+fn survey_sections(
+    ctx: &Ctx,
+    definition: &Definition,
+    report: &SurveyReport,
+    previous: Option<&str>,
+    anonymised: bool,
+) -> Vec<Section> {
+    let locale = ctx.locale;
+    let scale_names: Vec<String> = definition.scales.iter().map(|s| s.name.get(locale).to_owned()).collect();
+    let item_name = |id: &str| definition.item(id).map_or_else(|| id.to_owned(), |i| i.text.get(locale).to_owned());
+    let issue = ctx.t("campaign-survey-issue");
+    let item_text = |id: &str| item_name(id).replace("{issue}", &issue);
+    let total = report.rows.len();
+
+    let mut headers = vec![ctx.t("campaign-county-organisation"), ctx.t("campaign-survey-responses")];
+    headers.extend(scale_names.iter().cloned());
+    let rows = report
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![label_text(ctx, &row.label, row.own), row.responses.to_string()];
+            cells.extend(row.scales.iter().map(|m| mean_text(ctx, *m)));
+            cells
+        })
+        .collect();
+    let mut organisations = vec![
+        Block::Table { headers, rows, wide: Some(0) },
+        Block::note(ctx.t("campaign-survey-organisations-note")),
+    ];
+    if anonymised {
+        organisations.push(Block::note(ctx.t("campaign-survey-anonymised-note")));
+    }
+
+    let headers = vec![ctx.t("campaign-survey-scale"), ctx.t("campaign-survey-counted"), ctx.t("campaign-county-mean")];
+    let rows = report
+        .scales
+        .iter()
+        .zip(&scale_names)
+        .map(|(scale, name)| vec![name.clone(), scale.organisations.to_string(), mean_text(ctx, scale.mean)])
+        .collect();
+    let county = vec![Block::Table { headers, rows, wide: Some(0) }, Block::note(ctx.t("campaign-survey-county-note"))];
+
+    let lowest = match report.most_often_lowest.is_empty() {
+        true => vec![Block::note(ctx.t("campaign-survey-no-lowest"))],
+        false => vec![
+            Block::paragraph(ctx.t("campaign-survey-lowest-lead")),
+            Block::list(
+                report
+                    .most_often_lowest
+                    .iter()
+                    .map(|(id, count)| {
+                        ctx.t_with(
+                            "campaign-county-lowest-count",
+                            &[
+                                ("dimension", item_text(id).into()),
+                                ("count", i64::from(*count).into()),
+                                ("total", (total as i64).into()),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ],
+    };
+
+    let change = match (previous, report.previous_measured) {
+        (None, _) => vec![Block::note(ctx.t("campaign-county-no-previous"))],
+        (Some(name), None) => {
+            vec![Block::note(ctx.t_with("campaign-survey-not-comparable", &[("previous", name.to_owned().into())]))]
+        }
+        (Some(name), Some(measured)) => {
+            let headers = vec![
+                ctx.t("campaign-survey-scale"),
+                ctx.t("campaign-county-then"),
+                ctx.t("campaign-county-now"),
+                ctx.t("campaign-county-change"),
+            ];
+            let rows = report
+                .scales
+                .iter()
+                .zip(&scale_names)
+                .map(|(scale, name)| {
+                    let delta = match (scale.previous_mean, scale.mean) {
+                        (Some(then), Some(now)) => {
+                            let delta = ((now - then) * 100.0).round() / 100.0;
+                            let sign = if delta > 0.0 { "+" } else { "" };
+                            format!("{sign}{}", ctx.locale.format_decimal(delta, 2))
+                        }
+                        _ => String::new(),
+                    };
+                    vec![name.clone(), mean_text(ctx, scale.previous_mean), mean_text(ctx, scale.mean), delta]
+                })
+                .collect();
+            vec![
+                Block::paragraph(ctx.t_with(
+                    "campaign-county-change-lead",
+                    &[("previous", name.to_owned().into()), ("count", (measured as i64).into())],
+                )),
+                Block::Table { headers, rows, wide: Some(0) },
+            ]
+        }
+    };
+    vec![
+        Section { heading: ctx.t("campaign-survey-organisations"), blocks: organisations },
+        Section { heading: ctx.t("campaign-survey-county"), blocks: county },
+        Section { heading: ctx.t("campaign-survey-lowest"), blocks: lowest },
+        Section { heading: ctx.t("campaign-county-change-heading"), blocks: change },
+    ]
+}
+
 /// The report as a document; with nothing reported yet, a note says so.
 fn county_document(ctx: &Ctx, data: &CountyMeasurements, naming: Naming) -> Document {
     let campaign = &data.campaign;
-    let previous = data.previous.as_ref().map(|(name, measured)| (name.as_str(), measured.as_slice()));
-    let report = county_report(&data.measured, previous.map(|p| p.1), naming);
+    let previous = data.previous.as_deref();
     let anonymised = matches!(naming, Naming::Anonymised { .. });
+    let sections = match &data.figures {
+        CountyFigures::Stages { measured, previous: earlier } => county_report(measured, Some(earlier), naming)
+            .map(|report| report_sections(ctx, &report, previous, anonymised)),
+        CountyFigures::Survey { definition, measured, previous: earlier } => {
+            survey_report(definition, measured, Some(earlier), naming)
+                .map(|report| survey_sections(ctx, definition, &report, previous, anonymised))
+        }
+    };
     let facts = vec![
         [ctx.t("campaign-owner"), campaign.owner_name.clone()],
         [
             ctx.t("campaign-period"),
             format!("{} – {}", ctx.locale.format_date(campaign.starts_on), ctx.locale.format_date(campaign.ends_on)),
         ],
-        [ctx.t("campaign-instrument"), crate::pages::readiness::instrument_name(ctx, &campaign.instrument_id)],
-        [ctx.t("campaign-county-reported"), data.measured.len().to_string()],
+        [ctx.t("campaign-instrument"), super::instrument_name(ctx, &campaign.instrument_id)],
+        [ctx.t("campaign-county-reported"), data.figures.reported().to_string()],
         [
             ctx.t("campaign-county-naming"),
             ctx.t(if anonymised { "campaign-county-naming-anonymised" } else { "campaign-county-naming-named" }),
         ],
     ];
-    let sections = match &report {
-        Some(report) => report_sections(ctx, report, previous.map(|p| p.0), anonymised),
-        None => vec![Section {
+    let sections = sections.unwrap_or_else(|| {
+        vec![Section {
             heading: ctx.t("campaign-county-organisations"),
             blocks: vec![Block::note(ctx.t("campaign-county-none"))],
-        }],
-    };
+        }]
+    });
     Document {
         lang: ctx.locale.key().to_owned(),
         title: ctx.t("campaign-county-title"),

@@ -67,10 +67,11 @@ async fn follow_view(
     .map(|(field, key)| (*field, ctx.t(key)))
     .collect();
     let action = |what: &str| format!("/campaigns/{id}/offers/{offer_id}/{what}");
-    let people = match (can_manage, offer.assessment_id) {
+    let people = match (can_manage, offer.measurement()) {
         (true, Some(_)) => store::contractor_people(&state.db, &campaign).await?,
         _ => Vec::new(),
     };
+    let survey = matches!(offer.measurement(), Some(MeasurementRef::Round(_)));
     let people: Vec<(String, String)> = people.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
     let assigned = |person: &Option<(i64, String)>| person.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
     let body = html! {
@@ -84,8 +85,17 @@ async fn follow_view(
         }
         // The measurement's report, once reported: the board reads it as any parent reads a
         // member organisation's (stages and strategies, never interviews), for the feedback.
-        @if let (Some(assessment), OfferStatus::Reported | OfferStatus::FeedbackHeld) = (offer.assessment_id, status) {
-            p { a href=(format!("/portfolio/{assessment}")) { (ctx.t("campaign-measurement-report")) } }
+        @if matches!(status, OfferStatus::Reported | OfferStatus::FeedbackHeld) {
+            @match offer.measurement() {
+                Some(MeasurementRef::Assessment(assessment)) => {
+                    p { a href=(format!("/portfolio/{assessment}")) { (ctx.t("campaign-measurement-report")) } }
+                }
+                // A parent reads its members' readiness surveys as means, in the portfolio.
+                Some(MeasurementRef::Round(_)) => {
+                    p { a href="/portfolio#surveys" { (ctx.t("campaign-survey-results")) } }
+                }
+                None => {}
+            }
         }
         dl.details {
             dt { (ctx.t("campaign-status")) }
@@ -117,22 +127,25 @@ async fn follow_view(
             }
         }
         @if let Some((_, contractor)) = &campaign.contractor {
-            @if offer.assessment_id.is_some() {
+            @if offer.measurement().is_some() {
                 section aria-labelledby="contractor" {
                     h2 #contractor { (ctx.t("campaign-contractor")) ": " (contractor) }
                     p { (match (team_names(&offer), offer.access_granted) {
                         (None, _) => ctx.t("campaign-contractor-unassigned"),
-                        (Some(names), true) => ctx.t_with("campaign-contractor-access", &[("name", names.into())]),
+                        (Some(names), true) => match survey {
+                            true => ctx.t_with("campaign-contractor-access-survey", &[("name", names.into())]),
+                            false => ctx.t_with("campaign-contractor-access", &[("name", names.into())]),
+                        },
                         (Some(names), false) => ctx.t_with("campaign-contractor-waiting", &[("name", names.into())]),
                     }) }
-                    @if offer.contractor_person.is_some() && offer.second_scorer.is_none() {
+                    @if !survey && offer.contractor_person.is_some() && offer.second_scorer.is_none() {
                         p.hint { (ctx.t("campaign-contractor-no-second")) }
                     }
                     @if !people.is_empty() {
                         form.stacked method="post" action=(action("contractor")) {
                             (csrf(ctx))
-                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(ctx.t("campaign-contractor-person-hint")), &people, &assigned(&offer.contractor_person), Some(ctx.t("choose"))))
-                            (forms::select(ctx, Field::new(ctx, "second_user_id", "campaign-contractor-second", &FieldErrors::new()).hint(ctx.t("campaign-contractor-second-hint")), &people, &assigned(&offer.second_scorer), Some(ctx.t("campaign-contractor-second-later"))))
+                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(if survey { ctx.t("campaign-contractor-person-hint-survey") } else { ctx.t("campaign-contractor-person-hint") }), &people, &assigned(&offer.contractor_person), Some(ctx.t("choose"))))
+                            (forms::select(ctx, Field::new(ctx, "second_user_id", "campaign-contractor-second", &FieldErrors::new()).hint(if survey { ctx.t("campaign-contractor-second-hint-survey") } else { ctx.t("campaign-contractor-second-hint") }), &people, &assigned(&offer.second_scorer), Some(ctx.t("campaign-contractor-second-later"))))
                             div.actions { button type="submit" { (ctx.t("campaign-contractor-assign")) } }
                         }
                     }
@@ -140,10 +153,10 @@ async fn follow_view(
             }
         }
         (feedback_section(ctx, &offer))
-        @if can_manage && offer.assessment_id.is_some() && offer.feedback.is_none() {
+        @if can_manage && offer.measurement().is_some() && offer.feedback.is_none() {
             section aria-labelledby="feedback-form" {
                 h2 #feedback-form { (ctx.t("campaign-feedback-record")) }
-                p.hint { (ctx.t("campaign-feedback-lead")) }
+                p.hint { (if survey { ctx.t("campaign-feedback-lead-survey") } else { ctx.t("campaign-feedback-lead") }) }
                 (error_summary(ctx, errors, &labels))
                 form.stacked method="post" action=(action("feedback")) novalidate {
                     (csrf(ctx))

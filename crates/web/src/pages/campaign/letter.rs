@@ -23,7 +23,7 @@ fn letter(ctx: &Ctx, campaign: &Campaign, organisation: &str) -> Document {
             format!("{} – {}", ctx.locale.format_date(campaign.starts_on), ctx.locale.format_date(campaign.ends_on)),
         ],
         vec![ctx.t("campaign-topics"), topics_text(ctx, campaign)],
-        vec![ctx.t("campaign-instrument"), crate::pages::readiness::instrument_name(ctx, &campaign.instrument_id)],
+        vec![ctx.t("campaign-instrument"), super::instrument_name(ctx, &campaign.instrument_id)],
         vec![ctx.t("campaign-price"), kronor(campaign.price)],
         vec![
             ctx.t_with("campaign-board-pays", &[("owner", campaign.owner_name.clone().into())]),

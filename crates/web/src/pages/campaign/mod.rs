@@ -7,10 +7,10 @@
 use axum::extract::{Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
-use parat_core::campaign::OfferStatus;
+use parat_core::campaign::{Method, OfferStatus};
 use parat_core::initiative::TopicArea;
 use parat_core::FieldErrors;
-use parat_store::campaign::{self as store, Campaign};
+use parat_store::campaign::{self as store, Campaign, MeasurementRef};
 use parat_store::StoreError;
 
 use super::{redirect_with_cookies, rejected, NoticeQuery};
@@ -32,6 +32,46 @@ pub use follow::*;
 pub use letter::*;
 pub use mail::remind;
 pub use offer::*;
+
+/// A campaign's instrument by name in the reader's language: a questionnaire's says it is one.
+pub fn instrument_name(ctx: &Ctx, id: &str) -> String {
+    match Method::of(id) {
+        Some(Method::Questionnaire(definition)) => {
+            ctx.t_with("campaign-instrument-questionnaire", &[("name", definition.name.get(ctx.locale).to_owned().into())])
+        }
+        _ => super::readiness::instrument_name(ctx, id),
+    }
+}
+
+/// What a measurement in a topic area measures, in `locale`: the area itself for the model's
+/// interviews; for a questionnaire, which asks how ready the workplace is to take something up,
+/// the work in it.
+pub fn measured_issue(locale: parat_core::locale::Locale, campaign: &Campaign, topic: TopicArea) -> String {
+    let label = crate::i18n::text(locale, &format!("topic-{}", topic.key()));
+    match Method::of(&campaign.instrument_id) {
+        Some(Method::Questionnaire(_)) => {
+            // Mid-sentence the area is lower case, unless it begins with an abbreviation.
+            let mut chars = label.chars();
+            let lowered = match (chars.next(), chars.next()) {
+                (Some(first), Some(second)) if second.is_lowercase() => {
+                    first.to_lowercase().chain(label.chars().skip(1)).collect()
+                }
+                _ => label,
+            };
+            crate::i18n::text_with(locale, "campaign-round-issue", &[("topic", lowered.into())])
+        }
+        _ => label,
+    }
+}
+
+/// Where the organisation (and, let in, the contractor's people) opens its measurement: the
+/// assessment, or the round's results.
+pub fn measurement_href(measurement: MeasurementRef) -> String {
+    match measurement {
+        MeasurementRef::Assessment(id) => format!("/assessments/{id}"),
+        MeasurementRef::Round(id) => format!("/rounds/{id}/results"),
+    }
+}
 
 /// The campaign pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
@@ -89,7 +129,7 @@ fn terms(ctx: &Ctx, campaign: &Campaign) -> Markup {
                 dt { (ctx.t("campaign-answer-by")) } dd { (ctx.locale.format_date(by)) }
             }
             dt { (ctx.t("campaign-topics")) } dd { (topics_text(ctx, campaign)) }
-            dt { (ctx.t("campaign-instrument")) } dd { (super::readiness::instrument_name(ctx, &campaign.instrument_id)) }
+            dt { (ctx.t("campaign-instrument")) } dd { (instrument_name(ctx, &campaign.instrument_id)) }
             dt { (ctx.t("campaign-contractor")) }
             dd { (campaign.contractor.as_ref().map(|(_, name)| name.as_str()).unwrap_or("–")) }
             dt { (ctx.t("campaign-price")) } dd { (campaign.price.format(ctx.locale)) " kr" }

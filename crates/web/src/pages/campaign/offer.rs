@@ -58,20 +58,36 @@ async fn offer_view(
         h1 { (campaign.name) }
         (notice(ctx, shown_notice))
         p { (ctx.t("campaign-your-status")) ": " span class=(format!("badge campaign-{}", status.key())) { (status_label(ctx, status)) } }
-        @if let Some(assessment) = offer.assessment_id {
-            p { a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-open-assessment")) } }
+        @match offer.measurement() {
+            Some(MeasurementRef::Assessment(assessment)) => {
+                p { a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-open-assessment")) } }
+            }
+            Some(MeasurementRef::Round(round)) => {
+                p { (ctx.t("campaign-round-lead")) }
+                p { a href=(format!("/rounds/{round}")) { (ctx.t("campaign-open-round")) } }
+            }
+            None => {}
         }
         @if campaign.report_sharing != Sharing::NotShared && matches!(status, OfferStatus::Reported | OfferStatus::FeedbackHeld) {
             p { a href=(format!("/campaigns/{}/county", campaign.id)) { (ctx.t_with("campaign-county-shared-link", &[("owner", campaign.owner_name.clone().into())])) } }
         }
-        @if let (Some(_), Some((_, contractor))) = (offer.assessment_id, &campaign.contractor) {
+        @if let (Some(measurement), Some((_, contractor))) = (offer.measurement(), &campaign.contractor) {
+            @let survey = matches!(measurement, MeasurementRef::Round(_));
             section aria-labelledby="access" {
                 h2 #access { (ctx.t("campaign-access")) }
                 @match team_names(&offer) {
-                    None => p { (ctx.t_with("campaign-access-unassigned", &[("contractor", contractor.clone().into())])) },
+                    None => {
+                        @let args = [("contractor", contractor.clone().into())];
+                        p { (if survey { ctx.t_with("campaign-access-unassigned-survey", &args) } else { ctx.t_with("campaign-access-unassigned", &args) }) }
+                    }
                     Some(names) => {
-                        p { (ctx.t_with(if offer.access_granted { "campaign-access-granted" } else { "campaign-access-asked" },
-                            &[("name", names.into()), ("contractor", contractor.clone().into())])) }
+                        @let args = [("name", names.into()), ("contractor", contractor.clone().into())];
+                        p { (match (offer.access_granted, survey) {
+                            (true, false) => ctx.t_with("campaign-access-granted", &args),
+                            (false, false) => ctx.t_with("campaign-access-asked", &args),
+                            (true, true) => ctx.t_with("campaign-access-granted-survey", &args),
+                            (false, true) => ctx.t_with("campaign-access-asked-survey", &args),
+                        }) }
                         @if member.scope.role().can_edit_initiatives() {
                             form.inline method="post" action=(format!("/offers/{offer_id}/access")) {
                                 (csrf(ctx))
@@ -172,11 +188,11 @@ pub async fn work_entries(
     let today = parat_store::now_date();
     let offers = store::offers_to(&state.db, scope).await?;
     let assignments = store::assignments(&state.db, scope).await?;
-    let assigned = assignments.into_iter().map(|(organisation, assessment)| WorkEntry {
+    let assigned = assignments.into_iter().map(|(organisation, measurement)| WorkEntry {
         due_on: None,
         overdue: false,
         body: html! {
-            a href=(format!("/assessments/{assessment}")) { (ctx.t("campaign-work-assignment")) ": " (organisation) }
+            a href=(measurement_href(measurement)) { (ctx.t("campaign-work-assignment")) ": " (organisation) }
         },
     });
     Ok(offers

@@ -34,6 +34,35 @@ pub use mailing::remind;
 pub use results::*;
 pub use rounds::*;
 
+/// The person reading a round's results (`/rounds/{id}/results`, `/rounds/{id}/summary.pdf`):
+/// in their own organisation's name; or, for a campaign contractor's person whom the round's
+/// organisation has let in, that organisation's as a viewer (`guest`), who reads the figures
+/// above the threshold and never the answers themselves. Anyone else keeps their own scope, in
+/// which the round is not found.
+pub struct ResultsReader {
+    pub member: Member,
+    pub guest: bool,
+}
+
+impl axum::extract::FromRequestParts<AppState> for ResultsReader {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, AppError> {
+        let member = Member::from_request_parts(parts, state).await?;
+        let mut segments = parts.uri.path().trim_start_matches('/').split('/');
+        let round = match (segments.next(), segments.next().and_then(|s| s.parse::<i64>().ok())) {
+            (Some("rounds"), Some(id)) => id,
+            _ => return Ok(ResultsReader { member, guest: false }),
+        };
+        match parat_store::campaign::guest_round_scope(&state.db, &member.scope, round).await? {
+            Some(scope) if scope.org_id() != member.scope.org_id() => {
+                Ok(ResultsReader { member: Member { scope, ..member }, guest: true })
+            }
+            _ => Ok(ResultsReader { member, guest: false }),
+        }
+    }
+}
+
 /// The questionnaire pages, merged into the site's routes in one place (`pages::routes`).
 pub fn routes() -> super::Routes {
     use axum::routing::{get, post};

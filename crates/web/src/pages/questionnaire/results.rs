@@ -144,7 +144,11 @@ impl Figures {
     }
 }
 
-pub async fn results(State(state): State<AppState>, member: Member, PathId(id): PathId) -> Result<Markup, AppError> {
+pub async fn results(
+    State(state): State<AppState>,
+    ResultsReader { member, guest }: ResultsReader,
+    PathId(id): PathId,
+) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
     let f = figures(&state, &member, id).await?;
     let round = &f.round;
@@ -152,7 +156,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
     let threshold = f.threshold;
     let compared = if f.shown { comparison(&state, &member, round, &f.scores, threshold).await? } else { None };
     let body = html! {
-        p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } }
+        @if !guest { p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } } }
         h1 { (ctx.t("qn-results")) ": " (round.title) }
         dl.details {
             dt { (ctx.t("qn-responses")) } dd { (f.n) }
@@ -189,10 +193,13 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
             @if let Some(compared) = &compared { (comparison_section(ctx, round, compared)) }
             p.actions {
                 a.button href=(format!("/rounds/{}/summary.pdf", round.id)) { (ctx.t("qn-download-pdf")) }
-                " "
-                a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
-                " "
-                a.button href=(format!("/rounds/{}/answers.csv", round.id)) { (ctx.t("qn-download-csv")) }
+                // The answers themselves stay with the organisation.
+                @if !guest {
+                    " "
+                    a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
+                    " "
+                    a.button href=(format!("/rounds/{}/answers.csv", round.id)) { (ctx.t("qn-download-csv")) }
+                }
             }
             h2 { (ctx.t("qn-items")) }
             @for item in &f.items { (item_result(ctx, item)) }
@@ -205,7 +212,7 @@ pub async fn results(State(state): State<AppState>, member: Member, PathId(id): 
 /// the threshold (an anonymous round under it has no summary yet).
 pub async fn summary_pdf(
     State(state): State<AppState>,
-    member: Member,
+    ResultsReader { member, .. }: ResultsReader,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     use parat_reports::pdf::{RoundItem, RoundReport, RoundTable};

@@ -194,7 +194,7 @@ fn survey_portfolio(ctx: &Ctx, rounds: &[parat_store::questionnaire::PortfolioRo
     }
     html! {
         @if !by_questionnaire.is_empty() {
-            h2 { (ctx.t("portfolio-surveys")) }
+            h2 #surveys { (ctx.t("portfolio-surveys")) }
             p { (ctx.t("portfolio-surveys-intro")) }
         }
         @for entries in by_questionnaire.values() {
