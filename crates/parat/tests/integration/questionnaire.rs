@@ -225,7 +225,7 @@ fn bad_answers_name_the_respondent_and_the_item() {
 }
 
 /// The first link in a page that answers a questionnaire (`/q/` and 64 hex digits).
-fn links_in(body: &str) -> Vec<String> {
+pub(crate) fn links_in(body: &str) -> Vec<String> {
     body.match_indices("/q/")
         .filter_map(|(i, _)| body.get(i + 3..i + 67))
         .filter(|token| token.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -248,7 +248,7 @@ fn round_id_in(body: &str) -> i64 {
 }
 
 /// An ORIC response: commitment c1–c5 and efficacy e1–e7.
-fn oric_fields(commitment: [u8; 5], efficacy: [u8; 7], action: &str) -> Vec<(String, String)> {
+pub(crate) fn oric_fields(commitment: [u8; 5], efficacy: [u8; 7], action: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> =
         commitment.iter().enumerate().map(|(i, v)| (format!("a-c{}", i + 1), v.to_string())).collect();
     fields.extend(efficacy.iter().enumerate().map(|(i, v)| (format!("a-e{}", i + 1), v.to_string())));
@@ -256,7 +256,7 @@ fn oric_fields(commitment: [u8; 5], efficacy: [u8; 7], action: &str) -> Vec<(Str
     fields
 }
 
-async fn answer(browser: &common::Browser, link: &str, fields: &[(String, String)]) -> (StatusCode, String) {
+pub(crate) async fn answer(browser: &common::Browser, link: &str, fields: &[(String, String)]) -> (StatusCode, String) {
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let response = browser.post(link, &borrowed).await;
     let status = response.status();

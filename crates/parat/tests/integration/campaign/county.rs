@@ -89,7 +89,10 @@ async fn interested_and_approved(app: &TestApp, board: &OrgScope, campaign_id: i
         preferred_weeks: String::new(),
     };
     campaign::register_interest(&app.db, org, offer.id, &interest).await.expect("interest");
-    campaign::approve(&app.db, board, offer.id, "våld i nära relationer").await.expect("approved")
+    match campaign::approve(&app.db, board, offer.id, "våld i nära relationer").await.expect("approved") {
+        campaign::MeasurementRef::Assessment(assessment) => assessment,
+        other => panic!("a campaign by interviews makes an assessment, not {other:?}"),
+    }
 }
 
 /// The organisation's measurement in the campaign, interviewed and scored by the contractor's

@@ -12,6 +12,7 @@ use crate::common::TestApp;
 
 mod county;
 mod mail;
+mod survey;
 
 async fn number(app: &TestApp, sql: &str) -> i64 {
     app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
