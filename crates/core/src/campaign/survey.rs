@@ -126,9 +126,10 @@ pub fn survey_report(
         let overall = |row: &SurveyRow| mean(row.scales.iter().flatten().copied()).0;
         rows.sort_by(|a, b| {
             let (a_overall, b_overall) = (overall(a), overall(b));
-            b_overall.is_some().cmp(&a_overall.is_some()).then(
-                b_overall.unwrap_or(0.0).total_cmp(&a_overall.unwrap_or(0.0)).then(a.org_id.cmp(&b.org_id)),
-            )
+            b_overall
+                .is_some()
+                .cmp(&a_overall.is_some())
+                .then(b_overall.unwrap_or(0.0).total_cmp(&a_overall.unwrap_or(0.0)).then(a.org_id.cmp(&b.org_id)))
         });
         for (n, row) in rows.iter_mut().enumerate() {
             if !row.own {
@@ -152,7 +153,9 @@ mod tests {
 
     /// Three statements on 1–5, a scale of the first two, and a scale of all three.
     fn definition() -> Definition {
-        let item = |id: &str| format!("[[sections.items]]\nid = \"{id}\"\nkind = \"agreement\"\nresponses = \"agree5\"\ntext = {TEXT}\n");
+        let item = |id: &str| {
+            format!("[[sections.items]]\nid = \"{id}\"\nkind = \"agreement\"\nresponses = \"agree5\"\ntext = {TEXT}\n")
+        };
         let source = format!(
             "id = \"county_test\"\npurpose = \"readiness\"\nname = {TEXT}\ndescription = {TEXT}\n\n\
              [response_sets.agree5]\nmin = 1\nmax = 5\nlabels = [{TEXT}, {TEXT}]\n\n\

@@ -64,7 +64,8 @@ type AgreedRow = (i64, i64, String, i64, String, i64, String, i64);
 pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<CountyMeasurements> {
     let campaign = super::campaigns::visible_campaign(db, scope, id).await?;
     let board = campaign.org_id == scope.org_id();
-    let previous: Option<(i64, String)> = on_reader!(db, |pool| sqlx::query_as(
+    let previous: Option<(i64, String)> = on_reader!(db, |pool| {
+        sqlx::query_as(
         "SELECT id, name FROM campaigns WHERE org_id = $1 AND id <> $2 AND (starts_on < $3 OR (starts_on = $3 AND id < $2)) \
          ORDER BY starts_on DESC, id DESC LIMIT 1",
     )
@@ -72,7 +73,8 @@ pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreRes
     .bind(campaign.id)
     .bind(campaign.starts_on.to_string())
     .fetch_optional(pool)
-    .await?);
+    .await?
+    });
     let previous_id = previous.as_ref().map(|p| p.0);
     let figures = match Method::of(&campaign.instrument_id) {
         Some(Method::Questionnaire(definition)) => survey_figures(db, &campaign, previous_id, definition).await?,

@@ -234,7 +234,10 @@ impl OfferRow {
             (Some(status), _) => Measurement::Assessment { status: status.0, informants: count(self.informants) },
             (None, Some(_)) => {
                 let ended = date_of(self.round_closes_on.clone()).is_some_and(|last| last < crate::now_date());
-                Measurement::Round { responses: count(self.responses), closed: self.round_closed == Some(true) || ended }
+                Measurement::Round {
+                    responses: count(self.responses),
+                    closed: self.round_closed == Some(true) || ended,
+                }
             }
             (None, None) => return None,
         };

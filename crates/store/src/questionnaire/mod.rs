@@ -26,8 +26,8 @@ use crate::audit::{self, AuditEntry};
 use crate::db::{on_reader, on_writer};
 use crate::{now, Db, OrgScope, Secret, StoreError, StoreResult};
 
-pub use answering::{enter_on_behalf, open, save, visit, Opened, Saved, Visit};
 pub(crate) use answering::stored_answers;
+pub use answering::{enter_on_behalf, open, save, visit, Opened, Saved, Visit};
 pub use own::{create_draft, key_taken, own, own_list, save_own, update_draft, Own};
 pub use portfolio::{portfolio, PortfolioRound};
 pub use respondents::{

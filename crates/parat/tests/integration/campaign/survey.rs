@@ -73,8 +73,8 @@ fn cells(page: &str, first: &str) -> Vec<String> {
 
 /// The organisation registers interest and the board approves it; gives the offer and the round.
 async fn approved(app: &TestApp, board: &Browser, campaign: i64, org: i64, coordinator: &Browser) -> (i64, i64) {
-    let offer = number(app, &format!("SELECT id FROM campaign_offers WHERE campaign_id = {campaign} AND org_id = {org}"))
-        .await;
+    let offer =
+        number(app, &format!("SELECT id FROM campaign_offers WHERE campaign_id = {campaign} AND org_id = {org}")).await;
     let interest = coordinator
         .post(
             &format!("/offers/{offer}/interest"),
@@ -307,7 +307,10 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
         let then = before.means()[k];
         let delta = ((county[k] - then) * 100.0).round() / 100.0;
         let sign = if delta > 0.0 { "+" } else { "" };
-        assert_eq!(change[1..4], [two_decimals(then), two_decimals(county[k]), format!("{sign}{}", two_decimals(delta))]);
+        assert_eq!(
+            change[1..4],
+            [two_decimals(then), two_decimals(county[k]), format!("{sign}{}", two_decimals(delta))]
+        );
     }
     // The items most often lowest, counted here, in the questionnaire's order among ties.
     let oric = parat_core::questionnaire::builtin_by_id("oric").expect("ORIC");
@@ -328,7 +331,8 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut at = 0;
     for (id, count) in &lowest {
-        let statement = oric.item(id).expect("the item").text.get(parat_core::locale::Locale::Sv).replace("{issue}", "arbetet");
+        let statement =
+            oric.item(id).expect("the item").text.get(parat_core::locale::Locale::Sv).replace("{issue}", "arbetet");
         let line = format!("{statement}: {count} av 3 organisationer");
         at += flat[at..].find(&line).unwrap_or_else(|| panic!("{line} in order in {flat}"));
     }
@@ -341,7 +345,10 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     assert_eq!(cells(&anonymous, "Organisation 1")[1], now[1].n().to_string(), "Borås highest");
     assert_eq!(cells(&anonymous, "Organisation 3")[1], "2", "Lerum last");
     assert_eq!(sara.get(&report).await.status(), StatusCode::NOT_FOUND, "not shared yet");
-    assert_eq!(lena.post(&format!("{report}/sharing"), &[("sharing", "anonymised")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        lena.post(&format!("{report}/sharing"), &[("sharing", "anonymised")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let (status, shared) = sara.page(&report).await;
     assert_eq!(status, StatusCode::OK);
     assert!(shared.contains("Borås stad (er organisation)") && !shared.contains("Alingsås kommun"), "{shared}");

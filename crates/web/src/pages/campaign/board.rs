@@ -11,8 +11,6 @@ use serde::Deserialize;
 use super::*;
 use crate::pages::{blocking, download, XLSX};
 
-/// The readiness instruments a campaign may use: Parat's own, which every organisation has.
-
 pub async fn campaigns_page(
     State(state): State<AppState>,
     member: Member,
@@ -82,10 +80,8 @@ async fn new_campaign_view(
         .filter(|t| **t != TopicArea::Custom)
         .map(|t| (t.key().to_owned(), topic_label(ctx, *t)))
         .collect();
-    let instruments: Vec<(String, String)> = parat_core::campaign::instruments()
-        .into_iter()
-        .map(|id| (id.to_owned(), instrument_name(ctx, id)))
-        .collect();
+    let instruments: Vec<(String, String)> =
+        parat_core::campaign::instruments().into_iter().map(|id| (id.to_owned(), instrument_name(ctx, id))).collect();
     let audiences: Vec<(String, String)> = parat_core::campaign::Audience::ALL
         .iter()
         .map(|a| (a.key().to_owned(), ctx.t(&format!("campaign-audience-{}", a.key()))))

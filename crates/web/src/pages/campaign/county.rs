@@ -216,10 +216,8 @@ fn survey_sections(
             cells
         })
         .collect();
-    let mut organisations = vec![
-        Block::Table { headers, rows, wide: Some(0) },
-        Block::note(ctx.t("campaign-survey-organisations-note")),
-    ];
+    let mut organisations =
+        vec![Block::Table { headers, rows, wide: Some(0) }, Block::note(ctx.t("campaign-survey-organisations-note"))];
     if anonymised {
         organisations.push(Block::note(ctx.t("campaign-survey-anonymised-note")));
     }

@@ -36,9 +36,10 @@ pub use offer::*;
 /// A campaign's instrument by name in the reader's language: a questionnaire's says it is one.
 pub fn instrument_name(ctx: &Ctx, id: &str) -> String {
     match Method::of(id) {
-        Some(Method::Questionnaire(definition)) => {
-            ctx.t_with("campaign-instrument-questionnaire", &[("name", definition.name.get(ctx.locale).to_owned().into())])
-        }
+        Some(Method::Questionnaire(definition)) => ctx.t_with(
+            "campaign-instrument-questionnaire",
+            &[("name", definition.name.get(ctx.locale).to_owned().into())],
+        ),
         _ => super::readiness::instrument_name(ctx, id),
     }
 }
