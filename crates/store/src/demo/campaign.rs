@@ -9,6 +9,7 @@
 use parat_core::campaign::{Audience, CampaignDraft, FeedbackDraft, InterestDraft};
 use parat_core::initiative::TopicArea;
 use parat_core::money::{Amount, Share};
+use parat_core::questionnaire::RawAnswer;
 use time::Duration;
 
 use crate::campaign;
@@ -112,8 +113,73 @@ pub(super) async fn county_campaign(
     Ok(())
 }
 
+/// A second campaign, by questionnaire: the staff survey on readiness to work on integration,
+/// offered to four municipalities that approved, sent out and answered; two have closed their
+/// rounds (one let the consultancy's coordinator read its results), two are still answering.
+pub(super) async fn survey_campaign(
+    db: &Db,
+    board: &OrgScope,
+    organisations: &[OrgScope],
+    (contractor, consultant): (i64, &OrgScope),
+) -> StoreResult<()> {
+    let today = crate::now_date();
+    let draft = CampaignDraft {
+        name: "Personalenkät om beredskap för integration".into(),
+        topics: vec![TopicArea::Integration],
+        instrument_id: "oric".into(),
+        starts_on: today - Duration::days(30),
+        ends_on: today + Duration::days(120),
+        answer_by: Some(today - Duration::days(20)),
+        offer_text: "Länsstyrelsen erbjuder kommunerna en kort anonym enkät till medarbetarna om hur beredda \
+            arbetsplatserna är att arbeta med integration. Konsulterna analyserar svaren och återkopplar."
+            .into(),
+        reference: "Dnr 851-23456-2026".into(),
+        price: Amount::from_ore(1_500_000),
+        board_share: Share::from_hundredths(10_000),
+        contractor_id: Some(contractor),
+        audience: Audience::Chosen,
+        offered: organisations.iter().map(OrgScope::org_id).collect(),
+    };
+    let id = campaign::create_campaign(db, board, &draft).await?;
+    for (n, scope) in organisations.iter().enumerate() {
+        let offer = interested_in(db, id, scope, TopicArea::Integration).await?;
+        let campaign::MeasurementRef::Round(round_id) =
+            campaign::approve(db, board, offer, "arbetet med integration").await?
+        else {
+            return Err(StoreError::Refused("the demo's survey campaign makes rounds".into()));
+        };
+        let round = crate::questionnaire::get(db, scope, round_id).await?;
+        let link = crate::questionnaire::new_open_link(db, scope, &round).await?;
+        let items: Vec<String> =
+            round.definition.items().filter(|i| i.kind.range().is_some()).map(|i| i.id.clone()).collect();
+        // Six to nine answers, each item 2–5, a little apart from one municipality to the next.
+        for person in 0..6 + n {
+            let given = items
+                .iter()
+                .enumerate()
+                .map(|(k, id)| (id.clone(), RawAnswer::Number((2 + (person + k * (n + 1)) % 4) as f64)))
+                .collect();
+            let opened = crate::questionnaire::open(db, &link, Some(&crate::Secret::generate())).await?;
+            let _ = crate::questionnaire::save(db, &opened, &given, None, true, today).await?;
+        }
+        if n < 2 {
+            crate::questionnaire::set_closed(db, scope, &round, true).await?;
+        }
+        if n == 0 {
+            campaign::assign_contractor(db, board, offer, consultant.user_id(), None).await?;
+            campaign::grant_access(db, scope, offer).await?;
+        }
+    }
+    Ok(())
+}
+
 /// The organisation registers interest, its coordinator the contact person; gives the offer.
 async fn interested(db: &Db, campaign_id: i64, scope: &OrgScope) -> StoreResult<i64> {
+    interested_in(db, campaign_id, scope, TopicArea::ViolenceInCloseRelationships).await
+}
+
+/// The same, in `topic`.
+async fn interested_in(db: &Db, campaign_id: i64, scope: &OrgScope, topic: TopicArea) -> StoreResult<i64> {
     let (_, offer) = campaign::offer_in(db, scope, campaign_id, scope.org_id()).await?;
     let (contact_name, contact_email): (String, String) =
         on_reader!(db, |pool| sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
@@ -121,7 +187,7 @@ async fn interested(db: &Db, campaign_id: i64, scope: &OrgScope) -> StoreResult<
             .fetch_one(pool)
             .await?);
     let interest = InterestDraft {
-        topic: TopicArea::ViolenceInCloseRelationships,
+        topic,
         contact_name,
         contact_email,
         informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),

@@ -515,6 +515,7 @@ async fn generate_data(db: &Db, size: DemoSize) -> StoreResult<Vec<DemoLogin>> {
             ));
         }
         campaign::county_campaign(db, &board, (&boras, &alingsas, &others), (org_ids[7], &consultants)).await?;
+        campaign::survey_campaign(db, &board, &others[3..], (org_ids[7], &consultants[0])).await?;
     }
     if size == DemoSize::National {
         map::national_map(db, org_ids[0], &mut random).await?;

@@ -97,8 +97,12 @@ async fn answered(app: &TestApp, coordinator: &Browser, round: i64, staff: &Staf
     let made = coordinator.post(&format!("/rounds/{round}/open-link"), &[]).await;
     let body = made.text().await.expect("body");
     let link = links_in(&body).into_iter().next().unwrap_or_else(|| panic!("the open link in {body}"));
-    for (commitment, efficacy) in &staff.answers {
-        let (status, page) = answer(&app.browser(), &link, &oric_fields(*commitment, *efficacy, "submit")).await;
+    for (n, (commitment, efficacy)) in staff.answers.iter().enumerate() {
+        let mut fields = oric_fields(*commitment, *efficacy, "submit");
+        if n == 0 {
+            fields.push(("a-easier".into(), format!("En egen kommentar från {}", staff.name)));
+        }
+        let (status, page) = answer(&app.browser(), &link, &fields).await;
         assert!(status.is_success(), "{status}: {page}");
     }
 }
@@ -215,6 +219,16 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     answered(&app, &maja, molndal_round, &one).await;
     let (_, board_page) = lena.page(&format!("/campaigns/{id}")).await;
     assert!(row_of(&board_page, "Alingsås kommun").contains("campaign-answering"), "answers are coming in");
+    let token = lena.api_token("tavla").await;
+    let (status, api) = lena.api_get(&token, &format!("/api/v1/campaigns/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let row = api["offered"].as_array().and_then(|rows| rows.iter().find(|r| r["organisation_id"] == alingsas));
+    let row = row.unwrap_or_else(|| panic!("Alingsås in {api}"));
+    assert_eq!(
+        (&row["status"], &row["round_id"], &row["assessment_id"]),
+        (&"answering".into(), &alingsas_round.into(), &serde_json::Value::Null)
+    );
+    assert_eq!(api["instrument"], "oric");
     for (coordinator, round) in [(&alma, alingsas_round), (&sara, boras_round), (&lars, lerum_round)] {
         closed(coordinator, round).await;
     }
@@ -239,7 +253,13 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     assert_eq!(status, StatusCode::OK);
     assert!(seen.contains(&two_decimals(now[0].means()[0])), "commitment's mean in {seen}");
     assert!(!seen.contains("answers.csv"), "the answers stay with the organisation");
-    assert_eq!(kalle.get(&format!("/rounds/{alingsas_round}/summary.pdf")).await.status(), StatusCode::OK);
+    assert!(!seen.contains("En egen kommentar"), "so do their own words");
+    let (_, own) = alma.page(&results).await;
+    assert!(own.contains("En egen kommentar från Alingsås kommun"), "which the organisation reads");
+    let summary = kalle.get(&format!("/rounds/{alingsas_round}/summary.pdf")).await;
+    assert_eq!(summary.status(), StatusCode::OK);
+    let summary = crate::common::pdf_text(&summary.bytes().await.expect("pdf")).expect("text");
+    assert!(summary.contains("Förändringsvilja") && !summary.contains("kommentar"), "{summary}");
     for path in [
         format!("/rounds/{alingsas_round}/answers.csv"),
         format!("/rounds/{alingsas_round}"),
@@ -333,6 +353,7 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     for (id, count) in &lowest {
         let statement =
             oric.item(id).expect("the item").text.get(parat_core::locale::Locale::Sv).replace("{issue}", "arbetet");
+        let statement = statement.trim_end_matches('.');
         let line = format!("{statement}: {count} av 3 organisationer");
         at += flat[at..].find(&line).unwrap_or_else(|| panic!("{line} in order in {flat}"));
     }

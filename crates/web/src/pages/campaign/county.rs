@@ -202,7 +202,8 @@ fn survey_sections(
     let scale_names: Vec<String> = definition.scales.iter().map(|s| s.name.get(locale).to_owned()).collect();
     let item_name = |id: &str| definition.item(id).map_or_else(|| id.to_owned(), |i| i.text.get(locale).to_owned());
     let issue = ctx.t("campaign-survey-issue");
-    let item_text = |id: &str| item_name(id).replace("{issue}", &issue);
+    // A statement in a list line, without its full stop: "…att fungera: 2 av 3 organisationer".
+    let item_text = |id: &str| item_name(id).replace("{issue}", &issue).trim_end_matches('.').to_owned();
     let total = report.rows.len();
 
     let mut headers = vec![ctx.t("campaign-county-organisation"), ctx.t("campaign-survey-responses")];

@@ -44,6 +44,17 @@ struct ItemFigures {
     entries: Vec<(String, Vec<ItemFigures>)>,
 }
 
+impl ItemFigures {
+    /// Without the free-text answers: each is one person's own words, which a campaign's
+    /// contractor reading the figures never sees.
+    fn withhold_texts(&mut self) {
+        self.texts.clear();
+        for (_, subs) in &mut self.entries {
+            subs.iter_mut().for_each(ItemFigures::withhold_texts);
+        }
+    }
+}
+
 async fn figures(state: &AppState, member: &Member, id: i64) -> Result<Figures, AppError> {
     let ctx = &member.ctx;
     let round = store::get(&state.db, &member.scope, id).await?;
@@ -150,7 +161,10 @@ pub async fn results(
     PathId(id): PathId,
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
-    let f = figures(&state, &member, id).await?;
+    let mut f = figures(&state, &member, id).await?;
+    if guest {
+        f.items.iter_mut().for_each(ItemFigures::withhold_texts);
+    }
     let round = &f.round;
     let definition = &round.definition;
     let threshold = f.threshold;
@@ -212,12 +226,15 @@ pub async fn results(
 /// the threshold (an anonymous round under it has no summary yet).
 pub async fn summary_pdf(
     State(state): State<AppState>,
-    ResultsReader { member, .. }: ResultsReader,
+    ResultsReader { member, guest }: ResultsReader,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
     use parat_reports::pdf::{RoundItem, RoundReport, RoundTable};
     let ctx = &member.ctx;
-    let f = figures(&state, &member, id).await?;
+    let mut f = figures(&state, &member, id).await?;
+    if guest {
+        f.items.iter_mut().for_each(ItemFigures::withhold_texts);
+    }
     if !f.shown {
         return Err(AppError::NotNow(crate::error::NotNow::TooFewAnswers));
     }
