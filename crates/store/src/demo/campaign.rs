@@ -142,7 +142,7 @@ pub(super) async fn survey_campaign(
     };
     let id = campaign::create_campaign(db, board, &draft).await?;
     for (n, scope) in organisations.iter().enumerate() {
-        let offer = interested_in(db, id, scope, TopicArea::Integration).await?;
+        let offer = interested_in(db, (id, scope), TopicArea::Integration, "").await?;
         let campaign::MeasurementRef::Round(round_id) =
             campaign::approve(db, board, offer, "arbetet med integration").await?
         else {
@@ -175,11 +175,18 @@ pub(super) async fn survey_campaign(
 
 /// The organisation registers interest, its coordinator the contact person; gives the offer.
 async fn interested(db: &Db, campaign_id: i64, scope: &OrgScope) -> StoreResult<i64> {
-    interested_in(db, campaign_id, scope, TopicArea::ViolenceInCloseRelationships).await
+    let roles = "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef";
+    interested_in(db, (campaign_id, scope), TopicArea::ViolenceInCloseRelationships, roles).await
 }
 
-/// The same, in `topic`.
-async fn interested_in(db: &Db, campaign_id: i64, scope: &OrgScope, topic: TopicArea) -> StoreResult<i64> {
+/// The same, in `topic`, suggesting `informant_roles` (none for a questionnaire, which goes to
+/// the staff).
+async fn interested_in(
+    db: &Db,
+    (campaign_id, scope): (i64, &OrgScope),
+    topic: TopicArea,
+    informant_roles: &str,
+) -> StoreResult<i64> {
     let (_, offer) = campaign::offer_in(db, scope, campaign_id, scope.org_id()).await?;
     let (contact_name, contact_email): (String, String) =
         on_reader!(db, |pool| sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
@@ -190,7 +197,7 @@ async fn interested_in(db: &Db, campaign_id: i64, scope: &OrgScope, topic: Topic
         topic,
         contact_name,
         contact_email,
-        informant_roles: "Socialchef\nRektor\nPolisens kommunpolis\nVårdcentralens chef".into(),
+        informant_roles: informant_roles.into(),
         preferred_weeks: "Vecka 10–12".into(),
     };
     campaign::register_interest(db, scope, offer.id, &interest).await?;

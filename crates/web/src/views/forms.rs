@@ -29,6 +29,10 @@ impl<'a> Field<'a> {
     pub fn new(ctx: &Ctx, name: &'static str, label_id: &str, errors: &'a FieldErrors) -> Self {
         Field { name, label: ctx.t(label_id), hint: None, required: false, errors }
     }
+    /// A field whose label the caller words (one that depends on what the form is for).
+    pub fn labelled(name: &'static str, label: String, errors: &'a FieldErrors) -> Self {
+        Field { name, label, hint: None, required: false, errors }
+    }
     pub fn required(mut self) -> Self {
         self.required = true;
         self

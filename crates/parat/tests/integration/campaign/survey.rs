@@ -75,6 +75,9 @@ fn cells(page: &str, first: &str) -> Vec<String> {
 async fn approved(app: &TestApp, board: &Browser, campaign: i64, org: i64, coordinator: &Browser) -> (i64, i64) {
     let offer =
         number(app, &format!("SELECT id FROM campaign_offers WHERE campaign_id = {campaign} AND org_id = {org}")).await;
+    // A questionnaire goes to the staff: no key informants to suggest.
+    let (_, form) = coordinator.page(&format!("/offers/{offer}")).await;
+    assert!(form.contains("Önskade veckor för enkäten") && !form.contains("name=\"informant_roles\""), "{form}");
     let interest = coordinator
         .post(
             &format!("/offers/{offer}/interest"),

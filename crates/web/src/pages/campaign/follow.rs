@@ -71,7 +71,7 @@ async fn follow_view(
         (true, Some(_)) => store::contractor_people(&state.db, &campaign).await?,
         _ => Vec::new(),
     };
-    let survey = matches!(offer.measurement(), Some(MeasurementRef::Round(_)));
+    let survey = matches!(Method::of(&campaign.instrument_id), Some(Method::Questionnaire(_)));
     let people: Vec<(String, String)> = people.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
     let assigned = |person: &Option<(i64, String)>| person.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default();
     let body = html! {
@@ -107,7 +107,8 @@ async fn follow_view(
                     dt { (ctx.t("campaign-informant-roles")) } dd.preserve-lines { (interest.informant_roles) }
                 }
                 @if !interest.preferred_weeks.is_empty() {
-                    dt { (ctx.t("campaign-preferred-weeks")) } dd { (interest.preferred_weeks) }
+                    dt { (if survey { ctx.t("campaign-preferred-weeks-survey") } else { ctx.t("campaign-preferred-weeks") }) }
+                    dd { (interest.preferred_weeks) }
                 }
             }
             dt { (ctx.t("campaign-organisation-pays")) } dd { (own.format(ctx.locale)) " kr" }
@@ -144,8 +145,19 @@ async fn follow_view(
                     @if !people.is_empty() {
                         form.stacked method="post" action=(action("contractor")) {
                             (csrf(ctx))
-                            (forms::select(ctx, Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &FieldErrors::new()).hint(if survey { ctx.t("campaign-contractor-person-hint-survey") } else { ctx.t("campaign-contractor-person-hint") }), &people, &assigned(&offer.contractor_person), Some(ctx.t("choose"))))
-                            (forms::select(ctx, Field::new(ctx, "second_user_id", "campaign-contractor-second", &FieldErrors::new()).hint(if survey { ctx.t("campaign-contractor-second-hint-survey") } else { ctx.t("campaign-contractor-second-hint") }), &people, &assigned(&offer.second_scorer), Some(ctx.t("campaign-contractor-second-later"))))
+                            @let no_errors = FieldErrors::new();
+                            @let (first, second) = match survey {
+                                true => (
+                                    Field::labelled("contractor_user_id", ctx.t("campaign-contractor-person-survey"), &no_errors).hint(ctx.t("campaign-contractor-person-hint-survey")),
+                                    Field::labelled("second_user_id", ctx.t("campaign-contractor-second-survey"), &no_errors).hint(ctx.t("campaign-contractor-second-hint-survey")),
+                                ),
+                                false => (
+                                    Field::new(ctx, "contractor_user_id", "campaign-contractor-person", &no_errors).hint(ctx.t("campaign-contractor-person-hint")),
+                                    Field::new(ctx, "second_user_id", "campaign-contractor-second", &no_errors).hint(ctx.t("campaign-contractor-second-hint")),
+                                ),
+                            };
+                            (forms::select(ctx, first, &people, &assigned(&offer.contractor_person), Some(ctx.t("choose"))))
+                            (forms::select(ctx, second, &people, &assigned(&offer.second_scorer), Some(ctx.t("campaign-contractor-second-later"))))
                             div.actions { button type="submit" { (ctx.t("campaign-contractor-assign")) } }
                         }
                     }

@@ -42,16 +42,19 @@ async fn offer_view(
     let (input, errors) = form.unwrap_or((&registered, &no_errors));
     let topics: Vec<(String, String)> =
         campaign.topics.iter().map(|t| (t.key().to_owned(), topic_label(ctx, *t))).collect();
-    let labels: Vec<(&str, String)> = [
+    // A questionnaire has no interviews: no key informants to suggest, weeks for the answers.
+    let survey = matches!(Method::of(&campaign.instrument_id), Some(Method::Questionnaire(_)));
+    let weeks = if survey { ctx.t("campaign-preferred-weeks-survey") } else { ctx.t("campaign-preferred-weeks") };
+    let mut labels: Vec<(&str, String)> = [
         ("topic", "campaign-topic"),
         ("contact_name", "campaign-contact-name"),
         ("contact_email", "campaign-contact-email"),
         ("informant_roles", "campaign-informant-roles"),
-        ("preferred_weeks", "campaign-preferred-weeks"),
     ]
     .iter()
     .map(|(field, key)| (*field, ctx.t(key)))
     .collect();
+    labels.push(("preferred_weeks", weeks.clone()));
     let status = offer.status();
     let body = html! {
         p.breadcrumb { a href="/campaigns#offers" { (ctx.t("campaign-offers-to-us")) } }
@@ -119,8 +122,10 @@ async fn offer_view(
                     (forms::select(ctx, Field::new(ctx, "topic", "campaign-topic", errors).required(), &topics, &input.topic, Some(ctx.t("choose"))))
                     (forms::input(ctx, Field::new(ctx, "contact_name", "campaign-contact-name", errors).required(), "text", &input.contact_name, Some("name")))
                     (forms::input(ctx, Field::new(ctx, "contact_email", "campaign-contact-email", errors).required(), "email", &input.contact_email, Some("email")))
-                    (forms::textarea(ctx, Field::new(ctx, "informant_roles", "campaign-informant-roles", errors).hint(ctx.t("campaign-informant-roles-hint")), &input.informant_roles))
-                    (forms::input(ctx, Field::new(ctx, "preferred_weeks", "campaign-preferred-weeks", errors).hint(ctx.t("campaign-preferred-weeks-hint")), "text", &input.preferred_weeks, Some("off")))
+                    @if !survey {
+                        (forms::textarea(ctx, Field::new(ctx, "informant_roles", "campaign-informant-roles", errors).hint(ctx.t("campaign-informant-roles-hint")), &input.informant_roles))
+                    }
+                    (forms::input(ctx, Field::labelled("preferred_weeks", weeks.clone(), errors).hint(ctx.t("campaign-preferred-weeks-hint")), "text", &input.preferred_weeks, Some("off")))
                     div.actions { button.primary type="submit" { (ctx.t("campaign-register-interest")) } }
                 }
                 @if offer.response != Answer::Declined {
