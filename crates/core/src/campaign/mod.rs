@@ -83,6 +83,26 @@ impl Method {
         }
         survey_definition(instrument_id).map(Method::Questionnaire)
     }
+
+    /// The statuses an organisation passes through by this method, in order.
+    pub fn statuses(&self) -> &'static [OfferStatus] {
+        use OfferStatus::*;
+        match self {
+            Method::Interviews => &[
+                Offered,
+                Interested,
+                Declined,
+                Approved,
+                InterviewsBooked,
+                Interviewing,
+                Scoring,
+                Consensus,
+                Reported,
+                FeedbackHeld,
+            ],
+            Method::Questionnaire(_) => &[Offered, Interested, Declined, Approved, Answering, Reported, FeedbackHeld],
+        }
+    }
 }
 
 /// Parat's readiness questionnaire by id: the ones a campaign may send, since every

@@ -128,6 +128,26 @@ fn a_campaign_measures_by_the_models_editions_or_parats_readiness_questionnaires
         assert!(all.contains(&id), "{id}");
         assert!(matches!(Method::of(id), Some(Method::Questionnaire(d)) if d.id == id));
     }
+    // Each method's statuses, in order, are every status but the other method's own.
+    let interviews = Method::Interviews.statuses();
+    let questionnaire = Method::of("oric").expect("a method").statuses();
+    assert!(!interviews.contains(&OfferStatus::Answering));
+    assert!(questionnaire.iter().all(|s| ![
+        OfferStatus::InterviewsBooked,
+        OfferStatus::Interviewing,
+        OfferStatus::Scoring,
+        OfferStatus::Consensus
+    ]
+    .contains(s)));
+    for status in OfferStatus::ALL {
+        assert!(interviews.contains(status) || questionnaire.contains(status), "{status:?}");
+    }
+    let in_order = |statuses: &[OfferStatus]| {
+        statuses.windows(2).all(|w| {
+            OfferStatus::ALL.iter().position(|s| *s == w[0]) < OfferStatus::ALL.iter().position(|s| *s == w[1])
+        })
+    };
+    assert!(in_order(interviews) && in_order(questionnaire));
     // Evaluations and the rating scales measure other things.
     for id in ["event_evaluation", "project_evaluation", "outcome_scale", "nonsense"] {
         assert!(!all.contains(&id), "{id}");

@@ -205,8 +205,8 @@ pub async fn board_page(
     let today = parat_store::now_date();
     let can_manage = member.scope.role().can_edit_initiatives();
     let shown: Vec<&Offer> = offers.iter().filter(|o| query.keeps(&campaign, o, today)).collect();
-    let statuses: Vec<(String, String)> =
-        OfferStatus::ALL.iter().map(|s| (s.key().to_owned(), status_label(ctx, *s))).collect();
+    let passed = Method::of(&campaign.instrument_id).map_or(OfferStatus::ALL, |m| m.statuses());
+    let statuses: Vec<(String, String)> = passed.iter().map(|s| (s.key().to_owned(), status_label(ctx, *s))).collect();
     let unanswered = offers.iter().filter(|o| o.status() == OfferStatus::Offered).count();
     let counts: Vec<(OfferStatus, usize)> = OfferStatus::ALL
         .iter()
