@@ -58,7 +58,8 @@ impl CountyFigures {
 /// and its edition, interview, dimension, half points.
 type AgreedRow = (i64, i64, String, i64, String, i64, String, i64);
 
-/// The reported measurements of a campaign and of the board's latest campaign begun before it.
+/// The reported measurements of a campaign and of the board's latest campaign with the same
+/// instrument begun before it (a campaign by another method or edition measures other things).
 /// The board always; an organisation whose own measurement is reported, when the board shares
 /// the report; anyone else `NotFound`.
 pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreResult<CountyMeasurements> {
@@ -67,11 +68,12 @@ pub async fn county_measurements(db: &Db, scope: &OrgScope, id: i64) -> StoreRes
     let previous: Option<(i64, String)> = on_reader!(db, |pool| {
         sqlx::query_as(
         "SELECT id, name FROM campaigns WHERE org_id = $1 AND id <> $2 AND (starts_on < $3 OR (starts_on = $3 AND id < $2)) \
-         ORDER BY starts_on DESC, id DESC LIMIT 1",
+         AND instrument_id = $4 ORDER BY starts_on DESC, id DESC LIMIT 1",
     )
     .bind(campaign.org_id)
     .bind(campaign.id)
     .bind(campaign.starts_on.to_string())
+    .bind(&campaign.instrument_id)
     .fetch_optional(pool)
     .await?
     });

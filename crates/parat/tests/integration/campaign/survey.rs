@@ -131,7 +131,7 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     let kalle = app.logged_in(contractor, "kalle@konsult.se", "Kalle Konsult", Role::Coordinator).await;
     let kalle_id = number(&app, "SELECT id FROM users WHERE email = 'kalle@konsult.se'").await.to_string();
 
-    let campaign_of = |name: &'static str, starts_on: &'static str| {
+    let campaign_of = |name: &'static str, starts_on: &'static str, instrument: &'static str| {
         let contractor = contractor.to_string();
         let lena = &lena;
         async move {
@@ -141,7 +141,7 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
                     &[
                         ("name", name),
                         ("topics", "violence_close_relationships"),
-                        ("instrument_id", "oric"),
+                        ("instrument_id", instrument),
                         ("starts_on", starts_on),
                         ("ends_on", "2099-12-31"),
                         ("offer_text", "Länsstyrelsen erbjuder en enkät om beredskap."),
@@ -164,12 +164,14 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
 
     // The previous campaign: Alingsås answered and closed.
     let before = Staff { name: "Alingsås kommun", answers: vec![([2, 2, 3, 2, 2], [3, 3, 3, 2, 2, 3, 3]); 5] };
-    let earlier = campaign_of("Enkät 2025", "2025-01-15").await;
+    let earlier = campaign_of("Enkät 2025", "2025-01-15", "oric").await;
+    // A campaign by interviews in between measures other things: the change skips it.
+    campaign_of("Intervjuer 2025", "2025-06-01", "crm-2006").await;
     let (_, round) = approved(&app, &lena, earlier, alingsas, &alma).await;
     answered(&app, &alma, round, &before).await;
     closed(&alma, round).await;
 
-    let id = campaign_of("Enkät 2026", "2026-01-15").await;
+    let id = campaign_of("Enkät 2026", "2026-01-15", "oric").await;
     let now = [
         Staff {
             name: "Alingsås kommun",
@@ -335,6 +337,7 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
             [two_decimals(then), two_decimals(county[k]), format!("{sign}{}", two_decimals(delta))]
         );
     }
+    assert!(page.contains("Jämfört med Enkät 2025"), "{page}");
     // The items most often lowest, counted here, in the questionnaire's order among ties.
     let oric = parat_core::questionnaire::builtin_by_id("oric").expect("ORIC");
     let mut lowest: Vec<(String, usize)> = oric
