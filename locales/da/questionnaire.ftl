@@ -50,6 +50,7 @@ qn-add-respondents-hint = Én person pr. linje: navn; e-mailadresse; gruppe. E-m
 qn-add-respondents-button = Opret personlige links
 qn-qr-label = QR-kode til linket { $url }
 qn-responses = Svar
+qn-organisation = Organisation
 qn-response-rate = Svarprocent
 qn-too-few = Resultaterne vises, når mindst { $n } har svaret.
 qn-scales = Skalaer

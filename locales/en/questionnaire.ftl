@@ -50,6 +50,7 @@ qn-add-respondents-hint = One person per line: name; e-mail address; group. E-ma
 qn-add-respondents-button = Make personal links
 qn-qr-label = QR code for the link { $url }
 qn-responses = Responses
+qn-organisation = Organisation
 qn-response-rate = Response rate
 qn-too-few = Results are shown once at least { $n } have answered.
 qn-scales = Scales

@@ -50,6 +50,7 @@ qn-add-respondents-hint = En person per rad: namn; e-postadress; grupp. E-post o
 qn-add-respondents-button = Skapa personliga länkar
 qn-qr-label = QR-kod till länken { $url }
 qn-responses = Svar
+qn-organisation = Organisation
 qn-response-rate = Svarsfrekvens
 qn-too-few = Resultaten visas när minst { $n } har svarat.
 qn-scales = Skalor

@@ -184,11 +184,13 @@ pub async fn guest_scope(db: &Db, scope: &OrgScope, assessment_id: i64) -> Store
     }))
 }
 
-/// The scope a contractor's person reads one round's results in: the round's organisation's, as
-/// a viewer, on the same terms as [`guest_scope`].
-pub async fn guest_round_scope(db: &Db, scope: &OrgScope, round_id: i64) -> StoreResult<Option<OrgScope>> {
-    let row: Option<(i64,)> = on_reader!(db, |pool| sqlx::query_as(
-        "SELECT f.org_id FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+/// The scope a contractor's person reads one round's results in — the round's organisation's,
+/// as a viewer, on the same terms as [`guest_scope`] — with that organisation's name (the
+/// campaign's rounds share one title).
+pub async fn guest_round_scope(db: &Db, scope: &OrgScope, round_id: i64) -> StoreResult<Option<(OrgScope, String)>> {
+    let row: Option<(i64, String)> = on_reader!(db, |pool| sqlx::query_as(
+        "SELECT f.org_id, o.name FROM campaign_offers f JOIN campaigns c ON c.id = f.campaign_id \
+         JOIN organisations o ON o.id = f.org_id \
          WHERE f.round_id = $1 AND $2 IN (f.contractor_user_id, f.second_user_id) AND c.contractor_id = $3 \
          AND f.access_granted_at IS NOT NULL AND f.access_withdrawn_at IS NULL"
     )
@@ -197,11 +199,14 @@ pub async fn guest_round_scope(db: &Db, scope: &OrgScope, round_id: i64) -> Stor
     .bind(scope.org_id())
     .fetch_optional(pool)
     .await?);
-    Ok(row.map(|(org_id,)| OrgScope {
-        org_id,
-        user_id: scope.user_id(),
-        role: Role::Viewer,
-        actor_label: scope.actor_label().to_owned(),
+    Ok(row.map(|(org_id, name)| {
+        let scope = OrgScope {
+            org_id,
+            user_id: scope.user_id(),
+            role: Role::Viewer,
+            actor_label: scope.actor_label().to_owned(),
+        };
+        (scope, name)
     }))
 }
 

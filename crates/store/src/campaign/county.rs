@@ -170,11 +170,9 @@ async fn survey_figures(
     for (round, json) in &stored {
         answers.entry(*round).or_default().push(crate::questionnaire::stored_answers(&kinds, json)?);
     }
-    let today = crate::now_date();
     let (mut measured, mut earlier) = (Vec::new(), Vec::new());
     for (campaign_id, org_id, name, round, threshold, closed, closes_on) in rounds {
-        let ended = date_of(closes_on).is_some_and(|last| last < today);
-        if !(closed || ended) {
+        if !super::round_closed(closed, closes_on) {
             continue;
         }
         let one = SurveyMeasured {

@@ -233,11 +233,8 @@ impl OfferRow {
         let measurement = match (&self.assessment_status, self.round_id) {
             (Some(status), _) => Measurement::Assessment { status: status.0, informants: count(self.informants) },
             (None, Some(_)) => {
-                let ended = date_of(self.round_closes_on.clone()).is_some_and(|last| last < crate::now_date());
-                Measurement::Round {
-                    responses: count(self.responses),
-                    closed: self.round_closed == Some(true) || ended,
-                }
+                let closed = round_closed(self.round_closed == Some(true), self.round_closes_on.clone());
+                Measurement::Round { responses: count(self.responses), closed }
             }
             (None, None) => return None,
         };
@@ -285,6 +282,11 @@ impl OfferRow {
             round_id: self.round_id,
         }
     }
+}
+
+/// Whether a campaign's round is done taking answers: closed by hand, or past its last day.
+fn round_closed(closed_by_hand: bool, closes_on: Option<String>) -> bool {
+    closed_by_hand || date_of(closes_on).is_some_and(|last| last < crate::now_date())
 }
 
 /// Refuses a change to those who do not edit initiatives in the scope's organisation.

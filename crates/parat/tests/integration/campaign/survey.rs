@@ -259,12 +259,14 @@ async fn a_campaign_by_questionnaire_sends_rounds_follows_them_and_compares_them
     assert!(seen.contains(&two_decimals(now[0].means()[0])), "commitment's mean in {seen}");
     assert!(!seen.contains("answers.csv"), "the answers stay with the organisation");
     assert!(!seen.contains("En egen kommentar"), "so do their own words");
+    assert!(seen.contains("Alingsås kommun"), "the rounds share a title: the organisation is named");
     let (_, own) = alma.page(&results).await;
     assert!(own.contains("En egen kommentar från Alingsås kommun"), "which the organisation reads");
     let summary = kalle.get(&format!("/rounds/{alingsas_round}/summary.pdf")).await;
     assert_eq!(summary.status(), StatusCode::OK);
     let summary = crate::common::pdf_text(&summary.bytes().await.expect("pdf")).expect("text");
     assert!(summary.contains("Förändringsvilja") && !summary.contains("kommentar"), "{summary}");
+    assert!(summary.contains("Alingsås kommun"), "{summary}");
     for path in [
         format!("/rounds/{alingsas_round}/answers.csv"),
         format!("/rounds/{alingsas_round}"),

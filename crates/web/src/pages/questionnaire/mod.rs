@@ -41,7 +41,8 @@ pub use rounds::*;
 /// which the round is not found.
 pub struct ResultsReader {
     pub member: Member,
-    pub guest: bool,
+    /// Reading as a guest: the round's organisation, by name.
+    pub guest: Option<String>,
 }
 
 impl axum::extract::FromRequestParts<AppState> for ResultsReader {
@@ -52,13 +53,13 @@ impl axum::extract::FromRequestParts<AppState> for ResultsReader {
         let mut segments = parts.uri.path().trim_start_matches('/').split('/');
         let round = match (segments.next(), segments.next().and_then(|s| s.parse::<i64>().ok())) {
             (Some("rounds"), Some(id)) => id,
-            _ => return Ok(ResultsReader { member, guest: false }),
+            _ => return Ok(ResultsReader { member, guest: None }),
         };
         match parat_store::campaign::guest_round_scope(&state.db, &member.scope, round).await? {
-            Some(scope) if scope.org_id() != member.scope.org_id() => {
-                Ok(ResultsReader { member: Member { scope, ..member }, guest: true })
+            Some((scope, organisation)) if scope.org_id() != member.scope.org_id() => {
+                Ok(ResultsReader { member: Member { scope, ..member }, guest: Some(organisation) })
             }
-            _ => Ok(ResultsReader { member, guest: false }),
+            _ => Ok(ResultsReader { member, guest: None }),
         }
     }
 }

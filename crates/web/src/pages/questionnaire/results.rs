@@ -162,7 +162,7 @@ pub async fn results(
 ) -> Result<Markup, AppError> {
     let ctx = &member.ctx;
     let mut f = figures(&state, &member, id).await?;
-    if guest {
+    if guest.is_some() {
         f.items.iter_mut().for_each(ItemFigures::withhold_texts);
     }
     let round = &f.round;
@@ -170,7 +170,10 @@ pub async fn results(
     let threshold = f.threshold;
     let compared = if f.shown { comparison(&state, &member, round, &f.scores, threshold).await? } else { None };
     let body = html! {
-        @if !guest { p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } } }
+        @match &guest {
+            None => p.breadcrumb { a href=(format!("/rounds/{}", round.id)) { (round.title) } },
+            Some(organisation) => p.breadcrumb { (organisation) },
+        }
         h1 { (ctx.t("qn-results")) ": " (round.title) }
         dl.details {
             dt { (ctx.t("qn-responses")) } dd { (f.n) }
@@ -208,7 +211,7 @@ pub async fn results(
             p.actions {
                 a.button href=(format!("/rounds/{}/summary.pdf", round.id)) { (ctx.t("qn-download-pdf")) }
                 // The answers themselves stay with the organisation.
-                @if !guest {
+                @if guest.is_none() {
                     " "
                     a.button href=(format!("/rounds/{}/answers.xlsx", round.id)) { (ctx.t("qn-download-xlsx")) }
                     " "
@@ -232,14 +235,15 @@ pub async fn summary_pdf(
     use parat_reports::pdf::{RoundItem, RoundReport, RoundTable};
     let ctx = &member.ctx;
     let mut f = figures(&state, &member, id).await?;
-    if guest {
+    if guest.is_some() {
         f.items.iter_mut().for_each(ItemFigures::withhold_texts);
     }
     if !f.shown {
         return Err(AppError::NotNow(crate::error::NotNow::TooFewAnswers));
     }
     let round = &f.round;
-    let mut facts = vec![[ctx.t("qn-responses"), f.n.to_string()]];
+    let mut facts: Vec<[String; 2]> = guest.into_iter().map(|name| [ctx.t("qn-organisation"), name]).collect();
+    facts.push([ctx.t("qn-responses"), f.n.to_string()]);
     if f.invited > 0 {
         let rate = ctx.t_with(
             "qn-answered-of",
