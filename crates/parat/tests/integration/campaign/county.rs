@@ -16,6 +16,7 @@ use parat_store::OrgScope;
 use reqwest::StatusCode;
 use time::macros::date;
 
+use super::{cells, two_decimals};
 use crate::common::TestApp;
 
 /// What one organisation's interviews agreed, dimension by dimension (A–F of the 2006 edition).
@@ -63,20 +64,6 @@ impl Agreed {
     fn mean(&self, dimension: usize) -> f64 {
         f64::from(self.sums()[dimension]) / f64::from(self.n())
     }
-}
-
-fn two_decimals(value: f64) -> String {
-    format!("{value:.2}").replace('.', ",").replace('-', "\u{2212}")
-}
-
-/// The cells of the HTML table row whose first cell starts with `first`, tags stripped.
-fn cells(page: &str, first: &str) -> Vec<String> {
-    let start = page.find(&format!("<th scope=\"row\">{first}")).unwrap_or_else(|| panic!("{first} in {page}"));
-    let row = &page[start..page[start..].find("</tr>").map_or(page.len(), |e| start + e)];
-    row.split("</t")
-        .filter_map(|part| part.rfind('>').map(|i| part[i + 1..].to_owned()))
-        .filter(|c| !c.starts_with('h') && !c.starts_with('d'))
-        .collect()
 }
 
 async fn interested_and_approved(app: &TestApp, board: &OrgScope, campaign_id: i64, org: &OrgScope) -> i64 {

@@ -18,6 +18,21 @@ async fn number(app: &TestApp, sql: &str) -> i64 {
     app.text(&format!("SELECT CAST(({sql}) AS TEXT)")).await.and_then(|n| n.parse().ok()).expect(sql)
 }
 
+/// A number as the pages write it in Swedish: two decimals, a decimal comma, a true minus.
+fn two_decimals(value: f64) -> String {
+    format!("{value:.2}").replace('.', ",").replace('-', "\u{2212}")
+}
+
+/// The cells of the HTML table row whose header starts with `first`, tags stripped.
+fn cells(page: &str, first: &str) -> Vec<String> {
+    let start = page.find(&format!("<th scope=\"row\">{first}")).unwrap_or_else(|| panic!("{first} in {page}"));
+    let row = &page[start..page[start..].find("</tr>").map_or(page.len(), |e| start + e)];
+    row.split("</t")
+        .filter_map(|part| part.rfind('>').map(|i| part[i + 1..].to_owned()))
+        .filter(|c| !c.starts_with('h') && !c.starts_with('d'))
+        .collect()
+}
+
 /// The board's row of one organisation: the table row's text from its name on.
 fn row_of<'a>(page: &'a str, organisation: &str) -> &'a str {
     let start = page.find(&format!(">{organisation}</a></th>")).unwrap_or_else(|| panic!("{organisation}"));

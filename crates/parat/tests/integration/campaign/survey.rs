@@ -10,7 +10,7 @@ use parat_core::table::Cell;
 use parat_reports::table::{read, TableFile};
 use reqwest::StatusCode;
 
-use super::{number, row_of};
+use super::{cells, number, row_of, two_decimals};
 use crate::common::{Browser, TestApp};
 use crate::questionnaire::{answer, links_in, oric_fields};
 
@@ -55,20 +55,6 @@ impl Staff {
         let second = ranked[1].1;
         self.item_sums().into_iter().filter(|(_, sum)| *sum <= second).map(|(id, _)| id).collect()
     }
-}
-
-fn two_decimals(value: f64) -> String {
-    format!("{value:.2}").replace('.', ",")
-}
-
-/// The cells of the HTML table row whose header starts with `first`, tags stripped.
-fn cells(page: &str, first: &str) -> Vec<String> {
-    let start = page.find(&format!("<th scope=\"row\">{first}")).unwrap_or_else(|| panic!("{first} in {page}"));
-    let row = &page[start..page[start..].find("</tr>").map_or(page.len(), |e| start + e)];
-    row.split("</t")
-        .filter_map(|part| part.rfind('>').map(|i| part[i + 1..].to_owned()))
-        .filter(|c| !c.starts_with('h') && !c.starts_with('d'))
-        .collect()
 }
 
 /// The organisation registers interest and the board approves it; gives the offer and the round.

@@ -66,9 +66,59 @@ fn label_text(ctx: &Ctx, label: &Label, own: bool) -> String {
 }
 
 fn change_text(ctx: &Ctx, then: Fraction, now: Fraction) -> String {
-    let delta = (now.hundredths_for_display() - then.hundredths_for_display()) as f64 / 100.0;
+    signed(ctx, (now.hundredths_for_display() - then.hundredths_for_display()) as f64 / 100.0)
+}
+
+/// A change with its sign, to two decimals: "+0,25", "−0,10", "0,00".
+fn signed(ctx: &Ctx, delta: f64) -> String {
     let sign = if delta > 0.0 { "+" } else { "" };
     format!("{sign}{}", ctx.locale.format_decimal(delta, 2))
+}
+
+/// Where the work needs to start: the lead and one line per dimension (or statement) with how
+/// many of the `total` organisations have it among their lowest; `none` when nothing is.
+fn lowest_blocks(ctx: &Ctx, (lead, none): (String, String), counted: Vec<(String, u32)>, total: usize) -> Vec<Block> {
+    if counted.is_empty() {
+        return vec![Block::note(none)];
+    }
+    let lines = counted.into_iter().map(|(name, count)| {
+        ctx.t_with(
+            "campaign-county-lowest-count",
+            &[("dimension", name.into()), ("count", i64::from(count).into()), ("total", (total as i64).into())],
+        )
+    });
+    vec![Block::paragraph(lead), Block::list(lines.collect::<Vec<_>>())]
+}
+
+/// The change since the previous campaign: a note when there is none, or `not_comparable`
+/// when it reported nothing that compares; otherwise the lead and a table then–now–change,
+/// headed by `first` (dimension or scale), its rows made only then.
+fn change_blocks(
+    ctx: &Ctx,
+    (previous, measured): (Option<&str>, Option<usize>),
+    not_comparable: impl FnOnce(&str) -> String,
+    first: String,
+    rows: impl FnOnce() -> Vec<Vec<String>>,
+) -> Vec<Block> {
+    match (previous, measured) {
+        (None, _) => vec![Block::note(ctx.t("campaign-county-no-previous"))],
+        (Some(name), None) => vec![Block::note(not_comparable(name))],
+        (Some(name), Some(measured)) => {
+            let headers = vec![
+                first,
+                ctx.t("campaign-county-then"),
+                ctx.t("campaign-county-now"),
+                ctx.t("campaign-county-change"),
+            ];
+            vec![
+                Block::paragraph(ctx.t_with(
+                    "campaign-county-change-lead",
+                    &[("previous", name.to_owned().into()), ("count", (measured as i64).into())],
+                )),
+                Block::Table { headers, rows: rows(), wide: Some(0) },
+            ]
+        }
+    }
 }
 
 fn report_sections(ctx: &Ctx, report: &CountyReport, previous: Option<&str>, anonymised: bool) -> Vec<Section> {
@@ -121,44 +171,20 @@ fn report_sections(ctx: &Ctx, report: &CountyReport, previous: Option<&str>, ano
     let distribution =
         vec![Block::Table { headers, rows, wide: Some(0) }, Block::note(ctx.t("campaign-county-distribution-note"))];
 
-    let lowest = match report.most_often_lowest.is_empty() {
-        true => vec![Block::note(ctx.t("campaign-county-no-lowest"))],
-        false => vec![
-            Block::paragraph(ctx.t("campaign-county-lowest-lead")),
-            Block::list(
-                report
-                    .most_often_lowest
-                    .iter()
-                    .map(|(key, count)| {
-                        let name =
-                            names.iter().find(|(k, _)| k == key).map_or_else(|| (*key).to_owned(), |n| n.1.clone());
-                        ctx.t_with(
-                            "campaign-county-lowest-count",
-                            &[
-                                ("dimension", name.into()),
-                                ("count", i64::from(*count).into()),
-                                ("total", (total as i64).into()),
-                            ],
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-        ],
-    };
-
-    let change = match (previous, report.previous_measured) {
-        (None, _) => vec![Block::note(ctx.t("campaign-county-no-previous"))],
-        (Some(name), None) => {
-            vec![Block::note(ctx.t_with("campaign-county-not-comparable", &[("previous", name.to_owned().into())]))]
-        }
-        (Some(name), Some(measured)) => {
-            let headers = vec![
-                ctx.t("campaign-county-dimension"),
-                ctx.t("campaign-county-then"),
-                ctx.t("campaign-county-now"),
-                ctx.t("campaign-county-change"),
-            ];
-            let rows = report
+    let name_of = |key: &str| names.iter().find(|(k, _)| *k == key).map_or_else(|| key.to_owned(), |n| n.1.clone());
+    let lowest = lowest_blocks(
+        ctx,
+        (ctx.t("campaign-county-lowest-lead"), ctx.t("campaign-county-no-lowest")),
+        report.most_often_lowest.iter().map(|(key, count)| (name_of(key), *count)).collect(),
+        total,
+    );
+    let change = change_blocks(
+        ctx,
+        (previous, report.previous_measured),
+        |name| ctx.t_with("campaign-county-not-comparable", &[("previous", name.to_owned().into())]),
+        ctx.t("campaign-county-dimension"),
+        || {
+            report
                 .dimensions
                 .iter()
                 .zip(&names)
@@ -167,16 +193,9 @@ fn report_sections(ctx: &Ctx, report: &CountyReport, previous: Option<&str>, ano
                     let delta = d.previous_mean.map(|p| change_text(ctx, p.score, d.mean.score)).unwrap_or_default();
                     vec![dimension.clone(), then, score_text(ctx, d.mean.score), delta]
                 })
-                .collect();
-            vec![
-                Block::paragraph(ctx.t_with(
-                    "campaign-county-change-lead",
-                    &[("previous", name.to_owned().into()), ("count", (measured as i64).into())],
-                )),
-                Block::Table { headers, rows, wide: Some(0) },
-            ]
-        }
-    };
+                .collect()
+        },
+    );
     vec![
         Section { heading: ctx.t("campaign-county-organisations"), blocks: organisations },
         Section { heading: ctx.t("campaign-county-distribution"), blocks: distribution },
@@ -232,66 +251,32 @@ fn survey_sections(
         .collect();
     let county = vec![Block::Table { headers, rows, wide: Some(0) }, Block::note(ctx.t("campaign-survey-county-note"))];
 
-    let lowest = match report.most_often_lowest.is_empty() {
-        true => vec![Block::note(ctx.t("campaign-survey-no-lowest"))],
-        false => vec![
-            Block::paragraph(ctx.t("campaign-survey-lowest-lead")),
-            Block::list(
-                report
-                    .most_often_lowest
-                    .iter()
-                    .map(|(id, count)| {
-                        ctx.t_with(
-                            "campaign-county-lowest-count",
-                            &[
-                                ("dimension", item_text(id).into()),
-                                ("count", i64::from(*count).into()),
-                                ("total", (total as i64).into()),
-                            ],
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-        ],
-    };
-
-    let change = match (previous, report.previous_measured) {
-        (None, _) => vec![Block::note(ctx.t("campaign-county-no-previous"))],
-        (Some(name), None) => {
-            vec![Block::note(ctx.t_with("campaign-survey-not-comparable", &[("previous", name.to_owned().into())]))]
-        }
-        (Some(name), Some(measured)) => {
-            let headers = vec![
-                ctx.t("campaign-survey-scale"),
-                ctx.t("campaign-county-then"),
-                ctx.t("campaign-county-now"),
-                ctx.t("campaign-county-change"),
-            ];
-            let rows = report
+    let lowest = lowest_blocks(
+        ctx,
+        (ctx.t("campaign-survey-lowest-lead"), ctx.t("campaign-survey-no-lowest")),
+        report.most_often_lowest.iter().map(|(id, count)| (item_text(id), *count)).collect(),
+        total,
+    );
+    let change = change_blocks(
+        ctx,
+        (previous, report.previous_measured),
+        |name| ctx.t_with("campaign-survey-not-comparable", &[("previous", name.to_owned().into())]),
+        ctx.t("campaign-survey-scale"),
+        || {
+            report
                 .scales
                 .iter()
                 .zip(&scale_names)
                 .map(|(scale, name)| {
                     let delta = match (scale.previous_mean, scale.mean) {
-                        (Some(then), Some(now)) => {
-                            let delta = ((now - then) * 100.0).round() / 100.0;
-                            let sign = if delta > 0.0 { "+" } else { "" };
-                            format!("{sign}{}", ctx.locale.format_decimal(delta, 2))
-                        }
+                        (Some(then), Some(now)) => signed(ctx, ((now - then) * 100.0).round() / 100.0),
                         _ => String::new(),
                     };
                     vec![name.clone(), mean_text(ctx, scale.previous_mean), mean_text(ctx, scale.mean), delta]
                 })
-                .collect();
-            vec![
-                Block::paragraph(ctx.t_with(
-                    "campaign-county-change-lead",
-                    &[("previous", name.to_owned().into()), ("count", (measured as i64).into())],
-                )),
-                Block::Table { headers, rows, wide: Some(0) },
-            ]
-        }
-    };
+                .collect()
+        },
+    );
     vec![
         Section { heading: ctx.t("campaign-survey-organisations"), blocks: organisations },
         Section { heading: ctx.t("campaign-survey-county"), blocks: county },
